@@ -1,0 +1,49 @@
+"""信息报送门户: the MkDocs hook and the command line.
+
+Thin on purpose: the MkDocs event functions hand over to :mod:`portal.hook`,
+and ``python build_stats.py …`` to :func:`portal.cli.run`.  This is the only
+file that reads ``sys.argv``, the environment and the clock.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime, timezone
+from typing import Any
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from portal.hook import PortalHook
+
+_hook = PortalHook(env=os.environ, clock=lambda: datetime.now(timezone.utc))
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _hook.on_startup(command)
+
+
+def on_config(config: Any) -> Any:
+    return _hook.on_config(config)
+
+
+def on_files(files: Any, config: Any) -> Any:
+    return _hook.on_files(files, config)
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    return _hook.on_page_markdown(markdown, page)
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return _hook.on_page_content(html, page)
+
+
+def main() -> int:
+    from portal.cli import run
+
+    return run(sys.argv[1:], dict(os.environ), datetime.now(timezone.utc), sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

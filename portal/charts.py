@@ -1,0 +1,116 @@
+"""Charts as inline SVG, drawn at build time: no script, no CDN, prints well."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+PALETTE = ("#1f5fa8", "#2e9d5b", "#e0a21b", "#c0392b")
+FONT = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif"
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def bars(title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], width: int = 720) -> str:
+    """Horizontal grouped bars: one group a label, one bar a series."""
+    label_w, row_gap, bar_h = 190, 10, 14
+    group_h = bar_h * len(series) + row_gap
+    top = 46
+    height = top + group_h * len(labels) + 16
+    values = [v for _, vs in series for v in vs]
+    high = max([abs(v) for v in values] + [1])
+    low = min([*values, 0])
+    span = high - low if low < 0 else high
+    plot_w = width - label_w - 60
+    zero_x = label_w + (plot_w * (-low) / span if low < 0 else 0)
+    out = [
+        f'<svg class="portal-chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+        f'width="100%" xmlns="http://www.w3.org/2000/svg" font-family="{FONT}" font-size="12">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="0" y="16" font-size="14" font-weight="bold" fill="#222">{escape(title)}</text>',
+    ]
+    x = label_w
+    for i, (name, _) in enumerate(series):
+        out.append(
+            f'<rect x="{x}" y="24" width="10" height="10" fill="{PALETTE[i % 4]}"/>'
+            f'<text x="{x + 14}" y="33" fill="#444">{escape(name)}</text>'
+        )
+        x += 24 + 13 * len(name)
+    for row, label in enumerate(labels):
+        y0 = top + row * group_h
+        out.append(
+            f'<text x="{label_w - 8}" y="{y0 + group_h / 2}" text-anchor="end" '
+            f'dominant-baseline="middle" fill="#222">{escape(label)}</text>'
+        )
+        for i, (name, vs) in enumerate(series):
+            value = vs[row]
+            w = plot_w * abs(value) / span
+            bx = zero_x if value >= 0 else zero_x - w
+            by = y0 + i * bar_h
+            out.append(
+                f'<rect x="{bx:.1f}" y="{by}" width="{w:.1f}" height="{bar_h - 2}" '
+                f'fill="{PALETTE[i % 4]}"><title>{escape(label)} {escape(name)}: {_fmt(value)}</title></rect>'
+                f'<text x="{bx + w + 4 if value >= 0 else bx - 4:.1f}" y="{by + bar_h - 4}" '
+                f'text-anchor="{"start" if value >= 0 else "end"}" fill="#333" '
+                f'font-size="11">{_fmt(value)}</text>'
+            )
+    out.append(f'<line x1="{zero_x:.1f}" y1="{top - 4}" x2="{zero_x:.1f}" y2="{height - 12}" stroke="#999"/>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def trend(
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    width: int = 720,
+    height: int = 240,
+) -> str:
+    """Lines over months (labels along the x axis)."""
+    left, right, top, bottom = 40, 16, 46, 36
+    plot_w, plot_h = width - left - right, height - top - bottom
+    values = [v for _, vs in series for v in vs] or [0]
+    high = max([*values, 1])
+    n = max(len(labels) - 1, 1)
+    out = [
+        f'<svg class="portal-chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+        f'width="100%" xmlns="http://www.w3.org/2000/svg" font-family="{FONT}" font-size="12">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="0" y="16" font-size="14" font-weight="bold" fill="#222">{escape(title)}</text>',
+    ]
+    x = left
+    for i, (name, _) in enumerate(series):
+        out.append(
+            f'<rect x="{x}" y="24" width="10" height="10" fill="{PALETTE[i % 4]}"/>'
+            f'<text x="{x + 14}" y="33" fill="#444">{escape(name)}</text>'
+        )
+        x += 24 + 13 * len(name)
+    for step in range(5):
+        value = high * step / 4
+        y = top + plot_h - plot_h * step / 4
+        out.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#e5e5e5"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#666" '
+            f'font-size="10">{_fmt(round(value, 1))}</text>'
+        )
+    for i, label in enumerate(labels):
+        px = left + plot_w * i / n
+        out.append(
+            f'<text x="{px:.1f}" y="{height - 14}" text-anchor="middle" fill="#444" '
+            f'font-size="10">{escape(label)}</text>'
+        )
+    for s, (name, vs) in enumerate(series):
+        points = " ".join(
+            f"{left + plot_w * i / n:.1f},{top + plot_h - plot_h * v / high:.1f}" for i, v in enumerate(vs)
+        )
+        out.append(f'<polyline fill="none" stroke="{PALETTE[s % 4]}" stroke-width="2" points="{points}"/>')
+        for i, v in enumerate(vs):
+            out.append(
+                f'<circle cx="{left + plot_w * i / n:.1f}" cy="{top + plot_h - plot_h * v / high:.1f}" '
+                f'r="3" fill="{PALETTE[s % 4]}"><title>{escape(labels[i])} {escape(name)}: '
+                f"{_fmt(v)}</title></circle>"
+            )
+    out.append("</svg>")
+    return "".join(out)

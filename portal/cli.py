@@ -1,0 +1,150 @@
+"""The command line (SPEC §6): ``check``, ``stats``, ``export``, ``new``.
+
+:func:`run` takes the arguments, the environment and the clock from its
+caller (``build_stats.py``), so it is testable without patching anything.
+Exit codes: 0 clean, 1 content errors, 2 usage or config errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, TextIO
+
+from .dates import DateError, Period, parse_period, period_containing, resolve_as_of
+from .problems import summary
+from .site import ConfigFailure, Site, load_site, read_config, settings_of
+from .tally import Tally, evaluate, number, tally, to_json
+
+STATUS_ZH = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
+
+
+class UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build_stats.py", description="信息报送门户: validate content, compute statistics, export bulletins."
+    )
+    parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate all content and the config")
+    check.add_argument("--config", default=argparse.SUPPRESS)
+    stats = sub.add_parser("stats", help="figures of a period as a table or JSON")
+    stats.add_argument("--config", default=argparse.SUPPRESS)
+    stats.add_argument("--period", help="2026-03, 2026-Q1 or 2026 (default: the month of as_of)")
+    stats.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD[ HH:MM[:SS]] (a date alone: end of day)")
+    stats.add_argument("--json", action="store_true", help="print SPEC §6's JSON")
+    export = sub.add_parser("export", help="write a bulletin as .docx or .xlsx")
+    export.add_argument("--config", default=argparse.SUPPRESS)
+    export.add_argument("--period", help="2026-03, 2026-Q1 or 2026 (default: the month of as_of)")
+    export.add_argument("--as-of", dest="as_of")
+    export.add_argument("--format", choices=("docx", "xlsx"), required=True)
+    export.add_argument("-o", "--output", required=True, help="file to write")
+    return parser
+
+
+def run(argv: Sequence[str], env: dict[str, str], now: datetime, out: TextIO, err: TextIO) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(list(argv))
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        config = read_config(args.config)
+        settings = settings_of(config)
+    except ConfigFailure as exc:
+        for problem in exc.problems:
+            print(problem.format(), file=err)
+        return 2
+    cwd = os.getcwd()
+    try:
+        os.chdir(os.path.dirname(os.path.abspath(args.config)))
+        site = load_site(config, settings)
+    finally:
+        os.chdir(cwd)
+    problems = site.problems.sorted()
+    if args.command == "check":
+        for problem in problems:
+            print(problem.format(), file=out)
+        print(summary(problems, site.content.files), file=out)
+        return 1 if site.problems.errors else 0
+    if site.problems.errors:
+        for problem in problems:
+            print(problem.format(), file=err)
+        print(summary(problems, site.content.files), file=err)
+        return 1
+    for problem in problems:
+        print(problem.format(), file=err)
+    try:
+        as_of = resolve_as_of(args.as_of, env, now, settings.tz)
+        period = parse_period(args.period) if args.period else period_containing(as_of.date())
+    except DateError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
+    result = tally(evaluate(site.content, settings, as_of), period)
+    if args.command == "stats":
+        if args.json:
+            out.write(json.dumps(to_json(result, settings), ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(format_table(result, site) + "\n")
+        return 0
+    from .export import write_export  # heavy imports only when exporting
+
+    write_export(args.format, result, settings, args.output)
+    print(f"wrote {args.output}", file=out)
+    return 0
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - _width(text))
+    return gap + text if right else text + gap
+
+
+def format_table(t: Tally, site: Site) -> str:
+    """A readable table of the period's sections (and people)."""
+    heads = ["排名", "股室", "报送", "任务", "采用", "采用率", "批示", "好信息", "按时", "迟报", "漏报", "超时", "得分"]
+    rows: list[list[Any]] = [
+        [
+            r.rank,
+            r.section,
+            r.submitted,
+            r.quota,
+            r.adopted,
+            f"{r.adoption_rate:.1%}",
+            r.instructions,
+            r.good,
+            r.requests["on_time"],
+            r.requests["late"],
+            r.requests["missed"],
+            r.urgent["overdue"],
+            number(r.score),
+        ]
+        for r in t.sections
+    ]
+    cells = [heads] + [[str(c) for c in row] for row in rows]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(heads))]
+    lines = [f"{site.settings.organization} {t.period.label}（{t.period.key}）  截至 {t.as_of:%Y-%m-%d %H:%M}"]
+    for index, row in enumerate(cells):
+        lines.append("  ".join(_pad(c, widths[i], right=i != 1) for i, c in enumerate(row)))
+        if index == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    if t.people:
+        lines.append("")
+        lines.append("个人：" + "；".join(f"{p.author}（{p.section}）{number(p.score)}分" for p in t.people[:10]))
+    if t.overdue:
+        lines.append("")
+        lines.append("超时未报的重大紧急事件：" + "；".join(u.report.path for u in t.overdue))
+    return "\n".join(lines)
+
+
+def period_of(text: str | None, as_of: datetime) -> Period:
+    return parse_period(text) if text else period_containing(as_of.date())

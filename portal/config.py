@@ -1,0 +1,387 @@
+"""The ``extra.portal`` schema (SPEC §4), validated with MkDocs' option classes.
+
+Each option is a small class that validates one value and raises MkDocs'
+``ValidationError``; nested mappings and lists are validated key by key so
+that *every* problem is reported with its full key path, e.g.
+``extra.portal.sections[2].slug``.  The result is a plain
+:class:`portal.model.Settings`, so the rest of the package never sees MkDocs.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from .dates import DateError, get_zone, parse_moment
+from .model import LEVELS, ScoringVersion, Section, Settings
+from .names import did_you_mean, normalize
+from .problems import Problem
+
+ROOT = "extra.portal"
+DEFAULT_SECTIONS = [{"name": "社会救助股", "slug": "jiuzhu", "head": "李明", "quota": 2, "aliases": ["救助股"]}]
+DEFAULT_ADOPTERS = {
+    "本局简报": "bureau",
+    "县委办": "county",
+    "县政府办": "county",
+    "市委办": "city",
+    "省政府办公厅": "province",
+    "国务院办公厅": "national",
+}
+DEFAULT_SCORING: dict[str, Any] = {
+    "submitted": 1,
+    "adopted": {"bureau": 1, "county": 5, "city": 10, "province": 20, "national": 30},
+    "adopted_by": {},
+    "adoption": "highest",
+    "instruction": {"county": 10, "city": 20, "province": 30, "national": 50},
+    "request_late": -5,
+    "request_missed": -10,
+    "urgent_late": -5,
+    "urgent_overdue": -10,
+}
+_SLUG_RE = re.compile(r"[a-z0-9-]+")
+
+
+class NestedErrors(ValidationError):
+    """Several problems below one key: ``(sub-path, message)`` pairs."""
+
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{path}: {msg}" for path, msg in errors))
+        self.errors = errors
+
+
+class Number(c.OptionallyRequired[float]):
+    """An int or a float, never a bool."""
+
+    def run_validation(self, value: object) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValidationError(f"expected a number, got {value!r}")
+        return value
+
+
+class Text(c.OptionallyRequired[str]):
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError(f"expected text, got {value!r} (quote it)")
+        return value.strip()
+
+
+class Level(c.OptionallyRequired[str]):
+    def run_validation(self, value: object) -> str:
+        if value not in LEVELS:
+            raise ValidationError(
+                f"unknown level {value!r}{did_you_mean(str(value), LEVELS)} (levels: {', '.join(LEVELS)})"
+            )
+        return str(value)
+
+
+class Points(c.OptionallyRequired[dict]):
+    """``{level: points}``; a level left out scores 0."""
+
+    def run_validation(self, value: object) -> dict[str, float]:
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected a mapping of level: points, got {value!r}")
+        errors = []
+        for key, points in value.items():
+            if key not in LEVELS:
+                errors.append(
+                    (f".{key}", f"unknown level {key!r}{did_you_mean(str(key), LEVELS)} (levels: {', '.join(LEVELS)})")
+                )
+            elif isinstance(points, bool) or not isinstance(points, (int, float)):
+                errors.append((f".{key}", f"expected a number, got {points!r}"))
+        if errors:
+            raise NestedErrors(errors)
+        return dict(value)
+
+
+class NumberMap(c.OptionallyRequired[dict]):
+    """``{adopter name: points}`` (names are checked against ``adopters`` later)."""
+
+    def run_validation(self, value: object) -> dict[str, float]:
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected a mapping of adopter: points, got {value!r}")
+        errors = [
+            (f".{k}", f"expected a number, got {v!r}")
+            for k, v in value.items()
+            if isinstance(v, bool) or not isinstance(v, (int, float))
+        ]
+        if errors:
+            raise NestedErrors(errors)
+        return {str(k): v for k, v in value.items()}
+
+
+class Slug(c.OptionallyRequired[str]):
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not _SLUG_RE.fullmatch(value):
+            raise ValidationError(f"{value!r} is not a slug; use lowercase ASCII letters, digits and '-'")
+        return value
+
+
+class Day(c.OptionallyRequired[date]):
+    def run_validation(self, value: object) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_moment(str(value), get_zone("UTC")).day
+        except DateError as exc:
+            raise ValidationError(str(exc)) from exc
+
+
+class Timezone(c.OptionallyRequired[str]):
+    def run_validation(self, value: object) -> str:
+        try:
+            get_zone(str(value))
+        except DateError as exc:
+            raise ValidationError(str(exc)) from exc
+        return str(value)
+
+
+class Adopters(c.OptionallyRequired[dict]):
+    def run_validation(self, value: object) -> dict[str, str]:
+        if not isinstance(value, dict) or not value:
+            raise ValidationError("expected a mapping of adopter name: level, e.g. 县委办: county")
+        errors: list[tuple[str, str]] = []
+        seen: dict[str, str] = {}
+        for name, level in value.items():
+            if level not in LEVELS:
+                errors.append(
+                    (
+                        f".{name}",
+                        f"unknown level {level!r}{did_you_mean(str(level), LEVELS)} (levels: {', '.join(LEVELS)})",
+                    )
+                )
+            key = normalize(str(name))
+            if key in seen:
+                errors.append((f".{name}", f"{name!r} is the same name as {seen[key]!r}; keep one"))
+            seen[key] = name
+        if errors:
+            raise NestedErrors(errors)
+        return {str(k): str(v) for k, v in value.items()}
+
+
+class SectionConfig(base.Config):
+    name = Text()
+    slug = c.Optional(Slug())
+    head = c.Type(str, default="")
+    quota = c.Type(int, default=0)
+    aliases = c.Optional(c.ListOfItems(Text()))
+
+
+class ScoringConfig(base.Config):
+    from_ = c.Optional(Day())
+    submitted = c.Optional(Number())
+    adopted = c.Optional(Points())
+    adopted_by = c.Optional(NumberMap())
+    adoption = c.Optional(c.Choice(("highest", "sum")))
+    instruction = c.Optional(Points())
+    request_late = c.Optional(Number())
+    request_missed = c.Optional(Number())
+    urgent_late = c.Optional(Number())
+    urgent_overdue = c.Optional(Number())
+
+
+class GoodInfoConfig(base.Config):
+    min_level = Level(default="city")
+    instruction = c.Type(bool, default=True)
+
+
+class BulletinConfig(base.Config):
+    praise = c.Type(int, default=3)
+
+
+class PrivacyConfig(base.Config):
+    id_numbers = c.Choice(("error", "mask", "off"), default="error")
+    mobile_numbers = c.Choice(("error", "mask", "off"), default="error")
+
+
+def _validate(schema: type[base.Config], raw: object, path: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Validate every key of ``raw`` against ``schema``; return values and all errors."""
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        return {}, [(path, f"expected a mapping of keys, got {raw!r}")]
+    errors: list[tuple[str, str]] = []
+    known = {key for key, _ in schema._schema}
+    for key in raw:
+        if key not in known:
+            errors.append((f"{path}.{key}", f"unknown key{did_you_mean(str(key), known)}"))
+    values: dict[str, Any] = {}
+    for key, option in schema._schema:
+        try:
+            values[key] = option.validate(raw.get(key))
+        except NestedErrors as exc:
+            errors.extend((f"{path}.{key}{sub}", msg) for sub, msg in exc.errors)
+        except ValidationError as exc:
+            errors.append(
+                (f"{path}.{key}", str(exc).replace("Required configuration not provided.", "required; add it"))
+            )
+    return values, errors
+
+
+def _default_slug(name: str) -> str:
+    if _SLUG_RE.fullmatch(name.lower().replace(" ", "-")):
+        return name.lower().replace(" ", "-")
+    return "s-" + hashlib.sha1(name.encode()).hexdigest()[:6]
+
+
+def _sections(raw: object, errors: list[tuple[str, str]]) -> tuple[Section, ...]:
+    path = f"{ROOT}.sections"
+    if raw is None:
+        raw = DEFAULT_SECTIONS
+    if not isinstance(raw, list) or not raw:
+        errors.append((path, "expected a non-empty list of sections (- name: 社会救助股 …)"))
+        return ()
+    out: list[Section] = []
+    names: dict[str, str] = {}
+    slugs: dict[str, str] = {}
+    for index, item in enumerate(raw):
+        where = f"{path}[{index}]"
+        values, errs = _validate(SectionConfig, item, where)
+        errors.extend(errs)
+        if errs:
+            continue
+        section = Section(
+            values["name"],
+            values["slug"] or _default_slug(values["name"]),
+            values["head"].strip(),
+            values["quota"],
+            tuple(values["aliases"] or ()),
+        )
+        if section.quota < 0:
+            errors.append((f"{where}.quota", "a quota cannot be negative"))
+        for key_path, name in [(f"{where}.name", section.name)] + [
+            (f"{where}.aliases[{i}]", a) for i, a in enumerate(section.aliases)
+        ]:
+            key = normalize(name)
+            if key in names and names[key] != section.name:
+                errors.append(
+                    (key_path, f"{name!r} is already used by section {names[key]!r}; names and aliases must be unique")
+                )
+            names[key] = section.name
+        if section.slug in slugs:
+            errors.append((f"{where}.slug", f"slug {section.slug!r} is already used by {slugs[section.slug]!r}"))
+        slugs[section.slug] = section.name
+        out.append(section)
+    return tuple(out)
+
+
+def _scoring(raw: object, adopters: Mapping[str, str], errors: list[tuple[str, str]]) -> tuple[ScoringVersion, ...]:
+    path = f"{ROOT}.scoring"
+    items = [raw] if raw is None or isinstance(raw, dict) else raw
+    if not isinstance(items, list) or not items:
+        errors.append((path, "expected a mapping, or a list of mappings each with 'from'"))
+        return ()
+    listed = isinstance(raw, list)
+    versions: list[ScoringVersion] = []
+    for index, item in enumerate(items):
+        where = f"{path}[{index}]" if listed else path
+        values, errs = _validate(ScoringConfig, item, where)
+        errors.extend(errs)
+        if errs:
+            continue
+        if listed and values["from"] is None and len(items) > 1:
+            errors.append((f"{where}.from", "each version in a list needs 'from: YYYY-MM-DD'"))
+        merged = {k: (values[k] if values.get(k) is not None else copy.deepcopy(v)) for k, v in DEFAULT_SCORING.items()}
+        for name in merged["adopted_by"]:
+            if name not in adopters:
+                errors.append(
+                    (
+                        f"{where}.adopted_by.{name}",
+                        f"unknown adopter {name!r}{did_you_mean(name, adopters)} (see {ROOT}.adopters)",
+                    )
+                )
+        versions.append(ScoringVersion(start=values["from"], **merged))
+    starts = [v.start for v in versions if v.start is not None]
+    if len(starts) != len(set(starts)):
+        errors.append((path, "two versions have the same 'from' date; give each its own"))
+    return tuple(sorted(versions, key=lambda v: v.start or date.min))
+
+
+def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list[Problem]]:
+    """Validate ``extra.portal`` (``raw``) into :class:`Settings`, or the problems found."""
+    if raw is None:
+        raw = {}
+    values, errors = _validate(PortalSchema, raw, ROOT)
+    if not isinstance(raw, dict):
+        raw = {}
+    sections = _sections(raw.get("sections"), errors)
+    adopters = values.get("adopters") or {}
+    scoring = _scoring(raw.get("scoring"), adopters, errors)
+    nested: dict[str, dict[str, Any]] = {}
+    for key, schema in (("good_info", GoodInfoConfig), ("bulletin", BulletinConfig), ("privacy", PrivacyConfig)):
+        nested[key], errs = _validate(schema, raw.get(key), f"{ROOT}.{key}")
+        errors.extend(errs)
+    if values.get("urgent_limit_hours") is not None and values["urgent_limit_hours"] <= 0:
+        errors.append((f"{ROOT}.urgent_limit_hours", "must be more than 0 hours"))
+    if nested["bulletin"].get("praise", 0) < 0:
+        errors.append((f"{ROOT}.bulletin.praise", "cannot be negative"))
+    if errors:
+        return None, [Problem(config_file, locate(config_file, key), key, msg) for key, msg in errors]
+    return Settings(
+        organization=values["organization"],
+        timezone_name=values["timezone"],
+        tz=get_zone(values["timezone"]),
+        urgent_limit_hours=values["urgent_limit_hours"],
+        sections=sections,
+        adopters=adopters,
+        scoring=scoring,
+        good_min_level=nested["good_info"]["min_level"],
+        good_instruction=nested["good_info"]["instruction"],
+        praise=nested["bulletin"]["praise"],
+        privacy_id_numbers=nested["privacy"]["id_numbers"],
+        privacy_mobile_numbers=nested["privacy"]["mobile_numbers"],
+    ), []
+
+
+class _Passthrough(c.OptionallyRequired[object]):
+    """Validated separately (lists of sub-configs need per-item paths)."""
+
+
+class _SubMapping(c.OptionallyRequired[object]):
+    def run_validation(self, value: object) -> object:
+        if not isinstance(value, dict):
+            raise ValidationError(f"expected a mapping, got {value!r}")
+        return value
+
+
+class PortalSchema(base.Config):
+    organization = Text(default="示例县民政局")
+    timezone = Timezone(default="Asia/Shanghai")
+    urgent_limit_hours = Number(default=2)
+    sections = c.Optional(_Passthrough())
+    adopters = Adopters(default=DEFAULT_ADOPTERS)
+    scoring = c.Optional(_Passthrough())
+    good_info = c.Optional(_SubMapping())
+    bulletin = c.Optional(_SubMapping())
+    privacy = c.Optional(_SubMapping())
+
+
+def locate(config_file: str, key_path: str) -> int:
+    """Best-effort line of ``key_path`` (``extra.portal.sections[2].slug``) in the config file."""
+    from .frontmatter import Map, Seq, parse_yaml
+
+    try:
+        with open(config_file, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except OSError:
+        return 1
+    root, _ = parse_yaml(text, first_line=1)
+    node: Any = root
+    line = 1
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", key_path):
+        if isinstance(node, Map) and part in node.items:
+            key, node = node.items[part]
+            line = key.line
+        elif isinstance(node, Seq) and part.startswith("[") and int(part[1:-1]) < len(node.items):
+            node = node.items[int(part[1:-1])]
+            line = node.line
+        else:
+            break
+    return line

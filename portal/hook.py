@@ -1,0 +1,121 @@
+"""The MkDocs side: validate in ``on_config``/``on_files``, generate pages, sanitize.
+
+Any content or config error is logged through MkDocs' logger (so ``--strict``
+sees warnings too) and fails ``mkdocs build``; ``mkdocs serve`` keeps
+serving and shows the errors on the home page instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .dates import DateError, resolve_as_of
+from .frontmatter import decode, split
+from .loader import page_url
+from .pages import Portal
+from .problems import Problem
+from .site import ConfigFailure, load_site, settings_of
+from .tally import evaluate
+from .text import sanitize_html
+
+log = get_plugin_logger("portal")
+SCORING_MARKER = "<!-- portal:scoring -->"
+
+
+class PortalHook:
+    def __init__(self, env: Mapping[str, str], clock: Callable[[], datetime]) -> None:
+        self.env = env
+        self.clock = clock
+        self.command = "build"
+        self.sanitized: set[str] = set()
+        self.portal: Portal | None = None
+
+    def on_startup(self, command: str) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.settings = settings_of(config)
+        except ConfigFailure as exc:
+            for problem in exc.problems:
+                log.error(problem.format())
+            raise PluginError(f"{len(exc.problems)} error(s) in extra.portal; see above") from None
+        try:
+            self.as_of = resolve_as_of(None, dict(self.env), self.clock(), self.settings.tz)
+        except DateError as exc:
+            raise PluginError(f"as_of: {exc}") from None
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        site = load_site(config, self.settings)
+        problems = site.problems.sorted()
+        for problem in problems:
+            (log.error if problem.is_error else log.warning)(problem.format())
+        errors = [p for p in problems if p.is_error]
+        if errors and self.command != "serve":
+            raise PluginError(
+                f"{len(errors)} content error(s) in {len({p.path for p in errors})} file(s); "
+                "nothing was published — fix the files listed above and build again"
+            )
+        evaluation = evaluate(site.content, self.settings, self.as_of)
+        landing: dict[str, str] = {}
+        by_path: dict[str, list[Problem]] = {}
+        for problem in errors:
+            by_path.setdefault(problem.path, []).append(problem)
+        for source in site.sources:
+            if source.landing:
+                with open(source.abs_path, "rb") as handle:
+                    text, _ = decode(handle.read())
+                landing[source.src_uri] = split(text).body if text else ""
+        index = files.get_file_from_path("index.md")
+        if index is not None and index.abs_src_path:
+            with open(index.abs_src_path, "rb") as handle:
+                text, _ = decode(handle.read())
+            landing["index.md"] = split(text).body if text else ""
+        portal = Portal(
+            evaluation, site.content, landing=landing, problems=problems, use_directory_urls=config.use_directory_urls
+        )
+        self.portal = portal
+        generated = portal.pages()
+        for report in site.content.reports:
+            generated[report.src_uri] = portal.report_page(report)
+        for request in site.content.requests:
+            generated[request.src_uri] = portal.request_page(request)
+        self.sanitized = {r.src_uri for r in site.content.reports} | {r.src_uri for r in site.content.requests}
+        for source in site.sources:
+            if source.path in by_path and source.src_uri not in generated:
+                generated[source.src_uri] = portal.broken_page(source.path, by_path[source.path])
+        reserved = {page_url(uri, config.use_directory_urls): uri for uri in generated if uri.endswith(".md")}
+        for file in list(files):
+            if file.src_uri in generated:
+                files.remove(file)
+            elif file.is_documentation_page() and file.url in reserved and file.src_uri != reserved[file.url]:
+                raise PluginError(
+                    f"{file.src_uri}: its address /{file.url} is reserved for a generated page "
+                    f"({reserved[file.url]}); rename the file"
+                )
+        for src_uri in sorted(generated):
+            files.append(File.generated(config, src_uri, content=generated[src_uri]))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page) -> str:
+        if SCORING_MARKER in markdown and self.portal is not None:
+            table = self.portal.env.get_template("scoring.html.j2").render(s=self.settings)
+            return markdown.replace(SCORING_MARKER, "\n".join(x for x in table.splitlines() if x.strip()))
+        return markdown
+
+    def on_page_content(self, html: str, page: Page) -> str:
+        if page.file.src_uri in self.sanitized:
+            return sanitize_html(html)
+        return html
+
+
+__all__ = ["Any", "PortalHook"]

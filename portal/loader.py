@@ -1,0 +1,389 @@
+"""Loading and validation: from the content folder to :class:`Content` (SPEC §3).
+
+``discover`` finds every file under ``reports/`` and ``requests/`` (refusing
+what MkDocs would silently skip or overwrite), ``parse_report`` and
+``parse_request`` read one file each, and ``load`` adds the checks that span
+files (request ids, asked sections).  Every problem is collected.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .frontmatter import Map, decode, parse_yaml, split
+from .model import Content, Report, Request, Settings
+from .names import did_you_mean, normalize
+from .problems import Problem, Problems
+from .schema import REPORT_FIELDS, REQUEST_FIELDS, Context, parse_fields
+from .text import classified_markings, external_resources, mask, personal_data
+
+KINDS = ("reports", "requests")
+MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+_HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    abs_path: str
+    path: str  # relative to the site root, POSIX
+    src_uri: str  # relative to docs_dir, POSIX
+    kind: str  # "reports" | "requests"
+
+    @property
+    def landing(self) -> bool:
+        return posixpath.basename(self.src_uri) == "index.md"
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a Markdown file (``reports/2026/03/a.md`` → ``reports/2026/03/a/``)."""
+    stem, _ = posixpath.splitext(src_uri)
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    if not use_directory_urls:
+        return f"{stem}.html"
+    return f"{stem}/"
+
+
+def discover(
+    root: str, docs_dir: str, skipped: Callable[[str], bool], use_directory_urls: bool = True
+) -> tuple[list[SourceFile], list[Problem]]:
+    """Every Markdown file under ``reports/`` and ``requests/``; what MkDocs would drop is an error."""
+    problems = Problems()
+    real_root = os.path.realpath(root)
+    found: list[SourceFile] = []
+    seen_dirs: set[str] = set()
+
+    def rel(path: str) -> str:
+        return os.path.relpath(path, root).replace(os.sep, "/")
+
+    def outside(path: str) -> bool:
+        target = os.path.realpath(path)
+        return os.path.commonpath([target, real_root]) != real_root
+
+    for kind in KINDS:
+        top = os.path.join(docs_dir, kind)
+        for folder, dirs, files in os.walk(top, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in seen_dirs:
+                dirs[:] = []
+                continue
+            seen_dirs.add(real)
+            for name in sorted(dirs):
+                full = os.path.join(folder, name)
+                if os.path.islink(full) and outside(full):
+                    problems.error(
+                        rel(full),
+                        1,
+                        "file",
+                        "this folder is a symlink to a place outside the "
+                        "repository; copy the files into the repository instead",
+                    )
+                    dirs.remove(name)
+            dirs.sort()
+            for name in sorted(files):
+                full = os.path.join(folder, name)
+                if not name.lower().endswith(MARKDOWN):
+                    continue
+                src_uri = os.path.relpath(full, docs_dir).replace(os.sep, "/")
+                if os.path.islink(full) and outside(full):
+                    problems.error(
+                        rel(full),
+                        1,
+                        "file",
+                        "this file is a symlink to a place outside the "
+                        "repository; copy the file into the repository instead",
+                    )
+                    continue
+                if not name.endswith(".md"):
+                    problems.error(rel(full), 1, "file", f"rename it to end in .md (not {os.path.splitext(name)[1]})")
+                    continue
+                if skipped(src_uri):
+                    problems.error(
+                        rel(full),
+                        1,
+                        "file",
+                        "MkDocs would not publish this file (a dot-file, or "
+                        "matched by exclude_docs/draft_docs in mkdocs.yml); rename or move it",
+                    )
+                    continue
+                found.append(SourceFile(full, rel(full), src_uri, kind))
+    by_url: dict[str, SourceFile] = {}
+    for source in found:
+        url = page_url(source.src_uri, use_directory_urls)
+        key = url.lower()
+        if key in by_url:
+            other = by_url[key]
+            problems.error(
+                source.path, 1, "file", f"publishes at the same address /{url} as {other.path}; rename one of them"
+            )
+            continue
+        by_url[key] = source
+    return [s for s in found if by_url.get(page_url(s.src_uri, use_directory_urls).lower()) is s], problems.items
+
+
+# --- one file ---------------------------------------------------------------------
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _field_at(root: Map | None, body_line: int, line: int) -> str:
+    if line >= body_line or root is None:
+        return "body"
+    best = "front-matter"
+    for key, (key_node, _) in root.items.items():
+        if key_node.line <= line:
+            best = key
+    return best
+
+
+def _read(
+    data: bytes, path: str, settings: Settings, problems: Problems, required: bool = True
+) -> tuple[Map | None, str, int, str] | None:
+    """Decode, apply text rules, split and parse; ``(root, body, body_line, text)`` or None."""
+    text, errors = decode(data)
+    for err in errors:
+        problems.error(path, err.line, err.field, err.message)
+    if text is None:
+        return None
+    findings = personal_data(text)
+    modes = {"id_number": settings.privacy_id_numbers, "mobile_number": settings.privacy_mobile_numbers}
+    to_report = [f for f in findings if modes[f.kind] == "error"]
+    text = mask(text, [f for f in findings if modes[f.kind] == "mask"])
+    parts = split(text)
+    for err in parts.errors:
+        problems.error(path, err.line, err.field, err.message)
+    root = None
+    if parts.yaml_text is None and not parts.errors and required:
+        problems.error(
+            path,
+            1,
+            "front-matter",
+            "no front-matter; start the file with a '---' line, the fields "
+            "(section, date, …) and another '---' line (see 使用说明)",
+        )
+    if parts.yaml_text is not None:
+        root, yaml_errors = parse_yaml(parts.yaml_text)
+        for err in yaml_errors:
+            problems.error(path, err.line, err.field, err.message)
+    for finding in to_report:
+        line = _line_of(text, finding.offset)
+        what, key = (
+            ("a resident ID number", "id_numbers")
+            if finding.kind == "id_number"
+            else ("a mobile phone number", "mobile_numbers")
+        )
+        problems.error(
+            path,
+            line,
+            _field_at(root, parts.body_line, line),
+            f"{what} ({finding.masked}) is personal data and may not be published; remove it, "
+            f"or have the office set extra.portal.privacy.{key}: mask",
+        )
+    for offset, marking in classified_markings(text):
+        line = _line_of(text, offset)
+        problems.error(
+            path,
+            line,
+            _field_at(root, parts.body_line, line),
+            f"classified marking {marking!r}: classified information (涉密信息) is never published on "
+            "the portal (保密规定); remove the file and send it through the confidential channel",
+        )
+    for offset, url in external_resources(parts.body):
+        problems.error(
+            path,
+            parts.body_line + parts.body.count("\n", 0, offset),
+            "body",
+            f"embeds {url} from outside the site; the portal runs without internet: copy the file "
+            "into the repository and link it relatively",
+        )
+    return root, parts.body, parts.body_line, text
+
+
+def parse_report(
+    data: bytes, source: SourceFile, settings: Settings, problems: Problems
+) -> tuple[Report | None, dict[str, int]]:
+    path = source.path
+    before = len(problems.errors)
+    read = _read(data, path, settings, problems)
+    if read is None or read[0] is None:
+        return None, {}
+    root: Map = read[0]
+    body = read[1]
+    ctx = Context(settings, path, problems)
+    values, lines = parse_fields(root, REPORT_FIELDS, ctx)
+    title = values.get("title")
+    if title is None and "title" not in root.items:
+        heading = _HEADING_RE.search(body)
+        if heading:
+            title = heading.group(1).strip()
+        else:
+            problems.error(path, 1, "title", "missing; add 'title: …' or start the text with a '# 标题' line")
+    date = values.get("date")
+    if values.get("urgent") and "event_time" not in root.items:
+        problems.error(
+            path,
+            1,
+            "event_time",
+            "an urgent report needs the time the event happened; add 'event_time: YYYY-MM-DD HH:MM'",
+        )
+    event, reported = values.get("event_time"), values.get("reported_time")
+    if event and reported and reported.at < event.at:
+        problems.error(
+            path,
+            lines["reported_time"],
+            "reported_time",
+            f"is before event_time ({event.at:%Y-%m-%d %H:%M}); check both times",
+        )
+    if date is not None:
+        for item in (*values.get("adopted", ()), *values.get("instructions", ())):
+            if item.date is not None and item.date.date() < date.day:
+                kind = "adopted" if item.where.startswith("adopted") else "instructions"
+                problems.error(
+                    path,
+                    item.line,
+                    item.where or kind,
+                    f"{item.date:%Y-%m-%d} is before the report's date ({date.day}); "
+                    "a report is adopted or instructed after it is submitted — check the date",
+                )
+    if len(problems.errors) > before:
+        return None, lines
+    return Report(
+        path=path,
+        src_uri=source.src_uri,
+        title=title or "",
+        section=values["section"],
+        date=values["date"].at,
+        author=values.get("author", ""),
+        adoptions=values.get("adopted", ()),
+        instructions=values.get("instructions", ()),
+        urgent=values.get("urgent", False),
+        event_time=event.at if event else None,
+        reported_time=reported.at if reported else None,
+        request=values.get("request", ""),
+        tags=values.get("tags", ()),
+        draft=values.get("draft", False),
+        classification=values.get("classification", "内部"),
+        body=body,
+    ), lines
+
+
+def parse_request(
+    data: bytes, source: SourceFile, settings: Settings, problems: Problems
+) -> tuple[Request | None, dict[str, int]]:
+    path = source.path
+    before = len(problems.errors)
+    read = _read(data, path, settings, problems)
+    if read is None or read[0] is None:
+        return None, {}
+    root: Map = read[0]
+    body = read[1]
+    ctx = Context(settings, path, problems)
+    values, lines = parse_fields(root, REQUEST_FIELDS, ctx)
+    issued, deadline = values.get("issued"), values.get("deadline")
+    if issued and deadline and deadline < issued:
+        problems.error(path, lines["deadline"], "deadline", f"is before issued ({issued}); check both dates")
+    if len(problems.errors) > before:
+        return None, lines
+    stem = posixpath.splitext(posixpath.basename(source.src_uri))[0]
+    sections = values.get("sections") or tuple(s.name for s in settings.sections)
+    return Request(
+        values.get("id", stem),
+        path,
+        source.src_uri,
+        values["title"],
+        values["issued"],
+        values["deadline"],
+        sections,
+        body,
+    ), lines
+
+
+# --- all files --------------------------------------------------------------------------
+
+
+def load(
+    sources: Iterable[SourceFile], settings: Settings, problems: Problems, read: Callable[[str], bytes] | None = None
+) -> Content:
+    """Parse every file and check what spans files; problems go to ``problems``."""
+    reader = read or _read_bytes
+    reports: list[tuple[Report, dict[str, int]]] = []
+    requests: list[tuple[Request, dict[str, int]]] = []
+    count = 0
+    for source in sources:
+        count += 1
+        try:
+            data = reader(source.abs_path)
+        except OSError as exc:
+            problems.error(source.path, 1, "file", f"cannot be read ({exc.strerror}); check its permissions")
+            continue
+        if source.landing:
+            _read(data, source.path, settings, problems, required=False)
+            continue
+        if source.kind == "reports":
+            report, lines = parse_report(data, source, settings, problems)
+            if report:
+                reports.append((report, lines))
+        else:
+            request, lines = parse_request(data, source, settings, problems)
+            if request:
+                requests.append((request, lines))
+    by_id: dict[str, Request] = {}
+    for request, lines in sorted(requests, key=lambda r: r[0].path):
+        key = normalize(request.id)
+        if key in by_id:
+            problems.error(
+                request.path,
+                lines.get("id", 1),
+                "id",
+                f"id {request.id!r} is already used by {by_id[key].path}; give each request its own id",
+            )
+            continue
+        by_id[key] = request
+    checked: list[Report] = []
+    for report, lines in reports:
+        if report.request:
+            request = by_id.get(normalize(report.request))
+            line = lines.get("request", 1)
+            if request is None:
+                problems.error(
+                    report.path,
+                    line,
+                    "request",
+                    f"no appointment notice has id {report.request!r}"
+                    f"{did_you_mean(report.request, [r.id for r in by_id.values()])} "
+                    "(notices are the files in requests/)",
+                )
+                continue
+            if report.section not in request.sections:
+                problems.error(
+                    report.path,
+                    line,
+                    "request",
+                    f"{request.id} did not ask {report.section} "
+                    f"(asked: {'、'.join(request.sections)}); check the id or the section",
+                )
+                continue
+            report = replace(report, request=request.id)
+        checked.append(report)
+    return Content(
+        reports=tuple(sorted(checked, key=lambda r: (r.date, r.path))),
+        requests=tuple(sorted(by_id.values(), key=lambda r: (r.deadline, r.id))),
+        files=count,
+    )
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def summary_counts(content: Content) -> dict[str, Any]:
+    return {"reports": len(content.reports), "requests": len(content.requests), "files": content.files}

@@ -1,0 +1,494 @@
+"""Generated pages: view models computed here, laid out by Jinja2 templates.
+
+:class:`Portal` turns one :class:`~portal.tally.Evaluation` into the Markdown
+source of every generated page (SPEC §8), keyed by ``src_uri``.  Templates
+are autoescaped HTML blocks inside Markdown; numbers come from
+:mod:`portal.tally`, never from template arithmetic.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from . import charts
+from .dates import Period, isoformat, months_between, period_containing, quarter, year
+from .loader import page_url
+from .model import LEVEL_NAMES, LEVELS, Content, Report, Request, level_rank
+from .problems import Problem
+from .status import UrgentState
+from .tally import Evaluation, SectionRow, Tally, number, tally, to_json
+
+STATUS_ZH = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
+STATUS_CLASS = {"on_time": "ok", "late": "warn", "missed": "bad", "pending": "wait", "overdue": "bad"}
+DUE_SOON_DAYS = 7
+_H1_RE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t]*#*[ \t]*(?:\n|\Z)")
+
+
+def safe_text(value: str) -> str:
+    """Text for places MkDocs' theme prints unescaped (page titles, tags)."""
+    return value.replace("&", "＆").replace("<", "＜").replace(">", "＞")
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site-relative)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    rel = posixpath.relpath(to_url or ".", base or ".")
+    if (to_url.endswith("/") or not to_url) and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("portal", "templates"),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(STATUS_ZH=STATUS_ZH, STATUS_CLASS=STATUS_CLASS, LEVEL_NAMES=LEVEL_NAMES)
+    env.filters["num"] = number
+    env.filters["pct"] = lambda v: f"{v * 100:.1f}%"
+    env.filters["day"] = lambda d: f"{d:%Y-%m-%d}" if d else "—"
+    env.filters["minute"] = lambda d: f"{d:%Y-%m-%d %H:%M}" if d else "—"
+    return env
+
+
+@dataclass
+class Reminder:
+    section: str
+    kind: str  # zero | quota | missed | late_request | urgent_late | urgent_overdue
+    detail: str = ""
+    count: int = 0
+
+    @property
+    def text(self) -> str:
+        """The sentence the office writes in the 通报 (also used in the .docx)."""
+        return {
+            "zero": "本期未报送信息，请高度重视，明确专人负责。",
+            "quota": f"未完成报送任务，尚差 {self.count} 条。",
+            "missed": f"约稿《{self.detail}》漏报。",
+            "late_request": f"约稿《{self.detail}》迟报。",
+            "urgent_late": f"重大紧急事件《{self.detail}》未在规定时限内上报（迟报）。",
+            "urgent_overdue": f"重大紧急事件《{self.detail}》超时未报，请立即补报。",
+        }[self.kind]
+
+
+@dataclass
+class BulletinView:
+    t: Tally
+    ytd: dict[str, SectionRow]
+    ytd_label: str
+    praise: list[SectionRow]
+    reminders: list[Reminder]
+    totals: dict[str, Any]
+    level_counts: list[tuple[str, int]]
+    chart_scores: str
+    chart_volume: str
+    previous: Period | None
+    following: Period | None
+    downloads: dict[str, str] = field(default_factory=dict)
+
+
+class Portal:
+    """Every generated page of one build."""
+
+    def __init__(
+        self,
+        ev: Evaluation,
+        content: Content,
+        *,
+        landing: dict[str, str] | None = None,
+        problems: Iterable[Problem] = (),
+        use_directory_urls: bool = True,
+        exports: bool = True,
+    ) -> None:
+        self.ev = ev
+        self.settings = ev.settings
+        self.content = content
+        self.landing = landing or {}
+        self.problems = list(problems)
+        self.use_directory_urls = use_directory_urls
+        self.exports = exports
+        self.env = _env()
+        self.now_month = period_containing(ev.as_of.date())
+        first = min([r.date.date() for r in ev.reports] + [ev.as_of.date()])
+        self.months = months_between(first, ev.as_of.date())
+        self.quarters = sorted({period_containing(m.start, "quarter") for m in self.months})
+        self.years = sorted({period_containing(m.start, "year") for m in self.months})
+        self._tallies: dict[str, Tally] = {}
+        self.requests_by_id = {r.id: r for r in content.requests}
+        self.answers = ev.answers
+        self.urgent_by_path = {u.report.path: u for u in ev.urgent}
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def tally(self, period: Period) -> Tally:
+        if period.key not in self._tallies:
+            self._tallies[period.key] = tally(self.ev, period)
+        return self._tallies[period.key]
+
+    def url(self, src_uri: str) -> str:
+        return page_url(src_uri, self.use_directory_urls)
+
+    def _render(self, template: str, src_uri: str, meta: dict[str, Any], intro: str = "", **values: Any) -> str:
+        here = self.url(src_uri)
+
+        def link(target_src_uri: str) -> str:
+            target = target_src_uri if not target_src_uri.endswith(".md") else self.url(target_src_uri)
+            return relative(here, target)
+
+        body = self.env.get_template(template).render(
+            p=self, s=self.settings, ev=self.ev, link=link, here=here, **values
+        )
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
+        intro = f"{intro.strip()}\n\n" if intro.strip() else ""
+        return f"---\n{front}\n---\n\n{intro}{_one_block(body)}\n"
+
+    def report_src(self, report: Report) -> str:
+        return report.src_uri
+
+    def request_src(self, request: Request) -> str:
+        return request.src_uri
+
+    def section_src(self, name: str) -> str:
+        slug = next(s.slug for s in self.settings.sections if s.name == name)
+        return f"sections/{slug}.md"
+
+    @staticmethod
+    def bulletin_src(period: Period) -> str:
+        return f"bulletins/{period.key}.md"
+
+    @staticmethod
+    def month_list_src(period: Period) -> str:
+        return f"reports/{period.key}/index.md"
+
+    def level_of(self, report: Report) -> str | None:
+        return self.ev.scores[report.path].top_level if report.path in self.ev.scores else None
+
+    # --- all pages ------------------------------------------------------------------------
+
+    def pages(self) -> dict[str, str | bytes]:
+        out: dict[str, str | bytes] = {"index.md": self.home()}
+        out["bulletins/index.md"] = self.bulletin_index()
+        for period in (*self.months, *self.quarters, *self.years):
+            view = self.bulletin_view(period)
+            out[self.bulletin_src(period)] = self.bulletin(view)
+            if self.exports:
+                from .export import docx_bytes, xlsx_bytes
+
+                out[f"bulletins/{period.key}.docx"] = docx_bytes(view.t, self.settings)
+                out[f"bulletins/{period.key}.xlsx"] = xlsx_bytes(view.t, self.settings)
+        out["overdue/index.md"] = self.overdue()
+        out["requests/index.md"] = self.request_index()
+        out["sections/index.md"] = self.section_index()
+        for section in self.settings.sections:
+            out[self.section_src(section.name)] = self.section_page(section.name)
+        out["reports/index.md"] = self.report_index()
+        for period in self.months:
+            out[self.month_list_src(period)] = self.month_reports(period)
+        out["stats.json"] = (
+            json.dumps(to_json(self.tally(self.now_month), self.settings), ensure_ascii=False, indent=2) + "\n"
+        )
+        return out
+
+    # --- home -------------------------------------------------------------------------------
+
+    def home(self) -> str:
+        t = self.tally(self.now_month)
+        as_of = self.ev.as_of.date()
+        due_soon, missed = [], []
+        for request in self.ev.requests:
+            status = self.ev.request_status[request.id]
+            waiting = [s for s, v in status.items() if v == "pending"]
+            if waiting and request.deadline - as_of <= timedelta(days=DUE_SOON_DAYS):
+                due_soon.append((request, waiting))
+            lost = [s for s, v in status.items() if v == "missed"]
+            if lost:
+                missed.append((request, lost))
+        pending_urgent = [u for u in self.ev.urgent if u.status == "pending"]
+        adoptions = sorted(
+            ((a, r) for r in self.ev.reports for a in self.ev.scores[r.path].adoptions),
+            key=lambda ar: (ar[0].date or ar[1].date, ar[1].path),
+            reverse=True,
+        )[:10]
+        latest = list(reversed(self.ev.reports[-10:]))
+        chart = charts.bars(
+            f"{self.now_month.label}各股室得分",
+            [r.section for r in t.sections],
+            [("得分", [r.score for r in t.sections])],
+        )
+        page = self._render(
+            "home.md.j2",
+            "index.md",
+            {"title": "首页", "hide": ["navigation", "toc"]},
+            t=t,
+            due_soon=due_soon,
+            missed=missed,
+            pending_urgent=pending_urgent,
+            adoptions=adoptions,
+            latest=latest,
+            chart=chart,
+            intro=self.landing.get("index.md", ""),
+        )
+        alarm = self.env.get_template("problems.html.j2").render(
+            problems=[x for x in self.problems if x.is_error], warnings=[x for x in self.problems if not x.is_error]
+        )
+        if alarm.strip():
+            head, _, rest = page.partition("\n---\n\n")
+            page = f"{head}\n---\n\n{_one_block(alarm)}\n\n{rest}"
+        return page
+
+    # --- bulletins --------------------------------------------------------------------------
+
+    def bulletin_view(self, period: Period) -> BulletinView:
+        t = self.tally(period)
+        if period.kind == "year":
+            ytd = {r.section: r for r in t.sections}
+            ytd_label = "全年"
+        else:
+            span = Period(date(period.start.year, 1, 1), period.end, f"{period.start.year}-YTD-{period.key}")
+            ytd = {r.section: r for r in tally(self.ev, span).sections}
+            ytd_label = f"{period.start.year}年1月至{period.end.month}月累计"
+        praise, reminders = praise_and_reminders(t, self.settings)
+        levels = {level: 0 for level in LEVELS}
+        for report in t.reports:
+            for adoption in self.ev.scores[report.path].adoptions:
+                levels[adoption.level] += 1
+        totals = {
+            "submitted": sum(r.submitted for r in t.sections),
+            "adopted": sum(r.adopted for r in t.sections),
+            "adoptions": sum(r.adoptions for r in t.sections),
+            "good": sum(r.good for r in t.sections),
+            "instructions": sum(r.instructions for r in t.sections),
+            "quota": sum(r.quota for r in t.sections),
+        }
+        order = sorted(t.sections, key=lambda r: r.order)
+        chart_scores = charts.bars(
+            f"{period.label}各股室得分", [r.section for r in t.sections], [("得分", [r.score for r in t.sections])]
+        )
+        chart_volume = charts.bars(
+            f"{period.label}报送与采用",
+            [r.section for r in order],
+            [("报送", [r.submitted for r in order]), ("采用", [r.adopted for r in order])],
+        )
+        siblings = {"month": self.months, "quarter": self.quarters, "year": self.years}[period.kind]
+        index = siblings.index(period) if period in siblings else -1
+        return BulletinView(
+            t=t,
+            ytd=ytd,
+            ytd_label=ytd_label,
+            praise=praise,
+            reminders=reminders,
+            totals=totals,
+            level_counts=[(LEVEL_NAMES[lv], c) for lv, c in levels.items() if c],
+            chart_scores=chart_scores,
+            chart_volume=chart_volume,
+            previous=siblings[index - 1] if index > 0 else None,
+            following=siblings[index + 1] if 0 <= index < len(siblings) - 1 else None,
+            downloads={"docx": f"bulletins/{period.key}.docx", "xlsx": f"bulletins/{period.key}.xlsx"}
+            if self.exports
+            else {},
+        )
+
+    def bulletin(self, view: BulletinView) -> str:
+        period = view.t.period
+        kind = {"month": "月度通报", "quarter": "季度通报", "year": "年度考评"}[period.kind]
+        return self._render(
+            "bulletin.md.j2",
+            self.bulletin_src(period),
+            {"title": f"{period.label}{kind}", "search": {"exclude": True}},
+            v=view,
+            kind=kind,
+            complete=period.end < self.ev.as_of.date(),
+        )
+
+    def bulletin_index(self) -> str:
+        rows = [(m, self.tally(m)) for m in reversed(self.months)]
+        return self._render(
+            "bulletins.md.j2",
+            "bulletins/index.md",
+            {"title": "通报", "search": {"exclude": True}},
+            rows=rows,
+            quarters=list(reversed(self.quarters)),
+            years=list(reversed(self.years)),
+        )
+
+    # --- other pages --------------------------------------------------------------------------
+
+    def overdue(self) -> str:
+        groups = {s: [u for u in self.ev.urgent if u.status == s] for s in ("overdue", "pending", "late", "on_time")}
+        return self._render(
+            "overdue.md.j2", "overdue/index.md", {"title": "紧急事件", "search": {"exclude": True}}, groups=groups
+        )
+
+    def request_index(self) -> str:
+        rows = []
+        for request in sorted(self.ev.requests, key=lambda r: (r.deadline, r.id), reverse=True):
+            status = self.ev.request_status[request.id]
+            counts = {s: sum(1 for v in status.values() if v == s) for s in STATUS_ZH if s != "overdue"}
+            rows.append((request, counts))
+        future = [r for r in self.content.requests if r not in self.ev.requests]
+        return self._render(
+            "requests.md.j2",
+            "requests/index.md",
+            {"title": "约稿", "search": {"exclude": True}},
+            rows=rows,
+            future=future,
+            intro=self.landing.get("requests/index.md", ""),
+        )
+
+    def section_index(self) -> str:
+        t = self.tally(self.now_month)
+        year_t = self.tally(period_containing(self.ev.as_of.date(), "year"))
+        rows = [
+            (
+                s,
+                next(r for r in t.sections if r.section == s.name),
+                next(r for r in year_t.sections if r.section == s.name),
+            )
+            for s in self.settings.sections
+        ]
+        return self._render(
+            "sections.md.j2",
+            "sections/index.md",
+            {"title": "股室", "search": {"exclude": True}},
+            rows=rows,
+            year=year_t.period,
+        )
+
+    def section_page(self, name: str) -> str:
+        section = next(s for s in self.settings.sections if s.name == name)
+        months = []
+        for period in reversed(self.months):
+            row = next(r for r in self.tally(period).sections if r.section == name)
+            months.append((period, row))
+        reports = [
+            r for r in reversed(self.content.reports) if r.section == name and not r.draft and r.date <= self.ev.as_of
+        ]
+        recent = list(reversed(months[:12]))
+        chart = charts.trend(
+            f"{name}近{len(recent)}个月报送、采用与得分",
+            [p.key[2:] for p, _ in recent],
+            [
+                ("报送", [r.submitted for _, r in recent]),
+                ("采用", [r.adopted for _, r in recent]),
+                ("得分", [max(r.score, 0) for _, r in recent]),
+            ],
+        )
+        people = [p for p in self.tally(period_containing(self.ev.as_of.date(), "year")).people if p.section == name]
+        return self._render(
+            "section.md.j2",
+            self.section_src(name),
+            {"title": name, "search": {"exclude": True}},
+            section=section,
+            months=months,
+            reports=reports,
+            chart=chart,
+            people=people,
+        )
+
+    def report_index(self) -> str:
+        rows = [(m, len(self.ev.by_month.get(m.key, []))) for m in reversed(self.months)]
+        return self._render(
+            "reports_index.md.j2",
+            "reports/index.md",
+            {"title": "全部信息", "search": {"exclude": True}},
+            rows=rows,
+            intro=self.landing.get("reports/index.md", ""),
+        )
+
+    def month_reports(self, period: Period) -> str:
+        reports = list(reversed(self.ev.by_month.get(period.key, [])))
+        src = self.month_list_src(period)
+        return self._render(
+            "month_reports.md.j2",
+            src,
+            {"title": f"{period.label}信息", "search": {"exclude": True}},
+            period=period,
+            reports=reports,
+            intro=self.landing.get(src, ""),
+        )
+
+    # --- report and request pages ------------------------------------------------------------
+
+    def report_page(self, report: Report) -> str:
+        body = report.body
+        match = _H1_RE.match(body)
+        if match:
+            body = body[match.end() :]
+        score = self.ev.scores.get(report.path)
+        request = self.requests_by_id.get(report.request) if report.request else None
+        meta: dict[str, Any] = {"title": safe_text(report.title)}
+        if report.tags:
+            meta["tags"] = [safe_text(t) for t in report.tags]
+        panel = self.env.get_template("report_meta.html.j2").render(
+            p=self,
+            r=report,
+            score=score,
+            request=request,
+            urgent=self.urgent_by_path.get(report.path),
+            link=lambda target: relative(self.url(report.src_uri), self.url(target)),
+            counted=score is not None,
+            as_of=self.ev.as_of,
+        )
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
+        return f"---\n{front}\n---\n\n# {html.escape(report.title)}\n\n{_one_block(panel)}\n\n{body.strip()}\n"
+
+    def request_page(self, request: Request) -> str:
+        status = self.ev.request_status.get(request.id)
+        panel = self.env.get_template("request_meta.html.j2").render(
+            p=self,
+            q=request,
+            status=status,
+            answers=self.answers,
+            link=lambda target: relative(self.url(request.src_uri), self.url(target)),
+        )
+        front = yaml.safe_dump({"title": safe_text(request.title)}, allow_unicode=True, sort_keys=False).strip()
+        return f"---\n{front}\n---\n\n# {html.escape(request.title)}\n\n{_one_block(panel)}\n\n{request.body.strip()}\n"
+
+    def broken_page(self, path: str, problems: list[Problem]) -> str:
+        body = self.env.get_template("broken.md.j2").render(path=path, problems=problems)
+        return f"---\ntitle: 文件有错误\n---\n\n{body}"
+
+
+def praise_and_reminders(t: Tally, settings: Any) -> tuple[list[SectionRow], list[Reminder]]:
+    """表扬: the top ``bulletin.praise`` ranks with a positive score; 提醒: what needs fixing."""
+    praise = [r for r in t.sections if r.rank <= settings.praise and r.score > 0 and r.submitted > 0]
+    out: list[Reminder] = []
+    for row in sorted(t.sections, key=lambda r: r.order):
+        if row.submitted == 0:
+            out.append(Reminder(row.section, "zero"))
+        elif row.behind_quota:
+            out.append(Reminder(row.section, "quota", count=row.quota - row.submitted))
+    for request in t.requests:
+        for section, status in t.request_status[request.id].items():
+            if status in ("missed", "late"):
+                out.append(Reminder(section, status if status == "missed" else "late_request", request.title))
+    for state in t.urgent:
+        if state.status in ("late", "overdue"):
+            out.append(Reminder(state.report.section, f"urgent_{state.status}", state.report.title))
+    return praise, out
+
+
+def _one_block(markup: str) -> str:
+    """An HTML block without blank lines, so Markdown passes it through untouched."""
+    return "\n".join(line for line in markup.splitlines() if line.strip())
+
+
+def format_urgent(state: UrgentState, tz: Any) -> dict[str, str]:
+    return {"due": isoformat(state.due, tz)}
+
+
+__all__ = ["Portal", "level_rank", "quarter", "relative", "safe_text", "year"]
