@@ -42,7 +42,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def main() -> int:
     from portal.cli import run
 
-    return run(sys.argv[1:], dict(os.environ), datetime.now(timezone.utc), sys.stdout, sys.stderr)
+    ask = input if sys.stdin is not None and sys.stdin.isatty() else None
+    return run(sys.argv[1:], dict(os.environ), datetime.now(timezone.utc), sys.stdout, sys.stderr, ask)
 
 
 if __name__ == "__main__":

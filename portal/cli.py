@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, TextIO
 
@@ -45,10 +45,33 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--as-of", dest="as_of")
     export.add_argument("--format", choices=("docx", "xlsx"), required=True)
     export.add_argument("-o", "--output", required=True, help="file to write")
+    new = sub.add_parser("new", help="write a new, valid report or request file")
+    new.add_argument("--config", default=argparse.SUPPRESS)
+    new.add_argument("kind", choices=("report", "request"))
+    new.add_argument("--title")
+    new.add_argument("--section", help="report: the section (name or alias)")
+    new.add_argument("--author", default="")
+    new.add_argument("--date", help="report: YYYY-MM-DD (default: today)")
+    new.add_argument("--urgent", action="store_true", help="report: a major urgent event")
+    new.add_argument("--event-time", dest="event_time", default="", help="report: YYYY-MM-DD HH:MM")
+    new.add_argument("--request", default="", help="report: id of the notice it answers")
+    new.add_argument("--tags", default="", help="report: comma-separated tags")
+    new.add_argument("--issued", help="request: YYYY-MM-DD (default: today)")
+    new.add_argument("--deadline", help="request: YYYY-MM-DD")
+    new.add_argument("--sections", default="", help="request: comma-separated sections (default: all)")
+    new.add_argument("--id", dest="id_", default="", help="request: id (default: YG-YEAR-NN)")
     return parser
 
 
-def run(argv: Sequence[str], env: dict[str, str], now: datetime, out: TextIO, err: TextIO) -> int:
+def run(
+    argv: Sequence[str],
+    env: dict[str, str],
+    now: datetime,
+    out: TextIO,
+    err: TextIO,
+    ask: Callable[[str], str] | None = None,
+) -> int:
+    """Run one command; ``ask`` prompts for missing ``new`` options (None: never prompt)."""
     parser = _parser()
     try:
         args = parser.parse_args(list(argv))
@@ -61,6 +84,8 @@ def run(argv: Sequence[str], env: dict[str, str], now: datetime, out: TextIO, er
         for problem in exc.problems:
             print(problem.format(), file=err)
         return 2
+    if args.command == "new":
+        return _new(args, config, settings, now, out, err, ask)
     cwd = os.getcwd()
     try:
         os.chdir(os.path.dirname(os.path.abspath(args.config)))
@@ -97,6 +122,80 @@ def run(argv: Sequence[str], env: dict[str, str], now: datetime, out: TextIO, er
 
     write_export(args.format, result, settings, args.output)
     print(f"wrote {args.output}", file=out)
+    return 0
+
+
+def _new(
+    args: argparse.Namespace,
+    config: Any,
+    settings: Any,
+    now: datetime,
+    out: TextIO,
+    err: TextIO,
+    ask: Callable[[str], str] | None,
+) -> int:
+    from .dates import parse_moment
+    from .scaffold import report_draft, request_draft, write
+
+    today = now.astimezone(settings.tz).date()
+    labels = {
+        "title": "标题",
+        "section": "股室",
+        "deadline": "截止日期 YYYY-MM-DD",
+        "event_time": "事件发生时间 YYYY-MM-DD HH:MM",
+    }
+    needed = ["title", "section"] if args.kind == "report" else ["title", "deadline"]
+    if args.kind == "report" and args.urgent:
+        needed.append("event_time")
+    for name in needed:
+        if not getattr(args, name) and ask is not None:
+            setattr(args, name, ask(f"{labels[name]}: ").strip())
+    missing = [f"--{n.replace('_', '-')}" for n in needed if not getattr(args, n)]
+    if missing:
+        print(f"error: new {args.kind} needs {', '.join(missing)}", file=err)
+        return 2
+    root = os.path.dirname(os.path.abspath(args.config))
+    docs_dir = os.path.join(root, config.docs_dir) if not os.path.isabs(config.docs_dir) else config.docs_dir
+    try:
+        if args.kind == "report":
+            day = parse_moment(args.date, settings.tz).day if args.date else today
+            tags = tuple(t.strip() for t in args.tags.replace("，", ",").split(",") if t.strip())
+            draft, problems = report_draft(
+                settings,
+                root,
+                docs_dir,
+                section=args.section,
+                title=args.title,
+                day=day,
+                author=args.author,
+                urgent=args.urgent,
+                event_time=args.event_time,
+                request=args.request,
+                tags=tags,
+            )
+        else:
+            issued = parse_moment(args.issued, settings.tz).day if args.issued else today
+            deadline = parse_moment(args.deadline, settings.tz).day
+            sections = tuple(t.strip() for t in args.sections.replace("，", ",").split(",") if t.strip())
+            draft, problems = request_draft(
+                settings,
+                root,
+                docs_dir,
+                title=args.title,
+                issued=issued,
+                deadline=deadline,
+                sections=sections,
+                id_=args.id_,
+            )
+    except DateError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
+    if draft is None:
+        for problem in problems:
+            print(problem.format(), file=err)
+        return 1
+    write(draft, root)
+    print(f"wrote {draft.path}", file=out)
     return 0
 
 

@@ -308,7 +308,7 @@ class Portal:
         return self._render(
             "bulletin.md.j2",
             self.bulletin_src(period),
-            {"title": f"{period.label}{kind}", "search": {"exclude": True}},
+            {"title": f"{period.label}{kind}", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             v=view,
             kind=kind,
             complete=period.end < self.ev.as_of.date(),
@@ -319,7 +319,7 @@ class Portal:
         return self._render(
             "bulletins.md.j2",
             "bulletins/index.md",
-            {"title": "通报", "search": {"exclude": True}},
+            {"title": "通报", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             rows=rows,
             quarters=list(reversed(self.quarters)),
             years=list(reversed(self.years)),
@@ -330,7 +330,10 @@ class Portal:
     def overdue(self) -> str:
         groups = {s: [u for u in self.ev.urgent if u.status == s] for s in ("overdue", "pending", "late", "on_time")}
         return self._render(
-            "overdue.md.j2", "overdue/index.md", {"title": "紧急事件", "search": {"exclude": True}}, groups=groups
+            "overdue.md.j2",
+            "overdue/index.md",
+            {"title": "紧急事件", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
+            groups=groups,
         )
 
     def request_index(self) -> str:
@@ -343,7 +346,7 @@ class Portal:
         return self._render(
             "requests.md.j2",
             "requests/index.md",
-            {"title": "约稿", "search": {"exclude": True}},
+            {"title": "约稿", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             rows=rows,
             future=future,
             intro=self.landing.get("requests/index.md", ""),
@@ -363,7 +366,7 @@ class Portal:
         return self._render(
             "sections.md.j2",
             "sections/index.md",
-            {"title": "股室", "search": {"exclude": True}},
+            {"title": "股室", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             rows=rows,
             year=year_t.period,
         )
@@ -391,7 +394,7 @@ class Portal:
         return self._render(
             "section.md.j2",
             self.section_src(name),
-            {"title": name, "search": {"exclude": True}},
+            {"title": name, "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             section=section,
             months=months,
             reports=reports,
@@ -404,7 +407,7 @@ class Portal:
         return self._render(
             "reports_index.md.j2",
             "reports/index.md",
-            {"title": "全部信息", "search": {"exclude": True}},
+            {"title": "全部信息", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             rows=rows,
             intro=self.landing.get("reports/index.md", ""),
         )
@@ -415,7 +418,7 @@ class Portal:
         return self._render(
             "month_reports.md.j2",
             src,
-            {"title": f"{period.label}信息", "search": {"exclude": True}},
+            {"title": f"{period.label}信息", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             period=period,
             reports=reports,
             intro=self.landing.get(src, ""),
