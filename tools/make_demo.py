@@ -764,7 +764,7 @@ def new_report(sec, d, topic=None, request=None):
     r["title"], v = make_title(topic, v, USED_TITLES)
     r["body"] = make_body(topic, v, d, local=r["title"].startswith(v["town"]))
     flags = rng.sample(["重点", "热点", "难点", "特点"], rng.choice([0, 1, 1, 2]))
-    r["tags"] = flags + [topic["key"]] if rng.random() < 0.7 else []
+    r["tags"] = [*flags, topic["key"]] if rng.random() < 0.7 else []
     r["public"] = rng.random() < 0.32
     return r
 
@@ -850,7 +850,7 @@ def build():
         top = LEVELS.index(top_level(r["adopted"]))
         lv = "province" if i == 0 else rng.choices(["county", "city"], [10, 5 * (top >= 2)])[0]
         dated = [a["date"] for a in r["adopted"] if isinstance(a, dict)] if isinstance(r["adopted"], list) else []
-        base = max(dated + [r["date"]])
+        base = max([*dated, r["date"]])
         if (END - base).days >= 1:
             when = base + dt.timedelta(rng.randint(1, min(20, (END - base).days)))
             r["instructions"] = [(rng.choice(LEADERS[lv]), lv, when, rng.choice(NOTES))]
@@ -898,7 +898,7 @@ def front_matter(r):
         lines.append(f"request: {r['request']}")
     if r["draft"]:
         lines.append("draft: true")
-    return "\n".join(lines + ["---", ""])
+    return "\n".join([*lines, "---", ""])
 
 
 def cn_date(d):
@@ -932,7 +932,7 @@ def request_text(req):
 
 {cn_date(iss)}
 """
-    return "\n".join(head + ["---", "", body])
+    return "\n".join([*head, "---", "", body])
 
 
 def write(path, text):
