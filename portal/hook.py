@@ -107,6 +107,8 @@ class PortalHook:
         return files
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
+        # The sitemap's dates come from as_of, not the clock: same input, byte-identical site.
+        page.update_date = f"{self.as_of:%Y-%m-%d}"
         if SCORING_MARKER in markdown and self.portal is not None:
             table = self.portal.env.get_template("scoring.html.j2").render(s=self.settings)
             return markdown.replace(SCORING_MARKER, "\n".join(x for x in table.splitlines() if x.strip()))

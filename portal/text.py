@@ -195,4 +195,5 @@ def sanitize_html(html: str) -> str:
         link_rel=None,
         attribute_filter=_keep_local_sources,
         strip_comments=True,
+        generic_attribute_prefixes={"data-"},
     )

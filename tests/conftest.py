@@ -35,8 +35,13 @@ PORTAL: dict[str, Any] = {
         {"name": "乙股", "slug": "yi", "head": "李四", "quota": 1},
         {"name": "丙股", "slug": "bing", "head": "王五"},
     ],
-    "adopters": {"本局简报": "bureau", "县委办": "county", "市委办": "city", "省政府办公厅": "province",
-                 "国务院办公厅": "national"},
+    "adopters": {
+        "本局简报": "bureau",
+        "县委办": "county",
+        "市委办": "city",
+        "省政府办公厅": "province",
+        "国务院办公厅": "national",
+    },
 }
 
 
@@ -46,26 +51,39 @@ def front(fields: dict[str, Any], body: str = "正文。\n") -> str:
     return f"---\n{text}---\n\n{body}"
 
 
-def report(title: str = "一条信息", section: str = "甲股", date: str = "2026-03-05", body: str = "正文。\n",
-           **fields: Any) -> str:
+def report(
+    title: str = "一条信息", section: str = "甲股", date: str = "2026-03-05", body: str = "正文。\n", **fields: Any
+) -> str:
     """A report file; ``date`` and the other fields are written as given (strings stay unquoted dates)."""
     lines = [f"title: {title}", f"section: {section}", f"date: {date}"]
-    lines += [f"{key}: {json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value}"
-              for key, value in fields.items()]
+    lines += [
+        f"{key}: {json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value}"
+        for key, value in fields.items()
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n\n" + body
 
 
-def request(title: str = "约稿", issued: str = "2026-03-01", deadline: str = "2026-03-15",
-            sections: list[str] | None = None, body: str = "请报送。\n") -> str:
+def request(
+    title: str = "约稿",
+    issued: str = "2026-03-01",
+    deadline: str = "2026-03-15",
+    sections: list[str] | None = None,
+    body: str = "请报送。\n",
+) -> str:
     lines = [f"title: {title}", f"issued: {issued}", f"deadline: {deadline}"]
     if sections is not None:
         lines.append(f"sections: {json.dumps(sections, ensure_ascii=False)}")
     return "---\n" + "\n".join(lines) + "\n---\n\n" + body
 
 
-def make_site(tmp_path: Path, reports: dict[str, str | bytes] | None = None,
-              requests: dict[str, str | bytes] | None = None, portal: dict[str, Any] | None = None,
-              files: dict[str, str | bytes] | None = None, mkdocs: dict[str, Any] | None = None) -> Path:
+def make_site(
+    tmp_path: Path,
+    reports: dict[str, str | bytes] | None = None,
+    requests: dict[str, str | bytes] | None = None,
+    portal: dict[str, Any] | None = None,
+    files: dict[str, str | bytes] | None = None,
+    mkdocs: dict[str, Any] | None = None,
+) -> Path:
     """Write a whole site: ``reports``/``requests`` map file names (under content/reports|requests) to text."""
     site = tmp_path / "site-src"
     content = site / "content"
@@ -137,13 +155,23 @@ def section_row(data: dict[str, Any], name: str) -> dict[str, Any]:
     return next(row for row in data["sections"] if row["section"] == name)
 
 
-def mkdocs_build(site: Path, *args: str, as_of: str = "2026-04-05", strict: bool = True,
-                 dest: Path | None = None) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(
+    site: Path, *args: str, as_of: str = "2026-04-05", strict: bool = True, dest: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """A real ``mkdocs build`` of ``site`` (into ``dest`` or ``site/_site``)."""
     env = {**os.environ, "PORTAL_AS_OF": as_of, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
-    command = [sys.executable, "-m", "mkdocs", "build", "-q" if False else "--clean", "-d",
-               str(dest or site / "_site"), *(["--strict"] if strict else []), *args]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-q" if False else "--clean",
+        "-d",
+        str(dest or site / "_site"),
+        *(["--strict"] if strict else []),
+        *args,
+    ]
     return subprocess.run(command, cwd=site, env=env, capture_output=True, text=True, timeout=600)
 
 

@@ -1,0 +1,266 @@
+"""The published portal: build the shipped demo and check every page kind against ``stats --json``."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO, make_site, mkdocs_build, report, run_cli
+
+AS_OF = "2026-11-25"
+
+
+def demo_stats(*args: str) -> dict[str, Any]:
+    result = run_cli(REPO, "stats", "--json", "--as-of", AS_OF, *args)
+    assert result.code == 0, result.err
+    return result.json()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("demo") / "site"
+    result = mkdocs_build(REPO, as_of=AS_OF, dest=dest)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    return dest
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def cells(text: str, section: str) -> dict[str, str]:
+    """``data-field`` → text of the table row ``data-section=section``."""
+    row = re.search(rf'<tr data-section="{re.escape(section)}">(.*?)</tr>', text, re.S)
+    assert row, f"no row for {section}"
+    return {
+        m[1]: html.unescape(re.sub("<[^>]+>", "", m[2]))
+        for m in re.finditer(r'data-field="([a-z_]+)">(.*?)</td>', row.group(1), re.S)
+    }
+
+
+def test_every_page_kind_exists(demo: Path) -> None:
+    data = demo_stats()
+    paths = [
+        "",
+        "bulletins",
+        "bulletins/2026-10",
+        "bulletins/2026-Q3",
+        "bulletins/2026",
+        "overdue",
+        "requests",
+        "sections",
+        "reports",
+        "reports/2026-11",
+        "guide",
+    ]
+    paths += [f"sections/{slug}" for slug in ("jiuzhu", "yanglao", "binzang")]
+    paths += [r["id"].join(("requests/", "")) for r in demo_stats("--period", "2026")["requests"]]
+    paths += [Path(u["path"]).relative_to("content").with_suffix("").as_posix() for u in data["urgent"]]
+    for url in paths:
+        assert (demo / url / "index.html").is_file(), url
+    for ext in ("docx", "xlsx"):
+        assert (demo / "bulletins" / f"2026-10.{ext}").stat().st_size > 1000
+
+
+def test_stats_json_is_the_current_month(demo: Path) -> None:
+    assert json.loads((demo / "stats.json").read_text(encoding="utf-8")) == demo_stats()
+
+
+def test_home_standings_match_stats(demo: Path) -> None:
+    text = page(demo, "")
+    data = demo_stats()
+    for row in data["sections"]:
+        shown = cells(text, row["section"])
+        assert shown == {"submitted": str(row["submitted"]), "adopted": str(row["adopted"]), "score": str(row["score"])}
+    assert f'data-count="overdue">{len(data["overdue"])}<' in text
+    order = re.findall(r'<tr data-section="([^"]+)"', text)
+    assert order == [r["section"] for r in data["sections"]]
+
+
+@pytest.mark.parametrize("period", ["2026-10", "2026-Q2", "2025"])
+def test_bulletin_table_matches_stats(demo: Path, period: str) -> None:
+    text = page(demo, f"bulletins/{period}")
+    data = demo_stats("--period", period)
+    for row in data["sections"]:
+        shown = cells(text, row["section"])
+        assert shown["rank"] == str(row["rank"])
+        assert shown["submitted"] == str(row["submitted"])
+        assert shown["adopted"] == str(row["adopted"])
+        assert shown["good"] == str(row["good"])
+        assert shown["score"] == str(row["score"])
+        assert shown["adoption_rate"] == f"{row['adoption_rate'] * 100:.1f}%"
+    total = sum(r["submitted"] for r in data["sections"])
+    assert f'data-total="submitted">{total}<' in text
+    assert "表扬" in text and "提醒" in text
+
+
+@pytest.mark.parametrize("period", ["2026-10", "2026-11", "2026-Q1"])
+def test_bulletin_praise_and_reminders(demo: Path, period: str) -> None:
+    data = demo_stats("--period", period)
+    text = page(demo, f"bulletins/{period}")
+    praise = re.search(r'<p class="pt-praise">(.*?)</p>', text, re.S)
+    top = [r["section"] for r in data["sections"] if r["rank"] <= 3 and r["score"] > 0 and r["submitted"] > 0]
+    assert praise and all(name in praise.group(1) for name in top)
+    expected = []
+    for row in data["sections"]:
+        if row["submitted"] == 0:
+            expected.append(f"{row['section']}：本期未报送信息")
+        elif row["submitted"] < row["quota"]:
+            expected.append(f"{row['section']}：未完成报送任务，尚差 {row['quota'] - row['submitted']} 条")
+    for request in data["requests"]:
+        expected += [f"{s}：约稿《{request['title']}》漏报" for s, v in request["status"].items() if v == "missed"]
+    expected += [
+        f"{u['section']}：重大紧急事件《{u['title']}》超时未报" for u in data["urgent"] if u["status"] == "overdue"
+    ]
+    reminders = re.search(r'<ol class="pt-reminders">(.*?)</ol>', text, re.S)
+    if not expected:
+        assert reminders is None and "本期各股室均按要求完成报送任务" in text
+        return
+    assert reminders
+    for line in expected:
+        assert html.escape(line, quote=False) in reminders.group(1)
+
+
+def test_section_page_months_match_stats(demo: Path) -> None:
+    text = page(demo, "sections/jiuzhu")
+    for period in ("2026-10", "2026-03", "2025-12"):
+        row = next(r for r in demo_stats("--period", period)["sections"] if r["section"] == "社会救助股")
+        match = re.search(rf'<tr data-period="{period}">(.*?)</tr>', text, re.S)
+        assert match, period
+        fields = dict(re.findall(r'data-field="([a-z_]+)">([^<]*)<', match.group(1)))
+        assert fields == {
+            "submitted": str(row["submitted"]),
+            "adopted": str(row["adopted"]),
+            "score": str(row["score"]),
+        }
+
+
+def test_overdue_page_lists_every_overdue_event(demo: Path) -> None:
+    data = demo_stats()
+    text = page(demo, "overdue")
+    assert data["overdue"], "the demo has overdue urgent events"
+    overdue_part = text.split("待报（")[0]
+    for path in data["overdue"]:
+        url = Path(path).relative_to("content").with_suffix("").as_posix()
+        assert f"{url}/" in overdue_part
+
+
+def test_request_page_status_matches_stats(demo: Path) -> None:
+    for request in demo_stats("--period", "2026")["requests"]:
+        text = page(demo, f"requests/{request['id']}")
+        for section, status in request["status"].items():
+            row = re.search(rf'<tr data-section="{re.escape(section)}">(.*?)</tr>', text, re.S)
+            assert row, (request["id"], section)
+            label = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报"}[status]
+            assert f">{label}</span>" in row.group(1)
+
+
+def test_report_page_shows_metadata(demo: Path) -> None:
+    data = demo_stats()
+    event = data["urgent"][0]
+    url = Path(event["path"]).relative_to("content").with_suffix("").as_posix()
+    text = page(demo, url)
+    assert 'class="pt-meta"' in text
+    assert event["section"] in text and "紧急事件" in text
+    assert "超时未报" in text if event["status"] == "overdue" else True
+
+
+def test_no_request_leaves_the_site(demo: Path) -> None:
+    for path in demo.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:src|href)="((?:https?:)?//[^"]+)"', text):
+            # Links (a href) to other sites are allowed; nothing may be *loaded* from outside.
+            tag = text[: text.find(url)].rsplit("<", 1)[-1].split()[0]
+            assert tag == "a", f"{path}: {tag} loads {url}"
+
+
+def test_build_is_reproducible(demo: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert mkdocs_build(REPO, as_of=AS_OF, dest=again).returncode == 0
+
+    def digest(root: Path) -> dict[str, str]:
+        return {
+            p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+        }
+
+    assert digest(again) == digest(demo)
+
+
+def test_broken_report_fails_the_build(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path, reports={"2026/03/good.md": report(), "2026/03/bad.md": report(section="救助", adopted="true")}
+    )
+    dest = tmp_path / "out"
+    result = mkdocs_build(site, strict=False, dest=dest)
+    assert result.returncode != 0
+    assert "content/reports/2026/03/bad.md:3: section: unknown section '救助'" in result.stderr
+    assert "content/reports/2026/03/bad.md:5: adopted:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (dest / "index.html").exists()
+
+
+def test_unknown_field_warning_fails_strict_build(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"2026/03/a.md": report(adopter="县委办")})
+    result = mkdocs_build(site, strict=True, dest=tmp_path / "out")
+    assert result.returncode != 0
+    assert "adopter: unknown field, ignored; did you mean 'adopted'?" in result.stderr
+
+
+def test_serve_shows_errors_and_recovers(tmp_path: Path) -> None:
+    """`mkdocs serve` keeps serving a broken site, shows the errors, and clears them after the fix."""
+    import socket
+    import time
+    import urllib.request
+
+    site = make_site(tmp_path, reports={"2026/03/a.md": report(section="不存在的股")})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PORTAL_AS_OF": "2026-04-05", "NO_MKDOCS_2_WARNING": "1"}
+    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+    def home_until(predicate: Any, limit: float = 90) -> str:
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    text = response.read().decode("utf-8")
+                if predicate(text):
+                    return text
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise AssertionError("the served home page never reached the expected state")
+
+    try:
+        broken = home_until(lambda t: "pt-problems" in t)
+        assert "content/reports/2026/03/a.md:3: section: unknown section" in html.unescape(broken)
+        (site / "content/reports/2026/03/a.md").write_text(report(), encoding="utf-8")
+        fixed = home_until(lambda t: "pt-problems" not in t and "pt-standings" in t)
+        assert cells(fixed, "甲股")["submitted"] == "0"  # 2026-03 report, as_of in April: the month is April
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+    assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
