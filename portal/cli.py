@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, TextIO
 
+from .config import locate
 from .dates import DateError, Period, parse_period, period_containing, resolve_as_of
-from .problems import summary
+from .problems import Problem, summary
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
 from .tally import Tally, evaluate, number, tally, to_json
 
@@ -78,12 +82,20 @@ def run(
     except SystemExit as exc:
         return int(exc.code or 0)
     try:
-        config = read_config(args.config)
+        config = _read_config(args.config, err)
         settings = settings_of(config)
     except ConfigFailure as exc:
         for problem in exc.problems:
             print(problem.format(), file=err)
         return 2
+    if args.command in ("stats", "export"):
+        # usage errors first: a bad --as-of or --period is exit 2 whatever the content holds
+        try:
+            as_of = resolve_as_of(args.as_of, env, now, settings.tz)
+            period = period_of(args.period, as_of)
+        except DateError as exc:
+            print(f"error: {exc}", file=err)
+            return 2
     if args.command == "new":
         return _new(args, config, settings, now, out, err, ask)
     cwd = os.getcwd()
@@ -105,12 +117,6 @@ def run(
         return 1
     for problem in problems:
         print(problem.format(), file=err)
-    try:
-        as_of = resolve_as_of(args.as_of, env, now, settings.tz)
-        period = parse_period(args.period) if args.period else period_containing(as_of.date())
-    except DateError as exc:
-        print(f"error: {exc}", file=err)
-        return 2
     result = tally(evaluate(site.content, settings, as_of), period)
     if args.command == "stats":
         if args.json:
@@ -197,6 +203,50 @@ def _new(
     write(draft, root)
     print(f"wrote {draft.path}", file=out)
     return 0
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_CONFIG_VALUE_RE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.DOTALL)
+
+
+def _as_problem(config_file: str, record: logging.LogRecord) -> Problem:
+    text = record.getMessage().strip()
+    match = _CONFIG_VALUE_RE.fullmatch(text)
+    key, message = (match["key"], match["message"]) if match else ("config", text)
+    line = locate(config_file, key) if match else 1
+    return Problem(config_file, line, key, message, "error" if record.levelno >= logging.ERROR else "warning")
+
+
+def _read_config(config_file: str, err: TextIO) -> Any:
+    """:func:`read_config`, with MkDocs' own validation messages as problems.
+
+    MkDocs logs what is wrong with its own keys (``docs_dir``, ``theme``, …)
+    and then raises ``Abort`` (a ``SystemExit``); that becomes a
+    :class:`ConfigFailure` (exit 2, never a traceback) naming each key.
+    MkDocs' warnings are printed as warnings.
+    """
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        config = read_config(config_file)
+    except SystemExit as exc:  # mkdocs.exceptions.Abort, after logging the reasons
+        found = [_as_problem(config_file, record) for record in collect.records]
+        errors = [p for p in found if p.is_error] or [replace(p, severity="error") for p in found]
+        raise ConfigFailure(errors or [Problem(config_file, 1, "config", str(exc))]) from exc
+    finally:
+        logger.removeHandler(collect)
+    for record in collect.records:
+        print(_as_problem(config_file, record).format(), file=err)
+    return config
 
 
 def _width(text: str) -> int:

@@ -13,7 +13,7 @@ import copy
 import hashlib
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from mkdocs.config import base
@@ -125,13 +125,31 @@ class Slug(c.OptionallyRequired[str]):
 
 
 class Day(c.OptionallyRequired[date]):
+    """A day ``YYYY-MM-DD`` (a time of day is refused: YAML reads one as a datetime)."""
+
     def run_validation(self, value: object) -> date:
+        if isinstance(value, datetime):
+            raise ValidationError(f"{value} is a time; write a day, YYYY-MM-DD")
         if isinstance(value, date):
             return value
         try:
-            return parse_moment(str(value), get_zone("UTC")).day
+            moment = parse_moment(str(value), get_zone("UTC"))
         except DateError as exc:
             raise ValidationError(str(exc)) from exc
+        if moment.has_time:
+            raise ValidationError(f"{value!r} is a time; write a day, YYYY-MM-DD")
+        return moment.day
+
+
+class Count(c.OptionallyRequired[int]):
+    """A whole number, 0 or more (never a yes/no value, which YAML would read as 1/0)."""
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(f"expected a whole number (0, 1, 2, …), got {value!r}")
+        if value < 0:
+            raise ValidationError(f"cannot be negative, got {value}")
+        return value
 
 
 class Timezone(c.OptionallyRequired[str]):
@@ -170,7 +188,7 @@ class SectionConfig(base.Config):
     name = Text()
     slug = c.Optional(Slug())
     head = c.Type(str, default="")
-    quota = c.Type(int, default=0)
+    quota = Count(default=0)
     aliases = c.Optional(c.ListOfItems(Text()))
 
 
@@ -193,7 +211,7 @@ class GoodInfoConfig(base.Config):
 
 
 class BulletinConfig(base.Config):
-    praise = c.Type(int, default=3)
+    praise = Count(default=3)
 
 
 class PrivacyConfig(base.Config):
@@ -239,7 +257,7 @@ def _sections(raw: object, errors: list[tuple[str, str]]) -> tuple[Section, ...]
         errors.append((path, "expected a non-empty list of sections (- name: 社会救助股 …)"))
         return ()
     out: list[Section] = []
-    names: dict[str, str] = {}
+    names: dict[str, tuple[int, str]] = {}  # normalised name or alias -> (index, section name)
     slugs: dict[str, str] = {}
     for index, item in enumerate(raw):
         where = f"{path}[{index}]"
@@ -254,17 +272,19 @@ def _sections(raw: object, errors: list[tuple[str, str]]) -> tuple[Section, ...]
             values["quota"],
             tuple(values["aliases"] or ()),
         )
-        if section.quota < 0:
-            errors.append((f"{where}.quota", "a quota cannot be negative"))
         for key_path, name in [(f"{where}.name", section.name)] + [
             (f"{where}.aliases[{i}]", a) for i, a in enumerate(section.aliases)
         ]:
             key = normalize(name)
-            if key in names and names[key] != section.name:
+            if key in names and names[key][0] != index:
                 errors.append(
-                    (key_path, f"{name!r} is already used by section {names[key]!r}; names and aliases must be unique")
+                    (
+                        key_path,
+                        f"{name!r} is already used by section {names[key][1]!r}; names and aliases must be unique",
+                    )
                 )
-            names[key] = section.name
+                continue
+            names[key] = (index, section.name)
         if section.slug in slugs:
             errors.append((f"{where}.slug", f"slug {section.slug!r} is already used by {slugs[section.slug]!r}"))
         slugs[section.slug] = section.name
@@ -316,12 +336,14 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
     scoring = _scoring(raw.get("scoring"), adopters, errors)
     nested: dict[str, dict[str, Any]] = {}
     for key, schema in (("good_info", GoodInfoConfig), ("bulletin", BulletinConfig), ("privacy", PrivacyConfig)):
-        nested[key], errs = _validate(schema, raw.get(key), f"{ROOT}.{key}")
+        given = raw.get(key)
+        if given is not None and not isinstance(given, dict):
+            nested[key] = {}  # already reported by PortalSchema: once is enough
+            continue
+        nested[key], errs = _validate(schema, given, f"{ROOT}.{key}")
         errors.extend(errs)
     if values.get("urgent_limit_hours") is not None and values["urgent_limit_hours"] <= 0:
         errors.append((f"{ROOT}.urgent_limit_hours", "must be more than 0 hours"))
-    if nested["bulletin"].get("praise", 0) < 0:
-        errors.append((f"{ROOT}.bulletin.praise", "cannot be negative"))
     if errors:
         return None, [Problem(config_file, locate(config_file, key), key, msg) for key, msg in errors]
     return Settings(

@@ -153,6 +153,8 @@ def parse_period(text: str) -> Period:
     if not match:
         raise DateError(f"{text!r} is not a period; write a month 2026-03, a quarter 2026-Q1 or a year 2026")
     y = int(match["y"])
+    if y < 1:
+        raise DateError(f"{text!r} is not a period; years run from 0001")
     if match["m"]:
         m = int(match["m"])
         if not 1 <= m <= 12:

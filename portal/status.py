@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from .model import Report, Request, Settings
 from .scoring import exists
@@ -61,7 +61,10 @@ class UrgentState:
 
 def urgent_state(report: Report, settings: Settings, as_of: datetime) -> UrgentState:
     assert report.event_time is not None  # guaranteed by validation for urgent reports
-    due = report.event_time + timedelta(hours=settings.urgent_limit_hours)
+    # elapsed hours, not wall-clock hours: across a daylight-saving change (a configured zone
+    # other than Asia/Shanghai) 2 hours after 01:30 is 04:30, not 03:30
+    elapsed = report.event_time.astimezone(timezone.utc) + timedelta(hours=settings.urgent_limit_hours)
+    due = elapsed.astimezone(settings.tz)
     reported = report.reported_time if report.reported_time and report.reported_time <= as_of else None
     if reported is not None:
         status = "on_time" if reported <= due else "late"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from .dates import Period, isoformat
@@ -99,7 +100,11 @@ class SectionRow:
 
     @property
     def adoption_rate(self) -> float:
-        return round(self.adopted / self.submitted, 4) if self.submitted else 0.0
+        """adopted / submitted rounded half up (四舍五入) to 4 places: 1/32 = 0.03125 → 0.0313; 0 if none."""
+        if not self.submitted:
+            return 0.0
+        exact = Decimal(self.adopted) / Decimal(self.submitted)
+        return float(exact.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
 
     @property
     def behind_quota(self) -> bool:
@@ -200,8 +205,9 @@ def rank(rows: list[SectionRow]) -> list[SectionRow]:
 
 
 def number(value: float) -> float | int:
-    """Integral scores print as integers."""
-    return int(value) if float(value).is_integer() else value
+    """Integral scores print as integers; float noise of sums (0.1 + 0.2) is rounded away."""
+    value = round(float(value), 6)
+    return int(value) if value.is_integer() else value
 
 
 def to_json(t: Tally, settings: Settings) -> dict[str, Any]:
