@@ -39,6 +39,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return _hook.on_page_content(html, page)
 
 
+def on_post_build(config: Any) -> None:
+    _hook.on_post_build(config)
+
+
 def main() -> int:
     from portal.cli import run
 

@@ -7,6 +7,9 @@ serving and shows the errors on the home page instead.
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -17,6 +20,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import search
 from .dates import DateError, resolve_as_of
 from .frontmatter import decode, split
 from .loader import page_url
@@ -42,6 +46,7 @@ class PortalHook:
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        logging.getLogger("jieba").setLevel(logging.WARNING)
         try:
             self.settings = settings_of(config)
         except ConfigFailure as exc:
@@ -113,6 +118,16 @@ class PortalHook:
             table = self.portal.env.get_template("scoring.html.j2").render(s=self.settings)
             return markdown.replace(SCORING_MARKER, "\n".join(x for x in table.splitlines() if x.strip()))
         return markdown
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Rewrite Material's search index: compact, UTF-8, finding words inside longer words."""
+        path = os.path.join(config.site_dir, "search", "search_index.json")
+        if not os.path.exists(path):
+            return
+        with open(path, encoding="utf-8") as handle:
+            index = json.load(handle)
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(search.compact(index), handle, ensure_ascii=False, separators=(",", ":"))
 
     def on_page_content(self, html: str, page: Page) -> str:
         if page.file.src_uri in self.sanitized:
