@@ -41,7 +41,8 @@ def plain(markup: str) -> str:
 
 
 def words(text: str) -> set[str]:
-    """Distinct search words of ``text``: jieba search-mode words and their suffixes."""
+    """Distinct search words of ``text``: jieba's words, the suffixes of the longer ones, and single
+    characters joined to their neighbours.  With prefix matching, any part of a word is then found."""
     jieba = _jieba()
     found: set[str] = set()
     for match in _WORD_RE.finditer(text):
@@ -49,7 +50,10 @@ def words(text: str) -> set[str]:
         if not _HAN_RE.fullmatch(token):
             found.add(token.lower())
             continue
-        for word in jieba.cut_for_search(token):
+        sequence = list(jieba.cut(token))
+        # A single character jieba leaves alone (适|老化) joins its neighbours: 适老化, 居家适.
+        found.update(a + b for a, b in zip(sequence, sequence[1:]) if len(a) == 1 or len(b) == 1)
+        for word in sequence:
             found.add(word)
             if 3 <= len(word) <= MAX_SUFFIX_SOURCE:
                 found.update(word[i:] for i in range(1, len(word) - 1))
@@ -74,12 +78,19 @@ def segment(text: str) -> str:
     return "\u200b".join(cut(text))
 
 
+def prune(bag: set[str], also: set[str]) -> set[str]:
+    """Drop words that are the beginning of another indexed word: prefix matching finds them anyway."""
+    every = sorted(bag | also)
+    redundant = {a for a, b in zip(every, every[1:]) if b.startswith(a)}
+    return bag - redundant
+
+
 def compact_entry(entry: dict[str, Any]) -> dict[str, Any]:
     text = plain(entry.get("text", ""))
     title = plain(entry.get("title", ""))
     preview = text[:PREVIEW_CHARS]
-    shown = {w for w in cut(preview) + cut(title)}
-    bag = words(f"{title} {text}") - shown
+    shown = {w.lower() for w in cut(preview) + cut(title)}
+    bag = prune(words(f"{title} {text}") - shown, shown)
     out = dict(entry)
     out["title"] = segment(title)
     out["text"] = segment(preview) + ("…" if len(text) > PREVIEW_CHARS else "")
@@ -93,3 +104,53 @@ def compact(index: dict[str, Any], skip: Iterable[str] = ()) -> dict[str, Any]:
     prefixes = tuple(skip)
     docs = [compact_entry(e) for e in index.get("docs", []) if not (prefixes and e["location"].startswith(prefixes))]
     return {**index, "docs": docs}
+
+
+# --- what Material's search box does with a query (for measuring recall) -------------------
+
+
+def material_terms(query: str, vocabulary: set[str] | dict[str, Any]) -> set[str]:
+    """Port of Material's query segmentation: split a Chinese query into indexed words.
+
+    The browser then matches each term as a prefix of indexed tokens.
+    """
+    n = [0] * len(query)
+    for s in range(len(query)):
+        for o in range(s + 1, len(query)):
+            if query[s:o] in vocabulary:
+                n[s] = o - s
+    found: set[str] = set()
+    stack = [0]
+    top = 1
+    while top > 0:
+        top -= 1
+        o = stack[top]
+        for u in range(1, n[o]):
+            if o + u < len(query) and n[o + u] > n[o] - u:
+                found.add(query[o : o + u])
+                _push(stack, top, o + u)
+                top += 1
+        a = o + n[o]
+        if a < len(query) and n[a] and a < len(query) - 1:
+            _push(stack, top, a)
+            top += 1
+        found.add(query[o:a])
+    return {query} if "" in found else found
+
+
+def _push(stack: list[int], top: int, value: int) -> None:
+    if top < len(stack):
+        stack[top] = value
+    else:
+        stack.append(value)
+
+
+def entry_tokens(entry: dict[str, Any], separator: str) -> set[str]:
+    splitter = re.compile(separator)
+    return {t.lower() for t in splitter.split(f"{entry.get('title', '')} {entry.get('text', '')}") if t}
+
+
+def matching(query: str, entries: list[set[str]], vocabulary: set[str]) -> list[int]:
+    """Indexes of the entries a query finds (any term is a prefix of any token)."""
+    terms = material_terms(query, vocabulary)
+    return [i for i, tokens in enumerate(entries) if any(tok.startswith(term) for term in terms for tok in tokens)]
