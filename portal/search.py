@@ -15,6 +15,7 @@ word is the prefix of some indexed token.  The file is written as UTF-8.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -52,7 +53,7 @@ def words(text: str) -> set[str]:
             continue
         sequence = list(jieba.cut(token))
         # A single character jieba leaves alone (适|老化) joins its neighbours: 适老化, 居家适.
-        found.update(a + b for a, b in zip(sequence, sequence[1:]) if len(a) == 1 or len(b) == 1)
+        found.update(a + b for a, b in itertools.pairwise(sequence) if len(a) == 1 or len(b) == 1)
         for word in sequence:
             found.add(word)
             if 3 <= len(word) <= MAX_SUFFIX_SOURCE:
@@ -81,7 +82,7 @@ def segment(text: str) -> str:
 def prune(bag: set[str], also: set[str]) -> set[str]:
     """Drop words that are the beginning of another indexed word: prefix matching finds them anyway."""
     every = sorted(bag | also)
-    redundant = {a for a, b in zip(every, every[1:]) if b.startswith(a)}
+    redundant = {a for a, b in itertools.pairwise(every) if b.startswith(a)}
     return bag - redundant
 
 
