@@ -1,0 +1,263 @@
+"""Office workflow: Word/Excel exports, `new`, the pre-commit hook, the nightly CI files (issue 6)."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import REPO, make_site, report, run_cli
+
+AS_OF = "2026-11-25"
+
+
+def demo_stats(period: str) -> dict[str, Any]:
+    result = run_cli(REPO, "stats", "--json", "--as-of", AS_OF, "--period", period)
+    assert result.code == 0, result.err
+    return result.json()
+
+
+@pytest.mark.parametrize("period", ["2026-10", "2026-Q3", "2026"])
+def test_xlsx_export_matches_stats(tmp_path: Path, period: str) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "b.xlsx"
+    result = run_cli(REPO, "export", "--period", period, "--as-of", AS_OF, "--format", "xlsx", "-o", str(out))
+    assert result.code == 0, result.err
+    book = load_workbook(io.BytesIO(out.read_bytes()))
+    sheet = book["股室"]
+    assert sheet.freeze_panes == "A2"
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    data = demo_stats(period)
+    assert [r["股室"] for r in rows] == [s["section"] for s in data["sections"]]
+    for row, expected in zip(rows, data["sections"]):
+        assert (row["排名"], row["报送"], row["采用"], row["采用率"], row["得分"]) == (
+            expected["rank"],
+            expected["submitted"],
+            expected["adopted"],
+            expected["adoption_rate"],
+            expected["score"],
+        )
+        assert isinstance(row["报送"], int)
+        assert row["约稿漏报"] == expected["requests"]["missed"]
+        assert row["紧急超时"] == expected["urgent"]["overdue"]
+    people = book["个人"]
+    assert people.max_row - 1 == len(data["people"])
+    assert [c.value for c in people[2]][:2] == [data["people"][0]["author"], data["people"][0]["section"]]
+
+
+def test_docx_export_matches_stats(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.shared import Mm
+
+    out = tmp_path / "b.docx"
+    result = run_cli(REPO, "export", "--period", "2026-10", "--as-of", AS_OF, "--format", "docx", "-o", str(out))
+    assert result.code == 0, result.err
+    doc = Document(str(out))
+    section = doc.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "关于2026年10月政务信息报送情况的通报" in text
+    assert "示例县民政局" in text and "二、表扬" in text and "三、提醒" in text
+    fonts = {r.font.name for p in doc.paragraphs for r in p.runs}
+    assert {"仿宋_GB2312", "黑体", "方正小标宋简体"} <= fonts
+    table = doc.tables[0]
+    data = demo_stats("2026-10")
+    body = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert [(r[1], r[2], r[8]) for r in body] == [
+        (s["section"], str(s["submitted"]), str(s["score"])) for s in data["sections"]
+    ]
+
+
+def test_exports_are_reproducible(tmp_path: Path) -> None:
+    for fmt in ("docx", "xlsx"):
+        first, second = tmp_path / f"1.{fmt}", tmp_path / f"2.{fmt}"
+        for out in (first, second):
+            assert (
+                run_cli(REPO, "export", "--period", "2026-Q1", "--as-of", AS_OF, "--format", fmt, "-o", str(out)).code
+                == 0
+            )
+        assert first.read_bytes() == second.read_bytes()
+
+
+def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+    made = run_cli(
+        site,
+        "new",
+        "report",
+        "--section",
+        "甲",
+        "--title",
+        "我县开展冬春救助: 第一批",
+        "--author",
+        "no",
+        "--date",
+        "2026-03-09",
+        "--tags",
+        "重点，低保",
+    )
+    assert made.code == 0, made.err
+    path = site / "content/reports/2026/03/2026-03-09-jia-1.md"
+    assert made.out.strip() == "wrote content/reports/2026/03/2026-03-09-jia-1.md"
+    text = path.read_text(encoding="utf-8")
+    assert "section: 甲股" in text and 'author: "no"' in text
+    again = run_cli(site, "new", "report", "--section", "甲股", "--title", "第二条", "--date", "2026-03-09")
+    assert "2026-03-09-jia-2.md" in again.out
+    urgent = run_cli(
+        site,
+        "new",
+        "report",
+        "--section",
+        "乙股",
+        "--title",
+        "突发",
+        "--date",
+        "2026-03-10",
+        "--urgent",
+        "--event-time",
+        "2026-03-10 08:30",
+    )
+    assert urgent.code == 0, urgent.err
+    request = run_cli(
+        site,
+        "new",
+        "request",
+        "--title",
+        "关于报送冬春救助信息的约稿",
+        "--issued",
+        "2026-03-01",
+        "--deadline",
+        "2026-03-15",
+        "--sections",
+        "甲股,乙股",
+    )
+    assert request.code == 0 and "content/requests/YG-2026-01.md" in request.out
+    answer = run_cli(
+        site,
+        "new",
+        "report",
+        "--section",
+        "乙股",
+        "--title",
+        "答约稿",
+        "--date",
+        "2026-03-12",
+        "--request",
+        "YG-2026-01",
+    )
+    assert answer.code == 0, answer.err
+    check = run_cli(site, "check")
+    assert check.code == 0, check.out
+    data = run_cli(site, "stats", "--json", "--as-of", "2026-03-31").json()
+    assert data["requests"][0]["status"] == {"甲股": "missed", "乙股": "on_time"}
+    assert sum(s["submitted"] for s in data["sections"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["new", "report", "--title", "x"], "needs --section"),
+        (["new", "report", "--section", "不存在", "--title", "x"], "unknown section '不存在'"),
+        (["new", "report", "--section", "甲股", "--title", "x", "--date", "2026/3/1"], "is not a date"),
+        (["new", "report", "--section", "甲股", "--title", "x", "--urgent"], "needs --event-time"),
+        (["new", "request", "--title", "x", "--deadline", "2026-03-01", "--issued", "2026-03-05"], "before issued"),
+    ],
+)
+def test_new_refuses_bad_input(tmp_path: Path, args: list[str], message: str) -> None:
+    site = make_site(tmp_path)
+    result = run_cli(site, *args)
+    assert result.code in (1, 2)
+    assert message in result.err
+    assert not list((site / "content").rglob("*-1.md"))
+
+
+def test_new_prompts_for_what_is_missing(tmp_path: Path) -> None:
+    import io as _io
+    from datetime import datetime, timezone
+
+    from portal.cli import run
+
+    site = make_site(tmp_path)
+    answers = iter(["县民政局开展走访慰问", "乙股"])
+    out, err = _io.StringIO(), _io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(site)
+    try:
+        code = run(
+            ["new", "report"],
+            {},
+            datetime(2026, 3, 2, 1, tzinfo=timezone.utc),
+            out,
+            err,
+            ask=lambda prompt: next(answers),
+        )
+    finally:
+        os.chdir(cwd)
+    assert code == 0, err.getvalue()
+    assert (site / "content/reports/2026/03/2026-03-02-yi-1.md").exists()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_pre_commit_hook_blocks_a_bad_file(tmp_path: Path) -> None:
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    assert pre_commit.exists(), "pre-commit is in requirements-test.txt"
+    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+    shutil.copy(REPO / ".pre-commit-config.yaml", site / ".pre-commit-config.yaml")
+    shutil.copy(REPO / "build_stats.py", site / "build_stats.py")
+    shutil.copytree(REPO / "portal", site / "portal", ignore=shutil.ignore_patterns("__pycache__"))
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = ["build_stats.py"]
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PRE_COMMIT_HOME": str(tmp_path / "pc-cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@e",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@e",
+    }
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", *args], cwd=site, env=env, capture_output=True, text=True, timeout=300)
+
+    assert git("init", "-q").returncode == 0
+    git("add", "-A")
+    good = subprocess.run(
+        [str(pre_commit), "run", "--all-files"], cwd=site, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert good.returncode == 0, good.stdout + good.stderr
+    (site / "content/reports/2026/03/bad.md").write_text(report(section="救助"), encoding="utf-8")
+    git("add", "-A")
+    bad = subprocess.run(
+        [str(pre_commit), "run", "--all-files"], cwd=site, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert bad.returncode != 0
+    assert "content/reports/2026/03/bad.md:3: section: unknown section '救助'" in bad.stdout
+
+
+def test_ci_workflow_files_are_valid() -> None:
+    github = yaml.load((REPO / ".github/workflows/nightly.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert github["on"]["schedule"][0]["cron"]
+    steps = [s.get("run", "") for s in github["jobs"]["build"]["steps"]]
+    assert "mkdocs build --strict" in steps and "python build_stats.py check" in steps
+    assert "pip install -r requirements.txt" in steps
+    assert github["jobs"]["deploy"]["needs"] == "build"
+    gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
+    assert any("mkdocs build --strict" in line for line in gitlab["pages"]["script"])
+    assert any(rule.get("if") == '$CI_PIPELINE_SOURCE == "schedule"' for rule in gitlab["pages"]["rules"])
+    hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = hooks["repos"][0]["hooks"][0]
+    assert hook["entry"] == "python build_stats.py check" and hook["pass_filenames"] is False
+    for line in (REPO / "requirements.txt").read_text().splitlines():
+        assert not line.startswith(("pytest", "playwright")), "CI's runtime install stays lean"
