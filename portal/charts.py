@@ -13,6 +13,23 @@ def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
+def _start(title: str, width: int, height: int, names: Sequence[str], x: float) -> list[str]:
+    """The ``<svg>`` opening, its title and the legend of the series ``names`` from ``x`` on."""
+    out = [
+        f'<svg class="portal-chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
+        f'width="100%" xmlns="http://www.w3.org/2000/svg" font-family="{FONT}" font-size="12">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="0" y="16" font-size="14" font-weight="bold" fill="#222">{escape(title)}</text>',
+    ]
+    for i, name in enumerate(names):
+        out.append(
+            f'<rect x="{x}" y="24" width="10" height="10" fill="{PALETTE[i % 4]}"/>'
+            f'<text x="{x + 14}" y="33" fill="#444">{escape(name)}</text>'
+        )
+        x += 24 + 13 * len(name)
+    return out
+
+
 def bars(title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], width: int = 720) -> str:
     """Horizontal grouped bars: one group a label, one bar a series."""
     label_w, row_gap, bar_h = 190, 10, 14
@@ -25,19 +42,7 @@ def bars(title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence
     span = high - low if low < 0 else high
     plot_w = width - label_w - 60
     zero_x = label_w + (plot_w * (-low) / span if low < 0 else 0)
-    out = [
-        f'<svg class="portal-chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
-        f'width="100%" xmlns="http://www.w3.org/2000/svg" font-family="{FONT}" font-size="12">',
-        f"<title>{escape(title)}</title>",
-        f'<text x="0" y="16" font-size="14" font-weight="bold" fill="#222">{escape(title)}</text>',
-    ]
-    x = label_w
-    for i, (name, _) in enumerate(series):
-        out.append(
-            f'<rect x="{x}" y="24" width="10" height="10" fill="{PALETTE[i % 4]}"/>'
-            f'<text x="{x + 14}" y="33" fill="#444">{escape(name)}</text>'
-        )
-        x += 24 + 13 * len(name)
+    out = _start(title, width, height, [name for name, _ in series], label_w)
     for row, label in enumerate(labels):
         y0 = top + row * group_h
         out.append(
@@ -74,19 +79,7 @@ def trend(
     values = [v for _, vs in series for v in vs] or [0]
     high = max([*values, 1])
     n = max(len(labels) - 1, 1)
-    out = [
-        f'<svg class="portal-chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
-        f'width="100%" xmlns="http://www.w3.org/2000/svg" font-family="{FONT}" font-size="12">',
-        f"<title>{escape(title)}</title>",
-        f'<text x="0" y="16" font-size="14" font-weight="bold" fill="#222">{escape(title)}</text>',
-    ]
-    x = left
-    for i, (name, _) in enumerate(series):
-        out.append(
-            f'<rect x="{x}" y="24" width="10" height="10" fill="{PALETTE[i % 4]}"/>'
-            f'<text x="{x + 14}" y="33" fill="#444">{escape(name)}</text>'
-        )
-        x += 24 + 13 * len(name)
+    out = _start(title, width, height, [name for name, _ in series], left)
     for step in range(5):
         value = high * step / 4
         y = top + plot_h - plot_h * step / 4

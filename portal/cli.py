@@ -21,7 +21,7 @@ from .config import locate
 from .dates import DateError, Period, parse_period, period_containing, resolve_as_of
 from .problems import Problem, summary
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
-from .tally import Tally, evaluate, number, tally, to_json
+from .tally import SECTION_COLUMNS, Tally, evaluate, number, section_table, tally, to_json
 
 STATUS_ZH = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
 
@@ -165,7 +165,7 @@ def _new(
     try:
         if args.kind == "report":
             day = parse_moment(args.date, settings.tz).day if args.date else today
-            tags = tuple(t.strip() for t in args.tags.replace("，", ",").split(",") if t.strip())
+            tags = _names(args.tags)
             draft, problems = report_draft(
                 settings,
                 root,
@@ -182,7 +182,7 @@ def _new(
         else:
             issued = parse_moment(args.issued, settings.tz).day if args.issued else today
             deadline = parse_moment(args.deadline, settings.tz).day
-            sections = tuple(t.strip() for t in args.sections.replace("，", ",").split(",") if t.strip())
+            sections = _names(args.sections)
             draft, problems = request_draft(
                 settings,
                 root,
@@ -249,6 +249,11 @@ def _read_config(config_file: str, err: TextIO) -> Any:
     return config
 
 
+def _names(text: str) -> tuple[str, ...]:
+    """``a,b，c`` (ASCII or full-width commas) as a tuple of names."""
+    return tuple(t.strip() for t in text.replace("，", ",").split(",") if t.strip())
+
+
 def _width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
@@ -260,24 +265,25 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 def format_table(t: Tally, site: Site) -> str:
     """A readable table of the period's sections (and people)."""
-    heads = ["排名", "股室", "报送", "任务", "采用", "采用率", "批示", "好信息", "按时", "迟报", "漏报", "超时", "得分"]
-    rows: list[list[Any]] = [
-        [
-            r.rank,
-            r.section,
-            r.submitted,
-            r.quota,
-            r.adopted,
-            f"{r.adoption_rate:.1%}",
-            r.instructions,
-            r.good,
-            r.requests["on_time"],
-            r.requests["late"],
-            r.requests["missed"],
-            r.urgent["overdue"],
-            number(r.score),
-        ]
-        for r in t.sections
+    shown = (
+        "排名",
+        "股室",
+        "报送",
+        "任务数",
+        "采用",
+        "采用率",
+        "批示",
+        "好信息",
+        "约稿按时",
+        "约稿迟报",
+        "约稿漏报",
+        "紧急超时",
+        "得分",
+    )
+    columns = [SECTION_COLUMNS.index(name) for name in shown]
+    heads = [name.replace("约稿", "").replace("紧急超时", "超时") for name in shown]
+    rows = [
+        [f"{row[i]:.1%}" if shown[k] == "采用率" else row[i] for k, i in enumerate(columns)] for row in section_table(t)
     ]
     cells = [heads] + [[str(c) for c in row] for row in rows]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(heads))]

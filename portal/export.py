@@ -14,57 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from .model import Settings
-from .tally import Tally, number
-
-SECTION_HEADS = [
-    "排名",
-    "股室",
-    "负责人",
-    "报送",
-    "任务数",
-    "采用",
-    "采用次数",
-    "采用率",
-    "批示",
-    "好信息",
-    "约稿按时",
-    "约稿迟报",
-    "约稿漏报",
-    "紧急按时",
-    "紧急迟报",
-    "紧急超时",
-    "得分",
-]
-PEOPLE_HEADS = ["作者", "股室", "报送", "采用", "好信息", "得分"]
-
-
-def section_rows(t: Tally) -> list[list[Any]]:
-    return [
-        [
-            r.rank,
-            r.section,
-            r.head,
-            r.submitted,
-            r.quota,
-            r.adopted,
-            r.adoptions,
-            r.adoption_rate,
-            r.instructions,
-            r.good,
-            r.requests["on_time"],
-            r.requests["late"],
-            r.requests["missed"],
-            r.urgent["on_time"],
-            r.urgent["late"],
-            r.urgent["overdue"],
-            number(r.score),
-        ]
-        for r in t.sections
-    ]
-
-
-def people_rows(t: Tally) -> list[list[Any]]:
-    return [[p.author, p.section, p.submitted, p.adopted, p.good, number(p.score)] for p in t.people]
+from .tally import PEOPLE_COLUMNS, SECTION_COLUMNS, Tally, number, people_table, section_table
 
 
 def _title(t: Tally) -> str:
@@ -213,8 +163,8 @@ def xlsx_bytes(t: Tally, settings: Settings) -> bytes:
     people = wb.create_sheet("个人")
     head_font, head_fill = Font(bold=True), PatternFill("solid", fgColor="DDE7F3")
     for sheet, heads, rows, widths in (
-        (ws, SECTION_HEADS, section_rows(t), [6, 26, 8] + [9] * 14),
-        (people, PEOPLE_HEADS, people_rows(t), [10, 26, 8, 8, 8, 8]),
+        (ws, SECTION_COLUMNS, section_table(t), [6, 26, 8] + [9] * 14),
+        (people, PEOPLE_COLUMNS, people_table(t), [10, 26, 8, 8, 8, 8]),
     ):
         sheet.append(heads)
         for row in rows:
