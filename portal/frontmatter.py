@@ -9,6 +9,7 @@ duplicate keys are refused here, which also rules out alias bombs and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ except AttributeError:  # pragma: no cover - libyaml is a dependency of the whee
     _Loader = yaml.SafeLoader
 
 MAX_FILE_BYTES = 1024 * 1024
+READ_LIMIT = 16 * MAX_FILE_BYTES  # a reader need not read more than this to refuse the file
 MAX_FRONTMATTER_BYTES = 64 * 1024
 _RESOLVER = Resolver()
 _CONSTRUCTOR = SafeConstructor()
@@ -60,6 +62,8 @@ class Seq:
 class Map:
     items: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)
     line: int = 1
+    #: keys whose value used a refused YAML feature (already reported): parsers skip them
+    refused: set[str] = field(default_factory=set)
 
     def to_python(self) -> Any:
         return {key: node.to_python() for key, (_, node) in self.items.items()}
@@ -68,39 +72,64 @@ class Map:
 Node = Scalar | Seq | Map
 
 
+def _line_at(data: bytes, offset: int) -> int:
+    """Line of byte ``offset``, counting CRLF, LF and a lone CR as one line break each."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: the bytes read as UTF-16 give text without NULs, mostly printable."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 4:
+        return False
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+        if "\x00" not in text and printable >= 0.95 * len(text):
+            return True
+    return False
+
+
 def decode(data: bytes) -> tuple[str | None, list[SourceError]]:
     """UTF-8 text with newlines normalised, or the reason it cannot be read."""
     if len(data) > MAX_FILE_BYTES:
+        size = f"{-(-len(data) // 1024)} KiB" if len(data) <= READ_LIMIT else "over 16 MiB"
         return None, [
             SourceError(
                 1,
                 "file",
-                f"is {len(data) // 1024} KiB, over the 1024 KiB limit; split it or move attachments out of the text",
+                f"is {size}, over the 1024 KiB (1 MiB) limit; "
+                "split it, or move pictures and attachments out of the text",
             )
         ]
+    utf16 = "the file is UTF-16; save it as UTF-8 (in Notepad or WPS: 另存为 → 编码 UTF-8)"
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return None, [
-            SourceError(1, "encoding", "the file is UTF-16; save it as UTF-8 (in Notepad or WPS: 另存为 → 编码 UTF-8)")
-        ]
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+        return None, [SourceError(1, "encoding", utf16)]
+    start = 0
+    while data.startswith(b"\xef\xbb\xbf", start):
+        start += 3
+    data = data[start:]
+    if b"\x00" in data and _looks_like_utf16(data):
+        return None, [SourceError(1, "encoding", utf16)]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
         bad = data[exc.start : exc.start + 2].hex(" ")
         return None, [
             SourceError(
-                line,
+                _line_at(data, exc.start),
                 "encoding",
                 f"bytes {bad} are not UTF-8 (GBK?); save the file as UTF-8 (在编辑器中 另存为 → 编码 UTF-8)",
             )
         ]
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
         return None, [
             SourceError(
-                line,
+                _line_at(data, data.index(b"\x00")),
                 "encoding",
                 "the file contains a NUL byte; it is binary or damaged: save it again as plain UTF-8 text",
             )
@@ -116,9 +145,23 @@ class Split:
     errors: list[SourceError] = field(default_factory=list)
 
 
+_WIDE_DASHES = re.compile(r"[ \t]*[—–―─－‐‑﹣━]{2,}[ \t]*")
+_WIDE_DASH_HINT = (
+    "write it as three ASCII hyphens '---' (switch the input method to English; "
+    "'———' or '－－－' typed in Chinese mode do not count)"
+)
+
+
 def split(text: str) -> Split:
     """Split ``---`` front-matter from the body, as MkDocs does (``---`` or ``...`` closes)."""
     lines = text.split("\n")
+    if _WIDE_DASHES.fullmatch(lines[0]):
+        return Split(
+            None,
+            text,
+            1,
+            [SourceError(1, "front-matter", f"the first line is {lines[0].strip()!r}; {_WIDE_DASH_HINT}")],
+        )
     if lines[0].rstrip(" \t") != "---":
         for number, line in enumerate(lines[:50], start=1):
             if line.strip() == "---" and number > 1 and all(not x.strip() for x in lines[: number - 1]):
@@ -141,6 +184,20 @@ def split(text: str) -> Split:
         if lines[index].rstrip(" \t") in ("---", "..."):
             yaml_text = "\n".join(lines[1:index]) + "\n"
             return Split(yaml_text, "\n".join(lines[index + 1 :]), index + 2)
+    for index in range(1, len(lines)):
+        if _WIDE_DASHES.fullmatch(lines[index]):
+            return Split(
+                None,
+                text,
+                1,
+                [
+                    SourceError(
+                        index + 1,
+                        "front-matter",
+                        f"the block opened by '---' on line 1 is closed by {lines[index].strip()!r}; {_WIDE_DASH_HINT}",
+                    )
+                ],
+            )
     return Split(
         None,
         text,
@@ -156,21 +213,29 @@ def split(text: str) -> Split:
 
 
 class _Composer:
-    """Builds :data:`Node` trees from parser events, refusing YAML's risky features."""
+    """Builds :data:`Node` trees from parser events, refusing YAML's risky features.
+
+    A value that uses a refused feature (anchor, alias, tag, merge key) is
+    reported once here and its key is put in :attr:`Map.refused`, so that
+    the field parsers do not report the same line a second time.
+    """
 
     def __init__(self, offset: int) -> None:
         self.offset = offset  # line of the YAML text's first line in the file, minus one
         self.errors: list[SourceError] = []
+        self.anchors: list[tuple[int, str, str]] = []  # (line, where, name)
+        self.aliases: list[tuple[int, str, str]] = []
+        self.tainted: set[int] = set()  # id() of nodes that hold a refused feature
 
     def line(self, mark: Any) -> int:
         return int(mark.line) + 1 + self.offset
 
-    def refuse_extras(self, event: Any, where: str) -> None:
+    def refuse_extras(self, event: Any, where: str) -> bool:
         line = self.line(event.start_mark)
+        refused = False
         if getattr(event, "anchor", None) is not None:
-            self.errors.append(
-                SourceError(line, where, f"YAML anchors (&{event.anchor}) are not allowed; write the value out in full")
-            )
+            self.anchors.append((line, where, str(event.anchor)))
+            refused = True
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             self.errors.append(
@@ -178,10 +243,12 @@ class _Composer:
                     line, where, f"explicit YAML tags ({tag}) are not allowed; remove the tag and write a plain value"
                 )
             )
+            refused = True
+        return refused
 
     def compose(self, yaml_text: str) -> Node | None:
         loader = _Loader(yaml_text)
-        stack: list[tuple[Map | Seq, Scalar | None]] = []
+        stack: list[Map | Seq] = []
         root: Node | None = None
         pending_key: list[Scalar | None] = []
         try:
@@ -192,48 +259,71 @@ class _Composer:
                 node: Node | None = None
                 where = self._where(stack, pending_key)
                 if isinstance(event, yaml.ScalarEvent):
-                    self.refuse_extras(event, where)
+                    refused = self.refuse_extras(event, where)
                     node = self._scalar(event)
+                    if refused:
+                        self.tainted.add(id(node))
                 elif isinstance(event, yaml.AliasEvent):
-                    self.errors.append(
-                        SourceError(
-                            self.line(event.start_mark),
-                            where,
-                            f"YAML aliases (*{event.anchor}) are not allowed; write the value out in full",
-                        )
-                    )
+                    self.aliases.append((self.line(event.start_mark), where, str(event.anchor)))
                     node = Scalar(None, "", self.line(event.start_mark))
+                    self.tainted.add(id(node))
                 elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                    self.refuse_extras(event, where)
                     container: Map | Seq = (
                         Map(line=self.line(event.start_mark))
                         if isinstance(event, yaml.MappingStartEvent)
                         else Seq([], self.line(event.start_mark))
                     )
-                    stack.append((container, None))
+                    if self.refuse_extras(event, where):
+                        self.tainted.add(id(container))
+                    stack.append(container)
                     pending_key.append(None)
                     continue
                 elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                    node = stack.pop()[0]
+                    node = stack.pop()
                     pending_key.pop()
                 else:
                     continue
                 if not stack:
                     root = node if root is None else root
                     continue
-                self._attach(stack[-1][0], node, pending_key)
+                self._attach(stack[-1], node, pending_key)
         except yaml.MarkedYAMLError as exc:
             self.errors.append(self._syntax_error(exc, yaml_text))
             return None
+        except yaml.YAMLError as exc:  # e.g. a ReaderError: not expected after parse_yaml's clean-up
+            reason = " ".join(str(exc).split())
+            self.errors.append(
+                SourceError(1 + self.offset, "front-matter", f"cannot be read as YAML ({reason}); retype the fields")
+            )
+            return None
         finally:
             loader.dispose()
+            self._report_anchors()
         return root
 
+    def _report_anchors(self) -> None:
+        for found, what, fix in (
+            (self.anchors, "anchors (&{})", "write the value out in full"),
+            (self.aliases, "aliases (*{})", "write the value out in full"),
+        ):
+            if found:
+                line, where, name = found[0]
+                more = f" ({len(found) - 1} more in this block)" if len(found) > 1 else ""
+                self.errors.append(SourceError(line, where, f"YAML {what.format(name)} are not allowed{more}; {fix}"))
+        self.anchors, self.aliases = [], []
+
     @staticmethod
-    def _where(stack: list[tuple[Map | Seq, Scalar | None]], pending_key: list[Scalar | None]) -> str:
-        if stack and isinstance(stack[-1][0], Map) and pending_key[-1] is not None:
-            return pending_key[-1].raw
-        return "front-matter"
+    def _where(stack: list[Map | Seq], pending_key: list[Scalar | None]) -> str:
+        """The path of the value being read: ``title``, ``adopted[1].date``; ``front-matter`` at the top."""
+        path = ""
+        for container, key in zip(stack, pending_key):
+            if isinstance(container, Seq):
+                path += f"[{len(container.items)}]"
+            elif key is not None:
+                path += f".{key.raw}" if path else key.raw
+            else:
+                break
+        return path or "front-matter"
 
     def _scalar(self, event: Any) -> Scalar:
         line = self.line(event.start_mark)
@@ -243,11 +333,14 @@ class _Composer:
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
-        except (ValueError, yaml.YAMLError, KeyError, OverflowError):
+        except (ValueError, yaml.YAMLError, KeyError, OverflowError, TypeError):
             value = event.value  # e.g. 2026-02-30 matched the timestamp pattern but is no date
         return Scalar(value, event.value, line, quoted)
 
     def _attach(self, parent: Map | Seq, node: Node, pending_key: list[Scalar | None]) -> None:
+        tainted = id(node) in self.tainted
+        if tainted:
+            self.tainted.add(id(parent))
         if isinstance(parent, Seq):
             parent.items.append(node)
             return
@@ -256,6 +349,14 @@ class _Composer:
             if not isinstance(node, Scalar):
                 self.errors.append(SourceError(node.line, "front-matter", "a key must be a plain word followed by ':'"))
                 node = Scalar(None, "?", node.line)
+                self.tainted.add(id(node))
+            elif node.raw == "<<" and not node.quoted:
+                self.errors.append(
+                    SourceError(node.line, "<<", "YAML merge keys ('<<') are not allowed; write each field out in full")
+                )
+                self.tainted.add(id(node))
+            elif tainted:
+                self.tainted.add(id(node))
             pending_key[-1] = node
             return
         pending_key[-1] = None
@@ -267,26 +368,61 @@ class _Composer:
             )
             return
         parent.items[name] = (key, node)
+        if tainted or id(key) in self.tainted:
+            parent.refused.add(name)
+            self.tainted.add(id(parent))
 
     def _syntax_error(self, exc: yaml.MarkedYAMLError, yaml_text: str) -> SourceError:
         mark = exc.problem_mark or exc.context_mark
         line = self.line(mark) if mark is not None else 1 + self.offset
         lines = yaml_text.split("\n")
-        source_line = lines[line - 1 - self.offset] if 0 <= line - 1 - self.offset < len(lines) else ""
+        index = line - 1 - self.offset
+        source_line = lines[index] if 0 <= index < len(lines) else ""
+        before = lines[index - 1] if 0 < index <= len(lines) else ""
         problem = f"{exc.problem or exc.context}".strip()
         hint = "check the indentation and that each field is written 'key: value'"
-        if "\t" in source_line or "'\\t'" in problem:
+        if "nesting depth" in problem:
+            hint = "there are far too many nested brackets; write the value as plain text"
+        elif "\t" in source_line or "'\\t'" in problem:
             hint = "indent with spaces, not tabs"
-        elif "：" in source_line:
+        elif "\u3000" in source_line or "\u3000" in before:
+            hint = "indent with ordinary spaces, not the full-width space '\u3000' of the Chinese input method"
+            line -= "\u3000" not in source_line  # the parser notices on the line after
+        elif "：" in source_line or "：" in before:
             hint = "use an ASCII colon ':' followed by a space, not the full-width '：'"
+            line -= "：" not in source_line
         elif ":" in source_line and not any(c in source_line for c in "'\""):
             hint = "put text containing ':' in quotes"
         return SourceError(line, "front-matter", f"invalid YAML ({problem}); {hint}")
 
 
+#: Characters YAML refuses outright (C0/C1 controls, surrogates, non-characters).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+#: Characters YAML takes as line breaks, which would shift every line number after them.
+_ODD_BREAKS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+#: ``section：社会救助股``: a field name followed by the full-width colon of the Chinese input method.
+_WIDE_COLON = re.compile(r"^([ ]*(?:-[ ]+)?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*：[ \t]*", re.MULTILINE)
+
+
+def field_at(root: Node | None, line: int) -> str:
+    """The top-level key written on or above ``line`` (``front-matter`` above the first)."""
+    best = "front-matter"
+    if isinstance(root, Map):
+        for key, (key_node, _) in root.items.items():
+            if key_node.line <= line:
+                best = key
+    return best
+
+
+def _compose(yaml_text: str, first_line: int) -> tuple[Node | None, list[SourceError]]:
+    composer = _Composer(first_line - 1)
+    root = composer.compose(yaml_text)
+    return root, composer.errors
+
+
 def parse_yaml(yaml_text: str, first_line: int = 2) -> tuple[Map | None, list[SourceError]]:
     """Parse a front-matter block whose first line is ``first_line`` of the file."""
-    if len(yaml_text.encode("utf-8")) > MAX_FRONTMATTER_BYTES:
+    if len(yaml_text.encode("utf-8", "surrogatepass")) > MAX_FRONTMATTER_BYTES:
         return None, [
             SourceError(
                 1,
@@ -294,18 +430,48 @@ def parse_yaml(yaml_text: str, first_line: int = 2) -> tuple[Map | None, list[So
                 "the front-matter is over 64 KiB; keep only the fields there and move long text into the body",
             )
         ]
-    composer = _Composer(first_line - 1)
-    root = composer.compose(yaml_text)
-    if root is None and not composer.errors:
+    yaml_text = yaml_text.replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_BREAKS)
+    controls: list[tuple[int, str]] = []
+    for number, text_line in enumerate(yaml_text.split("\n"), start=first_line):
+        found = _UNPRINTABLE.search(text_line)
+        if found:
+            controls.append((number, found.group(0)))
+    if controls:
+        yaml_text = _UNPRINTABLE.sub(" ", yaml_text)
+    root, errors = _compose(yaml_text, first_line)
+    if errors or (root is not None and not isinstance(root, Map)):
+        wide = list(_WIDE_COLON.finditer(yaml_text))
+        if wide:
+            fixed = _WIDE_COLON.sub(lambda m: f"{m.group(1)}{m.group(2)}: ", yaml_text)
+            root, errors = _compose(fixed, first_line)
+            for match in wide:
+                errors.append(
+                    SourceError(
+                        first_line + yaml_text.count("\n", 0, match.start()),
+                        match.group(2),
+                        "use an ASCII colon ':' after the field name, not the full-width '：' "
+                        f"(write {match.group(2)}: …)",
+                    )
+                )
+    for number, char in controls:
+        errors.append(
+            SourceError(
+                number,
+                field_at(root, number),
+                f"contains an invisible control character (U+{ord(char):04X}), often left by copying from Word "
+                "or a web page; retype the line",
+            )
+        )
+    if root is None and not errors:
         return Map(line=1), []
     if root is not None and not isinstance(root, Map):
         hint = " (use an ASCII colon ':', not '：')" if "：" in yaml_text else ""
-        composer.errors.append(
+        errors.append(
             SourceError(
                 first_line,
                 "front-matter",
                 f"the front-matter must be 'key: value' lines, not a list or a single value{hint}",
             )
         )
-        return None, composer.errors
-    return root if isinstance(root, Map) else None, composer.errors
+        return None, errors
+    return root if isinstance(root, Map) else None, errors

@@ -15,16 +15,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .frontmatter import Map, decode, parse_yaml, split
+from .frontmatter import READ_LIMIT, Map, decode, field_at, parse_yaml, split
 from .model import Content, Report, Request, Settings
 from .names import did_you_mean, normalize
 from .problems import Problem, Problems
 from .schema import REPORT_FIELDS, REQUEST_FIELDS, Context, parse_fields
-from .text import classified_markings, external_resources, mask, personal_data
+from .text import classified_markings, external_resources, mask, personal_data, visible_text
 
 KINDS = ("reports", "requests")
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
-_HEADING_RE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+_HEADING_RE = re.compile(r"^#[ \t]+(\S.*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,19 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+#: Files MkDocs would copy into the site as they are, where a browser runs their scripts.
+ACTIVE = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".js", ".mjs", ".xml", ".xsl", ".swf")
+#: Characters a file name cannot hold on Windows (where most staff check out the repository).
+_BAD_NAME_RE = re.compile(r'[<>:"|?*\\\x00-\x1f]')
+
+
+def _generated_urls(use_directory_urls: bool) -> tuple[set[str], re.Pattern[str]]:
+    """Addresses the portal generates itself under reports/ and requests/ (their ``index.md`` are intros)."""
+    fixed = {page_url("reports/index.md", use_directory_urls), page_url("requests/index.md", use_directory_urls)}
+    month = page_url("reports/2000-01/index.md", use_directory_urls).replace("2000-01", r"\d{4}-\d{2}")
+    return fixed, re.compile(month)
+
+
 def discover(
     root: str, docs_dir: str, skipped: Callable[[str], bool], use_directory_urls: bool = True
 ) -> tuple[list[SourceFile], list[Problem]]:
@@ -66,8 +79,32 @@ def discover(
         target = os.path.realpath(path)
         return os.path.commonpath([target, real_root]) != real_root
 
+    def refuse_link(full: str, what: str) -> bool:
+        if not os.path.islink(full):
+            return False
+        if outside(full):
+            problems.error(
+                rel(full),
+                1,
+                "file",
+                f"this {what} is a symlink to a place outside the repository; "
+                f"copy the {'files' if what == 'folder' else 'file'} into the repository instead",
+            )
+            return True
+        if not os.path.exists(full):
+            problems.error(
+                rel(full),
+                1,
+                "file",
+                f"this {what} is a symlink to {os.readlink(full)}, which does not exist; delete the link",
+            )
+            return True
+        return False
+
     for kind in KINDS:
         top = os.path.join(docs_dir, kind)
+        if refuse_link(top, "folder"):
+            continue
         for folder, dirs, files in os.walk(top, followlinks=True):
             real = os.path.realpath(folder)
             if real in seen_dirs:
@@ -75,33 +112,47 @@ def discover(
                 continue
             seen_dirs.add(real)
             for name in sorted(dirs):
-                full = os.path.join(folder, name)
-                if os.path.islink(full) and outside(full):
-                    problems.error(
-                        rel(full),
-                        1,
-                        "file",
-                        "this folder is a symlink to a place outside the "
-                        "repository; copy the files into the repository instead",
-                    )
+                if refuse_link(os.path.join(folder, name), "folder"):
                     dirs.remove(name)
             dirs.sort()
             for name in sorted(files):
                 full = os.path.join(folder, name)
-                if not name.lower().endswith(MARKDOWN):
-                    continue
+                extension = os.path.splitext(name)[1].lower()
                 src_uri = os.path.relpath(full, docs_dir).replace(os.sep, "/")
-                if os.path.islink(full) and outside(full):
+                if extension in ACTIVE and not skipped(src_uri):
                     problems.error(
                         rel(full),
                         1,
                         "file",
-                        "this file is a symlink to a place outside the "
-                        "repository; copy the file into the repository instead",
+                        f"a {extension} file is published as it is, scripts included, without the checks "
+                        "a report gets; write the content in a .md file (pictures: .png or .jpg)",
                     )
                     continue
-                if not name.endswith(".md"):
+                if extension == ".txt" and os.path.splitext(name[:-4])[1].lower() in MARKDOWN:
+                    problems.error(
+                        rel(full),
+                        1,
+                        "file",
+                        f"the name ends in {os.path.splitext(name[:-4])[1] + name[-4:]!r} (Notepad adds '.txt'); "
+                        "rename it to end in .md (in Explorer: 查看 → 显示文件扩展名)",
+                    )
+                    continue
+                if extension not in MARKDOWN:
+                    continue
+                if refuse_link(full, "file"):
+                    continue
+                if extension != ".md" or not name.endswith(".md"):
                     problems.error(rel(full), 1, "file", f"rename it to end in .md (not {os.path.splitext(name)[1]})")
+                    continue
+                bad = _BAD_NAME_RE.search(src_uri)
+                if bad:
+                    problems.error(
+                        rel(full),
+                        1,
+                        "file",
+                        f"the name contains {bad.group(0)!r}, which Windows does not allow in file names "
+                        "(colleagues could not check the repository out); rename it",
+                    )
                     continue
                 if skipped(src_uri):
                     problems.error(
@@ -113,21 +164,52 @@ def discover(
                     )
                     continue
                 found.append(SourceFile(full, rel(full), src_uri, kind))
+    fixed, month = _generated_urls(use_directory_urls)
     by_url: dict[str, SourceFile] = {}
-    for source in found:
+    by_file: dict[str, SourceFile] = {}
+    kept: set[str] = set()
+    for source in sorted(found, key=lambda s: (os.path.islink(s.abs_path), s.path)):
         url = page_url(source.src_uri, use_directory_urls)
-        key = url.lower()
-        if key in by_url:
-            other = by_url[key]
+        real = os.path.realpath(source.abs_path)
+        if not source.landing and (url in fixed or month.fullmatch(url)):
             problems.error(
-                source.path, 1, "file", f"publishes at the same address /{url} as {other.path}; rename one of them"
+                source.path,
+                1,
+                "file",
+                f"the portal generates the page at /{url} itself; rename the file "
+                "(e.g. add the date and a short subject: 2026-03-05-低保.md)",
             )
-            continue
-        by_url[key] = source
-    return [s for s in found if by_url.get(page_url(s.src_uri, use_directory_urls).lower()) is s], problems.items
+        elif url.lower() in by_url:
+            problems.error(
+                source.path,
+                1,
+                "file",
+                f"publishes at the same address /{url} as {by_url[url.lower()].path}; rename one of them",
+            )
+        elif real in by_file:
+            problems.error(
+                source.path,
+                1,
+                "file",
+                f"is a link to the same file as {by_file[real].path}, so it would count twice; delete the link",
+            )
+        else:
+            by_url[url.lower()] = source
+            by_file[real] = source
+            kept.add(source.path)
+    return [s for s in found if s.path in kept], problems.items
 
 
 # --- one file ---------------------------------------------------------------------
+
+
+def _heading_text(line: str) -> str:
+    """``标题 ##`` → ``标题``: an ATX heading without its optional closing hashes (string ops, no regex)."""
+    text = line.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.rstrip(" \t")
+    return text.strip() or line.strip()
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -135,13 +217,7 @@ def _line_of(text: str, offset: int) -> int:
 
 
 def _field_at(root: Map | None, body_line: int, line: int) -> str:
-    if line >= body_line or root is None:
-        return "body"
-    best = "front-matter"
-    for key, (key_node, _) in root.items.items():
-        if key_node.line <= line:
-            best = key
-    return best
+    return "body" if line >= body_line or root is None else field_at(root, line)
 
 
 def _read(
@@ -155,8 +231,11 @@ def _read(
         return None
     findings = personal_data(text)
     modes = {"id_number": settings.privacy_id_numbers, "mobile_number": settings.privacy_mobile_numbers}
-    to_report = [f for f in findings if modes[f.kind] == "error"]
-    text = mask(text, [f for f in findings if modes[f.kind] == "mask"])
+    to_report = [(f, _line_of(text, f.offset)) for f in findings if modes[f.kind] == "error"]
+    to_mask = [f for f in findings if modes[f.kind] == "mask"]
+    if to_mask:  # masking keeps every line where it is, so the body starts on the same line after it
+        body_line = split(text).body_line
+        text = mask(text, to_mask, markdown_from=len("\n".join(text.split("\n")[: body_line - 1])))
     parts = split(text)
     for err in parts.errors:
         problems.error(path, err.line, err.field, err.message)
@@ -173,26 +252,40 @@ def _read(
         root, yaml_errors = parse_yaml(parts.yaml_text)
         for err in yaml_errors:
             problems.error(path, err.line, err.field, err.message)
-    for finding in to_report:
-        line = _line_of(text, finding.offset)
+    reported = {(line, finding.kind) for finding, line in to_report}
+    # A number split by markup (138<b></b>12345678, &#49;38…) is read whole by the reader but
+    # escapes the check above and cannot be masked: it is an error in both modes.
+    seen = visible_text(text)
+    for finding in personal_data(seen):
+        line = _line_of(seen, finding.offset)
+        if modes[finding.kind] != "off" and (line, finding.kind) not in reported:
+            reported.add((line, finding.kind))
+            to_report.append((finding, line))
+    for finding, line in to_report:
         what, key = (
             ("a resident ID number", "id_numbers")
             if finding.kind == "id_number"
             else ("a mobile phone number", "mobile_numbers")
         )
-        problems.error(
-            path,
-            line,
-            _field_at(root, parts.body_line, line),
-            f"{what} ({finding.masked}) is personal data and may not be published; remove it, "
-            f"or have the office set extra.portal.privacy.{key}: mask",
+        fix = (
+            "remove it (it is split by HTML markup, so it cannot be masked)"
+            if modes[finding.kind] == "mask"
+            else f"remove it, or have the office set extra.portal.privacy.{key}: mask"
         )
-    for offset, marking in classified_markings(text):
-        line = _line_of(text, offset)
         problems.error(
             path,
             line,
             _field_at(root, parts.body_line, line),
+            f"{what} ({finding.masked}) is personal data and may not be published; {fix}",
+        )
+    for line, marking in classified_markings(text):
+        where = _field_at(root, parts.body_line, line)
+        if where == "classification":
+            continue  # the classification field's own check refuses it, with the same advice
+        problems.error(
+            path,
+            line,
+            where,
             f"classified marking {marking!r}: classified information (涉密信息) is never published on "
             "the portal (保密规定); remove the file and send it through the confidential channel",
         )
@@ -223,7 +316,7 @@ def parse_report(
     if title is None and "title" not in root.items:
         heading = _HEADING_RE.search(body)
         if heading:
-            title = heading.group(1).strip()
+            title = _heading_text(heading.group(1))
         else:
             problems.error(path, 1, "title", "missing; add 'title: …' or start the text with a '# 标题' line")
     date = values.get("date")
@@ -382,7 +475,7 @@ def load(
 
 def _read_bytes(path: str) -> bytes:
     with open(path, "rb") as handle:
-        return handle.read()
+        return handle.read(READ_LIMIT + 1)  # enough to refuse a file that is too big
 
 
 def summary_counts(content: Content) -> dict[str, Any]:

@@ -103,11 +103,25 @@ def _moment_text(node: Node) -> str:
     return scalar.raw
 
 
+#: Years a report, adoption or notice can plausibly carry; outside them it is a typo (0206 for 2026),
+#: which would otherwise add centuries of empty bulletins to the site.
+YEARS = range(2000, 2100)
+
+
 def moment(node: Node, ctx: Context, name: str) -> Moment:
+    written = _moment_text(node)
     try:
-        return parse_moment(_moment_text(node), ctx.settings.tz)
+        value = parse_moment(written, ctx.settings.tz)
     except DateError as exc:
         raise Invalid(str(exc)) from exc
+    except OverflowError as exc:  # 9999-12-31 23:00 -23:00 leaves the calendar in our timezone
+        raise Invalid(f"{written.strip()!r} is out of range; check the year") from exc
+    if value.day.year not in YEARS:
+        raise Invalid(
+            f"the year {written.strip()[:4]} is outside {YEARS.start}–{YEARS.stop - 1}; "
+            "check the date for a typo (e.g. 0206 for 2026)"
+        )
+    return value
 
 
 def moment_with_time(node: Node, ctx: Context, name: str) -> Moment:
@@ -140,12 +154,21 @@ def text_list(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _hint(value: str, names: list[str], what: str, shown: list[str] | None = None) -> str:
+    """``; did you mean 'x'?``, or when nothing is near, the names to choose from."""
+    return did_you_mean(value, names) or f"; the {what} are {'、'.join(names if shown is None else shown)}"
+
+
+def _section_hint(value: str, ctx: Context) -> str:
+    return _hint(value, ctx.settings.section_names(), "sections", [s.name for s in ctx.settings.sections])
+
+
 def section(node: Node, ctx: Context, name: str) -> str:
     value = text(node, ctx, name)
     found = ctx.settings.section(value)
     if found is None:
         raise Invalid(
-            f"unknown section {value!r}{did_you_mean(value, ctx.settings.section_names())} "
+            f"unknown section {value!r}{_section_hint(value, ctx)} "
             "(sections are configured under extra.portal.sections)"
         )
     return found.name
@@ -153,16 +176,25 @@ def section(node: Node, ctx: Context, name: str) -> str:
 
 def sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
     """Sections asked by a request; an empty list or none means all."""
-    names = text_list(node, ctx, name)
-    asked: set[str] = set()
+    if isinstance(node, Map):
+        raise Invalid(f"expected a list, e.g. {name}: [社会救助股, 养老服务股]")
     items = node.items if isinstance(node, Seq) else [node]
-    for index, value in enumerate(names):
+    asked: set[str] = set()
+    for index, item in enumerate(items):
+        where = f"{name}[{index}]" if isinstance(node, Seq) else name
+        if isinstance(item, Scalar) and item.value in (None, "") and not isinstance(node, Seq):
+            continue
+        try:
+            value = text(item, ctx, where)
+        except Invalid as exc:
+            ctx.report(item.line, where, str(exc))
+            continue
         found = ctx.settings.section(value)
         if found is None:
             ctx.report(
-                items[min(index, len(items) - 1)].line,
-                f"{name}[{index}]",
-                f"unknown section {value!r}{did_you_mean(value, ctx.settings.section_names())} "
+                item.line,
+                where,
+                f"unknown section {value!r}{_section_hint(value, ctx)} "
                 "(sections are configured under extra.portal.sections)",
             )
         else:
@@ -187,7 +219,7 @@ def adopter(value: str, ctx: Context) -> tuple[str, str]:
     found = ctx.settings.adopter(value)
     if found is None:
         raise Invalid(
-            f"unknown adopter {value!r}{did_you_mean(value, ctx.settings.adopters)} "
+            f"unknown adopter {value!r}{_hint(value, list(ctx.settings.adopters), 'adopters')} "
             "(adopters are configured under extra.portal.adopters)"
         )
     return found, ctx.settings.adopters[found]
@@ -291,6 +323,9 @@ def _mapping(
     values: dict[str, Any] = {}
     for key, (key_node, value_node) in node.items.items():
         full = f"{where}.{key}"
+        if key in node.refused:
+            ctx.failed = True
+            continue
         if key not in parsers:
             ctx.report(key_node.line, full, f"unknown key{did_you_mean(key, parsers)}; allowed: {', '.join(parsers)}")
             continue
@@ -339,6 +374,8 @@ def parse_fields(
     lines: dict[str, int] = {}
     for key, (key_node, value_node) in root.items.items():
         lines[key] = key_node.line
+        if key in root.refused:  # already reported by the YAML reader
+            continue
         spec = table.get(key)
         if spec is None:
             close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)

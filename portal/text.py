@@ -7,7 +7,9 @@ every piece of content-derived HTML.
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -16,21 +18,55 @@ import nh3
 
 # --- classified markings -------------------------------------------------------
 
-_CLASSIFIED_RE = re.compile(r"(?:绝密|机密|秘密)(?:[\s\u3000]*[★☆*＊]|级)")
+# 绝密/机密/秘密 (also traditional and variant forms) followed by a star or 级, after
+# NFKC (＊ → *, full-width spaces → spaces), with HTML tags, entities and zero-width
+# characters taken out, so that 秘密&#9733; or 秘<b></b>密★ are found too.
+_CLASSIFIED_RE = re.compile(r"(?:[绝絕][ \t]*密|[机機][ \t]*密|[秘祕][ \t]*密)(?:\s*\\?[★☆*✱✲⭑⭒]|[ \t]*[级級])")
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*|!|\?)[^<>]*>")
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u180e]")
+#: Tags a browser shows as a break between words; every other tag joins the text around it.
+_BREAKING_TAGS = {
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "img", "li", "main", "nav", "ol",
+    "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}  # fmt: skip
+
+
+def _untag(match: re.Match[str]) -> str:
+    breaks = "\n" * match.group(0).count("\n")
+    return breaks or (" " if match.group(2).lower() in _BREAKING_TAGS else "")
+
+
+def visible_text(text: str) -> str:
+    """The text as a reader sees it: tags, entities and invisible characters resolved, NFKC; same lines."""
+    text = _TAG_RE.sub(_untag, text)
+    text = _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)).replace("\n", " "), text)
+    return unicodedata.normalize("NFKC", _INVISIBLE_RE.sub("", text))
 
 
 def classified_markings(text: str) -> Iterator[tuple[int, str]]:
-    """``(offset, marking)`` of every classified marking in ``text``."""
-    for match in _CLASSIFIED_RE.finditer(text):
-        yield match.start(), match.group(0)
+    """``(line, marking)`` of every classified marking in ``text`` (lines count from 1).
+
+    Looked for in the text as written (a marking in an attribute still shows as a
+    tooltip) and as a reader sees it (``秘密&#9733;``, ``秘<b></b>密★``).
+    """
+    seen: set[tuple[int, str]] = set()
+    for version in (unicodedata.normalize("NFKC", _INVISIBLE_RE.sub("", text)), visible_text(text)):
+        for match in _CLASSIFIED_RE.finditer(version):
+            found = (version.count("\n", 0, match.start()) + 1, match.group(0))
+            if found not in seen:
+                seen.add(found)
+                yield found
 
 
 # --- personal data ---------------------------------------------------------------
 
-_ID_RE = re.compile(r"(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])")
+_D = "[0-9０-９]"
+_ID_RE = re.compile(rf"(?<![0-9０-９]){_D}{{17}}[0-9０-９XxＸｘ](?!{_D})")
 _MOBILE_RE = re.compile(
-    r"(?<![0-9+])(?P<prefix>\+?86[ -]?)?(?P<a>1[3-9][0-9])(?P<s1>[ -]?)(?P<b>[0-9]{4})"
-    r"(?P=s1)(?P<c>[0-9]{4})(?![0-9])"
+    rf"(?<![0-9０-９+＋])(?P<prefix>[+＋]?[8８][6６][ -]?)?(?P<a>[1１][3-9３-９]{_D})(?P<s1>[ -]?)(?P<b>{_D}{{4}})"
+    rf"(?P<s2>[ -]?)(?P<c>{_D}{{4}})(?!{_D})"
 )
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -38,11 +74,14 @@ _ID_CHECK = "10X98765432"
 
 def valid_id_number(number: str) -> bool:
     """An 18-character PRC resident ID with a real birth date and a valid check digit."""
+    number = unicodedata.normalize("NFKC", number)
+    if not re.fullmatch(r"[0-9]{17}[0-9Xx]", number):
+        return False
+    if not 1900 <= int(number[6:10]) <= 2100:
+        return False
     try:
         date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
-        return False
-    if not 1900 <= int(number[6:10]) <= 2100:
         return False
     total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
     return _ID_CHECK[total % 11] == number[17].upper()
@@ -57,13 +96,15 @@ class Finding:
 
 
 def personal_data(text: str) -> list[Finding]:
-    """Resident ID and mobile numbers in ``text``, in order."""
+    """Resident ID and mobile numbers in ``text`` (ASCII or full-width digits), in order."""
     found = [
         Finding(m.start(), "id_number", m.group(0), m.group(0)[:6] + "*" * 8 + m.group(0)[14:])
         for m in _ID_RE.finditer(text)
         if valid_id_number(m.group(0))
     ]
     for m in _MOBILE_RE.finditer(text):
+        if any(f.offset <= m.start() < f.offset + len(f.original) for f in found):
+            continue
         digits = m["a"] + m["b"] + m["c"]
         found.append(
             Finding(m.start(), "mobile_number", m.group(0), (m["prefix"] or "") + digits[:3] + "****" + digits[7:])
@@ -71,14 +112,21 @@ def personal_data(text: str) -> list[Finding]:
     return sorted(found, key=lambda f: f.offset)
 
 
-def mask(text: str, findings: list[Finding]) -> str:
-    """Replace each finding by its masked form (line structure is kept)."""
+def mask(text: str, findings: list[Finding], markdown_from: int | None = None) -> str:
+    """Replace each finding by its masked form (line structure is kept).
+
+    From offset ``markdown_from`` on the text is Markdown, where two masked
+    numbers in one paragraph (``138****5678 … 139****5678``) would turn into
+    bold text; there the stars are written as the entity ``&#42;``, which
+    Markdown and raw HTML blocks both show as ``*``.
+    """
     out, last = [], 0
     for finding in findings:
         if finding.offset < last:
             continue
         out.append(text[last : finding.offset])
-        out.append(finding.masked)
+        markdown = markdown_from is not None and finding.offset >= markdown_from
+        out.append(finding.masked.replace("*", "&#42;") if markdown else finding.masked)
         last = finding.offset + len(finding.original)
     out.append(text[last:])
     return "".join(out)
@@ -86,22 +134,30 @@ def mask(text: str, findings: list[Finding]) -> str:
 
 # --- embedded resources -------------------------------------------------------------
 
-_EXTERNAL = r"(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?//"
-_MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(\s*<?\s*(" + _EXTERNAL + r"[^)\s>]*)")
-_HTML_EMBED_RE = re.compile(
-    r"<(?:img|video|audio|source|embed|object|iframe|script|link|input|track)\b"
-    r"[^>]*?\b(?:src|srcset|data|href|poster)\s*=\s*[\"']?\s*(" + _EXTERNAL + r"[^\"'\s>]*)",
+# Every pattern below is linear in the text: each scan stops at the next '<', '[' or
+# line end, so a 1 MiB file of '<img ' or '![' cannot make the check take minutes.
+# another site (https://…, //host, \\server) or a path on the writer's own computer (C:\…)
+_EXTERNAL = r"(?:(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?[\\/]{2}|[a-zA-Z]:[\\/])"
+_MD_IMAGE_RE = re.compile(r"!\[[^\[\]]*\]\(\s*<?\s*(" + _EXTERNAL + r"[^)\s>]*)")
+_EMBED_TAG_RE = re.compile(
+    r"<(?:img|image|video|audio|source|embed|object|iframe|frame|script|link|input|track|use)\b[^<>]*",
     re.IGNORECASE,
 )
-_REF_DEF_RE = re.compile(r"^[ ]{0,3}\[([^\]]+)\]:\s*<?(" + _EXTERNAL + r"\S*?)>?(?:\s|$)", re.MULTILINE)
-_REF_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\[([^\]]*)\]")
+_EMBED_ATTR_RE = re.compile(
+    r"\b(?:src|srcset|data|href|poster|background)\s*=\s*[\"']?\s*(" + _EXTERNAL + r"[^\"'\s>]*)", re.IGNORECASE
+)
+_REF_DEF_RE = re.compile(r"^[ ]{0,3}\[([^\[\]\n]+)\]:[ \t]*<?(" + _EXTERNAL + r"\S*?)>?(?:\s|$)", re.MULTILINE)
+_REF_IMAGE_RE = re.compile(r"!\[([^\[\]]*)\]\[([^\[\]]*)\]")
 
 
 def external_resources(markdown: str) -> Iterator[tuple[int, str]]:
     """``(offset, url)`` of images and other embedded resources loaded from outside the site."""
-    for regex in (_MD_IMAGE_RE, _HTML_EMBED_RE):
-        for match in regex.finditer(markdown):
-            yield match.start(), match.group(1)
+    for match in _MD_IMAGE_RE.finditer(markdown):
+        yield match.start(), match.group(1)
+    for tag in _EMBED_TAG_RE.finditer(markdown):
+        attribute = _EMBED_ATTR_RE.search(tag.group(0))
+        if attribute:
+            yield tag.start(), attribute.group(1)
     definitions = {m.group(1).strip().lower(): m.group(2) for m in _REF_DEF_RE.finditer(markdown)}
     for match in _REF_IMAGE_RE.finditer(markdown):
         ref = (match.group(2) or match.group(1)).strip().lower()
@@ -179,8 +235,16 @@ _ATTRIBUTES = {
 }
 
 
-def _keep_local_sources(tag: str, attribute: str, value: str) -> str | None:
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "src" and (is_external(value) or value.strip().lower().startswith("data:")):
+        return None
+    if attribute == "id" and value.strip().startswith("__"):
+        # Material keeps its own state in elements with ids like __config (read with
+        # querySelector, first match wins); an earlier element from content would replace it.
+        return None
+    if attribute.startswith("data-md"):
+        # data-md-component="source" etc. would make Material's script act on content
+        # (fetch repository facts from another site, take over the search result list).
         return None
     return value
 
@@ -193,7 +257,7 @@ def sanitize_html(html: str) -> str:
         attributes=_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel=None,
-        attribute_filter=_keep_local_sources,
+        attribute_filter=_filter_attribute,
         strip_comments=True,
         generic_attribute_prefixes={"data-"},
     )
