@@ -22,7 +22,6 @@ from mkdocs.structure.pages import Page
 
 from . import search
 from .dates import DateError, resolve_as_of
-from .frontmatter import decode, split
 from .loader import page_url
 from .pages import Portal
 from .problems import Problem
@@ -71,22 +70,15 @@ class PortalHook:
                 "nothing was published — fix the files listed above and build again"
             )
         evaluation = evaluate(site.content, self.settings, self.as_of)
-        landing: dict[str, str] = {}
         by_path: dict[str, list[Problem]] = {}
         for problem in errors:
             by_path.setdefault(problem.path, []).append(problem)
-        for source in site.sources:
-            if source.landing:
-                with open(source.abs_path, "rb") as handle:
-                    text, _ = decode(handle.read())
-                landing[source.src_uri] = split(text).body if text else ""
-        index = files.get_file_from_path("index.md")
-        if index is not None and index.abs_src_path:
-            with open(index.abs_src_path, "rb") as handle:
-                text, _ = decode(handle.read())
-            landing["index.md"] = split(text).body if text else ""
         portal = Portal(
-            evaluation, site.content, landing=landing, problems=problems, use_directory_urls=config.use_directory_urls
+            evaluation,
+            site.content,
+            landing=dict(site.content.landing),
+            problems=problems,
+            use_directory_urls=config.use_directory_urls,
         )
         self.portal = portal
         generated = portal.pages()
@@ -94,7 +86,12 @@ class PortalHook:
             generated[report.src_uri] = portal.report_page(report)
         for request in site.content.requests:
             generated[request.src_uri] = portal.request_page(request)
+        # A landing text that no generated page takes as its intro is published on its own, checked and masked.
+        standalone = {uri for uri in site.content.landing if uri not in generated}
+        for src_uri in standalone:
+            generated[src_uri] = site.content.landing[src_uri]
         self.sanitized = {r.src_uri for r in site.content.reports} | {r.src_uri for r in site.content.requests}
+        self.sanitized |= standalone
         for source in site.sources:
             if source.path in by_path and source.src_uri not in generated:
                 generated[source.src_uri] = portal.broken_page(source.path, by_path[source.path])

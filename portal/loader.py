@@ -154,6 +154,16 @@ def discover(
                         "(colleagues could not check the repository out); rename it",
                     )
                     continue
+                named = [f.masked for f in personal_data(src_uri)]
+                if named:
+                    problems.error(
+                        rel(full),
+                        1,
+                        "file",
+                        f"the name contains personal data ({named[0]}), which would be published in the page's "
+                        "address; rename the file",
+                    )
+                    continue
                 if skipped(src_uri):
                     problems.error(
                         rel(full),
@@ -197,7 +207,9 @@ def discover(
             by_url[url.lower()] = source
             by_file[real] = source
             kept.add(source.path)
-    return [s for s in found if s.path in kept], problems.items
+    home = os.path.join(docs_dir, "index.md")
+    homes = [SourceFile(home, rel(home), "index.md", "home")] if os.path.isfile(home) else []
+    return homes + [s for s in found if s.path in kept], problems.items
 
 
 # --- one file ---------------------------------------------------------------------
@@ -409,6 +421,7 @@ def load(
     reader = read or _read_bytes
     reports: list[tuple[Report, dict[str, int]]] = []
     requests: list[tuple[Request, dict[str, int]]] = []
+    landing: dict[str, str] = {}
     count = 0
     for source in sources:
         count += 1
@@ -418,7 +431,9 @@ def load(
             problems.error(source.path, 1, "file", f"cannot be read ({exc.strerror}); check its permissions")
             continue
         if source.landing:
-            _read(data, source.path, settings, problems, required=False)
+            read_landing = _read(data, source.path, settings, problems, required=False)
+            if read_landing is not None:
+                landing[source.src_uri] = read_landing[1]
             continue
         if source.kind == "reports":
             report, lines = parse_report(data, source, settings, problems)
@@ -470,6 +485,7 @@ def load(
         reports=tuple(sorted(checked, key=lambda r: (r.date, r.path))),
         requests=tuple(sorted(by_id.values(), key=lambda r: (r.deadline, r.id))),
         files=count,
+        landing=landing,
     )
 
 

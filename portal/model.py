@@ -145,3 +145,4 @@ class Content:
     reports: tuple[Report, ...]
     requests: tuple[Request, ...]
     files: int = 0
+    landing: Mapping[str, str] = field(default_factory=dict)  # src_uri -> checked, masked Markdown body

@@ -26,12 +26,13 @@ from .loader import page_url
 from .model import LEVEL_NAMES, LEVELS, Content, Report, Request, level_rank
 from .problems import Problem
 from .status import UrgentState
+from .text import sanitize_html
 from .tally import Evaluation, SectionRow, Tally, number, tally, to_json
 
 STATUS_ZH = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
 STATUS_CLASS = {"on_time": "ok", "late": "warn", "missed": "bad", "pending": "wait", "overdue": "bad"}
 DUE_SOON_DAYS = 7
-_H1_RE = re.compile(r"\A\s*#[ \t]+(.+?)[ \t]*#*[ \t]*(?:\n|\Z)")
+_H1_RE = re.compile(r"\A\s*#[ \t]+(\S[^\n]*)(?:\n|\Z)")
 
 
 def safe_text(value: str) -> str:
@@ -153,7 +154,7 @@ class Portal:
             p=self, s=self.settings, ev=self.ev, link=link, here=here, **values
         )
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
-        intro = f"{intro.strip()}\n\n" if intro.strip() else ""
+        intro = f"{_one_block(intro_html(intro))}\n\n" if intro.strip() else ""
         return f"---\n{front}\n---\n\n{intro}{_one_block(body)}\n"
 
     def report_src(self, report: Report) -> str:
@@ -447,7 +448,7 @@ class Portal:
             as_of=self.ev.as_of,
         )
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
-        return f"---\n{front}\n---\n\n# {html.escape(report.title)}\n\n{_one_block(panel)}\n\n{body.strip()}\n"
+        return f"---\n{front}\n---\n\n{_h1(report.title)}\n\n{_one_block(panel)}\n\n{body.strip()}\n"
 
     def request_page(self, request: Request) -> str:
         status = self.ev.request_status.get(request.id)
@@ -459,7 +460,7 @@ class Portal:
             link=lambda target: relative(self.url(request.src_uri), self.url(target)),
         )
         front = yaml.safe_dump({"title": safe_text(request.title)}, allow_unicode=True, sort_keys=False).strip()
-        return f"---\n{front}\n---\n\n# {html.escape(request.title)}\n\n{_one_block(panel)}\n\n{request.body.strip()}\n"
+        return f"---\n{front}\n---\n\n{_h1(request.title)}\n\n{_one_block(panel)}\n\n{request.body.strip()}\n"
 
     def broken_page(self, path: str, problems: list[Problem]) -> str:
         body = self.env.get_template("broken.md.j2").render(path=path, problems=problems)
@@ -483,6 +484,19 @@ def praise_and_reminders(t: Tally, settings: Any) -> tuple[list[SectionRow], lis
         if state.status in ("late", "overdue"):
             out.append(Reminder(state.report.section, f"urgent_{state.status}", state.report.title))
     return praise, out
+
+
+def _h1(title: str) -> str:
+    """The page heading as an HTML block: the title is text, never Markdown (``*`` or ``[x](y)`` stay)."""
+    return f'<h1 id="title">{html.escape(title)}</h1>'
+
+
+def intro_html(markdown_text: str) -> str:
+    """A landing text (``index.md``) as sanitized HTML, to sit above a generated page."""
+    import markdown
+
+    html_text = markdown.markdown(markdown_text, extensions=["tables", "attr_list", "admonition"])
+    return f'<div class="pt-intro">{sanitize_html(html_text)}</div>'
 
 
 def _one_block(markup: str) -> str:

@@ -97,6 +97,8 @@ def compact_entry(entry: dict[str, Any]) -> dict[str, Any]:
     out["text"] = segment(preview) + ("…" if len(text) > PREVIEW_CHARS else "")
     if bag:
         out["text"] += " " + " ".join(sorted(bag))
+    # Material inserts title and text as HTML: what was text stays text.
+    out["title"], out["text"] = html.escape(out["title"], quote=False), html.escape(out["text"], quote=False)
     return out
 
 

@@ -93,7 +93,7 @@ def make_site(
     config: dict[str, Any] = {
         "site_name": "测试门户",
         "docs_dir": "content",
-        "theme": {"name": "material", "language": "zh", "custom_dir": str(REPO / "overrides")},
+        "theme": {"name": "material", "language": "zh", "font": False, "custom_dir": str(REPO / "overrides")},
         "hooks": [str(REPO / "build_stats.py")],
         "plugins": ["search"],
         "not_in_nav": "/reports/**\n/requests/*\n/bulletins/*\n/sections/*\n",

@@ -264,3 +264,12 @@ def test_serve_shows_errors_and_recovers(tmp_path: Path) -> None:
         proc.wait(timeout=30)
         log.close()
     assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
+
+
+def test_personal_data_in_a_file_name_is_refused(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"2026/03/13812345678.md": report()})
+    result = run_cli(site, "check")
+    assert result.code == 1
+    assert "content/reports/2026/03/13812345678.md:1: file: the name contains personal data (138****5678)" in (
+        result.out
+    )
