@@ -26,8 +26,8 @@ from .loader import page_url
 from .model import LEVEL_NAMES, LEVELS, Content, Report, Request, level_rank
 from .problems import Problem
 from .status import UrgentState
-from .text import sanitize_html
 from .tally import Evaluation, SectionRow, Tally, number, tally, to_json
+from .text import sanitize_html
 
 STATUS_ZH = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
 STATUS_CLASS = {"on_time": "ok", "late": "warn", "missed": "bad", "pending": "wait", "overdue": "bad"}
