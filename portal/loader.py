@@ -20,7 +20,7 @@ from .model import Content, Report, Request, Settings
 from .names import did_you_mean, normalize
 from .problems import Problem, Problems
 from .schema import REPORT_FIELDS, REQUEST_FIELDS, Context, parse_fields
-from .text import classified_markings, external_resources, mask, personal_data, visible_text
+from .text import classified_markings, external_resources, has_markup, mask, personal_data, visible_text
 
 KINDS = ("reports", "requests")
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -71,8 +71,15 @@ def discover(
     real_root = os.path.realpath(root)
     found: list[SourceFile] = []
     seen_dirs: set[str] = set()
+    through_link: set[str] = set()  # files found in a folder reached through a symbolic link
+
+    prefix = os.path.join(os.path.abspath(root), "")
+    docs_prefix = os.path.join(os.path.abspath(docs_dir), "")
+    docs_dir = os.path.abspath(docs_dir)
 
     def rel(path: str) -> str:
+        if path.startswith(prefix):  # the common case, without relpath's cost
+            return path[len(prefix) :].replace(os.sep, "/")
         return os.path.relpath(path, root).replace(os.sep, "/")
 
     def outside(path: str) -> bool:
@@ -111,6 +118,7 @@ def discover(
                 dirs[:] = []
                 continue
             seen_dirs.add(real)
+            via_link = real != os.path.abspath(folder)
             for name in sorted(dirs):
                 if refuse_link(os.path.join(folder, name), "folder"):
                     dirs.remove(name)
@@ -118,7 +126,9 @@ def discover(
             for name in sorted(files):
                 full = os.path.join(folder, name)
                 extension = os.path.splitext(name)[1].lower()
-                src_uri = os.path.relpath(full, docs_dir).replace(os.sep, "/")
+                src_uri = (
+                    full[len(docs_prefix) :] if full.startswith(docs_prefix) else os.path.relpath(full, docs_dir)
+                ).replace(os.sep, "/")
                 if extension in ACTIVE and not skipped(src_uri):
                     problems.error(
                         rel(full),
@@ -174,13 +184,17 @@ def discover(
                     )
                     continue
                 found.append(SourceFile(full, rel(full), src_uri, kind))
+                if via_link:
+                    through_link.add(found[-1].path)
     fixed, month = _generated_urls(use_directory_urls)
     by_url: dict[str, SourceFile] = {}
     by_file: dict[str, SourceFile] = {}
     kept: set[str] = set()
-    for source in sorted(found, key=lambda s: (os.path.islink(s.abs_path), s.path)):
+    linked = {s.path for s in found if s.path in through_link or os.path.islink(s.abs_path)}
+    for source in sorted(found, key=lambda s: (s.path in linked, s.path)):
         url = page_url(source.src_uri, use_directory_urls)
-        real = os.path.realpath(source.abs_path)
+        # Only a file reached through a link can be the same file as another one.
+        real = os.path.realpath(source.abs_path) if source.path in linked else os.path.abspath(source.abs_path)
         if not source.landing and (url in fixed or month.fullmatch(url)):
             problems.error(
                 source.path,
@@ -267,7 +281,7 @@ def _read(
     reported = {(line, finding.kind) for finding, line in to_report}
     # A number split by markup (138<b></b>12345678, &#49;38…) is read whole by the reader but
     # escapes the check above and cannot be masked: it is an error in both modes.
-    seen = visible_text(text)
+    seen = visible_text(text) if has_markup(text) else ""
     for finding in personal_data(seen):
         line = _line_of(seen, finding.offset)
         if modes[finding.kind] != "off" and (line, finding.kind) not in reported:

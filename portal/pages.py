@@ -21,23 +21,17 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from . import charts
-from .dates import Period, isoformat, months_between, period_containing, quarter, year
+from .dates import Period, months_between, period_containing
 from .loader import page_url
-from .model import LEVEL_NAMES, LEVELS, Content, Report, Request, level_rank
+from .model import LEVEL_NAMES, LEVELS, Content, Report, Request
 from .problems import Problem
-from .status import UrgentState
 from .tally import Evaluation, SectionRow, Tally, number, tally, to_json
-from .text import sanitize_html
+from .text import inert, sanitize_html
 
 STATUS_ZH = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
 STATUS_CLASS = {"on_time": "ok", "late": "warn", "missed": "bad", "pending": "wait", "overdue": "bad"}
 DUE_SOON_DAYS = 7
 _H1_RE = re.compile(r"\A\s*#[ \t]+(\S[^\n]*)(?:\n|\Z)")
-
-
-def safe_text(value: str) -> str:
-    """Text for places MkDocs' theme prints unescaped (page titles, tags)."""
-    return value.replace("&", "＆").replace("<", "＜").replace(">", "＞")
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -434,9 +428,9 @@ class Portal:
             body = body[match.end() :]
         score = self.ev.scores.get(report.path)
         request = self.requests_by_id.get(report.request) if report.request else None
-        meta: dict[str, Any] = {"title": safe_text(report.title)}
+        meta: dict[str, Any] = {"title": inert(report.title)}
         if report.tags:
-            meta["tags"] = [safe_text(t) for t in report.tags]
+            meta["tags"] = [inert(t) for t in report.tags]
         panel = self.env.get_template("report_meta.html.j2").render(
             p=self,
             r=report,
@@ -459,7 +453,7 @@ class Portal:
             answers=self.answers,
             link=lambda target: relative(self.url(request.src_uri), self.url(target)),
         )
-        front = yaml.safe_dump({"title": safe_text(request.title)}, allow_unicode=True, sort_keys=False).strip()
+        front = yaml.safe_dump({"title": inert(request.title)}, allow_unicode=True, sort_keys=False).strip()
         return f"---\n{front}\n---\n\n{_h1(request.title)}\n\n{_one_block(panel)}\n\n{request.body.strip()}\n"
 
     def broken_page(self, path: str, problems: list[Problem]) -> str:
@@ -502,10 +496,3 @@ def intro_html(markdown_text: str) -> str:
 def _one_block(markup: str) -> str:
     """An HTML block without blank lines, so Markdown passes it through untouched."""
     return "\n".join(line for line in markup.splitlines() if line.strip())
-
-
-def format_urgent(state: UrgentState, tz: Any) -> dict[str, str]:
-    return {"due": isoformat(state.due, tz)}
-
-
-__all__ = ["Portal", "level_rank", "quarter", "relative", "safe_text", "year"]

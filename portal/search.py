@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from .text import inert
+
 _TAG_RE = re.compile(r"<[^>]+>")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]|[\u3400-\u9fff\uf900-\ufaff]+")
@@ -97,8 +99,9 @@ def compact_entry(entry: dict[str, Any]) -> dict[str, Any]:
     out["text"] = segment(preview) + ("…" if len(text) > PREVIEW_CHARS else "")
     if bag:
         out["text"] += " " + " ".join(sorted(bag))
-    # Material inserts title and text as HTML: what was text stays text.
-    out["title"], out["text"] = html.escape(out["title"], quote=False), html.escape(out["text"], quote=False)
+    # Material inserts title and text as HTML, and its worker trips over entities: what was text stays text
+    # by writing <, > and & in their full-width forms.
+    out["title"], out["text"] = inert(out["title"]), inert(out["text"])
     return out
 
 

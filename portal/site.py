@@ -7,18 +7,23 @@ This is the one place (with :mod:`portal.hook`) that imports MkDocs: it reads
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import pathspec
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
-from mkdocs.structure.files import File, InclusionLevel, set_exclusions
+from mkdocs.structure.files import File, set_exclusions
 
 from .config import build_settings
 from .loader import SourceFile, discover, load
 from .model import Content, Settings
 from .problems import Problem, Problems
+
+#: What MkDocs leaves out of every site (``mkdocs.structure.files._default_exclude``).
+_DEFAULT_EXCLUDE = pathspec.gitignore.GitIgnoreSpec.from_lines([".*", "/templates/"])
 
 
 class ConfigFailure(Exception):
@@ -63,15 +68,17 @@ def _relative(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
-def skip_predicate(config: MkDocsConfig):  # type: ignore[no-untyped-def]
-    """``src_uri → bool``: would MkDocs leave this file out of the site?"""
+def skip_predicate(config: MkDocsConfig) -> Callable[[str], bool]:
+    """``src_uri → bool``: would MkDocs leave this file out of the site (as ``set_exclusions`` decides)?"""
+    probe = File("index.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+    set_exclusions([probe], config)  # fails early, as MkDocs would, on a broken pattern
+    exclude = _DEFAULT_EXCLUDE + config.exclude_docs if config.exclude_docs else _DEFAULT_EXCLUDE
+    drafts = config.draft_docs
 
     def skipped(src_uri: str) -> bool:
         if any(part.startswith(".") for part in src_uri.split("/")):
             return True
-        file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
-        set_exclusions([file], config)
-        return file.inclusion.is_excluded() or (file.inclusion == InclusionLevel.DRAFT)
+        return bool(exclude.match_file(src_uri) or (drafts and drafts.match_file(src_uri)))
 
     return skipped
 

@@ -38,11 +38,25 @@ def _untag(match: re.Match[str]) -> str:
     return breaks or (" " if match.group(2).lower() in _BREAKING_TAGS else "")
 
 
+def normalized(text: str) -> str:
+    """NFKC without invisible characters (the check for plain ASCII text is nearly free)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", _INVISIBLE_RE.sub("", text))
+
+
+def has_markup(text: str) -> bool:
+    """Could the text read differently once tags, entities and invisible characters are resolved?"""
+    return "<" in text or "&" in text or _INVISIBLE_RE.search(text) is not None
+
+
 def visible_text(text: str) -> str:
     """The text as a reader sees it: tags, entities and invisible characters resolved, NFKC; same lines."""
+    if "<" not in text and "&" not in text:
+        return normalized(text)
     text = _TAG_RE.sub(_untag, text)
     text = _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)).replace("\n", " "), text)
-    return unicodedata.normalize("NFKC", _INVISIBLE_RE.sub("", text))
+    return normalized(text)
 
 
 def classified_markings(text: str) -> Iterator[tuple[int, str]]:
@@ -52,7 +66,13 @@ def classified_markings(text: str) -> Iterator[tuple[int, str]]:
     tooltip) and as a reader sees it (``秘密&#9733;``, ``秘<b></b>密★``).
     """
     seen: set[tuple[int, str]] = set()
-    for version in (unicodedata.normalize("NFKC", _INVISIBLE_RE.sub("", text)), visible_text(text)):
+    markup = has_markup(text)
+    if "密" not in text and not markup:
+        return  # every marking holds 密, and no other character normalizes to it
+    versions = (normalized(text), visible_text(text)) if markup else (normalized(text),)
+    for version in versions:
+        if "密" not in version:
+            continue
         for match in _CLASSIFIED_RE.finditer(version):
             found = (version.count("\n", 0, match.start()) + 1, match.group(0))
             if found not in seen:
@@ -95,8 +115,15 @@ class Finding:
     masked: str
 
 
+#: Every ID or mobile number holds ten digits in a row, at most one separator between two: without such a
+#: run there is nothing to look for.
+_DIGIT_RUN_RE = re.compile(r"[0-9０-９](?:[ +＋-]?[0-9０-９]){9}")
+
+
 def personal_data(text: str) -> list[Finding]:
     """Resident ID and mobile numbers in ``text`` (ASCII or full-width digits), in order."""
+    if not _DIGIT_RUN_RE.search(text):
+        return []
     found = [
         Finding(m.start(), "id_number", m.group(0), m.group(0)[:6] + "*" * 8 + m.group(0)[14:])
         for m in _ID_RE.finditer(text)
@@ -247,6 +274,12 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
         # (fetch repository facts from another site, take over the search result list).
         return None
     return value
+
+
+def inert(text: str) -> str:
+    """Text for places that are read as HTML without escaping (MkDocs' page titles and tags, Material's
+    search results): ``&``, ``<`` and ``>`` become their full-width forms, so nothing forms markup."""
+    return text.replace("&", "＆").replace("<", "＜").replace(">", "＞")
 
 
 def sanitize_html(html: str) -> str:

@@ -145,12 +145,25 @@ def test_search_box_finds_reports(page: Any, server: str, term: str) -> None:
     expected = len({index["docs"][i]["location"].split("#")[0] for i in found})  # results are grouped by page
     page.goto(server)
     page.click(".md-search__input")
-    page.fill(".md-search__input", term)
+    # Type only once the search worker has loaded the index ("正在初始化搜索引擎" → "键入以开始搜索").
     page.wait_for_function(
-        "n => (document.querySelector('.md-search-result__meta') || {}).innerText ?.startsWith(String(n))",
-        arg=expected,
-        timeout=20_000,
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.innerText && !m.innerText.includes('初始化'); }",
+        timeout=60_000,
     )
+    page.fill(".md-search__input", term)
+    # Chinese arrives through an input method: the text is inserted, then a key is released to commit it.
+    # Material searches on that key event, so send one, as an IME does.
+    page.keyboard.press("End")
+    try:
+        page.wait_for_function(
+            "n => (document.querySelector('.md-search-result__meta') || {}).innerText ?.startsWith(String(n))",
+            arg=expected,
+            timeout=60_000,
+        )
+    except playwright.TimeoutError:
+        shown = page.inner_text(".md-search-result__meta")
+        raise AssertionError(f"{term}: the search box says {shown!r}, expected {expected} results") from None
     assert page.locator(".md-search-result__item").count() >= 1
     first = page.locator(".md-search-result__item a").first
     first.click()

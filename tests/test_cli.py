@@ -50,14 +50,15 @@ def test_check_prints_every_problem_sorted_then_a_summary(tmp_path: Path) -> Non
     assert len(lines) == len(prefixes) + 1
     for line, prefix in zip(lines, prefixes):
         assert line.startswith(prefix), (line, prefix)
-    # 4 files (3 reports, 1 request); 3 errors, 1 warning
-    assert lines[-1] == "4 files checked: 3 error(s), 1 warning(s)"
+    # 5 files (the home index.md, 3 reports, 1 request); 3 errors, 1 warning
+    assert lines[-1] == "5 files checked: 3 error(s), 1 warning(s)"
 
 
 def test_check_clean_is_exit_0_with_only_the_summary(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"a.md": report(), "b.md": report()}, requests={"YG-1.md": request()})
+    # 4 files: the home page content/index.md (checked like every text), 2 reports, 1 request
     result = run_cli(site, "check")
-    assert (result.code, result.out, result.err) == (0, "3 files checked: 0 error(s), 0 warning(s)\n", "")
+    assert (result.code, result.out, result.err) == (0, "4 files checked: 0 error(s), 0 warning(s)\n", "")
 
 
 def test_messages_say_how_to_fix(tmp_path: Path) -> None:
@@ -87,7 +88,7 @@ def test_unknown_field_is_a_warning_with_a_suggestion(
     assert result.out.splitlines()[0] == (
         f"warning: content/reports/a.md:5: {field}: unknown field, ignored; did you mean '{suggestion}'?"
     )
-    assert result.out.splitlines()[-1] == "1 files checked: 0 error(s), 1 warning(s)"
+    assert result.out.splitlines()[-1] == "2 files checked: 0 error(s), 1 warning(s)"
     # stats still answers, with the warning on stderr and the JSON on stdout
     stats = run_cli(site, "stats", "--json", "--period", "2026-03", "--as-of", "2026-04-05")
     assert stats.code == 0
@@ -139,7 +140,7 @@ def test_the_content_directory_is_the_configs_docs_dir(tmp_path: Path) -> None:
     lines = result.out.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("pages/reports/2026/a.md:4: date: ")
-    assert lines[1] == "2 files checked: 1 error(s), 0 warning(s)"
+    assert lines[1] == "3 files checked: 1 error(s), 0 warning(s)"
 
 
 def test_config_file_paths_are_as_given(tmp_path: Path) -> None:
