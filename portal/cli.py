@@ -101,7 +101,8 @@ def run(
     cwd = os.getcwd()
     try:
         os.chdir(os.path.dirname(os.path.abspath(args.config)))
-        site = load_site(config, settings)
+        # The command line needs no report bodies; two or more cores parse large repositories in parallel.
+        site = load_site(config, settings, bodies=False, workers=min(os.cpu_count() or 1, 4))
     finally:
         os.chdir(cwd)
     problems = site.problems.sorted()

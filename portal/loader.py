@@ -428,35 +428,113 @@ def parse_request(
 # --- all files --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """What one file gave: a report, a request, a landing text (``str``) or nothing, and its problems."""
+
+    value: Report | Request | str | None
+    lines: dict[str, int]
+    problems: tuple[Problem, ...]
+
+
+def parse_file(
+    source: SourceFile, settings: Settings, bodies: bool = True, read: Callable[[str], bytes] | None = None
+) -> Parsed:
+    """Read and check one file on its own (no cross-file checks)."""
+    problems = Problems()
+    value: Report | Request | str | None = None
+    lines: dict[str, int] = {}
+    try:
+        data = (read or _read_bytes)(source.abs_path)
+    except OSError as exc:
+        problems.error(source.path, 1, "file", f"cannot be read ({exc.strerror}); check its permissions")
+        return Parsed(None, {}, tuple(problems.items))
+    if source.landing:
+        read_landing = _read(data, source.path, settings, problems, required=False)
+        value = read_landing[1] if read_landing is not None else None
+    elif source.kind == "reports":
+        value, lines = parse_report(data, source, settings, problems)
+        if value is not None and not bodies:
+            value = replace(value, body="")
+    else:
+        value, lines = parse_request(data, source, settings, problems)
+    return Parsed(value, lines, tuple(problems.items))
+
+
+def _parse_chunk(job: tuple[list[SourceFile], Settings, bool]) -> list[Parsed]:
+    sources, settings, bodies = job
+    return [parse_file(source, settings, bodies) for source in sources]
+
+
+def parse_all(
+    sources: list[SourceFile],
+    settings: Settings,
+    *,
+    bodies: bool = True,
+    cache: Any = None,
+    workers: int = 1,
+    read: Callable[[str], bytes] | None = None,
+) -> list[Parsed]:
+    """Every file parsed: from the cache when unchanged, else read now (in ``workers`` processes)."""
+    results: list[Parsed | None] = [None] * len(sources)
+    stamps = [cache.stamp(s.abs_path) if cache is not None else None for s in sources]
+    todo = []
+    for index, source in enumerate(sources):
+        hit = cache.get(source.path, stamps[index]) if cache is not None else None
+        if hit is not None:
+            results[index] = hit
+        else:
+            todo.append(index)
+    if workers > 1 and read is None and len(todo) >= 2000:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = max(200, len(todo) // (workers * 8))
+        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+        jobs = [([sources[i] for i in chunk], settings, bodies) for chunk in chunks]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk, parsed in zip(chunks, pool.map(_parse_chunk, jobs)):
+                for index, result in zip(chunk, parsed):
+                    results[index] = result
+    else:
+        for index in todo:
+            results[index] = parse_file(sources[index], settings, bodies, read)
+    if cache is not None:
+        for index in todo:
+            cache.put(sources[index].path, stamps[index], results[index])
+    return [r for r in results if r is not None]
+
+
 def load(
-    sources: Iterable[SourceFile], settings: Settings, problems: Problems, read: Callable[[str], bytes] | None = None
+    sources: Iterable[SourceFile],
+    settings: Settings,
+    problems: Problems,
+    read: Callable[[str], bytes] | None = None,
+    *,
+    bodies: bool = True,
+    cache: Any = None,
+    workers: int = 1,
 ) -> Content:
-    """Parse every file and check what spans files; problems go to ``problems``."""
-    reader = read or _read_bytes
+    """Parse every file and check what spans files; problems go to ``problems``.
+
+    ``bodies=False`` drops report bodies (the command line does not need them);
+    ``cache`` is a :class:`portal.cache.ParseCache`; ``workers`` > 1 parses in processes.
+    """
+    listed = list(sources)
     reports: list[tuple[Report, dict[str, int]]] = []
     requests: list[tuple[Request, dict[str, int]]] = []
     landing: dict[str, str] = {}
-    count = 0
-    for source in sources:
-        count += 1
-        try:
-            data = reader(source.abs_path)
-        except OSError as exc:
-            problems.error(source.path, 1, "file", f"cannot be read ({exc.strerror}); check its permissions")
-            continue
-        if source.landing:
-            read_landing = _read(data, source.path, settings, problems, required=False)
-            if read_landing is not None:
-                landing[source.src_uri] = read_landing[1]
-            continue
-        if source.kind == "reports":
-            report, lines = parse_report(data, source, settings, problems)
-            if report:
-                reports.append((report, lines))
-        else:
-            request, lines = parse_request(data, source, settings, problems)
-            if request:
-                requests.append((request, lines))
+    for source, parsed in zip(
+        listed, parse_all(listed, settings, bodies=bodies, cache=cache, workers=workers, read=read)
+    ):
+        problems.extend(list(parsed.problems))
+        if isinstance(parsed.value, str):
+            landing[source.src_uri] = parsed.value
+        elif isinstance(parsed.value, Report):
+            reports.append((parsed.value, parsed.lines))
+        elif isinstance(parsed.value, Request):
+            requests.append((parsed.value, parsed.lines))
+    count = len(listed)
     by_id: dict[str, Request] = {}
     for request, lines in sorted(requests, key=lambda r: r[0].path):
         key = normalize(request.id)
@@ -472,9 +550,9 @@ def load(
     checked: list[Report] = []
     for report, lines in reports:
         if report.request:
-            request = by_id.get(normalize(report.request))
+            asked = by_id.get(normalize(report.request))
             line = lines.get("request", 1)
-            if request is None:
+            if asked is None:
                 problems.error(
                     report.path,
                     line,
@@ -484,16 +562,16 @@ def load(
                     "(notices are the files in requests/)",
                 )
                 continue
-            if report.section not in request.sections:
+            if report.section not in asked.sections:
                 problems.error(
                     report.path,
                     line,
                     "request",
-                    f"{request.id} did not ask {report.section} "
-                    f"(asked: {'、'.join(request.sections)}); check the id or the section",
+                    f"{asked.id} did not ask {report.section} "
+                    f"(asked: {'、'.join(asked.sections)}); check the id or the section",
                 )
                 continue
-            report = replace(report, request=request.id)
+            report = replace(report, request=asked.id)
         checked.append(report)
     return Content(
         reports=tuple(sorted(checked, key=lambda r: (r.date, r.path))),

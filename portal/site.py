@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, set_exclusions
 
+from .cache import ParseCache, fingerprint
 from .config import build_settings
 from .loader import SourceFile, discover, load
 from .model import Content, Settings
@@ -83,11 +84,17 @@ def skip_predicate(config: MkDocsConfig) -> Callable[[str], bool]:
     return skipped
 
 
-def load_site(config: MkDocsConfig, settings: Settings | None = None) -> Site:
+def load_site(
+    config: MkDocsConfig, settings: Settings | None = None, *, bodies: bool = True, workers: int = 1, cache: bool = True
+) -> Site:
+    """Discover and read every content file (through the parse cache in ``.cache/portal/``)."""
     settings = settings or settings_of(config)
     root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
     problems = Problems()
     sources, found = discover(root, config.docs_dir, skip_predicate(config), config.use_directory_urls)
     problems.extend(found)
-    content = load(sources, settings, problems)
+    store = ParseCache(os.path.join(root, ".cache", "portal"), fingerprint(settings, bodies)) if cache else None
+    content = load(sources, settings, problems, bodies=bodies, cache=store, workers=workers)
+    if store is not None:
+        store.save()
     return Site(config, settings, root, sources, content, problems)
