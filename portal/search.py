@@ -7,9 +7,10 @@ so a word inside a longer one (低保 in 低保金, 救助 in 临时救助站) i
 when the word is not where an indexed token starts.
 
 :func:`compact` rewrites each entry as a short preview (what the result list
-shows) followed by the distinct search words of the rest: jieba's
-search-mode words plus every suffix of the longer ones, so any substring of a
-word is the prefix of some indexed token.  The file is written as UTF-8.
+shows) followed by the distinct search words of the whole entry: the words
+jieba found (Material already cut the text; no second pass), every suffix of
+the longer ones and single characters joined to their neighbours, so any part
+of a word is the prefix of some indexed token.  The file is written as UTF-8.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def _jieba() -> Any:
 
 
 def plain(markup: str) -> str:
+    """The text of an index entry or a page fragment, without tags or U+200B."""
     text = html.unescape(_TAG_RE.sub(" ", markup)).replace("\u200b", "")
     return re.sub(r"\s+", " ", text).strip()
 
@@ -46,21 +48,33 @@ def plain(markup: str) -> str:
 def words(text: str) -> set[str]:
     """Distinct search words of ``text``: jieba's words, the suffixes of the longer ones, and single
     characters joined to their neighbours.  With prefix matching, any part of a word is then found."""
-    jieba = _jieba()
+    return words_of(cut(text))
+
+
+def words_of(sequence: list[str]) -> set[str]:
+    """:func:`words` from a text already cut into words (as Material's index is, with U+200B)."""
+    tokens = [m.group(0) for piece in sequence for m in _WORD_RE.finditer(piece)]
     found: set[str] = set()
-    for match in _WORD_RE.finditer(text):
-        token = match.group(0)
-        if not _HAN_RE.fullmatch(token):
-            found.add(token.lower())
+    # A single character jieba leaves alone (适|老化) joins its neighbours: 适老化, 居家适.
+    found.update(
+        a + b
+        for a, b in itertools.pairwise(tokens)
+        if (len(a) == 1 or len(b) == 1) and _HAN_RE.fullmatch(a) and _HAN_RE.fullmatch(b)
+    )
+    for word in tokens:
+        if not _HAN_RE.fullmatch(word):
+            found.add(word.lower())
             continue
-        sequence = list(jieba.cut(token))
-        # A single character jieba leaves alone (适|老化) joins its neighbours: 适老化, 居家适.
-        found.update(a + b for a, b in itertools.pairwise(sequence) if len(a) == 1 or len(b) == 1)
-        for word in sequence:
-            found.add(word)
-            if 3 <= len(word) <= MAX_SUFFIX_SOURCE:
-                found.update(word[i:] for i in range(1, len(word) - 1))
+        found.add(word)
+        if 3 <= len(word) <= MAX_SUFFIX_SOURCE:
+            found.update(word[i:] for i in range(1, len(word) - 1))
     return {w for w in found if len(w) > 1 or not _HAN_RE.fullmatch(w)}
+
+
+def _material_words(markup: str) -> list[str]:
+    """The words of a text Material has cut (U+200B between Chinese words); tags and entities resolved."""
+    text = re.sub(r"\s+", " ", html.unescape(_TAG_RE.sub(" ", markup)))
+    return [piece for piece in text.strip().split("\u200b") if piece]
 
 
 def cut(text: str) -> list[str]:
@@ -89,14 +103,21 @@ def prune(bag: set[str], also: set[str]) -> set[str]:
 
 
 def compact_entry(entry: dict[str, Any]) -> dict[str, Any]:
-    text = plain(entry.get("text", ""))
-    title = plain(entry.get("title", ""))
-    preview = text[:PREVIEW_CHARS]
-    shown = {w.lower() for w in cut(preview) + cut(title)}
-    bag = prune(words(f"{title} {text}") - shown, shown)
+    """Preview (as Material cut it) + the distinct search words of title and text, without a second jieba pass."""
+    title_words = _material_words(entry.get("title", ""))
+    text_words = _material_words(entry.get("text", ""))
+    preview: list[str] = []
+    length = 0
+    for word in text_words:
+        if length >= PREVIEW_CHARS:
+            break
+        preview.append(word)
+        length += len(word)
+    shown = {w.lower() for w in preview + title_words}
+    bag = prune(words_of(title_words + text_words) - shown, shown)
     out = dict(entry)
-    out["title"] = segment(title)
-    out["text"] = segment(preview) + ("…" if len(text) > PREVIEW_CHARS else "")
+    out["title"] = "\u200b".join(title_words)
+    out["text"] = "\u200b".join(preview) + ("…" if len(preview) < len(text_words) else "")
     if bag:
         out["text"] += " " + " ".join(sorted(bag))
     # Material inserts title and text as HTML, and its worker trips over entities: what was text stays text
