@@ -46,6 +46,14 @@ class PortalHook:
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         logging.getLogger("jieba").setLevel(logging.WARNING)
+        # Material cuts every page's text with jieba, run by run (most of a build's time); on_post_build
+        # rewrites the index with one pass per entry instead, so Material's pass is switched off.
+        try:
+            from material.plugins.search import plugin as material_search
+
+            material_search.jieba = None  # type: ignore[attr-defined]
+        except ImportError:
+            pass
         try:
             self.settings = settings_of(config)
         except ConfigFailure as exc:
