@@ -19,7 +19,7 @@ from .frontmatter import READ_LIMIT, Map, decode, field_at, parse_yaml, split
 from .model import Content, Report, Request, Settings
 from .names import did_you_mean, normalize
 from .problems import Problem, Problems
-from .schema import REPORT_FIELDS, REQUEST_FIELDS, Context, parse_fields
+from .schema import REPORT_FIELDS, REQUEST_FIELDS, Context, Field, parse_fields
 from .text import classified_markings, external_resources, has_markup, mask, personal_data, visible_text
 
 KINDS = ("reports", "requests")
@@ -326,18 +326,26 @@ def _read(
     return root, parts.body, parts.body_line, text
 
 
+def _fields(
+    data: bytes, path: str, settings: Settings, problems: Problems, table: dict[str, Field]
+) -> tuple[Map, str, dict[str, Any], dict[str, int]] | None:
+    """Read a file and run its field table: ``(front-matter, body, values, key lines)``, or None."""
+    read = _read(data, path, settings, problems)
+    if read is None or read[0] is None:
+        return None
+    values, lines = parse_fields(read[0], table, Context(settings, path, problems))
+    return read[0], read[1], values, lines
+
+
 def parse_report(
     data: bytes, source: SourceFile, settings: Settings, problems: Problems
 ) -> tuple[Report | None, dict[str, int]]:
     path = source.path
     before = len(problems.errors)
-    read = _read(data, path, settings, problems)
-    if read is None or read[0] is None:
+    parsed = _fields(data, path, settings, problems, REPORT_FIELDS)
+    if parsed is None:
         return None, {}
-    root: Map = read[0]
-    body = read[1]
-    ctx = Context(settings, path, problems)
-    values, lines = parse_fields(root, REPORT_FIELDS, ctx)
+    root, body, values, lines = parsed
     title = values.get("title")
     if title is None and "title" not in root.items:
         heading = _HEADING_RE.search(body)
@@ -399,13 +407,10 @@ def parse_request(
 ) -> tuple[Request | None, dict[str, int]]:
     path = source.path
     before = len(problems.errors)
-    read = _read(data, path, settings, problems)
-    if read is None or read[0] is None:
+    parsed = _fields(data, path, settings, problems, REQUEST_FIELDS)
+    if parsed is None:
         return None, {}
-    root: Map = read[0]
-    body = read[1]
-    ctx = Context(settings, path, problems)
-    values, lines = parse_fields(root, REQUEST_FIELDS, ctx)
+    _, body, values, lines = parsed
     issued, deadline = values.get("issued"), values.get("deadline")
     if issued and deadline and deadline < issued:
         problems.error(path, lines["deadline"], "deadline", f"is before issued ({issued}); check both dates")
