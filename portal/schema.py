@@ -96,7 +96,7 @@ def boolean(node: Node, ctx: Context, name: str) -> bool:
 def _moment_text(node: Node) -> str:
     scalar = _scalar(node, "a date")
     if isinstance(scalar.value, (bool, int, float)):
-        hint = " (YAML reads 8:30 as the number 510)" if ":" in scalar.raw else ""
+        hint = f" (YAML reads {scalar.raw} as the number {scalar.value})" if ":" in scalar.raw else ""
         raise Invalid(f"{scalar.raw!r} is not a date{hint}; write YYYY-MM-DD or YYYY-MM-DD HH:MM")
     if scalar.value is None:
         raise Invalid("is empty; write YYYY-MM-DD")

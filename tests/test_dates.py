@@ -496,3 +496,10 @@ def test_as_of_prints_in_the_configured_timezone(tmp_path: Path) -> None:
     assert stats(site, as_of="2026-03-10")["as_of"] == "2026-03-10T23:59:59-04:00"
     # 2026-03-01 is still EST (-05:00)
     assert stats(site, as_of="2026-03-01")["as_of"] == "2026-03-01T23:59:59-05:00"
+
+
+def test_a_sexagesimal_time_is_explained_with_what_yaml_read(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"a.md": report(date="9:15")})
+    result = run_cli(site, "check")
+    # YAML 1.1 reads 9:15 as 9 * 60 + 15 = 555
+    assert "date: '9:15' is not a date (YAML reads 9:15 as the number 555)" in result.out
