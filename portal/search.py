@@ -29,6 +29,8 @@ _TAG_RE = re.compile(r"<[^>]+>")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]|[\u3400-\u9fff\uf900-\ufaff]+")
 PREVIEW_CHARS = 90
+#: Function characters jieba leaves alone (的, 和, 在…): joined to a neighbour they make no word anyone searches.
+_FUNCTION = frozenset("的了和与在是为对将等及并把被从向以于由也都就而或之其该各每这那个中上下共已均")
 MAX_SUFFIX_SOURCE = 8
 
 
@@ -60,8 +62,9 @@ def words_of(sequence: list[str]) -> set[str]:
     found: set[str] = set()
     # A single character jieba leaves alone (适|老化) joins its neighbours: 适老化, 居家适.
     for i in range(len(tokens) - 1):
-        if han[i] and han[i + 1] and (len(tokens[i]) == 1 or len(tokens[i + 1]) == 1):
-            found.add(tokens[i] + tokens[i + 1])
+        a, b = tokens[i], tokens[i + 1]
+        if han[i] and han[i + 1] and ((len(a) == 1 and a not in _FUNCTION) or (len(b) == 1 and b not in _FUNCTION)):
+            found.add(a + b)
     for word, is_han in zip(tokens, han):
         if not is_han:
             found.add(word.lower())
