@@ -23,8 +23,6 @@ from .problems import Problem, summary
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
 from .tally import SECTION_COLUMNS, Tally, evaluate, number, section_table, tally, to_json
 
-STATUS_ZH = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
-
 
 class UsageError(Exception):
     pass

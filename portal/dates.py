@@ -126,9 +126,6 @@ class Period:
             return f"{year}年第{'一二三四'[(self.start.month - 1) // 3]}季度"
         return f"{year}年度"
 
-    def previous(self) -> Period:
-        return period_containing(self.start - timedelta(days=1), self.kind)
-
 
 def _month_end(year: int, month: int) -> date:
     nxt = date(year + (month == 12), month % 12 + 1, 1)

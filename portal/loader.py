@@ -589,7 +589,3 @@ def load(
 def _read_bytes(path: str) -> bytes:
     with open(path, "rb") as handle:
         return handle.read(READ_LIMIT + 1)  # enough to refuse a file that is too big
-
-
-def summary_counts(content: Content) -> dict[str, Any]:
-    return {"reports": len(content.reports), "requests": len(content.requests), "files": content.files}

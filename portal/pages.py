@@ -151,12 +151,6 @@ class Portal:
         intro = f"{_one_block(intro_html(intro))}\n\n" if intro.strip() else ""
         return f"---\n{front}\n---\n\n{intro}{_one_block(body)}\n"
 
-    def report_src(self, report: Report) -> str:
-        return report.src_uri
-
-    def request_src(self, request: Request) -> str:
-        return request.src_uri
-
     def section_src(self, name: str) -> str:
         slug = next(s.slug for s in self.settings.sections if s.name == name)
         return f"sections/{slug}.md"

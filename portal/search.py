@@ -20,7 +20,7 @@ import functools
 import html
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from .text import inert
@@ -139,11 +139,9 @@ def compact_entry(entry: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def compact(index: dict[str, Any], skip: Iterable[str] = ()) -> dict[str, Any]:
-    """The index with every entry compacted (entries whose location starts with ``skip`` are dropped)."""
-    prefixes = tuple(skip)
-    docs = [compact_entry(e) for e in index.get("docs", []) if not (prefixes and e["location"].startswith(prefixes))]
-    return {**index, "docs": docs}
+def compact(index: dict[str, Any]) -> dict[str, Any]:
+    """The index with every entry compacted."""
+    return {**index, "docs": [compact_entry(e) for e in index.get("docs", [])]}
 
 
 # --- what Material's search box does with a query (for measuring recall) -------------------

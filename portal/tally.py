@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from .dates import Period, isoformat
+from .dates import Period, isoformat, months_between
 from .model import Content, Report, Request, Settings
 from .scoring import ReportScore, exists, score_report
 from .status import STATUSES, URGENT_STATUSES, UrgentState, first_answers, request_exists, request_status, urgent_state
@@ -63,17 +63,9 @@ def evaluate(content: Content, settings: Settings, as_of: datetime) -> Evaluatio
 
 def in_period(ev: Evaluation, period: Period) -> list[Report]:
     out: list[Report] = []
-    for month in _month_keys(period):
-        out.extend(ev.by_month.get(month, ()))
+    for month in months_between(period.start, period.end):
+        out.extend(ev.by_month.get(month.key, ()))
     return out
-
-
-def _month_keys(period: Period) -> list[str]:
-    y, m, keys = period.start.year, period.start.month, []
-    while (y, m) <= (period.end.year, period.end.month):
-        keys.append(f"{y}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return keys
 
 
 @dataclass
