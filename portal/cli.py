@@ -21,7 +21,8 @@ from .config import locate
 from .dates import DateError, Period, parse_period, period_containing, resolve_as_of
 from .problems import Problem, summary
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
-from .tally import SECTION_COLUMNS, Tally, evaluate, number, section_table, tally, to_json
+from .tally import Tally, evaluate, number, tally, to_json
+from .vocabulary import CLI_SECTION_KEYS, SECTION_COLUMNS, columns
 
 
 class UsageError(Exception):
@@ -116,16 +117,18 @@ def run(
         return 1
     for problem in problems:
         print(problem.format(), file=err)
-    result = tally(evaluate(site.content, settings, as_of), period)
+    evaluation = evaluate(site.content, settings, as_of)
     if args.command == "stats":
+        result = tally(evaluation, period)
         if args.json:
             out.write(json.dumps(to_json(result, settings), ensure_ascii=False, indent=2) + "\n")
         else:
             out.write(format_table(result, site) + "\n")
         return 0
+    from .bulletin import make_bulletin
     from .export import write_export  # heavy imports only when exporting
 
-    write_export(args.format, result, settings, args.output)
+    write_export(args.format, make_bulletin(evaluation, period), args.output)
     print(f"wrote {args.output}", file=out)
     return 0
 
@@ -264,31 +267,12 @@ def _pad(text: str, width: int, right: bool = False) -> str:
 
 def format_table(t: Tally, site: Site) -> str:
     """A readable table of the period's sections (and people)."""
-    shown = (
-        "排名",
-        "股室",
-        "报送",
-        "任务数",
-        "采用",
-        "采用率",
-        "批示",
-        "好信息",
-        "约稿按时",
-        "约稿迟报",
-        "约稿漏报",
-        "紧急超时",
-        "得分",
-    )
-    columns = [SECTION_COLUMNS.index(name) for name in shown]
-    heads = [name.replace("约稿", "").replace("紧急超时", "超时") for name in shown]
-    rows = [
-        [f"{row[i]:.1%}" if shown[k] == "采用率" else row[i] for k, i in enumerate(columns)] for row in section_table(t)
-    ]
-    cells = [heads] + [[str(c) for c in row] for row in rows]
-    widths = [max(_width(row[i]) for row in cells) for i in range(len(heads))]
+    specs = columns(SECTION_COLUMNS, CLI_SECTION_KEYS)
+    cells = [[c.short or c.header for c in specs]] + [[c.text(r) for c in specs] for r in t.sections]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(specs))]
     lines = [f"{site.settings.organization} {t.period.label}（{t.period.key}）  截至 {t.as_of:%Y-%m-%d %H:%M}"]
     for index, row in enumerate(cells):
-        lines.append("  ".join(_pad(c, widths[i], right=i != 1) for i, c in enumerate(row)))
+        lines.append("  ".join(_pad(c, widths[i], right=specs[i].numeric) for i, c in enumerate(row)))
         if index == 0:
             lines.append("  ".join("-" * w for w in widths))
     if t.people:

@@ -1,7 +1,8 @@
 """Bulletins as Word (.docx, 公文 layout) and Excel (.xlsx) files.
 
-Both are built from the same :class:`~portal.tally.Tally` as the pages, and
-written byte-for-byte reproducibly: zip timestamps and document properties
+Both render the same :class:`~portal.bulletin.Bulletin` as the web page
+(words and columns from :mod:`portal.vocabulary`), and are written
+byte-for-byte reproducibly: zip timestamps and document properties
 are set from ``as_of``, never from the clock.
 """
 
@@ -13,13 +14,8 @@ import zipfile
 from datetime import datetime
 from typing import Any
 
-from .model import Settings
-from .tally import PEOPLE_COLUMNS, SECTION_COLUMNS, Tally, number, people_table, section_table
-
-
-def _title(t: Tally) -> str:
-    kind = "考评通报" if t.period.kind == "year" else "通报"
-    return f"关于{t.period.label}政务信息报送情况的{kind}"
+from .bulletin import Bulletin
+from .vocabulary import PEOPLE_COLUMNS, SECTION_COLUMNS, WORD_SECTION_KEYS, Column, columns, summary_sentence
 
 
 def _reproducible(data: bytes, when: datetime) -> bytes:
@@ -42,20 +38,7 @@ def _reproducible(data: bytes, when: datetime) -> bytes:
     return out.getvalue()
 
 
-def _bulletin_text(t: Tally, settings: Settings) -> tuple[list[str], list[str]]:
-    from .pages import praise_and_reminders
-
-    praise, reminders = praise_and_reminders(t, settings)
-    praise_text = (
-        "、".join(r.section for r in praise) + "信息报送数量多、质量高，综合得分位居前列，予以通报表扬。"
-        if praise
-        else "本期暂无得分为正的股室，不予表扬。"
-    )
-    reminder_text = [f"{m.section}：{m.text}" for m in reminders] or ["本期各股室均按要求完成报送任务。"]
-    return [praise_text], reminder_text
-
-
-def docx_bytes(t: Tally, settings: Settings) -> bytes:
+def docx_bytes(b: Bulletin) -> bytes:
     """A 通报 in 公文 style: A4, 小标宋/黑体 title, 仿宋 body, ranking table, praise, reminders, date."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -93,8 +76,9 @@ def docx_bytes(t: Tally, settings: Settings) -> bytes:
         p.paragraph_format.line_spacing = Pt(28)
         run(p, text, font, size, bold)
 
-    para(settings.organization, "黑体", 16, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
-    para(_title(t), "方正小标宋简体", 22, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    t = b.tally
+    para(b.organization, "黑体", 16, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    para(b.title, "方正小标宋简体", 22, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     para(
         f"（{t.period.start:%Y年%m月%d日}至{t.period.end:%Y年%m月%d日}）",
         "楷体_GB2312",
@@ -103,90 +87,73 @@ def docx_bytes(t: Tally, settings: Settings) -> bytes:
         indent=False,
     )
     para("各股室：", indent=False)
-    submitted = sum(r.submitted for r in t.sections)
-    adopted = sum(r.adopted for r in t.sections)
-    good = sum(r.good for r in t.sections)
-    para(
-        f"{t.period.label}，全局共报送政务信息{submitted}条，被各级采用{adopted}条，好信息{good}条。"
-        "现将有关情况通报如下："
-    )
+    para(summary_sentence(t.period.label, b.totals.submitted, b.totals.adopted, b.totals.good))
     para("一、各股室报送采用情况", "黑体", 16)
-    heads = ["排名", "股室", "报送", "任务数", "采用", "采用率", "批示", "好信息", "得分"]
-    table = doc.add_table(rows=1, cols=len(heads))
+    specs = columns(SECTION_COLUMNS, WORD_SECTION_KEYS)
+    table = doc.add_table(rows=1, cols=len(specs))
     table.style = "Table Grid"
-    for cell, head in zip(table.rows[0].cells, heads):
+    for cell, spec in zip(table.rows[0].cells, specs):
         cell.text = ""
-        run(cell.paragraphs[0], head, "黑体", 10.5, True)
-    for r in t.sections:
-        values = [
-            r.rank,
-            r.section,
-            r.submitted,
-            r.quota,
-            r.adopted,
-            f"{r.adoption_rate:.1%}",
-            r.instructions,
-            r.good,
-            number(r.score),
-        ]
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values):
+        run(cell.paragraphs[0], spec.header, "黑体", 10.5, True)
+    for r in b.sections:
+        for cell, spec in zip(table.add_row().cells, specs):
             cell.text = ""
-            run(cell.paragraphs[0], str(value), "仿宋_GB2312", 10.5)
-    praise, reminders = _bulletin_text(t, settings)
+            run(cell.paragraphs[0], spec.text(r), "仿宋_GB2312", 10.5)
     para("二、表扬", "黑体", 16)
-    for text in praise:
-        para(text)
+    para(b.praise_text)
     para("三、提醒", "黑体", 16)
-    for index, text in enumerate(reminders, start=1):
+    for index, text in enumerate(b.reminder_lines, start=1):
         para(f"{index}. {text}")
     para("")
-    para(f"{settings.organization}办公室", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    para(f"{b.organization}办公室", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     para(f"{t.as_of:%Y年%m月%d日}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     props = doc.core_properties
-    props.title = _title(t)
-    props.author = settings.organization
+    props.title = b.title
+    props.author = b.organization
     props.created = props.modified = props.last_printed = t.as_of.replace(tzinfo=None)
     buffer = io.BytesIO()
     doc.save(buffer)
     return _reproducible(buffer.getvalue(), t.as_of)
 
 
-def xlsx_bytes(t: Tally, settings: Settings) -> bytes:
+def xlsx_bytes(b: Bulletin) -> bytes:
     """Sections and people as sheets: numbers as numbers, frozen header, widths."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
     ws.title = "股室"
     people = wb.create_sheet("个人")
     head_font, head_fill = Font(bold=True), PatternFill("solid", fgColor="DDE7F3")
-    for sheet, heads, rows, widths in (
-        (ws, SECTION_COLUMNS, section_table(t), [6, 26, 8] + [9] * 14),
-        (people, PEOPLE_COLUMNS, people_table(t), [10, 26, 8, 8, 8, 8]),
-    ):
-        sheet.append(heads)
+    sheets: tuple[tuple[Any, tuple[Column, ...], list[Any]], ...] = (
+        (ws, SECTION_COLUMNS, b.sections),
+        (people, PEOPLE_COLUMNS, b.people),
+    )
+    for sheet, specs, rows in sheets:
+        sheet.append([c.header for c in specs])
         for row in rows:
-            sheet.append(row)
+            sheet.append([c.get(row) for c in specs])
         for cell in sheet[1]:
             cell.font, cell.fill = head_font, head_fill
             cell.alignment = Alignment(horizontal="center")
         sheet.freeze_panes = "A2"
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[chr(64 + index) if index <= 26 else "A"].width = width
-    for row in ws.iter_rows(min_row=2, min_col=8, max_col=8):
-        for cell in row:
-            cell.number_format = "0.0%"
-    wb.properties.title = _title(t)
-    wb.properties.creator = settings.organization
-    wb.properties.created = wb.properties.modified = t.as_of.replace(tzinfo=None)
+        for index, spec in enumerate(specs, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = spec.width
+        for index, spec in enumerate(specs, start=1):
+            if spec.excel_format:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = spec.excel_format
+    wb.properties.title = b.title
+    wb.properties.creator = b.organization
+    wb.properties.created = wb.properties.modified = b.as_of.replace(tzinfo=None)
     buffer = io.BytesIO()
     wb.save(buffer)
-    return _reproducible(buffer.getvalue(), t.as_of)
+    return _reproducible(buffer.getvalue(), b.as_of)
 
 
-def write_export(fmt: str, t: Tally, settings: Settings, output: str) -> None:
-    data = docx_bytes(t, settings) if fmt == "docx" else xlsx_bytes(t, settings)
+def write_export(fmt: str, b: Bulletin, output: str) -> None:
+    data = docx_bytes(b) if fmt == "docx" else xlsx_bytes(b)
     with open(output, "wb") as handle:
         handle.write(data)

@@ -9,7 +9,6 @@ from datetime import date, datetime, tzinfo
 from .names import normalize
 
 LEVELS: tuple[str, ...] = ("bureau", "county", "city", "province", "national")
-LEVEL_NAMES = {"bureau": "本局", "county": "县级", "city": "市级", "province": "省级", "national": "国家级"}
 
 
 def level_rank(level: str) -> int:

@@ -14,22 +14,22 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from . import charts
+from .bulletin import Bulletin, export_src, make_bulletin
 from .dates import Period, months_between, period_containing
 from .loader import page_url
-from .model import LEVEL_NAMES, LEVELS, Content, Report, Request
+from .model import LEVELS, Content, Report, Request
 from .problems import Problem
-from .tally import Evaluation, SectionRow, Tally, number, tally, to_json
+from .tally import Evaluation, Tally, number, tally, to_json
 from .text import inert, sanitize_html
+from .vocabulary import LEVEL_NAMES, PEOPLE_COLUMNS, STATUS_CLASS, STATUS_LABELS, H, columns, percent
 
-STATUS_ZH = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
-STATUS_CLASS = {"on_time": "ok", "late": "warn", "missed": "bad", "pending": "wait", "overdue": "bad"}
 DUE_SOON_DAYS = 7
 _H1_RE = re.compile(r"\A\s*#[ \t]+(\S[^\n]*)(?:\n|\Z)")
 
@@ -52,43 +52,27 @@ def _env() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(STATUS_ZH=STATUS_ZH, STATUS_CLASS=STATUS_CLASS, LEVEL_NAMES=LEVEL_NAMES)
+    env.globals.update(
+        STATUS_LABELS=STATUS_LABELS,
+        STATUS_CLASS=STATUS_CLASS,
+        LEVEL_NAMES=LEVEL_NAMES,
+        LEVELS=LEVELS,
+        H=H,
+        PEOPLE_COLUMNS=PEOPLE_COLUMNS,
+        SECTION_PEOPLE_COLUMNS=columns(PEOPLE_COLUMNS, ("author", "submitted", "adopted", "good", "score")),
+    )
     env.filters["num"] = number
-    env.filters["pct"] = lambda v: f"{v * 100:.1f}%"
+    env.filters["pct"] = percent
     env.filters["day"] = lambda d: f"{d:%Y-%m-%d}" if d else "—"
     env.filters["minute"] = lambda d: f"{d:%Y-%m-%d %H:%M}" if d else "—"
     return env
 
 
 @dataclass
-class Reminder:
-    section: str
-    kind: str  # zero | quota | missed | late_request | urgent_late | urgent_overdue
-    detail: str = ""
-    count: int = 0
-
-    @property
-    def text(self) -> str:
-        """The sentence the office writes in the 通报 (also used in the .docx)."""
-        return {
-            "zero": "本期未报送信息，请高度重视，明确专人负责。",
-            "quota": f"未完成报送任务，尚差 {self.count} 条。",
-            "missed": f"约稿《{self.detail}》漏报。",
-            "late_request": f"约稿《{self.detail}》迟报。",
-            "urgent_late": f"重大紧急事件《{self.detail}》未在规定时限内上报（迟报）。",
-            "urgent_overdue": f"重大紧急事件《{self.detail}》超时未报，请立即补报。",
-        }[self.kind]
-
-
-@dataclass
 class BulletinView:
-    t: Tally
-    ytd: dict[str, SectionRow]
-    ytd_label: str
-    praise: list[SectionRow]
-    reminders: list[Reminder]
-    totals: dict[str, Any]
-    level_counts: list[tuple[str, int]]
+    """A :class:`~portal.bulletin.Bulletin` on the web: plus charts, neighbours and download links."""
+
+    b: Bulletin
     chart_scores: str
     chart_volume: str
     previous: Period | None
@@ -177,8 +161,8 @@ class Portal:
             if self.exports:
                 from .export import docx_bytes, xlsx_bytes
 
-                out[f"bulletins/{period.key}.docx"] = docx_bytes(view.t, self.settings)
-                out[f"bulletins/{period.key}.xlsx"] = xlsx_bytes(view.t, self.settings)
+                out[export_src(period, "docx")] = docx_bytes(view.b)
+                out[export_src(period, "xlsx")] = xlsx_bytes(view.b)
         out["overdue/index.md"] = self.overdue()
         out["requests/index.md"] = self.request_index()
         out["sections/index.md"] = self.section_index()
@@ -242,65 +226,38 @@ class Portal:
     # --- bulletins --------------------------------------------------------------------------
 
     def bulletin_view(self, period: Period) -> BulletinView:
-        t = self.tally(period)
-        if period.kind == "year":
-            ytd = {r.section: r for r in t.sections}
-            ytd_label = "全年"
-        else:
-            span = Period(date(period.start.year, 1, 1), period.end, f"{period.start.year}-YTD-{period.key}")
-            ytd = {r.section: r for r in tally(self.ev, span).sections}
-            ytd_label = f"{period.start.year}年1月至{period.end.month}月累计"
-        praise, reminders = praise_and_reminders(t, self.settings)
-        levels = {level: 0 for level in LEVELS}
-        for report in t.reports:
-            for adoption in self.ev.scores[report.path].adoptions:
-                levels[adoption.level] += 1
-        totals = {
-            "submitted": sum(r.submitted for r in t.sections),
-            "adopted": sum(r.adopted for r in t.sections),
-            "adoptions": sum(r.adoptions for r in t.sections),
-            "good": sum(r.good for r in t.sections),
-            "instructions": sum(r.instructions for r in t.sections),
-            "quota": sum(r.quota for r in t.sections),
-        }
+        b = make_bulletin(self.ev, period, self.tally)
+        t = b.tally
         order = sorted(t.sections, key=lambda r: r.order)
         chart_scores = charts.bars(
-            f"{period.label}各股室得分", [r.section for r in t.sections], [("得分", [r.score for r in t.sections])]
+            f"{period.label}各股室{H['score']}",
+            [r.section for r in t.sections],
+            [(H["score"], [r.score for r in t.sections])],
         )
         chart_volume = charts.bars(
-            f"{period.label}报送与采用",
+            f"{period.label}{H['submitted']}与{H['adopted']}",
             [r.section for r in order],
-            [("报送", [r.submitted for r in order]), ("采用", [r.adopted for r in order])],
+            [(H["submitted"], [r.submitted for r in order]), (H["adopted"], [r.adopted for r in order])],
         )
         siblings = {"month": self.months, "quarter": self.quarters, "year": self.years}[period.kind]
         index = siblings.index(period) if period in siblings else -1
         return BulletinView(
-            t=t,
-            ytd=ytd,
-            ytd_label=ytd_label,
-            praise=praise,
-            reminders=reminders,
-            totals=totals,
-            level_counts=[(LEVEL_NAMES[lv], c) for lv, c in levels.items() if c],
+            b=b,
             chart_scores=chart_scores,
             chart_volume=chart_volume,
             previous=siblings[index - 1] if index > 0 else None,
             following=siblings[index + 1] if 0 <= index < len(siblings) - 1 else None,
-            downloads={"docx": f"bulletins/{period.key}.docx", "xlsx": f"bulletins/{period.key}.xlsx"}
-            if self.exports
-            else {},
+            downloads={fmt: export_src(period, fmt) for fmt in ("docx", "xlsx")} if self.exports else {},
         )
 
     def bulletin(self, view: BulletinView) -> str:
-        period = view.t.period
-        kind = {"month": "月度通报", "quarter": "季度通报", "year": "年度考评"}[period.kind]
+        b = view.b
         return self._render(
             "bulletin.md.j2",
-            self.bulletin_src(period),
-            {"title": f"{period.label}{kind}", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
+            self.bulletin_src(b.period),
+            {"title": f"{b.period.label}{b.kind}", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             v=view,
-            kind=kind,
-            complete=period.end < self.ev.as_of.date(),
+            b=b,
         )
 
     def bulletin_index(self) -> str:
@@ -329,7 +286,7 @@ class Portal:
         rows = []
         for request in sorted(self.ev.requests, key=lambda r: (r.deadline, r.id), reverse=True):
             status = self.ev.request_status[request.id]
-            counts = {s: sum(1 for v in status.values() if v == s) for s in STATUS_ZH if s != "overdue"}
+            counts = {s: sum(1 for v in status.values() if v == s) for s in STATUS_LABELS if s != "overdue"}
             rows.append((request, counts))
         future = [r for r in self.content.requests if r not in self.ev.requests]
         return self._render(
@@ -453,25 +410,6 @@ class Portal:
     def broken_page(self, path: str, problems: list[Problem]) -> str:
         body = self.env.get_template("broken.md.j2").render(path=path, problems=problems)
         return f"---\ntitle: 文件有错误\n---\n\n{body}"
-
-
-def praise_and_reminders(t: Tally, settings: Any) -> tuple[list[SectionRow], list[Reminder]]:
-    """表扬: the top ``bulletin.praise`` ranks with a positive score; 提醒: what needs fixing."""
-    praise = [r for r in t.sections if r.rank <= settings.praise and r.score > 0 and r.submitted > 0]
-    out: list[Reminder] = []
-    for row in sorted(t.sections, key=lambda r: r.order):
-        if row.submitted == 0:
-            out.append(Reminder(row.section, "zero"))
-        elif row.behind_quota:
-            out.append(Reminder(row.section, "quota", count=row.quota - row.submitted))
-    for request in t.requests:
-        for section, status in t.request_status[request.id].items():
-            if status in ("missed", "late"):
-                out.append(Reminder(section, status if status == "missed" else "late_request", request.title))
-    for state in t.urgent:
-        if state.status in ("late", "overdue"):
-            out.append(Reminder(state.report.section, f"urgent_{state.status}", state.report.title))
-    return praise, out
 
 
 def _h1(title: str) -> str:

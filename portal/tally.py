@@ -196,58 +196,6 @@ def rank(rows: list[SectionRow]) -> list[SectionRow]:
     return ordered
 
 
-SECTION_COLUMNS = (
-    "排名",
-    "股室",
-    "负责人",
-    "报送",
-    "任务数",
-    "采用",
-    "采用次数",
-    "采用率",
-    "批示",
-    "好信息",
-    "约稿按时",
-    "约稿迟报",
-    "约稿漏报",
-    "紧急按时",
-    "紧急迟报",
-    "紧急超时",
-    "得分",
-)
-PEOPLE_COLUMNS = ("作者", "股室", "报送", "采用", "好信息", "得分")
-
-
-def section_table(t: Tally) -> list[list[Any]]:
-    """One row per section in rank order, cells as in :data:`SECTION_COLUMNS` (numbers stay numbers)."""
-    return [
-        [
-            r.rank,
-            r.section,
-            r.head,
-            r.submitted,
-            r.quota,
-            r.adopted,
-            r.adoptions,
-            r.adoption_rate,
-            r.instructions,
-            r.good,
-            r.requests["on_time"],
-            r.requests["late"],
-            r.requests["missed"],
-            r.urgent["on_time"],
-            r.urgent["late"],
-            r.urgent["overdue"],
-            number(r.score),
-        ]
-        for r in t.sections
-    ]
-
-
-def people_table(t: Tally) -> list[list[Any]]:
-    return [[p.author, p.section, p.submitted, p.adopted, p.good, number(p.score)] for p in t.people]
-
-
 def number(value: float) -> float | int:
     """Integral scores print as integers; float noise of sums (0.1 + 0.2) is rounded away."""
     value = round(float(value), 6)

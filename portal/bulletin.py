@@ -1,0 +1,180 @@
+"""What a 通报 says, computed once: the view model the page, the .docx and the .xlsx render.
+
+:func:`make_bulletin` turns one period's :class:`~portal.tally.Tally` (and
+the year-to-date running totals) into a frozen :class:`Bulletin`: the
+ranking, the totals, praise, reminders and alerts, already worded from
+:mod:`portal.vocabulary`.  Renderers only lay it out; none of them computes
+or words anything the others don't.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .dates import Period
+from .model import LEVELS, Settings
+from .scoring import ReportScore
+from .status import UrgentState
+from .tally import Evaluation, PersonRow, SectionRow, Tally, tally
+from .vocabulary import (
+    ALL_DONE,
+    BULLETIN_KIND,
+    LEVEL_NAMES,
+    bulletin_title,
+    praise_sentence,
+    reminder_sentence,
+)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One 提醒: a section and what it has to fix."""
+
+    section: str
+    kind: str  # zero | quota | missed | late_request | urgent_late | urgent_overdue
+    detail: str = ""
+    count: int = 0
+
+    @property
+    def text(self) -> str:
+        return reminder_sentence(self.kind, self.detail, self.count)
+
+    @property
+    def line(self) -> str:
+        """``社会救助股：约稿《…》漏报。`` as listed in the bulletin."""
+        return f"{self.section}：{self.text}"
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The whole bureau's figures of the period."""
+
+    submitted: int
+    adopted: int
+    adoptions: int
+    good: int
+    instructions: int
+    quota: int
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    """One period's 通报, computed once."""
+
+    organization: str
+    title: str  # 关于…政务信息报送情况的通报
+    kind: str  # 月度通报 | 季度通报 | 年度考评
+    tally: Tally
+    totals: Totals
+    level_counts: tuple[tuple[str, int], ...]  # (level name, adoptions) for levels with any
+    ytd: Mapping[str, SectionRow]  # running totals by section name
+    ytd_label: str
+    praise: tuple[SectionRow, ...]
+    praise_text: str
+    reminders: tuple[Reminder, ...]
+    alerts: tuple[UrgentState, ...]  # urgent events overdue at as_of (whatever their period)
+    complete: bool  # the period has ended by as_of
+
+    @property
+    def period(self) -> Period:
+        return self.tally.period
+
+    @property
+    def as_of(self) -> datetime:
+        return self.tally.as_of
+
+    @property
+    def sections(self) -> list[SectionRow]:
+        return self.tally.sections
+
+    @property
+    def people(self) -> list[PersonRow]:
+        return self.tally.people
+
+    @property
+    def reminder_lines(self) -> tuple[str, ...]:
+        """The 提醒 as listed, or the one sentence of a period where nobody needs one."""
+        return tuple(m.line for m in self.reminders) or (ALL_DONE,)
+
+
+def praise_of(t: Tally, settings: Settings) -> tuple[SectionRow, ...]:
+    """表扬: the top ``bulletin.praise`` ranks with a positive score and at least one report."""
+    return tuple(r for r in t.sections if r.rank <= settings.praise and r.score > 0 and r.submitted > 0)
+
+
+def reminders_of(t: Tally) -> tuple[Reminder, ...]:
+    """提醒: no reports, quota not met (config order), then missed/late requests, then late/overdue urgent events."""
+    out: list[Reminder] = []
+    for row in sorted(t.sections, key=lambda r: r.order):
+        if row.submitted == 0:
+            out.append(Reminder(row.section, "zero"))
+        elif row.behind_quota:
+            out.append(Reminder(row.section, "quota", count=row.quota - row.submitted))
+    for request in t.requests:
+        for section, status in t.request_status[request.id].items():
+            if status in ("missed", "late"):
+                out.append(Reminder(section, status if status == "missed" else "late_request", request.title))
+    for state in t.urgent:
+        if state.status in ("late", "overdue"):
+            out.append(Reminder(state.report.section, f"urgent_{state.status}", state.report.title))
+    return tuple(out)
+
+
+def totals_of(t: Tally) -> Totals:
+    rows = t.sections
+    return Totals(
+        submitted=sum(r.submitted for r in rows),
+        adopted=sum(r.adopted for r in rows),
+        adoptions=sum(r.adoptions for r in rows),
+        good=sum(r.good for r in rows),
+        instructions=sum(r.instructions for r in rows),
+        quota=sum(r.quota for r in rows),
+    )
+
+
+def level_counts(t: Tally, scores: Mapping[str, ReportScore]) -> tuple[tuple[str, int], ...]:
+    """Adoptions of the period by level, low to high, levels without any left out."""
+    levels = dict.fromkeys(LEVELS, 0)
+    for report in t.reports:
+        for adoption in scores[report.path].adoptions:
+            levels[adoption.level] += 1
+    return tuple((LEVEL_NAMES[lv], c) for lv, c in levels.items() if c)
+
+
+def year_to_date(period: Period) -> tuple[Period | None, str]:
+    """The running-totals span of a period (None: the period is a year, its own total) and its label."""
+    if period.kind == "year":
+        return None, "全年"
+    span = Period(date(period.start.year, 1, 1), period.end, f"{period.start.year}-YTD-{period.key}")
+    return span, f"{period.start.year}年1月至{period.end.month}月累计"
+
+
+def export_src(period: Period, fmt: str) -> str:
+    """Where a bulletin's Word (``docx``) or Excel (``xlsx``) file is published, next to its page."""
+    return f"bulletins/{period.key}.{fmt}"
+
+
+def make_bulletin(ev: Evaluation, period: Period, tally_of: Callable[[Period], Tally] | None = None) -> Bulletin:
+    """The 通报 of ``period`` (``tally_of`` may cache tallies; default: :func:`portal.tally.tally`)."""
+    count = tally_of or (lambda p: tally(ev, p))
+    t = count(period)
+    span, ytd_label = year_to_date(period)
+    ytd_rows = t.sections if span is None else tally(ev, span).sections
+    praise = praise_of(t, ev.settings)
+    return Bulletin(
+        organization=ev.settings.organization,
+        title=bulletin_title(period.label, period.kind == "year"),
+        kind=BULLETIN_KIND[period.kind],
+        tally=t,
+        totals=totals_of(t),
+        level_counts=level_counts(t, ev.scores),
+        ytd={r.section: r for r in ytd_rows},
+        ytd_label=ytd_label,
+        praise=praise,
+        praise_text=praise_sentence(r.section for r in praise),
+        reminders=reminders_of(t),
+        alerts=tuple(t.overdue),
+        complete=period.end < ev.as_of.date(),
+    )

@@ -1,0 +1,173 @@
+"""The portal's Chinese words, said once: columns, statuses, levels, praise and reminders.
+
+A column is one :class:`Column` spec (key, 中文 header, accessor, format);
+the CLI table, the generated pages, the Word bulletin and the Excel workbook
+all pick their columns here by key, and templates print ``H.key`` (the
+header) and ``STATUS_LABELS``/``LEVEL_NAMES`` instead of repeating the words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .tally import PersonRow, SectionRow, number
+
+#: Adoption and instruction levels, low to high (keys as in :data:`portal.model.LEVELS`).
+LEVEL_NAMES = {"bureau": "本局", "county": "县级", "city": "市级", "province": "省级", "national": "国家级"}
+
+#: Request and urgent-event statuses (SPEC §5) and the badge colour each one gets.
+STATUS_LABELS = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
+STATUS_CLASS = {"on_time": "ok", "late": "warn", "missed": "bad", "pending": "wait", "overdue": "bad"}
+
+#: The kind of bulletin a period gets (page title) and its document title's last word.
+BULLETIN_KIND = {"month": "月度通报", "quarter": "季度通报", "year": "年度考评"}
+
+
+def percent(value: float) -> str:
+    """0.125 → ``12.5%`` (one decimal, as every table shows an adoption rate)."""
+    return f"{value:.1%}"
+
+
+def plain(value: Any) -> str:
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: ``get`` reads the raw value (numbers stay numbers, for Excel);
+    ``text`` is how a page, the CLI and Word print it."""
+
+    key: str
+    header: str
+    get: Callable[[Any], Any]
+    fmt: Callable[[Any], str] = plain
+    numeric: bool = True
+    width: int = 9  # Excel column width
+    short: str = ""  # header in the narrow CLI table, when shorter than ``header``
+    excel_format: str = ""  # an Excel number format ("0.0%")
+
+    def text(self, row: Any) -> str:
+        return self.fmt(self.get(row))
+
+
+def _section(key: str, header: str, get: Callable[[SectionRow], Any], **kw: Any) -> Column:
+    return Column(key, header, get, **kw)
+
+
+SECTION_COLUMNS: tuple[Column, ...] = (
+    _section("rank", "排名", lambda r: r.rank, width=6),
+    _section("section", "股室", lambda r: r.section, numeric=False, width=26),
+    _section("head", "负责人", lambda r: r.head, numeric=False, width=8),
+    _section("submitted", "报送", lambda r: r.submitted),
+    _section("quota", "任务数", lambda r: r.quota),
+    _section("adopted", "采用", lambda r: r.adopted),
+    _section("adoptions", "采用次数", lambda r: r.adoptions),
+    _section("adoption_rate", "采用率", lambda r: r.adoption_rate, fmt=percent, excel_format="0.0%"),
+    _section("instructions", "批示", lambda r: r.instructions),
+    _section("good", "好信息", lambda r: r.good),
+    _section("request_on_time", "约稿按时", lambda r: r.requests["on_time"], short="按时"),
+    _section("request_late", "约稿迟报", lambda r: r.requests["late"], short="迟报"),
+    _section("request_missed", "约稿漏报", lambda r: r.requests["missed"], short="漏报"),
+    _section("urgent_on_time", "紧急按时", lambda r: r.urgent["on_time"]),
+    _section("urgent_late", "紧急迟报", lambda r: r.urgent["late"]),
+    _section("urgent_overdue", "紧急超时", lambda r: r.urgent["overdue"], short="超时"),
+    _section("score", "得分", lambda r: number(r.score)),
+)
+
+
+def _person(key: str, header: str, get: Callable[[PersonRow], Any], **kw: Any) -> Column:
+    return Column(key, header, get, **kw)
+
+
+PEOPLE_COLUMNS: tuple[Column, ...] = (
+    _person("author", "作者", lambda p: p.author, numeric=False, width=10),
+    _person("section", "股室", lambda p: p.section, numeric=False, width=26),
+    _person("submitted", "报送", lambda p: p.submitted, width=8),
+    _person("adopted", "采用", lambda p: p.adopted, width=8),
+    _person("good", "好信息", lambda p: p.good, width=8),
+    _person("score", "得分", lambda p: number(p.score), width=8),
+)
+
+#: The columns of the printed (CLI) table and of the Word bulletin's ranking table.
+CLI_SECTION_KEYS = (
+    "rank",
+    "section",
+    "submitted",
+    "quota",
+    "adopted",
+    "adoption_rate",
+    "instructions",
+    "good",
+    "request_on_time",
+    "request_late",
+    "request_missed",
+    "urgent_overdue",
+    "score",
+)
+WORD_SECTION_KEYS = (
+    "rank",
+    "section",
+    "submitted",
+    "quota",
+    "adopted",
+    "adoption_rate",
+    "instructions",
+    "good",
+    "score",
+)
+
+
+def columns(specs: Iterable[Column], keys: Iterable[str]) -> tuple[Column, ...]:
+    """The specs named by ``keys``, in that order."""
+    by_key = {c.key: c for c in specs}
+    return tuple(by_key[k] for k in keys)
+
+
+#: Header words by key, for templates (``H.submitted`` → 报送), plus the few headers only pages show.
+H: dict[str, str] = {
+    **{c.key: c.header for c in PEOPLE_COLUMNS},
+    **{c.key: c.header for c in SECTION_COLUMNS},
+    "quota_done": "任务完成",
+    "month": "月份",
+    "first": "第一名",
+    "monthly_quota": "每月任务",
+}
+
+# --- phrasing of a 通报 ----------------------------------------------------------------------
+
+PRAISE = "信息报送数量多、质量高，综合得分位居前列，予以通报表扬。"
+NO_PRAISE = "本期暂无得分为正的股室，不予表扬。"
+ALL_DONE = "本期各股室均按要求完成报送任务。"
+REMINDERS = {
+    "zero": "本期未报送信息，请高度重视，明确专人负责。",
+    "quota": "未完成报送任务，尚差 {count} 条。",
+    "missed": "约稿《{detail}》漏报。",
+    "late_request": "约稿《{detail}》迟报。",
+    "urgent_late": "重大紧急事件《{detail}》未在规定时限内上报（迟报）。",
+    "urgent_overdue": "重大紧急事件《{detail}》超时未报，请立即补报。",
+}
+
+
+def praise_sentence(sections: Iterable[str]) -> str:
+    """表扬: ``甲股、乙股信息报送数量多…``, or the sentence for a period without praise."""
+    names = list(sections)
+    return "、".join(names) + PRAISE if names else NO_PRAISE
+
+
+def reminder_sentence(kind: str, detail: str = "", count: int = 0) -> str:
+    return REMINDERS[kind].format(detail=detail, count=count)
+
+
+def bulletin_title(period_label: str, yearly: bool) -> str:
+    """``关于2026年3月政务信息报送情况的通报`` (a year: ``…的考评通报``)."""
+    return f"关于{period_label}政务信息报送情况的{'考评通报' if yearly else '通报'}"
+
+
+def summary_sentence(period_label: str, submitted: int, adopted: int, good: int) -> str:
+    """The Word bulletin's opening figures (the web page's lead carries more detail)."""
+    return (
+        f"{period_label}，全局共报送政务信息{submitted}条，被各级采用{adopted}条，好信息{good}条。"
+        "现将有关情况通报如下："
+    )
