@@ -2,7 +2,9 @@
 
 Pure code: every computation takes the content, the portal configuration and
 an ``as_of`` moment.  Nothing here reads the clock, the environment or
-``sys.argv``; only :mod:`portal.mkdocs_adapter` talks to MkDocs' build events.
+``sys.argv``.  MkDocs is met only at the edge: :mod:`portal.hook` wires its
+build events to the package and :mod:`portal.site` reads ``mkdocs.yml`` and
+asks MkDocs which files it would publish.
 """
 
 __version__ = "0.1.0"

@@ -7,9 +7,7 @@ serving and shows the errors on the home page instead.
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -30,7 +28,6 @@ from .tally import evaluate
 from .text import sanitize_html
 
 log = get_plugin_logger("portal")
-SCORING_MARKER = "<!-- portal:scoring -->"
 
 
 class PortalHook:
@@ -46,14 +43,7 @@ class PortalHook:
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         logging.getLogger("jieba").setLevel(logging.WARNING)
-        # Material cuts every page's text with jieba, run by run (most of a build's time); on_post_build
-        # rewrites the index with one pass per entry instead, so Material's pass is switched off.
-        try:
-            from material.plugins.search import plugin as material_search
-
-            material_search.jieba = None  # type: ignore[attr-defined]
-        except ImportError:
-            pass
+        search.switch_off_material_cutting()
         try:
             self.settings = settings_of(config)
         except ConfigFailure as exc:
@@ -119,20 +109,11 @@ class PortalHook:
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         # The sitemap's dates come from as_of, not the clock: same input, byte-identical site.
         page.update_date = f"{self.as_of:%Y-%m-%d}"
-        if SCORING_MARKER in markdown and self.portal is not None:
-            table = self.portal.env.get_template("scoring.html.j2").render(s=self.settings)
-            return markdown.replace(SCORING_MARKER, "\n".join(x for x in table.splitlines() if x.strip()))
-        return markdown
+        return self.portal.with_scoring_table(markdown) if self.portal is not None else markdown
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Rewrite Material's search index: compact, UTF-8, finding words inside longer words."""
-        path = os.path.join(config.site_dir, "search", "search_index.json")
-        if not os.path.exists(path):
-            return
-        with open(path, encoding="utf-8") as handle:
-            index = json.load(handle)
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(search.compact(index), handle, ensure_ascii=False, separators=(",", ":"))
+        search.rewrite_index(config.site_dir)
 
     def on_page_content(self, html: str, page: Page) -> str:
         if page.file.src_uri in self.sanitized:

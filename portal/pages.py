@@ -31,6 +31,8 @@ from .text import inert, sanitize_html
 from .vocabulary import LEVEL_NAMES, PEOPLE_COLUMNS, STATUS_CLASS, STATUS_LABELS, H, columns, percent
 
 DUE_SOON_DAYS = 7
+#: Where a Markdown page (the staff guide) wants the configured scoring table.
+SCORING_MARKER = "<!-- portal:scoring -->"
 _H1_RE = re.compile(r"\A\s*#[ \t]+(\S[^\n]*)(?:\n|\Z)")
 
 
@@ -406,6 +408,13 @@ class Portal:
         )
         front = yaml.safe_dump({"title": inert(request.title)}, allow_unicode=True, sort_keys=False).strip()
         return f"---\n{front}\n---\n\n{_h1(request.title)}\n\n{_one_block(panel)}\n\n{request.body.strip()}\n"
+
+    def with_scoring_table(self, markdown: str) -> str:
+        """``markdown`` with :data:`SCORING_MARKER` replaced by the configured prices as an HTML table."""
+        if SCORING_MARKER not in markdown:
+            return markdown
+        table = self.env.get_template("scoring.html.j2").render(s=self.settings)
+        return markdown.replace(SCORING_MARKER, _one_block(table))
 
     def broken_page(self, path: str, problems: list[Problem]) -> str:
         body = self.env.get_template("broken.md.j2").render(path=path, problems=problems)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 import html
 import itertools
+import json
+import os
 import re
 from collections.abc import Callable
 from typing import Any
@@ -41,6 +43,27 @@ def _jieba() -> Any:
 
     jieba.setLogLevel(logging.WARNING)
     return jieba
+
+
+def switch_off_material_cutting() -> None:
+    """Material cuts every page's text with jieba, run by run (most of a build's time); :func:`rewrite_index`
+    cuts each entry once instead, so Material's pass is switched off (its module-level ``jieba``)."""
+    try:
+        from material.plugins.search import plugin as material_search
+    except ImportError:
+        return
+    material_search.jieba = None  # type: ignore[attr-defined]
+
+
+def rewrite_index(site_dir: str) -> None:
+    """Rewrite Material's ``search/search_index.json`` in ``site_dir`` as :func:`compact` makes it (UTF-8)."""
+    path = os.path.join(site_dir, "search", "search_index.json")
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as handle:
+        index = json.load(handle)
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(compact(index), handle, ensure_ascii=False, separators=(",", ":"))
 
 
 def plain(markup: str) -> str:
