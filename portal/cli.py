@@ -117,11 +117,16 @@ def run(
         return 1
     for problem in problems:
         print(problem.format(), file=err)
-    evaluation = evaluate(site.content, settings, as_of)
+    return _figures(args, site, as_of, period, out)
+
+
+def _figures(args: argparse.Namespace, site: Site, as_of: datetime, period: Period, out: TextIO) -> int:
+    """``stats`` (a table or §6's JSON) or ``export`` (a bulletin file) of a clean site."""
+    evaluation = evaluate(site.content, site.settings, as_of)
     if args.command == "stats":
         result = tally(evaluation, period)
         if args.json:
-            out.write(json.dumps(to_json(result, settings), ensure_ascii=False, indent=2) + "\n")
+            out.write(json.dumps(to_json(result, site.settings), ensure_ascii=False, indent=2) + "\n")
         else:
             out.write(format_table(result, site) + "\n")
         return 0

@@ -38,22 +38,26 @@ def _reproducible(data: bytes, when: datetime) -> bytes:
     return out.getvalue()
 
 
-def docx_bytes(b: Bulletin) -> bytes:
-    """A 通报 in 公文 style: A4, 小标宋/黑体 title, 仿宋 body, ranking table, praise, reminders, date."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
+class _Word:
+    """A python-docx document with the two things a 公文 needs: runs with a Chinese font, spaced paragraphs."""
 
-    doc = Document()
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    def __init__(self) -> None:
+        from docx import Document
+        from docx.enum.section import WD_ORIENT
+        from docx.shared import Mm
 
+        self.doc = Document()
+        section = self.doc.sections[0]
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+
+    @staticmethod
     def run(paragraph: Any, text: str, font: str, size: float, bold: bool = False) -> None:
+        from docx.oxml.ns import qn
+        from docx.shared import Pt
+
         r = paragraph.add_run(text)
         r.font.name = font
         r.font.size = Pt(size)
@@ -61,6 +65,7 @@ def docx_bytes(b: Bulletin) -> bytes:
         r._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
 
     def para(
+        self,
         text: str,
         font: str = "仿宋_GB2312",
         size: float = 16,
@@ -68,51 +73,56 @@ def docx_bytes(b: Bulletin) -> bytes:
         indent: bool = True,
         bold: bool = False,
     ) -> None:
-        p = doc.add_paragraph()
+        from docx.shared import Pt
+
+        p = self.doc.add_paragraph()
         if align is not None:
             p.alignment = align
         if indent:
             p.paragraph_format.first_line_indent = Pt(size * 2)
         p.paragraph_format.line_spacing = Pt(28)
-        run(p, text, font, size, bold)
+        self.run(p, text, font, size, bold)
 
-    t = b.tally
-    para(b.organization, "黑体", 16, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
-    para(b.title, "方正小标宋简体", 22, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
-    para(
-        f"（{t.period.start:%Y年%m月%d日}至{t.period.end:%Y年%m月%d日}）",
-        "楷体_GB2312",
-        16,
-        WD_ALIGN_PARAGRAPH.CENTER,
-        indent=False,
-    )
-    para("各股室：", indent=False)
-    para(summary_sentence(t.period.label, b.totals.submitted, b.totals.adopted, b.totals.good))
-    para("一、各股室报送采用情况", "黑体", 16)
-    specs = columns(SECTION_COLUMNS, WORD_SECTION_KEYS)
-    table = doc.add_table(rows=1, cols=len(specs))
-    table.style = "Table Grid"
-    for cell, spec in zip(table.rows[0].cells, specs):
-        cell.text = ""
-        run(cell.paragraphs[0], spec.header, "黑体", 10.5, True)
-    for r in b.sections:
-        for cell, spec in zip(table.add_row().cells, specs):
+    def table(self, specs: tuple[Column, ...], rows: list[Any]) -> None:
+        table = self.doc.add_table(rows=1, cols=len(specs))
+        table.style = "Table Grid"
+        for cell, spec in zip(table.rows[0].cells, specs):
             cell.text = ""
-            run(cell.paragraphs[0], spec.text(r), "仿宋_GB2312", 10.5)
-    para("二、表扬", "黑体", 16)
-    para(b.praise_text)
-    para("三、提醒", "黑体", 16)
+            self.run(cell.paragraphs[0], spec.header, "黑体", 10.5, True)
+        for row in rows:
+            for cell, spec in zip(table.add_row().cells, specs):
+                cell.text = ""
+                self.run(cell.paragraphs[0], spec.text(row), "仿宋_GB2312", 10.5)
+
+
+def docx_bytes(b: Bulletin) -> bytes:
+    """A 通报 in 公文 style: A4, 小标宋/黑体 title, 仿宋 body, ranking table, praise, reminders, date."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    w = _Word()
+    t = b.tally
+    w.para(b.organization, "黑体", 16, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    w.para(b.title, "方正小标宋简体", 22, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    span = f"（{t.period.start:%Y年%m月%d日}至{t.period.end:%Y年%m月%d日}）"
+    w.para(span, "楷体_GB2312", 16, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    w.para("各股室：", indent=False)
+    w.para(summary_sentence(t.period.label, b.totals.submitted, b.totals.adopted, b.totals.good))
+    w.para("一、各股室报送采用情况", "黑体", 16)
+    w.table(columns(SECTION_COLUMNS, WORD_SECTION_KEYS), b.sections)
+    w.para("二、表扬", "黑体", 16)
+    w.para(b.praise_text)
+    w.para("三、提醒", "黑体", 16)
     for index, text in enumerate(b.reminder_lines, start=1):
-        para(f"{index}. {text}")
-    para("")
-    para(f"{b.organization}办公室", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-    para(f"{t.as_of:%Y年%m月%d日}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-    props = doc.core_properties
+        w.para(f"{index}. {text}")
+    w.para("")
+    w.para(f"{b.organization}办公室", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    w.para(f"{t.as_of:%Y年%m月%d日}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    props = w.doc.core_properties
     props.title = b.title
     props.author = b.organization
     props.created = props.modified = props.last_printed = t.as_of.replace(tzinfo=None)
     buffer = io.BytesIO()
-    doc.save(buffer)
+    w.doc.save(buffer)
     return _reproducible(buffer.getvalue(), t.as_of)
 
 

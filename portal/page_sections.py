@@ -1,0 +1,59 @@
+"""Section pages: the list of sections and one page per section (months, people of the year, reports)."""
+
+from __future__ import annotations
+
+from . import charts
+from .dates import period_containing
+from .render import Context, stats_meta
+from .vocabulary import H
+
+
+def section_index(cx: Context) -> str:
+    t = cx.tally(cx.now_month)
+    year_t = cx.tally(period_containing(cx.ev.as_of.date(), "year"))
+    rows = [
+        (
+            s,
+            next(r for r in t.sections if r.section == s.name),
+            next(r for r in year_t.sections if r.section == s.name),
+        )
+        for s in cx.settings.sections
+    ]
+    return cx.render("sections.md.j2", "sections/index.md", stats_meta("股室"), rows=rows, year=year_t.period)
+
+
+def section_page(cx: Context, name: str) -> str:
+    section = next(s for s in cx.settings.sections if s.name == name)
+    months = []
+    for period in reversed(cx.months):
+        row = next(r for r in cx.tally(period).sections if r.section == name)
+        months.append((period, row))
+    reports = [r for r in reversed(cx.content.reports) if r.section == name and not r.draft and r.date <= cx.ev.as_of]
+    recent = list(reversed(months[:12]))
+    chart = charts.trend(
+        f"{name}近{len(recent)}个月{H['submitted']}、{H['adopted']}与{H['score']}",
+        [p.key[2:] for p, _ in recent],
+        [
+            (H["submitted"], [r.submitted for _, r in recent]),
+            (H["adopted"], [r.adopted for _, r in recent]),
+            (H["score"], [max(r.score, 0) for _, r in recent]),
+        ],
+    )
+    people = [p for p in cx.tally(period_containing(cx.ev.as_of.date(), "year")).people if p.section == name]
+    return cx.render(
+        "section.md.j2",
+        cx.section_src(name),
+        stats_meta(name),
+        section=section,
+        months=months,
+        reports=reports,
+        chart=chart,
+        people=people,
+    )
+
+
+def sections(cx: Context) -> dict[str, str | bytes]:
+    out: dict[str, str | bytes] = {"sections/index.md": section_index(cx)}
+    for section in cx.settings.sections:
+        out[cx.section_src(section.name)] = section_page(cx, section.name)
+    return out

@@ -1,0 +1,163 @@
+"""How a generated page is written: the Jinja2 environment, links, front-matter, one HTML block.
+
+:class:`Context` holds what every page builder needs from one build (the
+evaluation, the content, URLs, a cache of tallies); the builders in
+``page_*.py`` take it and return the Markdown source of their pages.
+Templates are autoescaped HTML blocks inside Markdown; numbers come from
+:mod:`portal.tally` and words from :mod:`portal.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Iterable
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from .dates import Period, months_between, period_containing
+from .loader import page_url
+from .model import LEVELS, Content
+from .problems import Problem
+from .tally import Evaluation, Tally, number, tally
+from .text import sanitize_html
+from .vocabulary import LEVEL_NAMES, PEOPLE_COLUMNS, STATUS_CLASS, STATUS_LABELS, H, columns, percent
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site-relative)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    rel = posixpath.relpath(to_url or ".", base or ".")
+    if (to_url.endswith("/") or not to_url) and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def make_env() -> Environment:
+    """The templates' environment: the vocabulary as globals, number and date formats as filters."""
+    env = Environment(
+        loader=PackageLoader("portal", "templates"),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        STATUS_LABELS=STATUS_LABELS,
+        STATUS_CLASS=STATUS_CLASS,
+        LEVEL_NAMES=LEVEL_NAMES,
+        LEVELS=LEVELS,
+        H=H,
+        PEOPLE_COLUMNS=PEOPLE_COLUMNS,
+        SECTION_PEOPLE_COLUMNS=columns(PEOPLE_COLUMNS, ("author", "submitted", "adopted", "good", "score")),
+    )
+    env.filters["num"] = number
+    env.filters["pct"] = percent
+    env.filters["day"] = lambda d: f"{d:%Y-%m-%d}" if d else "—"
+    env.filters["minute"] = lambda d: f"{d:%Y-%m-%d %H:%M}" if d else "—"
+    return env
+
+
+class Context:
+    """One build's figures and addresses, shared by every page builder (templates see it as ``p``)."""
+
+    def __init__(
+        self,
+        ev: Evaluation,
+        content: Content,
+        *,
+        landing: dict[str, str] | None = None,
+        problems: Iterable[Problem] = (),
+        use_directory_urls: bool = True,
+        exports: bool = True,
+    ) -> None:
+        self.ev = ev
+        self.settings = ev.settings
+        self.content = content
+        self.landing = landing or {}
+        self.problems = list(problems)
+        self.use_directory_urls = use_directory_urls
+        self.exports = exports
+        self.env = make_env()
+        self.now_month = period_containing(ev.as_of.date())
+        first = min([r.date.date() for r in ev.reports] + [ev.as_of.date()])
+        self.months = months_between(first, ev.as_of.date())
+        self.quarters = sorted({period_containing(m.start, "quarter") for m in self.months})
+        self.years = sorted({period_containing(m.start, "year") for m in self.months})
+        self._tallies: dict[str, Tally] = {}
+        self.requests_by_id = {r.id: r for r in content.requests}
+        self.answers = ev.answers
+        self.urgent_by_path = {u.report.path: u for u in ev.urgent}
+
+    def tally(self, period: Period) -> Tally:
+        """The period's tally, computed once per build."""
+        if period.key not in self._tallies:
+            self._tallies[period.key] = tally(self.ev, period)
+        return self._tallies[period.key]
+
+    def url(self, src_uri: str) -> str:
+        return page_url(src_uri, self.use_directory_urls)
+
+    def linker(self, src_uri: str) -> Any:
+        """``link(target)``: a relative link from the page ``src_uri`` to a page (``.md``) or a file."""
+        here = self.url(src_uri)
+
+        def link(target_src_uri: str) -> str:
+            target = target_src_uri if not target_src_uri.endswith(".md") else self.url(target_src_uri)
+            return relative(here, target)
+
+        return link
+
+    def render(self, template: str, src_uri: str, meta: dict[str, Any], intro: str = "", **values: Any) -> str:
+        """A whole generated page: front-matter ``meta``, the landing ``intro`` and the template as one block."""
+        body = self.env.get_template(template).render(
+            p=self, s=self.settings, ev=self.ev, link=self.linker(src_uri), here=self.url(src_uri), **values
+        )
+        intro = f"{one_block(intro_html(intro))}\n\n" if intro.strip() else ""
+        return f"---\n{front_matter(meta)}\n---\n\n{intro}{one_block(body)}\n"
+
+    def fragment(self, template: str, **values: Any) -> str:
+        """A template rendered on its own (a panel, the scoring table)."""
+        return self.env.get_template(template).render(**values)
+
+    def section_src(self, name: str) -> str:
+        slug = next(s.slug for s in self.settings.sections if s.name == name)
+        return f"sections/{slug}.md"
+
+    @staticmethod
+    def bulletin_src(period: Period) -> str:
+        return f"bulletins/{period.key}.md"
+
+    @staticmethod
+    def month_list_src(period: Period) -> str:
+        return f"reports/{period.key}/index.md"
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
+
+
+def h1(title: str) -> str:
+    """The page heading as an HTML block: the title is text, never Markdown (``*`` or ``[x](y)`` stay)."""
+    return f'<h1 id="title">{html.escape(title)}</h1>'
+
+
+def intro_html(markdown_text: str) -> str:
+    """A landing text (``index.md``) as sanitized HTML, to sit above a generated page."""
+    import markdown
+
+    html_text = markdown.markdown(markdown_text, extensions=["tables", "attr_list", "admonition"])
+    return f'<div class="pt-intro">{sanitize_html(html_text)}</div>'
+
+
+def one_block(markup: str) -> str:
+    """An HTML block without blank lines, so Markdown passes it through untouched."""
+    return "\n".join(line for line in markup.splitlines() if line.strip())
+
+
+#: The page list's front-matter of a statistics page: not in search, no side navigation.
+def stats_meta(title: str) -> dict[str, Any]:
+    return {"title": title, "search": {"exclude": True}, "hide": ["navigation", "toc"]}
