@@ -22,7 +22,7 @@ from .dates import DateError, Period, parse_period, period_containing, resolve_a
 from .problems import Problem, summary
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
 from .tally import Tally, evaluate, number, tally, to_json
-from .vocabulary import CLI_SECTION_KEYS, SECTION_COLUMNS, columns
+from .vocabulary import CLI_SECTION_KEYS, SECTION_COLUMNS, H, columns
 
 
 class UsageError(Exception):
@@ -153,7 +153,7 @@ def _new(
     today = now.astimezone(settings.tz).date()
     labels = {
         "title": "标题",
-        "section": "股室",
+        "section": H["section"],
         "deadline": "截止日期 YYYY-MM-DD",
         "event_time": "事件发生时间 YYYY-MM-DD HH:MM",
     }

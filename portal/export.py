@@ -15,7 +15,15 @@ from datetime import datetime
 from typing import Any
 
 from .bulletin import Bulletin
-from .vocabulary import PEOPLE_COLUMNS, SECTION_COLUMNS, WORD_SECTION_KEYS, Column, columns, summary_sentence
+from .vocabulary import (
+    PEOPLE_COLUMNS,
+    SECTION_COLUMNS,
+    SHEET_NAMES,
+    WORD_SECTION_KEYS,
+    Column,
+    columns,
+    summary_sentence,
+)
 
 
 def _reproducible(data: bytes, when: datetime) -> bytes:
@@ -134,8 +142,8 @@ def xlsx_bytes(b: Bulletin) -> bytes:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "股室"
-    people = wb.create_sheet("个人")
+    ws.title = SHEET_NAMES["sections"]
+    people = wb.create_sheet(SHEET_NAMES["people"])
     head_font, head_fill = Font(bold=True), PatternFill("solid", fgColor="DDE7F3")
     sheets: tuple[tuple[Any, tuple[Column, ...], list[Any]], ...] = (
         (ws, SECTION_COLUMNS, b.sections),

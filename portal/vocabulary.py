@@ -21,6 +21,9 @@ LEVEL_NAMES = {"bureau": "本局", "county": "县级", "city": "市级", "provin
 STATUS_LABELS = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
 STATUS_CLASS = {"on_time": "ok", "late": "warn", "missed": "bad", "pending": "wait", "overdue": "bad"}
 
+#: The Excel bulletin's sheets.
+SHEET_NAMES = {"sections": "股室", "people": "个人"}
+
 #: The kind of bulletin a period gets (page title) and its document title's last word.
 BULLETIN_KIND = {"month": "月度通报", "quarter": "季度通报", "year": "年度考评"}
 
@@ -133,6 +136,14 @@ H: dict[str, str] = {
     "month": "月份",
     "first": "第一名",
     "monthly_quota": "每月任务",
+    "adopter": "采用单位",
+    "report_date": "报送日期",
+    "title": "标题",
+    "status": "状态",
+    "event": "事件",
+    "event_time": "发生时间",
+    "due": "应报时限",
+    "reported_time": "上报时间",
 }
 
 # --- phrasing of a 通报 ----------------------------------------------------------------------
