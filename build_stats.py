@@ -39,6 +39,14 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return _hook.on_page_content(html, page)
 
 
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return _hook.on_post_page(output, page)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    return _hook.on_post_template(output_content)
+
+
 def on_post_build(config: Any) -> None:
     _hook.on_post_build(config)
 

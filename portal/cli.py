@@ -1,4 +1,4 @@
-"""The command line (SPEC §6): ``check``, ``stats``, ``export``, ``new``.
+"""The command line (SPEC §6): ``check``, ``stats``, ``export``, ``new``, ``public`` (issue 17).
 
 :func:`run` takes the arguments, the environment and the clock from its
 caller (``build_stats.py``), so it is testable without patching anything.
@@ -63,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--deadline", help="request: YYYY-MM-DD")
     new.add_argument("--sections", default="", help="request: comma-separated sections (default: all)")
     new.add_argument("--id", dest="id_", default="", help="request: id (default: YG-YEAR-NN)")
+    public = sub.add_parser("public", help="write the 公开 reports as a small static site and Atom feed")
+    public.add_argument("--config", default=argparse.SUPPRESS)
+    public.add_argument("-o", "--output", required=True, help="folder to write (replaced as a whole)")
     return parser
 
 
@@ -101,7 +104,8 @@ def run(
     try:
         os.chdir(os.path.dirname(os.path.abspath(args.config)))
         # The command line needs no report bodies; two or more cores parse large repositories in parallel.
-        site = load_site(config, settings, bodies=False, workers=min(os.cpu_count() or 1, 4))
+        bodies = args.command == "public"  # the public subset publishes bodies; the rest needs none
+        site = load_site(config, settings, bodies=bodies, workers=min(os.cpu_count() or 1, 4))
     finally:
         os.chdir(cwd)
     problems = site.problems.sorted()
@@ -117,6 +121,8 @@ def run(
         return 1
     for problem in problems:
         print(problem.format(), file=err)
+    if args.command == "public":
+        return _public(site, args.output, out, err)
     return _figures(args, site, as_of, period, out)
 
 
@@ -135,6 +141,21 @@ def _figures(args: argparse.Namespace, site: Site, as_of: datetime, period: Peri
 
     write_export(args.format, make_bulletin(evaluation, period), args.output)
     print(f"wrote {args.output}", file=out)
+    return 0
+
+
+def _public(site: Site, output: str, out: TextIO, err: TextIO) -> int:
+    from .public import OutputError, public_reports, public_site, write_public
+
+    try:
+        write_public(public_site(site.content, site.settings), output)
+    except OutputError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
+    except OSError as exc:
+        print(f"error: {output}: cannot be written ({exc.strerror})", file=err)
+        return 2
+    print(f"wrote {output}: {len(public_reports(site.content))} 公开 report(s)", file=out)
     return 0
 
 

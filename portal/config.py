@@ -359,6 +359,7 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
         praise=nested["bulletin"]["praise"],
         privacy_id_numbers=nested["privacy"]["id_numbers"],
         privacy_mobile_numbers=nested["privacy"]["mobile_numbers"],
+        publish_sitemap=values["publish_sitemap"],
     ), []
 
 
@@ -383,6 +384,7 @@ class PortalSchema(base.Config):
     good_info = c.Optional(_SubMapping())
     bulletin = c.Optional(_SubMapping())
     privacy = c.Optional(_SubMapping())
+    publish_sitemap = c.Type(bool, default=False)
 
 
 def locate(config_file: str, key_path: str) -> int:

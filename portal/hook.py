@@ -18,7 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import search
+from . import csp, search
 from .dates import DateError, resolve_as_of
 from .loader import page_url
 from .pages import Portal
@@ -28,6 +28,7 @@ from .tally import evaluate
 from .text import sanitize_html
 
 log = get_plugin_logger("portal")
+PORTAL_JS = "assets/portal.js"  # in overrides/: wires buttons without inline handlers, which the CSP refuses
 
 
 class PortalHook:
@@ -54,7 +55,15 @@ class PortalHook:
             self.as_of = resolve_as_of(None, dict(self.env), self.clock(), self.settings.tz)
         except DateError as exc:
             raise PluginError(f"as_of: {exc}") from None
+        self._internal(config)
         return config
+
+    def _internal(self, config: MkDocsConfig) -> None:
+        """Internal by default: no sitemap unless configured; the print button's script (no inline handlers)."""
+        if not self.settings.publish_sitemap:
+            config.theme.static_templates.discard("sitemap.xml")
+        if PORTAL_JS not in [str(item) for item in config.extra_javascript]:
+            config.extra_javascript.append(PORTAL_JS)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         site = load_site(config, self.settings)
@@ -104,6 +113,11 @@ class PortalHook:
                 )
         for src_uri in sorted(generated):
             files.append(File.generated(config, src_uri, content=generated[src_uri]))
+        if files.get_file_from_path("robots.txt") is None:
+            files.append(File.generated(config, "robots.txt", content=csp.ROBOTS_TXT))
+        theme_sitemap = files.get_file_from_path("sitemap.xml")  # the raw template, once not rendered
+        if theme_sitemap is not None and not self.settings.publish_sitemap:
+            files.remove(theme_sitemap)
         return files
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
@@ -114,6 +128,13 @@ class PortalHook:
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Rewrite Material's search index: compact, UTF-8, finding words inside longer words."""
         search.rewrite_index(config.site_dir)
+
+    def on_post_page(self, output: str, page: Page) -> str:
+        """The page's own CSP (hashes of the theme's inline scripts) and ``noindex``; see :mod:`portal.csp`."""
+        return csp.protect(output, page.content or "")
+
+    def on_post_template(self, output: str) -> str:
+        return csp.protect(output) if "<head" in output else output
 
     def on_page_content(self, html: str, page: Page) -> str:
         if page.file.src_uri in self.sanitized:

@@ -54,6 +54,7 @@ class Settings:
     praise: int = 3
     privacy_id_numbers: str = "error"
     privacy_mobile_numbers: str = "error"
+    publish_sitemap: bool = False  # internal by default: no sitemap.xml unless asked for
 
     def __post_init__(self) -> None:
         lookup: dict[str, Section] = {}

@@ -1,0 +1,266 @@
+"""Serving the portal (issue 17): the shipped nginx config in a real nginx, the deploy script, internal-only marks.
+
+nginx runs unprivileged in the foreground on a free 127.0.0.1 port with its prefix, pid and logs in a temp
+folder (tests/deploy_support.py); the users file is written with Debian's ``htpasswd -B``, as the guide says.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, make_site, mkdocs_build, report, run_cli
+from tests.deploy_support import HTPASSWD, NGINX, Server, add_user, nginx
+
+AS_OF = "2026-11-25"
+USER, PASSWORD = "bangongshi", "Ce-shi-mi-ma-2026"
+DEPLOY = REPO / "deploy" / "deploy.sh"
+
+if not (os.path.exists(NGINX) and os.path.exists(HTPASSWD)):
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("CI=true but nginx/htpasswd are missing: .ci/run must install nginx apache2-utils")
+    pytest.skip("nginx and htpasswd are not installed (apt-get install nginx apache2-utils)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("deploy") / "site"
+    result = mkdocs_build(REPO, as_of=AS_OF, dest=site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def server(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    work = tmp_path_factory.mktemp("nginx")
+    users = work / "portal.htpasswd"
+    add_user(users, USER, PASSWORD)
+    add_user(users, "keshi", "another-password")
+    with nginx(work, demo, users) as running:
+        yield running
+
+
+def kinds_of_url(site: Path) -> dict[str, str]:
+    """One URL of each kind the site has, found on disk (not hard-coded)."""
+    docx = sorted(site.glob("bulletins/*.docx"))[0]
+    xlsx = sorted(site.glob("bulletins/*.xlsx"))[0]
+    report_page = sorted(p for p in site.glob("reports/*/*/*/index.html"))[0]
+    bundle = sorted(site.glob("assets/javascripts/bundle.*.min.js"))[0]
+    return {
+        "home": "",
+        "page": report_page.parent.relative_to(site).as_posix() + "/",
+        "stats": "stats.json",
+        "search index": "search/search_index.json",
+        "docx": docx.relative_to(site).as_posix(),
+        "xlsx": xlsx.relative_to(site).as_posix(),
+        "asset": bundle.relative_to(site).as_posix(),
+        "robots": "robots.txt",
+    }
+
+
+def test_every_kind_of_url_needs_credentials(server: Server, demo: Path) -> None:
+    for kind, url in kinds_of_url(demo).items():
+        anonymous = server.get(url)
+        assert anonymous.status == 401, f"{kind} /{url}: {anonymous.status} without credentials"
+        assert anonymous.headers["www-authenticate"].startswith("Basic ")
+        on_disk = demo / (url + "index.html" if url.endswith("/") or not url else url)
+        assert b"401 Authorization Required" in anonymous.body and anonymous.body != on_disk.read_bytes()
+        wrong = server.get(url, USER, PASSWORD + "x")
+        assert wrong.status == 401, f"{kind} /{url}: a wrong password got {wrong.status}"
+        unknown = server.get(url, "nobody", PASSWORD)
+        assert unknown.status == 401
+        ok = server.get(url, USER, PASSWORD)
+        assert ok.status == 200, f"{kind} /{url}: {ok.status} with credentials"
+        assert ok.body == on_disk.read_bytes(), f"{kind} /{url} is not the built file"
+    assert server.get("", "keshi", "another-password").status == 200  # every user of the file
+
+
+def test_security_headers_on_every_response(server: Server, demo: Path) -> None:
+    urls = [*kinds_of_url(demo).values(), "no-such-page/"]
+    for url in urls:
+        for answer in (server.get(url), server.get(url, USER, PASSWORD)):
+            h = answer.headers
+            assert h["x-content-type-options"] == "nosniff", url
+            assert h["referrer-policy"] == "no-referrer", url
+            assert h["x-frame-options"] == "DENY", url
+            assert "frame-ancestors 'none'" in h["content-security-policy"], url
+            assert h["x-robots-tag"] == "noindex, nofollow", url
+            assert "nginx/" not in h.get("server", ""), "server_tokens off: no version"
+    page = server.get("", USER, PASSWORD)
+    assert page.headers["content-type"] == "text/html; charset=utf-8"
+    assert server.get("no-such-page/", USER, PASSWORD).status == 404
+
+
+def test_caching_fits_a_nightly_rebuild(server: Server, demo: Path) -> None:
+    urls = kinds_of_url(demo)
+    # Content changes every night: always revalidated, never kept by a shared cache.
+    for kind in ("home", "page", "stats", "search index", "docx", "robots"):
+        answer = server.get(urls[kind], USER, PASSWORD)
+        assert answer.headers["cache-control"] == "private, no-cache", kind
+        assert answer.headers.get("etag") and answer.headers.get("last-modified"), kind
+    # A file whose name carries its content hash never changes under that name.
+    bundle = server.get(urls["asset"], USER, PASSWORD)
+    assert bundle.headers["cache-control"] == "private, max-age=31536000, immutable"
+    css = server.get("assets/portal.css", USER, PASSWORD)
+    assert css.headers["cache-control"] == "private, max-age=3600"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            self.links += [v or "" for k, v in attrs if k == "href"]
+
+
+def test_no_directory_listing_and_no_hidden_files(server: Server, demo: Path) -> None:
+    folders = [p for p in demo.rglob("*") if p.is_dir() and not (p / "index.html").exists()]
+    assert folders, "the demo has folders without an index page (assets/, reports/YYYY/, …)"
+    for folder in folders:
+        url = folder.relative_to(demo).as_posix() + "/"
+        answer = server.get(url, USER, PASSWORD)
+        assert answer.status in (403, 404), f"/{url}: {answer.status}"
+        parser = _Links()
+        parser.feed(answer.body.decode("utf-8", "replace"))
+        children = {child.name for child in folder.iterdir()}
+        listed = [link for link in parser.links if link.rstrip("/") in children]
+        assert not listed and b"Index of" not in answer.body, f"/{url} lists its files: {listed}"
+    (demo / ".portal-release").write_text("x", encoding="utf-8")
+    assert server.get(".portal-release", USER, PASSWORD).status == 404
+    bundle = kinds_of_url(demo)["asset"]
+    assert server.get(bundle + ".map", USER, PASSWORD).status == 404
+
+
+def test_internal_by_default_robots_noindex_no_sitemap(demo: Path) -> None:
+    assert (demo / "robots.txt").read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
+    assert not (demo / "sitemap.xml").exists() and not (demo / "sitemap.xml.gz").exists()
+    pages = sorted(demo.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert head.count('<meta name="robots" content="noindex, nofollow">') == 1, page
+        assert head.count('http-equiv="Content-Security-Policy"') == 1, page
+
+
+def test_publish_sitemap_is_opt_in_and_validated(tmp_path: Path) -> None:
+    from tests.conftest import PORTAL
+
+    bad = make_site(tmp_path / "bad", portal={**PORTAL, "publish_sitemap": "yes"})
+    result = run_cli(bad, "check")
+    assert result.code == 2
+    assert "extra.portal.publish_sitemap" in result.err and "bool" in result.err
+    site = make_site(tmp_path / "on", reports={"a.md": report()}, portal={**PORTAL, "publish_sitemap": True})
+    built = mkdocs_build(site)
+    assert built.returncode == 0, built.stderr
+    sitemap = (site / "_site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<urlset" in sitemap and "{%" not in sitemap  # rendered, not the raw template
+    assert (site / "_site" / "robots.txt").exists()
+
+
+# --- deploy.sh ----------------------------------------------------------------------------------------------
+
+
+def deploy(site: Path, root: Path, python: str | None = None, keep: int = 5) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PORTAL_ROOT": str(root),
+        "PORTAL_SRC": str(site),
+        "PORTAL_KEEP": str(keep),
+        "PYTHON": python or os.environ.get("PORTAL_TEST_PYTHON", ""),
+        "PORTAL_AS_OF": "2026-04-05",
+    }
+    if not env["PYTHON"]:
+        import sys
+
+        env["PYTHON"] = sys.executable
+    return subprocess.run(
+        ["bash", str(DEPLOY)], env=env, capture_output=True, text=True, timeout=600, start_new_session=True
+    )
+
+
+def live(root: Path) -> str:
+    return os.readlink(root / "current")
+
+
+def test_deploy_switches_a_symlink_and_a_failed_build_changes_nothing(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"a.md": report(title="第一条信息")})
+    root = tmp_path / "srv"
+    first = deploy(site, root)
+    assert first.returncode == 0, first.stderr
+    release = live(root)
+    assert re.fullmatch(r"releases/\d{8}T\d{6}\.\d{9}Z", release)
+    served = root / "current"
+    assert "第一条信息" in (served / "reports" / "a" / "index.html").read_text(encoding="utf-8")
+    before = {p.relative_to(served): p.read_bytes() for p in served.rglob("*") if p.is_file()}
+
+    # A content error: the build fails, the live site is the same files, no half-built folder is left.
+    (site / "content" / "reports" / "b.md").write_text(report(title="坏", section="不存在的股"), encoding="utf-8")
+    failed = deploy(site, root)
+    assert failed.returncode == 1
+    assert "current is unchanged" in failed.stderr
+    assert live(root) == release
+    assert {p.relative_to(served): p.read_bytes() for p in served.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in (root / "releases").iterdir()) == [release.split("/")[1]]
+
+    # Fixed: a new release goes live; the older one is kept (PORTAL_KEEP) for a quick rollback.
+    (site / "content" / "reports" / "b.md").write_text(report(title="第二条信息"), encoding="utf-8")
+    second = deploy(site, root, keep=2)
+    assert second.returncode == 0, second.stderr
+    assert live(root) != release
+    assert "第二条信息" in (served / "reports" / "b" / "index.html").read_text(encoding="utf-8")
+    assert len(list((root / "releases").iterdir())) == 2
+    third = deploy(site, root, keep=2)
+    assert third.returncode == 0, third.stderr
+    assert len(list((root / "releases").iterdir())) == 2  # the oldest was pruned
+
+
+def test_a_build_killed_with_kill_9_never_touches_the_served_site(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"a.md": report(title="线上版本")})
+    root = tmp_path / "srv"
+    assert deploy(site, root).returncode == 0
+    release = live(root)
+    served = root / "current"
+    before = {p.relative_to(served): p.read_bytes() for p in served.rglob("*") if p.is_file()}
+    # A "python" that starts writing the site (some pages, no search index) and then is killed, together
+    # with deploy.sh itself, with SIGKILL: nothing of deploy.sh's own cleanup can run.
+    killer = tmp_path / "killed-python"
+    killer.write_text(
+        '#!/bin/sh\nfor a; do out="$a"; done\nmkdir -p "$out/reports"\necho partial > "$out/index.html"\n'
+        "kill -9 0\n",
+        encoding="utf-8",
+    )
+    killer.chmod(0o755)
+    killed = deploy(site, root, python=str(killer))
+    assert killed.returncode == -9
+    assert live(root) == release
+    assert {p.relative_to(served): p.read_bytes() for p in served.rglob("*") if p.is_file()} == before
+    leftovers = [p.name for p in (root / "releases").iterdir() if p.name.startswith(".building-")]
+    assert len(leftovers) == 1  # the half-written build, beside the live one, never served
+    again = deploy(site, root)
+    assert again.returncode == 0, again.stderr
+    assert not [p for p in (root / "releases").iterdir() if p.name.startswith(".building-")]
+    assert live(root) != release
+
+
+def test_nginx_serves_the_new_release_after_the_switch_without_reload(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"a.md": report(title="旧版本信息")})
+    root = tmp_path / "srv"
+    assert deploy(site, root).returncode == 0
+    users = tmp_path / "users"
+    add_user(users, USER, PASSWORD)
+    work = tmp_path / "nginx"
+    work.mkdir()
+    with nginx(work, root / "current", users) as running:
+        assert "旧版本信息" in running.get("reports/a/", USER, PASSWORD).body.decode()
+        (site / "content" / "reports" / "a.md").write_text(report(title="新版本信息"), encoding="utf-8")
+        assert deploy(site, root).returncode == 0
+        page = running.get("reports/a/", USER, PASSWORD).body.decode()
+        assert "新版本信息" in page and "旧版本信息" not in page
