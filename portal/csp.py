@@ -38,7 +38,7 @@ _ARTICLE_RE = re.compile(r"<article\b.*</article\s*>", re.IGNORECASE | re.DOTALL
 _CHARSET_RE = re.compile(r"<meta\s+charset=[^>]*>", re.IGNORECASE)
 _HEAD_RE = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _EXISTING_RE = re.compile(
-    r"""<meta\s+(?:http-equiv=["']?content-security-policy|name=["']?robots)[^>]*>\s*""", re.IGNORECASE
+    r"""<meta\s+(?:http-equiv=["']?content-security-policy|name=["']?robots)[^>]*>""", re.IGNORECASE
 )
 _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
@@ -78,10 +78,7 @@ def protect(html: str, content: str = "") -> str:
     """The page with its CSP and robots ``<meta>`` first in ``<head>`` (before any script)."""
     html = _EXISTING_RE.sub("", html)
     csp = policy(theme_scripts(html, content))
-    tags = (
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-        f'<meta name="robots" content="{ROBOTS}">'
-    )
+    tags = f'<meta http-equiv="Content-Security-Policy" content="{csp}"><meta name="robots" content="{ROBOTS}">'
     anchor = _CHARSET_RE.search(html) or _HEAD_RE.search(html)
     if anchor is None:
         return tags + html

@@ -233,8 +233,7 @@ def test_a_build_killed_with_kill_9_never_touches_the_served_site(tmp_path: Path
     # with deploy.sh itself, with SIGKILL: nothing of deploy.sh's own cleanup can run.
     killer = tmp_path / "killed-python"
     killer.write_text(
-        '#!/bin/sh\nfor a; do out="$a"; done\nmkdir -p "$out/reports"\necho partial > "$out/index.html"\n'
-        "kill -9 0\n",
+        '#!/bin/sh\nfor a; do out="$a"; done\nmkdir -p "$out/reports"\necho partial > "$out/index.html"\nkill -9 0\n',
         encoding="utf-8",
     )
     killer.chmod(0o755)
