@@ -28,7 +28,7 @@ from .tally import evaluate
 from .text import sanitize_html
 
 log = get_plugin_logger("portal")
-PORTAL_JS = "assets/portal.js"  # in overrides/: wires buttons without inline handlers, which the CSP refuses
+PORTAL_JS = "assets/javascripts/portal.js"  # in overrides/: wires buttons without inline handlers (CSP)
 
 
 class PortalHook:

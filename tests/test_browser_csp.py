@@ -149,7 +149,7 @@ def test_search_charts_and_print_work_under_the_csp(browser: Any, demo: tuple[st
         page.keyboard.press("End")
         page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=60_000)
         page.goto(url + page_kinds(site)["bulletin"])
-        page.click("[data-portal-print]")  # wired by assets/portal.js: no inline onclick under this CSP
+        page.click("[data-portal-print]")  # wired by assets/javascripts/portal.js: no inline onclick under this CSP
         assert page.evaluate("window.__printed === true")
         assert tab.csp_problems() == []
         assert tab.outside == []
