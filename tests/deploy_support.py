@@ -7,8 +7,10 @@ The three paths the shipped files name (the site root, the htpasswd file and the
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
+import ssl
 import subprocess
 import time
 import urllib.error
@@ -18,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import REPO
 
@@ -37,14 +40,17 @@ class Response:
 class Server:
     url: str
     log: Path
+    tls: ssl.SSLContext | None = None
 
-    def get(self, path: str, user: str | None = None, password: str = "") -> Response:
-        request = urllib.request.Request(self.url + path.lstrip("/"))
+    def get(
+        self, path: str, user: str | None = None, password: str = "", headers: dict[str, str] | None = None
+    ) -> Response:
+        request = urllib.request.Request(self.url + path.lstrip("/"), headers=headers or {})
         if user is not None:
             token = b64encode(f"{user}:{password}".encode()).decode()
             request.add_header("Authorization", f"Basic {token}")
         try:
-            with urllib.request.urlopen(request, timeout=30) as answer:
+            with urllib.request.urlopen(request, timeout=30, context=self.tls) as answer:
                 return Response(answer.status, {k.lower(): v for k, v in answer.headers.items()}, answer.read())
         except urllib.error.HTTPError as error:
             return Response(error.code, {k.lower(): v for k, v in error.headers.items()}, error.read())
@@ -62,8 +68,23 @@ def add_user(htpasswd: Path, user: str, password: str) -> None:
     subprocess.run([HTPASSWD, *create, "-b", "-B", str(htpasswd), user, password], check=True, capture_output=True)
 
 
-def render_config(work: Path, root: Path, htpasswd: Path, port: int) -> Path:
-    """The shipped portal.conf + snippets with the local paths, inside a minimal nginx.conf."""
+_BASIC_AUTH = re.compile(r"^auth_basic .*\n^auth_basic_user_file .*\n", re.MULTILINE)
+
+
+def render_config(
+    work: Path,
+    root: Path,
+    htpasswd: Path,
+    port: int,
+    server: str = "portal.conf",
+    variant: str | None = None,
+    replace: dict[str, str] | None = None,
+) -> Path:
+    """The shipped ``server`` file + snippets with the local paths, inside a minimal nginx.conf.
+
+    ``variant`` (a file of deploy/nginx/variants/) takes the place of the two ``auth_basic`` lines, as the
+    README says; ``replace`` adapts its addresses.
+    """
     snippets = work / "portal"
     snippets.mkdir(parents=True, exist_ok=True)
     replace = {
@@ -71,9 +92,13 @@ def render_config(work: Path, root: Path, htpasswd: Path, port: int) -> Path:
         "/etc/nginx/portal.htpasswd": str(htpasswd),
         "/etc/nginx/portal/": f"{snippets}/",
         "listen 80;": f"listen 127.0.0.1:{port};",
+        **(replace or {}),
     }
-    for name in ("portal.conf", "portal-site.conf", "portal-headers.conf"):
+    for name in (server, "portal-site.conf", "portal-headers.conf"):
         text = (NGINX_DIR / name).read_text(encoding="utf-8")
+        if name == "portal-site.conf" and variant is not None:
+            text, count = _BASIC_AUTH.subn((NGINX_DIR / "variants" / variant).read_text(encoding="utf-8"), text)
+            assert count == 1, "portal-site.conf has no auth_basic lines to replace"
         for old, new in replace.items():
             text = text.replace(old, new)
         (snippets / name).write_text(text, encoding="utf-8")
@@ -96,7 +121,7 @@ http {{
     fastcgi_temp_path {temp}/fastcgi;
     uwsgi_temp_path {temp}/uwsgi;
     scgi_temp_path {temp}/scgi;
-    include {snippets}/portal.conf;
+    include {snippets}/{server};
 }}
 """,
         encoding="utf-8",
@@ -105,10 +130,10 @@ http {{
 
 
 @contextmanager
-def nginx(work: Path, root: Path, htpasswd: Path) -> Iterator[Server]:
-    """A foreground nginx serving ``root``; stopped (and its error log checked) on exit."""
-    port = free_port()
-    config = render_config(work, root, htpasswd, port)
+def nginx(work: Path, root: Path, htpasswd: Path, port: int | None = None, **options: Any) -> Iterator[Server]:
+    """A foreground nginx serving ``root`` (``options``: see :func:`render_config`); stopped on exit."""
+    port = port or free_port()
+    config = render_config(work, root, htpasswd, port, **options)
     base = [NGINX, "-p", str(work), "-e", str(work / "error.log"), "-c", str(config)]
     check = subprocess.run([*base, "-t"], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr

@@ -263,3 +263,125 @@ def test_nginx_serves_the_new_release_after_the_switch_without_reload(tmp_path: 
         assert deploy(site, root).returncode == 0
         page = running.get("reports/a/", USER, PASSWORD).body.decode()
         assert "新版本信息" in page and "旧版本信息" not in page
+
+
+# --- the documented variants: TLS, auth_request (LDAP/SSO), a trusted header -------------------------------------
+
+
+def test_tls_variant_redirects_http_and_sends_hsts(demo: Path, tmp_path: Path) -> None:
+    import http.client
+    import ssl
+
+    from tests.deploy_support import Server, free_port
+
+    cert, key = tmp_path / "portal.crt", tmp_path / "portal.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    users = tmp_path / "users"
+    add_user(users, USER, PASSWORD)
+    https_port = free_port()
+    replace = {
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{https_port} ssl http2;",
+        "/etc/ssl/certs/portal.crt": str(cert),
+        "/etc/ssl/private/portal.key": str(key),
+    }
+    with nginx(tmp_path, demo, users, server="portal-tls.conf", replace=replace) as plain:
+        host, port = plain.url.split("//")[1].rstrip("/").split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=30)
+        connection.request("GET", "/stats.json")
+        moved = connection.getresponse()
+        assert moved.status == 301 and moved.getheader("Location", "").startswith("https://")
+        connection.close()
+        secure = Server(f"https://127.0.0.1:{https_port}/", plain.log, ssl.create_default_context(cafile=str(cert)))
+        assert secure.get("stats.json").status == 401
+        answer = secure.get("stats.json", USER, PASSWORD)
+        assert answer.status == 200 and answer.body == (demo / "stats.json").read_bytes()
+        assert answer.headers["strict-transport-security"] == "max-age=31536000"
+        assert answer.headers["x-frame-options"] == "DENY"
+        page = secure.get("", USER, PASSWORD)
+        assert page.headers["strict-transport-security"] == "max-age=31536000"  # in every location
+    assert "strict-transport-security" not in server_headers_over_http(demo, tmp_path / "http")
+
+
+def server_headers_over_http(demo: Path, work: Path) -> dict[str, str]:
+    work.mkdir()
+    users = work / "users"
+    add_user(users, USER, PASSWORD)
+    with nginx(work, demo, users) as plain:
+        return plain.get("", USER, PASSWORD).headers
+
+
+class _AuthService:
+    """A stand-in for nginx-ldap-auth / oauth2-proxy: 200 for one token, 401 otherwise; records what it saw."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        seen = self.seen = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                seen.append(self.headers.get("X-Original-URI", ""))
+                ok = self.headers.get("Authorization") == "Bearer good-token"
+                self.send_response(200 if ok else 401)
+                if ok:
+                    self.send_header("X-Auth-Request-User", "liming")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_auth_request_variant_asks_the_service_for_every_kind_of_url(demo: Path, tmp_path: Path) -> None:
+    service = _AuthService()
+    try:
+        replace = {"http://127.0.0.1:9090/auth": f"http://127.0.0.1:{service.port}/auth"}
+        with nginx(tmp_path, demo, tmp_path / "unused", variant="auth-request.conf", replace=replace) as running:
+            for kind, url in kinds_of_url(demo).items():
+                assert running.get(url).status == 401, kind
+                assert running.get(url, headers={"Authorization": "Bearer bad"}).status == 401, kind
+                answer = running.get(url, headers={"Authorization": "Bearer good-token"})
+                assert answer.status == 200, kind
+                assert answer.headers["x-content-type-options"] == "nosniff"
+            assert "/stats.json" in service.seen and "/search/search_index.json" in service.seen
+            assert running.get("_portal_auth", headers={"Authorization": "Bearer good-token"}).status == 404
+    finally:
+        service.close()
+
+
+def test_trusted_header_variant_needs_the_proxy_address_and_the_header(demo: Path, tmp_path: Path) -> None:
+    replace = {"allow 10.0.0.5;": "allow 127.0.0.1;"}
+    with nginx(tmp_path, demo, tmp_path / "unused", variant="trusted-header.conf", replace=replace) as running:
+        assert running.get("stats.json").status == 401
+        assert running.get("stats.json", headers={"X-Remote-User": "liming"}).status == 200
+    # From an address that is not the proxy's: refused whatever it sends.
+    with nginx(tmp_path / "other", demo, tmp_path / "unused", variant="trusted-header.conf") as running:
+        assert running.get("stats.json", headers={"X-Remote-User": "liming"}).status == 403
+
+
+def test_gitlab_pages_variant_refuses_to_publish_without_access_control(tmp_path: Path) -> None:
+    import yaml
+
+    pipeline = yaml.safe_load((REPO / "deploy" / "gitlab-pages" / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    guard = pipeline["pages"]["script"][0]
+    env = {k: v for k, v in os.environ.items() if k != "PORTAL_PAGES_ACCESS_CONTROL"}
+    refused = subprocess.run(["sh", "-c", guard], env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert refused.returncode == 1 and "Only project members" in refused.stderr
+    allowed = subprocess.run(
+        ["sh", "-c", guard], env={**env, "PORTAL_PAGES_ACCESS_CONTROL": "members"}, capture_output=True, cwd=tmp_path
+    )
+    assert allowed.returncode == 0
+    assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
