@@ -74,11 +74,16 @@ def policy(scripts: list[str]) -> str:
     return "; ".join(parts)
 
 
-def protect(html: str, content: str = "") -> str:
-    """The page with its CSP and robots ``<meta>`` first in ``<head>`` (before any script)."""
+def protect(html: str, content: str = "", with_policy: bool = True) -> str:
+    """The page with its CSP and robots ``<meta>`` first in ``<head>`` (before any script).
+
+    ``with_policy=False`` (``mkdocs serve``) leaves the CSP out: the dev server injects its live-reload
+    script into each page as it serves it, which no hash computed at build time could allow.
+    """
     html = _EXISTING_RE.sub("", html)
-    csp = policy(theme_scripts(html, content))
-    tags = f'<meta http-equiv="Content-Security-Policy" content="{csp}"><meta name="robots" content="{ROBOTS}">'
+    tags = f'<meta name="robots" content="{ROBOTS}">'
+    if with_policy:
+        tags = f'<meta http-equiv="Content-Security-Policy" content="{policy(theme_scripts(html, content))}">' + tags
     anchor = _CHARSET_RE.search(html) or _HEAD_RE.search(html)
     if anchor is None:
         return tags + html

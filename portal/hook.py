@@ -131,10 +131,10 @@ class PortalHook:
 
     def on_post_page(self, output: str, page: Page) -> str:
         """The page's own CSP (hashes of the theme's inline scripts) and ``noindex``; see :mod:`portal.csp`."""
-        return csp.protect(output, page.content or "")
+        return csp.protect(output, page.content or "", with_policy=self.command != "serve")
 
     def on_post_template(self, output: str) -> str:
-        return csp.protect(output) if "<head" in output else output
+        return csp.protect(output, with_policy=self.command != "serve") if "<head" in output else output
 
     def on_page_content(self, html: str, page: Page) -> str:
         if page.file.src_uri in self.sanitized:

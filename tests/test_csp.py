@@ -77,3 +77,10 @@ def test_protect_puts_csp_and_robots_first_in_head() -> None:
 def test_protect_without_charset_meta_uses_the_head_tag() -> None:
     out = csp.protect("<html><head><title>x</title></head><body></body></html>")
     assert out.startswith('<html><head><meta http-equiv="Content-Security-Policy"')
+
+
+def test_serve_mode_keeps_noindex_but_leaves_the_policy_out() -> None:
+    # mkdocs serve injects <script>livereload(epoch, request_id)</script> into each page it serves.
+    out = csp.protect(PAGE.replace("{content}", ""), with_policy=False)
+    assert "Content-Security-Policy" not in out
+    assert '<meta charset="utf-8"><meta name="robots" content="noindex, nofollow">' in out
