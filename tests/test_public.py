@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.model import Report
+from portal.model import Content
 from portal.site import load_site, read_config
 from tests.conftest import REPO, make_site, report, run_cli
 
@@ -35,16 +35,16 @@ def lines(body: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo_public(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[Report, ...]]:
+def demo_public(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Content]:
     out = tmp_path_factory.mktemp("public") / "out"
     result = run_cli(REPO, "public", "-o", str(out))
     assert result.code == 0, result.err
-    cwd_site = load_site(read_config(str(REPO / "mkdocs.yml")), bodies=True, cache=False)
-    return out, cwd_site.content.reports
+    return out, load_site(read_config(str(REPO / "mkdocs.yml")), bodies=True, cache=False).content
 
 
-def test_every_public_report_is_in_the_subset(demo_public: tuple[Path, tuple[Report, ...]]) -> None:
-    out, reports = demo_public
+def test_every_public_report_is_in_the_subset(demo_public: tuple[Path, Content]) -> None:
+    out, content = demo_public
+    reports = content.reports
     public = [r for r in reports if r.classification == "公开" and not r.draft]
     assert len(public) >= 5, "the demo needs some 公开 reports (tools/make_demo.py)"
     files = texts(out)
@@ -61,8 +61,9 @@ def test_every_public_report_is_in_the_subset(demo_public: tuple[Path, tuple[Rep
     assert "暂无公开信息" not in index
 
 
-def test_nothing_only_internal_reaches_the_subset(demo_public: tuple[Path, tuple[Report, ...]]) -> None:
-    out, reports = demo_public
+def test_nothing_only_internal_reaches_the_subset(demo_public: tuple[Path, Content]) -> None:
+    out, content = demo_public
+    reports = content.reports
     public = [r for r in reports if r.classification == "公开" and not r.draft]
     published = "\n".join(f"{r.title}\n{r.section}\n{r.body}" for r in public)
     everything = "\n".join(texts(out).values())
@@ -72,10 +73,15 @@ def test_nothing_only_internal_reaches_the_subset(demo_public: tuple[Path, tuple
     for r in private:  # 内部 reports and drafts (a draft marked 公开 too)
         secrets.add(r.title)
         secrets.update(lines(r.body))
-    for r in reports:  # authors, adopters' notes and leaders' instructions, of every report
+    for r in reports:  # authors, adoptions and leaders' instructions, of every report
         secrets.add(r.author)
-        secrets.update(f"{i.by}{i.note}" for i in r.instructions)
+        secrets.update(a.by for a in r.adoptions)
+        secrets.update(a.form for a in r.adoptions)
+        secrets.update(i.by for i in r.instructions)
         secrets.update(i.note for i in r.instructions)
+    for q in content.requests:  # notices (约稿) and what they ask
+        secrets.add(q.title)
+        secrets.update(lines(q.body))
     secrets = {s for s in secrets if s and s not in published}  # a string a public report also has may appear
     assert len(secrets) > 50
     leaks = sorted(s for s in secrets if s in everything)
