@@ -2,7 +2,7 @@
 
 Entries are keyed by path, size and modification time; the whole cache is
 keyed by a fingerprint of everything that decides how a file is read (the
-settings that parsing uses and the code of the reading modules), so a new
+settings that parsing uses and the source of every module of the package), so a new
 section, a privacy switch or a new check invalidates it.  It lives in
 ``.cache/portal/`` beside ``mkdocs.yml`` and is written atomically.
 """
@@ -19,7 +19,6 @@ from typing import Any
 from .model import Settings
 
 FORMAT = 1
-_READING_MODULES = ("frontmatter", "schema", "loader", "text", "names", "dates", "model", "cache")
 
 
 def fingerprint(settings: Settings, bodies: bool) -> str:
@@ -35,9 +34,8 @@ def fingerprint(settings: Settings, bodies: bool) -> str:
             )
         ).encode()
     )
-    here = Path(__file__).parent
-    for name in _READING_MODULES:
-        digest.update((here / f"{name}.py").read_bytes())
+    for source in sorted(Path(__file__).parent.glob("*.py")):  # any change to the package's code
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
     return digest.hexdigest()[:20]
 
 

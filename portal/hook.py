@@ -20,12 +20,12 @@ from mkdocs.structure.pages import Page
 
 from . import csp, search
 from .dates import DateError, resolve_as_of
-from .loader import page_url
+from .discovery import reserved_clashes
 from .pages import Portal
 from .problems import Problem
+from .sanitize import sanitize_html
 from .site import ConfigFailure, load_site, settings_of
 from .tally import evaluate
-from .text import sanitize_html
 
 log = get_plugin_logger("portal")
 PORTAL_JS = "assets/javascripts/portal.js"  # in overrides/: wires buttons without inline handlers (CSP)
@@ -102,15 +102,13 @@ class PortalHook:
         for source in site.sources:
             if source.path in by_path and source.src_uri not in generated:
                 generated[source.src_uri] = portal.broken_page(source.path, by_path[source.path])
-        reserved = {page_url(uri, config.use_directory_urls): uri for uri in generated if uri.endswith(".md")}
+        pages = [(f.src_uri, f.url) for f in files if f.src_uri not in generated and f.is_documentation_page()]
+        clashes = reserved_clashes(generated, pages, config.use_directory_urls)
+        if clashes:
+            raise PluginError(clashes[0])
         for file in list(files):
             if file.src_uri in generated:
                 files.remove(file)
-            elif file.is_documentation_page() and file.url in reserved and file.src_uri != reserved[file.url]:
-                raise PluginError(
-                    f"{file.src_uri}: its address /{file.url} is reserved for a generated page "
-                    f"({reserved[file.url]}); rename the file"
-                )
         for src_uri in sorted(generated):
             files.append(File.generated(config, src_uri, content=generated[src_uri]))
         if files.get_file_from_path("robots.txt") is None:

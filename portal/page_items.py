@@ -9,7 +9,7 @@ from typing import Any
 from .model import Report, Request
 from .problems import Problem
 from .render import Context, front_matter, h1, one_block, relative
-from .text import inert
+from .sanitize import inert
 
 #: Where a Markdown page (the staff guide) wants the configured scoring table.
 SCORING_MARKER = "<!-- portal:scoring -->"

@@ -18,11 +18,11 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from .dates import Period, months_between, period_containing
-from .loader import page_url
+from .discovery import page_url
 from .model import LEVELS, Content
 from .problems import Problem
+from .sanitize import sanitize_html
 from .tally import Evaluation, Tally, number, tally
-from .text import sanitize_html
 from .vocabulary import LEVEL_NAMES, PEOPLE_COLUMNS, STATUS_CLASS, STATUS_LABELS, H, columns, percent
 
 

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .loader import SourceFile, parse_report, parse_request
+from .discovery import SourceFile
 from .model import Settings
+from .parsing import parse_report, parse_request
 from .problems import Problem, Problems
 
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .text import inert
+from .sanitize import inert
 
 _TAG_RE = re.compile(r"<[^>]+>")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")

@@ -19,7 +19,8 @@ from mkdocs.structure.files import File, set_exclusions
 
 from .cache import ParseCache, fingerprint
 from .config import build_settings
-from .loader import SourceFile, discover, load
+from .discovery import SourceFile, discover
+from .loader import load
 from .model import Content, Settings
 from .problems import Problem, Problems
 

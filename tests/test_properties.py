@@ -18,8 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from portal.config import build_settings
+from portal.discovery import SourceFile
 from portal.frontmatter import Map, parse_yaml
-from portal.loader import SourceFile, load, parse_report, parse_request
+from portal.loader import load
+from portal.parsing import parse_report, parse_request
 from portal.problems import Problems
 from portal.schema import REPORT_FIELDS, REQUEST_FIELDS
 from tests.conftest import PORTAL

@@ -1,8 +1,9 @@
-"""Rules about what a file's text may carry (SPEC §3.3, §7).
+"""Content safety (SPEC §3.3, §7): what a page's text may carry, and the HTML sanitizer.
 
-Classified markings, personal data (resident ID and mobile numbers),
-embedded resources from outside the site, and the HTML sanitizer used on
-every piece of content-derived HTML.
+Classified markings, embedded resources from outside the site, the text as
+a reader sees it (tags, entities and invisible characters resolved), and the
+sanitizer used on every piece of content-derived HTML.  Personal data is
+:mod:`portal.privacy`.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
 
 import nh3
 
@@ -78,85 +77,6 @@ def classified_markings(text: str) -> Iterator[tuple[int, str]]:
             if found not in seen:
                 seen.add(found)
                 yield found
-
-
-# --- personal data ---------------------------------------------------------------
-
-_D = "[0-9０-９]"
-_ID_RE = re.compile(rf"(?<![0-9０-９]){_D}{{17}}[0-9０-９XxＸｘ](?!{_D})")
-_MOBILE_RE = re.compile(
-    rf"(?<![0-9０-９+＋])(?P<prefix>[+＋]?[8８][6６][ -]?)?(?P<a>[1１][3-9３-９]{_D})(?P<s1>[ -]?)(?P<b>{_D}{{4}})"
-    rf"(?P<s2>[ -]?)(?P<c>{_D}{{4}})(?!{_D})"
-)
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
-
-
-def valid_id_number(number: str) -> bool:
-    """An 18-character PRC resident ID with a real birth date and a valid check digit."""
-    number = unicodedata.normalize("NFKC", number)
-    if not re.fullmatch(r"[0-9]{17}[0-9Xx]", number):
-        return False
-    if not 1900 <= int(number[6:10]) <= 2100:
-        return False
-    try:
-        date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return False
-    total = sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS))
-    return _ID_CHECK[total % 11] == number[17].upper()
-
-
-@dataclass(frozen=True)
-class Finding:
-    offset: int
-    kind: str  # "id_number" | "mobile_number"
-    original: str
-    masked: str
-
-
-#: Every ID or mobile number holds ten digits in a row, at most one separator between two: without such a
-#: run there is nothing to look for.
-_DIGIT_RUN_RE = re.compile(r"[0-9０-９](?:[ +＋-]?[0-9０-９]){9}")
-
-
-def personal_data(text: str) -> list[Finding]:
-    """Resident ID and mobile numbers in ``text`` (ASCII or full-width digits), in order."""
-    if not _DIGIT_RUN_RE.search(text):
-        return []
-    found = [
-        Finding(m.start(), "id_number", m.group(0), m.group(0)[:6] + "*" * 8 + m.group(0)[14:])
-        for m in _ID_RE.finditer(text)
-        if valid_id_number(m.group(0))
-    ]
-    for m in _MOBILE_RE.finditer(text):
-        if any(f.offset <= m.start() < f.offset + len(f.original) for f in found):
-            continue
-        digits = m["a"] + m["b"] + m["c"]
-        found.append(
-            Finding(m.start(), "mobile_number", m.group(0), (m["prefix"] or "") + digits[:3] + "****" + digits[7:])
-        )
-    return sorted(found, key=lambda f: f.offset)
-
-
-def mask(text: str, findings: list[Finding], markdown_from: int | None = None) -> str:
-    """Replace each finding by its masked form (line structure is kept).
-
-    From offset ``markdown_from`` on the text is Markdown, where two masked
-    numbers in one paragraph (``138****5678 … 139****5678``) would turn into
-    bold text; there the stars are written as the entity ``&#42;``, which
-    Markdown and raw HTML blocks both show as ``*``.
-    """
-    out, last = [], 0
-    for finding in findings:
-        if finding.offset < last:
-            continue
-        out.append(text[last : finding.offset])
-        markdown = markdown_from is not None and finding.offset >= markdown_from
-        out.append(finding.masked.replace("*", "&#42;") if markdown else finding.masked)
-        last = finding.offset + len(finding.original)
-    out.append(text[last:])
-    return "".join(out)
 
 
 # --- embedded resources -------------------------------------------------------------

@@ -1,0 +1,235 @@
+"""Parsing: one file at a time, from bytes to a report, a request or a checked page text.
+
+Every text rule runs here on every file (decoding, front-matter, personal
+data per :mod:`portal.privacy`, classified markings and outside resources per
+:mod:`portal.sanitize`), then the kind's field table (:mod:`portal.schema`).
+No check here looks at another file; those are in :mod:`portal.loader`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import privacy
+from .discovery import SourceFile
+from .frontmatter import READ_LIMIT, Map, decode, field_at, parse_yaml, split
+from .model import Report, Request, Settings
+from .problems import Problem, Problems
+from .sanitize import classified_markings, external_resources
+from .schema import REPORT_FIELDS, REQUEST_FIELDS, Context, Field, parse_fields
+
+_HEADING_RE = re.compile(r"^#[ \t]+(\S.*)$", re.MULTILINE)
+
+
+def _heading_text(line: str) -> str:
+    """``标题 ##`` → ``标题``: an ATX heading without its optional closing hashes (string ops, no regex)."""
+    text = line.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.rstrip(" \t")
+    return text.strip() or line.strip()
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _field_at(root: Map | None, body_line: int, line: int) -> str:
+    return "body" if line >= body_line or root is None else field_at(root, line)
+
+
+def _read(
+    data: bytes, path: str, settings: Settings, problems: Problems, required: bool = True
+) -> tuple[Map | None, str, int, str] | None:
+    """Decode, apply text rules, split and parse; ``(root, body, body_line, text)`` or None."""
+    text, errors = decode(data)
+    for err in errors:
+        problems.error(path, err.line, err.field, err.message)
+    if text is None:
+        return None
+    screened = privacy.screen(text, settings)
+    text = screened.text
+    parts = split(text)
+    for err in parts.errors:
+        problems.error(path, err.line, err.field, err.message)
+    root = None
+    if parts.yaml_text is None and not parts.errors and required:
+        problems.error(
+            path,
+            1,
+            "front-matter",
+            "no front-matter; start the file with a '---' line, the fields "
+            "(section, date, …) and another '---' line (see 使用说明)",
+        )
+    if parts.yaml_text is not None:
+        root, yaml_errors = parse_yaml(parts.yaml_text)
+        for err in yaml_errors:
+            problems.error(path, err.line, err.field, err.message)
+    for finding, line in screened.exposures:
+        problems.error(path, line, _field_at(root, parts.body_line, line), privacy.message(finding, settings))
+    for line, marking in classified_markings(text):
+        where = _field_at(root, parts.body_line, line)
+        if where == "classification":
+            continue  # the classification field's own check refuses it, with the same advice
+        problems.error(
+            path,
+            line,
+            where,
+            f"classified marking {marking!r}: classified information (涉密信息) is never published on "
+            "the portal (保密规定); remove the file and send it through the confidential channel",
+        )
+    for offset, url in external_resources(parts.body):
+        problems.error(
+            path,
+            parts.body_line + parts.body.count("\n", 0, offset),
+            "body",
+            f"embeds {url} from outside the site; the portal runs without internet: copy the file "
+            "into the repository and link it relatively",
+        )
+    return root, parts.body, parts.body_line, text
+
+
+def _fields(
+    data: bytes, path: str, settings: Settings, problems: Problems, table: dict[str, Field]
+) -> tuple[Map, str, dict[str, Any], dict[str, int]] | None:
+    """Read a file and run its field table: ``(front-matter, body, values, key lines)``, or None."""
+    read = _read(data, path, settings, problems)
+    if read is None or read[0] is None:
+        return None
+    values, lines = parse_fields(read[0], table, Context(settings, path, problems))
+    return read[0], read[1], values, lines
+
+
+def parse_report(
+    data: bytes, source: SourceFile, settings: Settings, problems: Problems
+) -> tuple[Report | None, dict[str, int]]:
+    path = source.path
+    before = len(problems.errors)
+    parsed = _fields(data, path, settings, problems, REPORT_FIELDS)
+    if parsed is None:
+        return None, {}
+    root, body, values, lines = parsed
+    title = values.get("title")
+    if title is None and "title" not in root.items:
+        heading = _HEADING_RE.search(body)
+        if heading:
+            title = _heading_text(heading.group(1))
+        else:
+            problems.error(path, 1, "title", "missing; add 'title: …' or start the text with a '# 标题' line")
+    date = values.get("date")
+    if values.get("urgent") and "event_time" not in root.items:
+        problems.error(
+            path,
+            1,
+            "event_time",
+            "an urgent report needs the time the event happened; add 'event_time: YYYY-MM-DD HH:MM'",
+        )
+    event, reported = values.get("event_time"), values.get("reported_time")
+    if event and reported and reported.at < event.at:
+        problems.error(
+            path,
+            lines["reported_time"],
+            "reported_time",
+            f"is before event_time ({event.at:%Y-%m-%d %H:%M}); check both times",
+        )
+    if date is not None:
+        for item in (*values.get("adopted", ()), *values.get("instructions", ())):
+            if item.date is not None and item.date.date() < date.day:
+                kind = "adopted" if item.where.startswith("adopted") else "instructions"
+                problems.error(
+                    path,
+                    item.line,
+                    item.where or kind,
+                    f"{item.date:%Y-%m-%d} is before the report's date ({date.day}); "
+                    "a report is adopted or instructed after it is submitted — check the date",
+                )
+    if len(problems.errors) > before:
+        return None, lines
+    return Report(
+        path=path,
+        src_uri=source.src_uri,
+        title=title or "",
+        section=values["section"],
+        date=values["date"].at,
+        author=values.get("author", ""),
+        adoptions=values.get("adopted", ()),
+        instructions=values.get("instructions", ()),
+        urgent=values.get("urgent", False),
+        event_time=event.at if event else None,
+        reported_time=reported.at if reported else None,
+        request=values.get("request", ""),
+        tags=values.get("tags", ()),
+        draft=values.get("draft", False),
+        classification=values.get("classification", "内部"),
+        body=body,
+    ), lines
+
+
+def parse_request(
+    data: bytes, source: SourceFile, settings: Settings, problems: Problems
+) -> tuple[Request | None, dict[str, int]]:
+    path = source.path
+    before = len(problems.errors)
+    parsed = _fields(data, path, settings, problems, REQUEST_FIELDS)
+    if parsed is None:
+        return None, {}
+    _, body, values, lines = parsed
+    issued, deadline = values.get("issued"), values.get("deadline")
+    if issued and deadline and deadline < issued:
+        problems.error(path, lines["deadline"], "deadline", f"is before issued ({issued}); check both dates")
+    if len(problems.errors) > before:
+        return None, lines
+    stem = posixpath.splitext(posixpath.basename(source.src_uri))[0]
+    sections = values.get("sections") or tuple(s.name for s in settings.sections)
+    return Request(
+        values.get("id", stem),
+        path,
+        source.src_uri,
+        values["title"],
+        values["issued"],
+        values["deadline"],
+        sections,
+        body,
+    ), lines
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What one file gave: a report, a request, a landing text (``str``) or nothing, and its problems."""
+
+    value: Report | Request | str | None
+    lines: dict[str, int]
+    problems: tuple[Problem, ...]
+
+
+def parse_file(
+    source: SourceFile, settings: Settings, bodies: bool = True, read: Callable[[str], bytes] | None = None
+) -> Parsed:
+    """Read and check one file on its own (no cross-file checks)."""
+    problems = Problems()
+    value: Report | Request | str | None = None
+    lines: dict[str, int] = {}
+    try:
+        data = (read or _read_bytes)(source.abs_path)
+    except OSError as exc:
+        problems.error(source.path, 1, "file", f"cannot be read ({exc.strerror}); check its permissions")
+        return Parsed(None, {}, tuple(problems.items))
+    if source.landing:
+        read_landing = _read(data, source.path, settings, problems, required=False)
+        value = read_landing[1] if read_landing is not None else None
+    elif source.kind == "reports":
+        value, lines = parse_report(data, source, settings, problems)
+        if value is not None and not bodies:
+            value = replace(value, body="")
+    else:
+        value, lines = parse_request(data, source, settings, problems)
+    return Parsed(value, lines, tuple(problems.items))
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(READ_LIMIT + 1)  # enough to refuse a file that is too big
