@@ -27,6 +27,14 @@ def on_config(config: Any) -> Any:
     return _hook.on_config(config)
 
 
+def on_pre_build(config: Any) -> None:
+    _hook.on_pre_build(config)
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    return _hook.on_serve(server, builder)
+
+
 def on_files(files: Any, config: Any) -> Any:
     return _hook.on_files(files, config)
 

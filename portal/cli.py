@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, TextIO
 
+from .cache import cache_folder
 from .config import locate
 from .dates import DateError, Period, parse_period, period_containing, resolve_as_of
 from .problems import Problem, summary
@@ -105,7 +106,10 @@ def run(
         os.chdir(os.path.dirname(os.path.abspath(args.config)))
         # The command line needs no report bodies; two or more cores parse large repositories in parallel.
         bodies = args.command == "public"  # the public subset publishes bodies; the rest needs none
-        site = load_site(config, settings, bodies=bodies, workers=min(os.cpu_count() or 1, 4))
+        root = os.getcwd()
+        site = load_site(
+            config, settings, bodies=bodies, workers=min(os.cpu_count() or 1, 4), cache_dir=cache_folder(env, root)
+        )
     finally:
         os.chdir(cwd)
     problems = site.problems.sorted()

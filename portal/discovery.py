@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from .privacy import personal_data
 from .problems import Problem, Problems
 
+#: The content kinds by folder under docs_dir: each is parsed by its own reader (see :mod:`portal.parsing`);
+#: every other Markdown file is a plain page ("pages"), held to the same text rules.
 KINDS = ("reports", "requests")
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
@@ -26,7 +28,7 @@ class SourceFile:
     abs_path: str
     path: str  # relative to the site root, POSIX
     src_uri: str  # relative to docs_dir, POSIX
-    kind: str  # "reports" | "requests"
+    kind: str  # a folder of KINDS, "home" (docs_dir/index.md) or "pages" (any other Markdown file)
 
     @property
     def landing(self) -> bool:
@@ -57,129 +59,198 @@ def _generated_urls(use_directory_urls: bool) -> tuple[set[str], re.Pattern[str]
     return fixed, re.compile(month)
 
 
-def discover(
-    root: str, docs_dir: str, skipped: Callable[[str], bool], use_directory_urls: bool = True
-) -> tuple[list[SourceFile], list[Problem]]:
-    """Every Markdown file under ``reports/`` and ``requests/``; what MkDocs would drop is an error."""
-    problems = Problems()
-    real_root = os.path.realpath(root)
-    found: list[SourceFile] = []
-    seen_dirs: set[str] = set()
-    through_link: set[str] = set()  # files found in a folder reached through a symbolic link
+#: Files editors and Word leave beside the ones being edited: never published, never an error.
+def _is_lock_or_backup(name: str) -> bool:
+    return name.startswith(("~$", ".#")) or name.endswith("~")
 
-    prefix = os.path.join(os.path.abspath(root), "")
-    docs_prefix = os.path.join(os.path.abspath(docs_dir), "")
-    docs_dir = os.path.abspath(docs_dir)
 
-    def rel(path: str) -> str:
-        if path.startswith(prefix):  # the common case, without relpath's cost
-            return path[len(prefix) :].replace(os.sep, "/")
-        return os.path.relpath(path, root).replace(os.sep, "/")
+#: Leftovers that hold text someone saved: published as they are (unchecked) unless refused.
+_REFUSED = {
+    ".orig": "a leftover of a merge (git mergetool keeps the old version here); check the merged file and "
+    "delete this one",
+    ".rej": "a leftover of a patch that did not apply; apply the change by hand and delete this file",
+    ".bak": "a backup copy, which would be published as it is, unchecked; delete it (keep backups outside "
+    "the content folder)",
+    ".txt": "a text file is published as it is, unchecked; write it as a .md report or delete it",
+}
+_DOCUMENTS = (".doc", ".docx", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".et", ".ods", ".pdf")
 
-    def outside(path: str) -> bool:
-        target = os.path.realpath(path)
-        return os.path.commonpath([target, real_root]) != real_root
 
-    def refuse_link(full: str, what: str) -> bool:
+def leftover_problem(name: str) -> str | None:
+    """Why a file of this name is refused (a leftover or an unchecked document), or None."""
+    extension = os.path.splitext(name)[1].lower()
+    if extension == ".txt" and os.path.splitext(name[:-4])[1].lower() in MARKDOWN:
+        return (
+            f"the name ends in {os.path.splitext(name[:-4])[1] + name[-4:]!r} (Notepad adds '.txt'); "
+            "rename it to end in .md (in Explorer: 查看 → 显示文件扩展名)"
+        )
+    if extension in _REFUSED:
+        return _REFUSED[extension]
+    if extension in _DOCUMENTS:
+        return (
+            f"a {extension} document is published as it is, without the checks a report gets (personal data, "
+            "classified markings); put its text in a .md report, or send the document another way"
+        )
+    return None
+
+
+@dataclass
+class Discovery:
+    """What :func:`discover` found: the Markdown sources, the problems, and files MkDocs must not publish."""
+
+    sources: list[SourceFile]
+    problems: list[Problem]
+    withheld: set[str]  # src_uris
+
+
+class _Walk:
+    """One walk over the content folder (see :func:`discover`)."""
+
+    def __init__(self, root: str, docs_dir: str, skipped: Callable[[str], bool]) -> None:
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self.prefix = os.path.join(os.path.abspath(root), "")
+        self.docs_prefix = os.path.join(os.path.abspath(docs_dir), "")
+        self.docs_dir = os.path.abspath(docs_dir)
+        self.skipped = skipped
+        self.problems = Problems()
+        self.found: list[SourceFile] = []
+        self.through_link: set[str] = set()  # files found in a folder reached through a symbolic link
+        self.withheld: set[str] = set()
+
+    def rel(self, path: str) -> str:
+        if path.startswith(self.prefix):  # the common case, without relpath's cost
+            return path[len(self.prefix) :].replace(os.sep, "/")
+        return os.path.relpath(path, self.root).replace(os.sep, "/")
+
+    def src_uri(self, full: str) -> str:
+        inside = full.startswith(self.docs_prefix)
+        return (full[len(self.docs_prefix) :] if inside else os.path.relpath(full, self.docs_dir)).replace(os.sep, "/")
+
+    def refuse(self, full: str, message: str) -> None:
+        self.problems.error(self.rel(full), 1, "file", message)
+        self.withheld.add(self.src_uri(full))
+
+    def refuse_link(self, full: str, what: str) -> bool:
         if not os.path.islink(full):
             return False
-        if outside(full):
-            problems.error(
-                rel(full),
-                1,
-                "file",
+        target = os.path.realpath(full)
+        if os.path.commonpath([target, self.real_root]) != self.real_root:
+            self.refuse(
+                full,
                 f"this {what} is a symlink to a place outside the repository; "
                 f"copy the {'files' if what == 'folder' else 'file'} into the repository instead",
             )
             return True
         if not os.path.exists(full):
-            problems.error(
-                rel(full),
-                1,
-                "file",
-                f"this {what} is a symlink to {os.readlink(full)}, which does not exist; delete the link",
-            )
+            self.refuse(full, f"this {what} is a symlink to {os.readlink(full)}, which does not exist; delete the link")
             return True
         return False
 
-    for kind in KINDS:
-        top = os.path.join(docs_dir, kind)
-        if refuse_link(top, "folder"):
-            continue
-        for folder, dirs, files in os.walk(top, followlinks=True):
+    def walk(self) -> None:
+        seen_dirs: set[str] = set()
+        if self.refuse_link(self.docs_dir, "folder"):
+            return
+        for folder, dirs, files in os.walk(self.docs_dir, followlinks=True):
             real = os.path.realpath(folder)
             if real in seen_dirs:
                 dirs[:] = []
                 continue
             seen_dirs.add(real)
             via_link = real != os.path.abspath(folder)
+            kind = self.kind_of(self.src_uri(os.path.join(folder, "x")))
             for name in sorted(dirs):
-                if refuse_link(os.path.join(folder, name), "folder"):
+                outside_kinds = kind == "pages" and name.startswith(".")  # MkDocs skips dot-folders
+                if outside_kinds or self.refuse_link(os.path.join(folder, name), "folder"):
                     dirs.remove(name)
             dirs.sort()
             for name in sorted(files):
-                full = os.path.join(folder, name)
-                extension = os.path.splitext(name)[1].lower()
-                src_uri = (
-                    full[len(docs_prefix) :] if full.startswith(docs_prefix) else os.path.relpath(full, docs_dir)
-                ).replace(os.sep, "/")
-                if extension in ACTIVE and not skipped(src_uri):
-                    problems.error(
-                        rel(full),
-                        1,
-                        "file",
-                        f"a {extension} file is published as it is, scripts included, without the checks "
-                        "a report gets; write the content in a .md file (pictures: .png or .jpg)",
-                    )
-                    continue
-                if extension == ".txt" and os.path.splitext(name[:-4])[1].lower() in MARKDOWN:
-                    problems.error(
-                        rel(full),
-                        1,
-                        "file",
-                        f"the name ends in {os.path.splitext(name[:-4])[1] + name[-4:]!r} (Notepad adds '.txt'); "
-                        "rename it to end in .md (in Explorer: 查看 → 显示文件扩展名)",
-                    )
-                    continue
-                if extension not in MARKDOWN:
-                    continue
-                if refuse_link(full, "file"):
-                    continue
-                if extension != ".md" or not name.endswith(".md"):
-                    problems.error(rel(full), 1, "file", f"rename it to end in .md (not {os.path.splitext(name)[1]})")
-                    continue
-                bad = _BAD_NAME_RE.search(src_uri)
-                if bad:
-                    problems.error(
-                        rel(full),
-                        1,
-                        "file",
-                        f"the name contains {bad.group(0)!r}, which Windows does not allow in file names "
-                        "(colleagues could not check the repository out); rename it",
-                    )
-                    continue
-                named = [f.masked for f in personal_data(src_uri)]
-                if named:
-                    problems.error(
-                        rel(full),
-                        1,
-                        "file",
-                        f"the name contains personal data ({named[0]}), which would be published in the page's "
-                        "address; rename the file",
-                    )
-                    continue
-                if skipped(src_uri):
-                    problems.error(
-                        rel(full),
-                        1,
-                        "file",
-                        "MkDocs would not publish this file (a dot-file, or "
-                        "matched by exclude_docs/draft_docs in mkdocs.yml); rename or move it",
-                    )
-                    continue
-                found.append(SourceFile(full, rel(full), src_uri, kind))
-                if via_link:
-                    through_link.add(found[-1].path)
+                source = self.file(os.path.join(folder, name), name)
+                if source is not None:
+                    self.found.append(source)
+                    if via_link:
+                        self.through_link.add(source.path)
+
+    @staticmethod
+    def kind_of(src_uri: str) -> str:
+        top = src_uri.split("/", 1)[0] if "/" in src_uri else ""
+        return top if top in KINDS else "pages"
+
+    def file(self, full: str, name: str) -> SourceFile | None:
+        """The file as a source to read, or None (refused, withheld, or not Markdown)."""
+        src_uri = self.src_uri(full)
+        kind = self.kind_of(src_uri)
+        extension = os.path.splitext(name)[1].lower()
+        if _is_lock_or_backup(name):
+            self.withheld.add(src_uri)
+            return None
+        if self.refuse_link(full, "file"):
+            return None
+        if self.skipped(src_uri):
+            if kind != "pages" and extension in MARKDOWN:
+                self.problems.error(
+                    self.rel(full),
+                    1,
+                    "file",
+                    "MkDocs would not publish this file (a dot-file, or "
+                    "matched by exclude_docs/draft_docs in mkdocs.yml); rename or move it",
+                )
+            return None
+        if extension in ACTIVE and kind != "pages":
+            self.refuse(
+                full,
+                f"a {extension} file is published as it is, scripts included, without the checks "
+                "a report gets; write the content in a .md file (pictures: .png or .jpg)",
+            )
+            return None
+        refused = leftover_problem(name)
+        if refused:
+            self.refuse(full, refused)
+            return None
+        if extension not in MARKDOWN:
+            return None
+        return self.markdown(full, name, src_uri, kind)
+
+    def markdown(self, full: str, name: str, src_uri: str, kind: str) -> SourceFile | None:
+        if not name.endswith(".md"):
+            self.refuse(full, f"rename it to end in .md (not {os.path.splitext(name)[1]})")
+            return None
+        bad = _BAD_NAME_RE.search(src_uri)
+        if bad:
+            self.refuse(
+                full,
+                f"the name contains {bad.group(0)!r}, which Windows does not allow in file names "
+                "(colleagues could not check the repository out); rename it",
+            )
+            return None
+        named = [f.masked for f in personal_data(src_uri)]
+        if named:
+            self.refuse(
+                full,
+                f"the name contains personal data ({named[0]}), which would be published in the page's "
+                "address; rename the file",
+            )
+            return None
+        if src_uri == "index.md":
+            kind = "home"
+        return SourceFile(full, self.rel(full), src_uri, kind)
+
+
+def discover(root: str, docs_dir: str, skipped: Callable[[str], bool], use_directory_urls: bool = True) -> Discovery:
+    """Every Markdown file MkDocs would publish as a page; what it must not publish is refused or withheld."""
+    walk = _Walk(root, docs_dir, skipped)
+    walk.walk()
+    kept = _distinct(walk.found, walk.through_link, walk.problems, use_directory_urls)
+    sources = [s for s in walk.found if s.path in kept]
+    withheld = walk.withheld | {s.src_uri for s in walk.found if s.path not in kept}
+    homes = [s for s in sources if s.kind == "home"]
+    return Discovery(homes + [s for s in sources if s.kind != "home"], walk.problems.items, withheld)
+
+
+def _distinct(
+    found: list[SourceFile], through_link: set[str], problems: Problems, use_directory_urls: bool
+) -> set[str]:
+    """The paths kept: one file per address, no address the portal generates, no file reached twice."""
     fixed, month = _generated_urls(use_directory_urls)
     by_url: dict[str, SourceFile] = {}
     by_file: dict[str, SourceFile] = {}
@@ -189,7 +260,7 @@ def discover(
         url = page_url(source.src_uri, use_directory_urls)
         # Only a file reached through a link can be the same file as another one.
         real = os.path.realpath(source.abs_path) if source.path in linked else os.path.abspath(source.abs_path)
-        if not source.landing and (url in fixed or month.fullmatch(url)):
+        if source.kind in KINDS and not source.landing and (url in fixed or month.fullmatch(url)):
             problems.error(
                 source.path,
                 1,
@@ -215,9 +286,7 @@ def discover(
             by_url[url.lower()] = source
             by_file[real] = source
             kept.add(source.path)
-    home = os.path.join(docs_dir, "index.md")
-    homes = [SourceFile(home, rel(home), "index.md", "home")] if os.path.isfile(home) else []
-    return homes + [s for s in found if s.path in kept], problems.items
+    return kept
 
 
 def reserved_clashes(

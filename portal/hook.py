@@ -7,7 +7,9 @@ serving and shows the errors on the home page instead.
 
 from __future__ import annotations
 
+import html
 import logging
+import os
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
@@ -19,12 +21,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import csp, search
+from .cache import cache_folder
 from .dates import DateError, resolve_as_of
 from .discovery import reserved_clashes
 from .pages import Portal
 from .problems import Problem
 from .sanitize import sanitize_html
-from .site import ConfigFailure, load_site, settings_of
+from .site import ConfigFailure, Site, load_site, settings_of
 from .tally import evaluate
 
 log = get_plugin_logger("portal")
@@ -38,6 +41,7 @@ class PortalHook:
         self.command = "build"
         self.sanitized: set[str] = set()
         self.portal: Portal | None = None
+        self.site: Site
 
     def on_startup(self, command: str) -> None:
         self.command = command
@@ -65,17 +69,25 @@ class PortalHook:
         if PORTAL_JS not in [str(item) for item in config.extra_javascript]:
             config.extra_javascript.append(PORTAL_JS)
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        site = load_site(config, self.settings)
-        problems = site.problems.sorted()
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Read and check all content before MkDocs cleans ``site_dir``: a failed build leaves the old site."""
+        root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        self.site = load_site(config, self.settings, cache_dir=cache_folder(self.env, root))
+        problems = self.site.problems.sorted()
         for problem in problems:
             (log.error if problem.is_error else log.warning)(problem.format())
         errors = [p for p in problems if p.is_error]
         if errors and self.command != "serve":
             raise PluginError(
                 f"{len(errors)} content error(s) in {len({p.path for p in errors})} file(s); "
-                "nothing was published — fix the files listed above and build again"
+                "nothing was published and the previous site was left in place — fix the files listed "
+                "above and build again"
             )
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        site = self.site
+        problems = site.problems.sorted()
+        errors = [p for p in problems if p.is_error]
         evaluation = evaluate(site.content, self.settings, self.as_of)
         by_path: dict[str, list[Problem]] = {}
         for problem in errors:
@@ -89,8 +101,10 @@ class PortalHook:
         )
         self.portal = portal
         generated = portal.pages()
+        drafts = {r.src_uri for r in site.content.reports if r.draft}  # never published (使用说明: 不发布)
         for report in site.content.reports:
-            generated[report.src_uri] = portal.report_page(report)
+            if not report.draft:
+                generated[report.src_uri] = portal.report_page(report)
         for request in site.content.requests:
             generated[request.src_uri] = portal.request_page(request)
         # A landing text that no generated page takes as its intro is published on its own, checked and masked.
@@ -106,8 +120,9 @@ class PortalHook:
         clashes = reserved_clashes(generated, pages, config.use_directory_urls)
         if clashes:
             raise PluginError(clashes[0])
+        withheld = drafts | site.withheld
         for file in list(files):
-            if file.src_uri in generated:
+            if file.src_uri in generated or file.src_uri in withheld:
                 files.remove(file)
         for src_uri in sorted(generated):
             files.append(File.generated(config, src_uri, content=generated[src_uri]))
@@ -117,6 +132,30 @@ class PortalHook:
         if theme_sitemap is not None and not self.settings.publish_sitemap:
             files.remove(theme_sitemap)
         return files
+
+    def on_serve(self, server: Any, builder: Callable[[], None]) -> Any:
+        """Make ``mkdocs serve`` show a failed rebuild in the browser instead of hanging.
+
+        MkDocs' livereload server holds every request until a rebuild succeeds, so an invalid
+        ``mkdocs.yml`` (which fails every rebuild) left the browser loading for ever.  A failed
+        rebuild now replaces the pages of serve's temporary site with one page naming the errors.
+        """
+        rebuild = server.builder
+
+        def guarded() -> None:
+            collect = _Collect()
+            logging.getLogger("mkdocs").addHandler(collect)
+            try:
+                rebuild()
+            except (Exception, SystemExit) as exc:  # every failure must reach the browser
+                lines = [*collect.messages, str(exc) or type(exc).__name__]
+                log.error("the rebuild failed; the browser shows the errors until they are fixed")
+                _write_error_site(server.root, lines)
+            finally:
+                logging.getLogger("mkdocs").removeHandler(collect)
+
+        server.builder = guarded
+        return server
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         # The sitemap's dates come from as_of, not the clock: same input, byte-identical site.
@@ -138,6 +177,34 @@ class PortalHook:
         if page.file.src_uri in self.sanitized:
             return sanitize_html(html)
         return html
+
+
+class _Collect(logging.Handler):
+    """The error messages MkDocs logs during one rebuild."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _write_error_site(site_dir: str, lines: list[str]) -> None:
+    """Every address of serve's temporary site shows the errors (its pages go; 404.html is the error page)."""
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines if line.strip())
+    page = (
+        '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>构建失败</title></head><body>'
+        "<h1>构建失败：网站未更新</h1><p>修改下列问题并保存后，页面会自动刷新。</p>"
+        f"<ul>{items}</ul></body></html>"
+    )
+    for folder, _, files in os.walk(site_dir):
+        for name in files:
+            if name.endswith(".html"):
+                os.unlink(os.path.join(folder, name))
+    for name in ("index.html", "404.html"):
+        with open(os.path.join(site_dir, name), "w", encoding="utf-8") as handle:
+            handle.write(page)
 
 
 __all__ = ["Any", "PortalHook"]

@@ -7,20 +7,23 @@ asked sections).  Every problem is collected.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
+from .cache import ParseCache, content_hash
 from .discovery import SourceFile
 from .model import Content, Report, Request, Settings
 from .names import did_you_mean, normalize
-from .parsing import Parsed, parse_file
+from .parsing import Parsed, parse_data, read_bytes, unreadable
 from .problems import Problems
 
 
-def _parse_chunk(job: tuple[list[SourceFile], Settings, bool]) -> list[Parsed]:
-    sources, settings, bodies = job
-    return [parse_file(source, settings, bodies) for source in sources]
+def _parse_chunk(job: tuple[list[SourceFile], list[bytes], Settings, bool]) -> list[Parsed]:
+    sources, data, settings, bodies = job
+    return [parse_data(source, item, settings, bodies) for source, item in zip(sources, data)]
 
 
 def parse_all(
@@ -28,37 +31,44 @@ def parse_all(
     settings: Settings,
     *,
     bodies: bool = True,
-    cache: Any = None,
+    cache: ParseCache | None = None,
     workers: int = 1,
     read: Callable[[str], bytes] | None = None,
 ) -> list[Parsed]:
-    """Every file parsed: from the cache when unchanged, else read now (in ``workers`` processes)."""
+    """Every file parsed: from the cache when its bytes are unchanged, else now (in ``workers`` processes)."""
     results: list[Parsed | None] = [None] * len(sources)
-    stamps = [cache.stamp(s.abs_path) if cache is not None else None for s in sources]
+    data: dict[int, bytes] = {}
+    digests: dict[int, str] = {}
     todo = []
     for index, source in enumerate(sources):
-        hit = cache.get(source.path, stamps[index]) if cache is not None else None
+        try:
+            data[index] = (read or read_bytes)(source.abs_path)
+        except OSError as exc:  # never cached: a permission fix shows at once
+            results[index] = unreadable(source, exc)
+            continue
+        digests[index] = content_hash(data[index])
+        hit = cache.get(source.path, digests[index]) if cache is not None else None
         if hit is not None:
             results[index] = hit
         else:
             todo.append(index)
-    if workers > 1 and read is None and len(todo) >= 2000:
+    if workers > 1 and len(todo) >= 2000:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         size = max(200, len(todo) // (workers * 8))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-        jobs = [([sources[i] for i in chunk], settings, bodies) for chunk in chunks]
+        jobs = [([sources[i] for i in chunk], [data[i] for i in chunk], settings, bodies) for chunk in chunks]
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             for chunk, parsed in zip(chunks, pool.map(_parse_chunk, jobs)):
                 for index, result in zip(chunk, parsed):
                     results[index] = result
     else:
         for index in todo:
-            results[index] = parse_file(sources[index], settings, bodies, read)
+            results[index] = parse_data(sources[index], data[index], settings, bodies)
     if cache is not None:
         for index in todo:
-            cache.put(sources[index].path, stamps[index], results[index])
+            cache.put(sources[index].path, digests[index], results[index])
     return [r for r in results if r is not None]
 
 
@@ -81,10 +91,13 @@ def load(
     reports: list[tuple[Report, dict[str, int]]] = []
     requests: list[tuple[Request, dict[str, int]]] = []
     landing: dict[str, str] = {}
+    copies: dict[str, list[str]] = {}
     for source, parsed in zip(
         listed, parse_all(listed, settings, bodies=bodies, cache=cache, workers=workers, read=read)
     ):
         problems.extend(list(parsed.problems))
+        if parsed.copy_key:
+            copies.setdefault(parsed.copy_key, []).append(source.path)
         if isinstance(parsed.value, str):
             landing[source.src_uri] = parsed.value
         elif isinstance(parsed.value, Report):
@@ -92,6 +105,7 @@ def load(
         elif isinstance(parsed.value, Request):
             requests.append((parsed.value, parsed.lines))
     count = len(listed)
+    doubled = _copies(copies, problems)
     by_id: dict[str, Request] = {}
     for request, lines in sorted(requests, key=lambda r: r[0].path):
         key = normalize(request.id)
@@ -106,6 +120,8 @@ def load(
         by_id[key] = request
     checked: list[Report] = []
     for report, lines in reports:
+        if report.path in doubled:
+            continue
         if report.request:
             asked = by_id.get(normalize(report.request))
             line = lines.get("request", 1)
@@ -136,3 +152,40 @@ def load(
         files=count,
         landing=landing,
     )
+
+
+#: What Explorer, Finder and others add to a copy's name: ``X - 副本.md``, ``X 2.md``, ``X (1).md``.
+_COPY_RE = re.compile(
+    r"(?P<stem>.+?)(?:[ _]?-[ _]?(?:副本|复制|Copy|copy)(?:[ _]?\(\d+\))?"
+    r"|[ _](?:副本|copy|Copy)(?: \d+)?| \d+| ?\(\d+\))"
+)
+
+
+def _stem(path: str) -> str:
+    return posixpath.splitext(posixpath.basename(path))[0]
+
+
+def _copies(copies: dict[str, list[str]], problems: Problems) -> set[str]:
+    """A report with the same title and text as another whose name it copies (``X - 副本.md``, ``X 2.md``).
+
+    Both would be counted: the copy is an error naming the original.
+    """
+    doubled: set[str] = set()
+    for paths in copies.values():
+        if len(paths) < 2:
+            continue
+        by_stem = {normalize(_stem(p)): p for p in sorted(paths, reverse=True)}
+        for path in sorted(paths):
+            match = _COPY_RE.fullmatch(_stem(path))
+            original = by_stem.get(normalize(match["stem"])) if match else None
+            if original is None or original == path:
+                continue
+            doubled.add(path)
+            problems.error(
+                path,
+                1,
+                "file",
+                f"is a copy of {original} (same title and text), so the report would count twice; "
+                "delete the copy, or give it its own title and text if it is a new report",
+            )
+    return doubled

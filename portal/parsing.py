@@ -8,6 +8,7 @@ No check here looks at another file; those are in :mod:`portal.loader`.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from collections.abc import Callable
@@ -204,32 +205,67 @@ class Parsed:
     value: Report | Request | str | None
     lines: dict[str, int]
     problems: tuple[Problem, ...]
+    copy_key: str = ""  # a report's title and body, hashed: equal keys are copies of one report
 
 
 def parse_file(
     source: SourceFile, settings: Settings, bodies: bool = True, read: Callable[[str], bytes] | None = None
 ) -> Parsed:
     """Read and check one file on its own (no cross-file checks)."""
+    try:
+        data = (read or read_bytes)(source.abs_path)
+    except OSError as exc:
+        return unreadable(source, exc)
+    return parse_data(source, data, settings, bodies)
+
+
+def unreadable(source: SourceFile, exc: OSError) -> Parsed:
+    message = f"cannot be read ({exc.strerror or exc}); check its permissions"
+    return Parsed(None, {}, (Problem(source.path, 1, "file", message),))
+
+
+def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool = True) -> Parsed:
+    """Check one file's bytes on its own (no cross-file checks)."""
     problems = Problems()
     value: Report | Request | str | None = None
     lines: dict[str, int] = {}
-    try:
-        data = (read or _read_bytes)(source.abs_path)
-    except OSError as exc:
-        problems.error(source.path, 1, "file", f"cannot be read ({exc.strerror}); check its permissions")
-        return Parsed(None, {}, tuple(problems.items))
-    if source.landing:
-        read_landing = _read(data, source.path, settings, problems, required=False)
-        value = read_landing[1] if read_landing is not None else None
-    elif source.kind == "reports":
+    copy_key = ""
+    if source.kind == "reports" and not source.landing:
         value, lines = parse_report(data, source, settings, problems)
-        if value is not None and not bodies:
-            value = replace(value, body="")
-    else:
+        if value is not None:
+            copy_key = hashlib.sha256(f"{value.title}\0{value.body.strip()}".encode()).hexdigest()[:32]
+            if not bodies:
+                value = replace(value, body="")
+    elif source.kind == "requests" and not source.landing:
         value, lines = parse_request(data, source, settings, problems)
-    return Parsed(value, lines, tuple(problems.items))
+    else:
+        value = parse_page(data, source, settings, problems)
+    return Parsed(value, lines, tuple(problems.items), copy_key)
 
 
-def _read_bytes(path: str) -> bytes:
+def parse_page(data: bytes, source: SourceFile, settings: Settings, problems: Problems) -> str | None:
+    """A page that is not a report or a request (a landing text, the guide, …): the same text rules.
+
+    A landing page gives its body (the portal's generated page takes it as an intro), any other page its
+    whole checked, masked text.  A file whose front-matter names a section and a date is a report in the
+    wrong place: an error saying where reports belong.
+    """
+    read = _read(data, source.path, settings, problems, required=False)
+    if read is None:
+        return None
+    root, body, _, text = read
+    if root is not None and source.kind == "pages" and {"section", "date"} <= set(root.items):
+        problems.error(
+            source.path,
+            1,
+            "file",
+            "looks like a report (it has section and date) but is outside reports/, so it would be "
+            "published unchecked and not counted; move it to reports/YYYY/MM/ (e.g. reports/2026/03/)",
+        )
+        return None
+    return body if source.landing else text
+
+
+def read_bytes(path: str) -> bytes:
     with open(path, "rb") as handle:
         return handle.read(READ_LIMIT + 1)  # enough to refuse a file that is too big

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pathspec
@@ -44,6 +44,7 @@ class Site:
     sources: list[SourceFile]
     content: Content
     problems: Problems
+    withheld: set[str] = field(default_factory=set)  # src_uris MkDocs must not publish
 
 
 def read_config(config_file: str) -> MkDocsConfig:
@@ -86,16 +87,21 @@ def skip_predicate(config: MkDocsConfig) -> Callable[[str], bool]:
 
 
 def load_site(
-    config: MkDocsConfig, settings: Settings | None = None, *, bodies: bool = True, workers: int = 1, cache: bool = True
+    config: MkDocsConfig,
+    settings: Settings | None = None,
+    *,
+    bodies: bool = True,
+    workers: int = 1,
+    cache_dir: str | None = None,
 ) -> Site:
-    """Discover and read every content file (through the parse cache in ``.cache/portal/``)."""
+    """Discover and read every content file (through the parse cache in ``cache_dir``, if given)."""
     settings = settings or settings_of(config)
     root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
     problems = Problems()
-    sources, found = discover(root, config.docs_dir, skip_predicate(config), config.use_directory_urls)
-    problems.extend(found)
-    store = ParseCache(os.path.join(root, ".cache", "portal"), fingerprint(settings, bodies)) if cache else None
-    content = load(sources, settings, problems, bodies=bodies, cache=store, workers=workers)
+    found = discover(root, config.docs_dir, skip_predicate(config), config.use_directory_urls)
+    problems.extend(found.problems)
+    store = ParseCache(cache_dir, fingerprint(settings, bodies), bodies) if cache_dir else None
+    content = load(found.sources, settings, problems, bodies=bodies, cache=store, workers=workers)
     if store is not None:
         store.save()
-    return Site(config, settings, root, sources, content, problems)
+    return Site(config, settings, root, found.sources, content, problems, found.withheld)

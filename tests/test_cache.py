@@ -1,29 +1,36 @@
-"""The parsed-file cache: unchanged files are not read again; anything that changes reading invalidates it."""
+"""The parsed-file cache: keyed by content, checksummed JSON outside the repository, never trusted blindly."""
 
 from __future__ import annotations
 
+import json
 import os
+import random
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from portal import loader
-from portal.site import load_site, read_config
-from tests.conftest import PORTAL, make_site, report, run_cli
+from portal.cache import ParseCache, cache_folder, fingerprint
+from portal.discovery import SourceFile
+from portal.loader import load
+from portal.problems import Problems
+from portal.site import load_site, read_config, settings_of
+from tests.conftest import PORTAL, make_site, report, run_cli, section_row, stats
 
 
 @pytest.fixture
 def parsed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths ``parse_file`` really reads, in order."""
+    """The paths really parsed (not taken from the cache), in order."""
     seen: list[str] = []
-    real = loader.parse_file
+    real = loader.parse_data
 
-    def spy(source: loader.SourceFile, *args: Any, **kwargs: Any) -> loader.Parsed:
+    def spy(source: SourceFile, *args: Any, **kwargs: Any) -> loader.Parsed:
         seen.append(source.path)
         return real(source, *args, **kwargs)
 
-    monkeypatch.setattr(loader, "parse_file", spy)
+    monkeypatch.setattr(loader, "parse_data", spy)
     return seen
 
 
@@ -32,26 +39,63 @@ def _site(tmp_path: Path, **kwargs: Any) -> Path:
     return make_site(tmp_path, reports=reports, **kwargs)
 
 
-def test_second_run_reads_only_the_edited_file(tmp_path: Path, parsed_files: list[str]) -> None:
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {"PORTAL_CACHE_DIR": str(tmp_path / "cache")}
+
+
+def _cache_files(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache").glob("*/*"))
+
+
+def test_second_run_parses_only_the_edited_file(tmp_path: Path, parsed_files: list[str]) -> None:
     site = _site(tmp_path)
     config = read_config(str(site / "mkdocs.yml"))
-    first = load_site(config)
+    folder = str(tmp_path / "cache" / "s")
+    first = load_site(config, cache_dir=folder)
     assert len(parsed_files) == 6  # index.md and 5 reports
     parsed_files.clear()
-    edited = site / "content/reports/2026/03/r3.md"
-    edited.write_text(report(title="改过的信息3", adopted="县委办"), encoding="utf-8")
-    os.utime(edited, ns=(1, os.stat(edited).st_mtime_ns + 1_000_000))
-    second = load_site(config)
+    (site / "content/reports/2026/03/r3.md").write_text(report(title="改过的信息3", adopted="县委办"), encoding="utf-8")
+    second = load_site(config, cache_dir=folder)
     assert parsed_files == ["content/reports/2026/03/r3.md"]
     titles = sorted(r.title for r in second.content.reports)
     assert titles == sorted([*(f"信息{i}" for i in (0, 1, 2, 4)), "改过的信息3"])
     assert len(first.content.reports) == len(second.content.reports) == 5
 
 
+def test_an_edit_keeping_size_and_mtime_shows_the_new_figures(tmp_path: Path) -> None:
+    # r0 is first written not adopted; then, with the same size and modification time, adopted by 县委办.
+    # 甲股 in March: 5 reports (1 point each under the default scheme) + a county adoption.
+    site = _site(tmp_path)
+    path = site / "content/reports/2026/03/r0.md"
+    before = report(title="信息0", body="正文正文。\n", author="某某")
+    after = report(title="信息0", body="正文。\n", adopted="县委办")
+    size = max(len(before.encode()), len(after.encode()))
+    before, after = (text + " " * (size - len(text.encode())) for text in (before, after))  # same size
+    path.write_text(before, encoding="utf-8")
+    stamp = os.stat(path)
+    env = _env(tmp_path)
+    first = section_row(stats_env(site, env), "甲股")
+    assert first["adopted"] == 0
+    path.write_text(after, encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert os.stat(path).st_size == stamp.st_size and os.stat(path).st_mtime_ns == stamp.st_mtime_ns
+    second = section_row(stats_env(site, env), "甲股")
+    assert second["adopted"] == 1  # one adoption, the new figure
+    assert second == section_row(stats(site, "--period", "2026-03"), "甲股")  # the same as without any cache
+
+
+def stats_env(site: Path, env: dict[str, str]) -> dict[str, Any]:
+    result = run_cli(site, "stats", "--json", "--as-of", "2026-04-05", "--period", "2026-03", env=env)
+    assert result.code == 0, result.err
+    data: dict[str, Any] = result.json()
+    return data
+
+
 def test_cached_errors_are_reported_again(tmp_path: Path) -> None:
     site = _site(tmp_path)
     (site / "content/reports/2026/03/bad.md").write_text(report(section="丁股"), encoding="utf-8")
-    first, second = run_cli(site, "check"), run_cli(site, "check")
+    env = _env(tmp_path)
+    first, second = run_cli(site, "check", env=env), run_cli(site, "check", env=env)
     assert first.code == second.code == 1
     assert first.out == second.out and "section: unknown section '丁股'" in second.out
 
@@ -60,29 +104,108 @@ def test_a_settings_change_invalidates_the_cache(tmp_path: Path) -> None:
     body = "联系电话 138 1234 5678。\n"
     site = _site(tmp_path, portal={**PORTAL, "privacy": {"mobile_numbers": "mask"}})
     (site / "content/reports/2026/03/phone.md").write_text(report(body=body), encoding="utf-8")
-    assert run_cli(site, "check").code == 0
+    env = _env(tmp_path)
+    assert run_cli(site, "check", env=env).code == 0
     config_file = site / "mkdocs.yml"
     config_file.write_text(
         config_file.read_text(encoding="utf-8").replace("mobile_numbers: mask", "mobile_numbers: error"),
         encoding="utf-8",
     )
-    result = run_cli(site, "check")
+    result = run_cli(site, "check", env=env)
     assert result.code == 1 and "a mobile phone number (138****5678)" in result.out
 
 
-def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+def test_the_cache_is_checksummed_json_outside_the_repository(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    assert run_cli(site, "check").code == 0
-    cache_files = list((site / ".cache/portal").glob("parsed-*.pickle"))
-    assert len(cache_files) == 1
-    cache_files[0].write_bytes(b"not a pickle")
-    result = run_cli(site, "check")
-    assert result.code == 0 and "6 files checked: 0 error(s)" in result.out
+    assert run_cli(site, "check", env=_env(tmp_path)).code == 0
+    files = _cache_files(tmp_path)
+    assert [f.name for f in files] == ["parsed-lean.json"]
+    head, _, payload = files[0].read_bytes().partition(b"\n")
+    assert head.startswith(b"portal-parse-cache ")
+    assert "content/reports/2026/03/r0.md" in json.loads(payload)  # plain JSON: nothing in it can run
+    assert not list(site.rglob("*.json")) and not (site / ".cache").exists()
+    # by default it lives in the user's cache folder, one folder per site
+    assert cache_folder({"HOME": "/home/u"}, str(site)).startswith("/home/u/.cache/portal/")  # type: ignore[union-attr]
+    assert cache_folder({"XDG_CACHE_HOME": "/x"}, str(site)).startswith("/x/portal/")  # type: ignore[union-attr]
+    assert cache_folder({"PORTAL_CACHE_DIR": "", "HOME": "/home/u"}, str(site)) is None
+
+
+def test_check_and_build_keep_their_own_caches(tmp_path: Path, parsed_files: list[str]) -> None:
+    site = _site(tmp_path)
+    env = _env(tmp_path)
+    assert run_cli(site, "check", env=env).code == 0  # no bodies
+    folder = str(_cache_files(tmp_path)[0].parent)
+    load_site(read_config(str(site / "mkdocs.yml")), cache_dir=folder)  # as mkdocs build does: with bodies
+    assert sorted(f.name for f in _cache_files(tmp_path)) == ["parsed-full.json", "parsed-lean.json"]
+    parsed_files.clear()
+    assert run_cli(site, "check", env=env).code == 0
+    load_site(read_config(str(site / "mkdocs.yml")), cache_dir=folder)
+    assert parsed_files == []  # neither evicted the other
+
+
+def test_a_permission_fix_is_not_hidden_by_the_cache(tmp_path: Path) -> None:
+    # Tests run as root, where chmod 000 does not stop reading: the refusal is simulated by the reader.
+    site = _site(tmp_path)
+    config = read_config(str(site / "mkdocs.yml"))
+    settings = settings_of(config)
+    sources = load_site(config).sources
+    locked = "content/reports/2026/03/r2.md"
+
+    def refuse(path: str) -> bytes:
+        if path.endswith("r2.md"):
+            raise PermissionError(13, "Permission denied")
+        return Path(path).read_bytes()
+
+    folder = str(tmp_path / "cache")
+    problems = Problems()
+    cache = ParseCache(folder, fingerprint(settings, True))
+    load(sources, settings, problems, refuse, cache=cache)
+    cache.save()
+    assert [p.format() for p in problems.errors] == [
+        f"{locked}:1: file: cannot be read (Permission denied); check its permissions"
+    ]
+    problems = Problems()
+    content = load(sources, settings, problems, cache=ParseCache(folder, fingerprint(settings, True)))
+    assert not problems.errors and len(content.reports) == 5
+
+
+def test_an_unsavable_cache_leaves_no_temporary_file(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    folder = tmp_path / "cache"
+    (folder / "parsed-full.json").mkdir(parents=True)  # os.replace onto a folder fails
+    load_site(read_config(str(site / "mkdocs.yml")), cache_dir=str(folder))
+    assert sorted(p.name for p in folder.iterdir()) == ["parsed-full.json"]
 
 
 def test_deleted_files_leave_the_cache(tmp_path: Path) -> None:
     site = _site(tmp_path)
-    assert run_cli(site, "check").code == 0
+    env = _env(tmp_path)
+    assert run_cli(site, "check", env=env).code == 0
     (site / "content/reports/2026/03/r0.md").unlink()
-    result = run_cli(site, "stats", "--json", "--as-of", "2026-03-31")
+    result = run_cli(site, "stats", "--json", "--as-of", "2026-03-31", env=env)
     assert sum(row["submitted"] for row in result.json()["sections"]) == 4
+
+
+def test_random_byte_flips_give_true_figures_or_a_clean_rebuild(tmp_path: Path, parsed_files: list[str]) -> None:
+    """200 trials: one to four random bytes of the cache file changed; the content read is always the truth."""
+    reports = {f"2026/03/r{i}.md": report(title=f"信息{i}", section="甲乙丙"[i % 3] + "股") for i in range(6)}
+    reports["2026/03/adopted.md"] = report(title="被采用", adopted="县委办", date="2026-03-09")
+    site = make_site(tmp_path, reports=reports)
+    config = read_config(str(site / "mkdocs.yml"))
+    folder = str(tmp_path / "cache")
+    truth = load_site(config, cache_dir=folder).content
+    good = (tmp_path / "cache/parsed-full.json").read_bytes()
+    rng = random.Random(20261201)
+    rebuilt = 0
+    for _ in range(200):
+        damaged = bytearray(good)
+        for _ in range(rng.randint(1, 4)):
+            damaged[rng.randrange(len(damaged))] ^= 1 << rng.randrange(8)
+        (tmp_path / "cache/parsed-full.json").write_bytes(bytes(damaged))
+        parsed_files.clear()
+        site_read = load_site(config, cache_dir=folder)
+        assert site_read.content == truth and not site_read.problems.items
+        rebuilt += len(parsed_files) == len(truth.reports) + 1  # every file parsed again (index.md too)
+    assert rebuilt == 200  # no flip went unnoticed
+    shutil.copy(tmp_path / "cache/parsed-full.json", tmp_path / "again.json")
+    assert (tmp_path / "again.json").read_bytes() == good  # the rebuilt cache is the good one again
