@@ -14,6 +14,8 @@ from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import contextlib
+
 from portal.hook import PortalHook
 
 _hook = PortalHook(env=os.environ, clock=lambda: datetime.now(timezone.utc))
@@ -60,10 +62,31 @@ def on_post_build(config: Any) -> None:
 
 
 def main() -> int:
-    from portal.cli import run
+    """The console entry: streams that cannot take the text, a closed pipe or a full disk end in one line."""
+    from portal.cli import EXIT_INTERRUPTED, EXIT_IO, run
 
+    if sys.stdout is None or sys.stderr is None:  # started with stdout or stderr closed (>&-)
+        if sys.stderr is not None:
+            print("error: standard output is closed; nothing could be written", file=sys.stderr)
+        return EXIT_IO
+    for stream in (sys.stdout, sys.stderr):
+        # A console that cannot show a character (ASCII, latin-1, GBK) shows it as \uXXXX instead of failing.
+        stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     ask = input if sys.stdin is not None and sys.stdin.isatty() else None
-    return run(sys.argv[1:], dict(os.environ), datetime.now(timezone.utc), sys.stdout, sys.stderr, ask)
+    try:
+        code = run(sys.argv[1:], dict(os.environ), datetime.now(timezone.utc), sys.stdout, sys.stderr, ask)
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        print("interrupted (Ctrl-C)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # the output went away (| head -1) or its disk is full (> /dev/full)
+        # Point stdout at nothing, or Python's own flush at exit fails again with a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        reason = "the reader closed it" if isinstance(exc, BrokenPipeError) else (exc.strerror or str(exc))
+        with contextlib.suppress(OSError):
+            print(f"error: cannot write the output ({reason})", file=sys.stderr)
+        return EXIT_IO
+    return code
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 :func:`run` takes the arguments, the environment and the clock from its
 caller (``build_stats.py``), so it is testable without patching anything.
-Exit codes: 0 clean, 1 content errors, 2 usage or config errors.
+Exit codes: 0 clean, 1 content errors, 2 usage or config errors, 4 input/output
+failures, 130 interrupted (3 is reserved for ``remind``'s channel failures).
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .cache import cache_folder
-from .config import locate
+from .config import locate_in_chain
 from .dates import DateError, Period, parse_period, period_containing, resolve_as_of
 from .problems import Problem, summary
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
 from .tally import Tally, evaluate, number, tally, to_json
 from .vocabulary import CLI_SECTION_KEYS, SECTION_COLUMNS, H, columns
+
+if TYPE_CHECKING:
+    from .bulletin import Bulletin
 
 
 class UsageError(Exception):
@@ -70,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+#: 3 is reserved for the reminder channels' failures (``remind``).
+EXIT_IO = 4  # cannot read or write outside the content: output, disk, closed streams
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+
+
 def run(
     argv: Sequence[str],
     env: dict[str, str],
@@ -78,7 +88,26 @@ def run(
     err: TextIO,
     ask: Callable[[str], str] | None = None,
 ) -> int:
-    """Run one command; ``ask`` prompts for missing ``new`` options (None: never prompt)."""
+    """Run one command; ``ask`` prompts for missing ``new`` options (None: never prompt).
+
+    Exit codes: 0 clean, 1 content errors, 2 usage or config errors, 4 input/output failures
+    (an unwritable output, a full disk), 130 interrupted; 3 is ``remind``'s.
+    """
+    try:
+        return _run(argv, env, now, out, err, ask)
+    except KeyboardInterrupt:
+        print("interrupted (Ctrl-C); nothing was written", file=err)
+        return EXIT_INTERRUPTED
+
+
+def _run(
+    argv: Sequence[str],
+    env: dict[str, str],
+    now: datetime,
+    out: TextIO,
+    err: TextIO,
+    ask: Callable[[str], str] | None,
+) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(list(argv))
@@ -90,7 +119,7 @@ def run(
     except ConfigFailure as exc:
         for problem in exc.problems:
             print(problem.format(), file=err)
-        return 2
+        return EXIT_USAGE
     if args.command in ("stats", "export"):
         # usage errors first: a bad --as-of or --period is exit 2 whatever the content holds
         try:
@@ -98,39 +127,26 @@ def run(
             period = period_of(args.period, as_of)
         except DateError as exc:
             print(f"error: {exc}", file=err)
-            return 2
+            return EXIT_USAGE
     if args.command == "new":
         return _new(args, config, settings, now, out, err, ask)
-    cwd = os.getcwd()
-    try:
-        os.chdir(os.path.dirname(os.path.abspath(args.config)))
-        # The command line needs no report bodies; two or more cores parse large repositories in parallel.
-        bodies = args.command == "public"  # the public subset publishes bodies; the rest needs none
-        root = os.getcwd()
-        site = load_site(
-            config, settings, bodies=bodies, workers=min(os.cpu_count() or 1, 4), cache_dir=cache_folder(env, root)
-        )
-    finally:
-        os.chdir(cwd)
+    root = os.path.dirname(os.path.abspath(args.config))
+    site = _load(config, settings, root, env, bodies=args.command == "public")
     problems = site.problems.sorted()
     if args.command == "check":
-        for problem in problems:
-            print(problem.format(), file=out)
-        print(summary(problems, site.content.files), file=out)
-        return 1 if site.problems.errors else 0
+        _print_problems(problems, site.content.files, root, out)
+        return EXIT_CONTENT if site.problems.errors else EXIT_OK
     if site.problems.errors:
-        for problem in problems:
-            print(problem.format(), file=err)
-        print(summary(problems, site.content.files), file=err)
-        return 1
+        _print_problems(problems, site.content.files, root, err)
+        return EXIT_CONTENT
     for problem in problems:
-        print(problem.format(), file=err)
+        print(_shown(problem, root), file=err)
     if args.command == "public":
         return _public(site, args.output, out, err)
-    return _figures(args, site, as_of, period, out)
+    return _figures(args, site, as_of, period, out, err)
 
 
-def _figures(args: argparse.Namespace, site: Site, as_of: datetime, period: Period, out: TextIO) -> int:
+def _figures(args: argparse.Namespace, site: Site, as_of: datetime, period: Period, out: TextIO, err: TextIO) -> int:
     """``stats`` (a table or §6's JSON) or ``export`` (a bulletin file) of a clean site."""
     evaluation = evaluate(site.content, site.settings, as_of)
     if args.command == "stats":
@@ -139,13 +155,56 @@ def _figures(args: argparse.Namespace, site: Site, as_of: datetime, period: Peri
             out.write(json.dumps(to_json(result, site.settings), ensure_ascii=False, indent=2) + "\n")
         else:
             out.write(format_table(result, site) + "\n")
-        return 0
+        return EXIT_OK
     from .bulletin import make_bulletin
+
+    return _export(args.format, make_bulletin(evaluation, period), args.output, out, err)
+
+
+def _load(config: Any, settings: Any, root: str, env: dict[str, str], bodies: bool) -> Site:
+    """The site, read from its own folder; ``bodies``: only the public subset publishes report bodies."""
+    cwd = os.getcwd()
+    try:
+        os.chdir(root)
+        # Two or more cores parse large repositories in parallel.
+        workers = min(os.cpu_count() or 1, 4)
+        return load_site(config, settings, bodies=bodies, workers=workers, cache_dir=cache_folder(env, root))
+    finally:
+        os.chdir(cwd)
+
+
+def _shown(problem: Problem, root: str) -> str:
+    """The problem with its path relative to the current folder (paths are kept relative to the site)."""
+    if os.path.abspath(root) == os.getcwd():
+        return problem.format()
+    path = os.path.relpath(os.path.join(root, problem.path))
+    return replace(problem, path=path.replace(os.sep, "/")).format()
+
+
+def _print_problems(problems: list[Problem], files: int, root: str, stream: TextIO) -> None:
+    for problem in problems:
+        print(_shown(problem, root), file=stream)
+    print(summary(problems, files), file=stream)
+
+
+def _export(fmt: str, bulletin: Bulletin, output: str, out: TextIO, err: TextIO) -> int:
+    """Write the bulletin; a failed write leaves no partial file behind."""
     from .export import write_export  # heavy imports only when exporting
 
-    write_export(args.format, make_bulletin(evaluation, period), args.output)
-    print(f"wrote {args.output}", file=out)
-    return 0
+    if os.path.isdir(output):
+        print(
+            f"error: export -o {output}: is a folder; give a file name, e.g. {output.rstrip('/')}/通报.{fmt}", file=err
+        )
+        return EXIT_USAGE
+    try:
+        write_export(fmt, bulletin, output)
+    except OSError as exc:
+        if os.path.isfile(output) and not os.path.islink(output):
+            os.unlink(output)  # a truncated document must not be mistaken for the bulletin
+        print(f"error: cannot write {output}: {exc.strerror or exc}; nothing was written", file=err)
+        return EXIT_IO
+    print(f"wrote {output}", file=out)
+    return EXIT_OK
 
 
 def _public(site: Site, output: str, out: TextIO, err: TextIO) -> int:
@@ -158,7 +217,7 @@ def _public(site: Site, output: str, out: TextIO, err: TextIO) -> int:
         return 2
     except OSError as exc:
         print(f"error: {output}: cannot be written ({exc.strerror})", file=err)
-        return 2
+        return EXIT_IO
     print(f"wrote {output}: {len(public_reports(site.content))} 公开 report(s)", file=out)
     return 0
 
@@ -187,7 +246,11 @@ def _new(
         needed.append("event_time")
     for name in needed:
         if not getattr(args, name) and ask is not None:
-            setattr(args, name, ask(f"{labels[name]}: ").strip())
+            try:
+                setattr(args, name, ask(f"{labels[name]}: ").strip())
+            except EOFError:  # Ctrl-D: no answer
+                print(f"error: no answer for {labels[name]} (input ended); give --{name.replace('_', '-')}", file=err)
+                return EXIT_USAGE
     missing = [f"--{n.replace('_', '-')}" for n in needed if not getattr(args, n)]
     if missing:
         print(f"error: new {args.kind} needs {', '.join(missing)}", file=err)
@@ -232,9 +295,13 @@ def _new(
         for problem in problems:
             print(problem.format(), file=err)
         return 1
-    write(draft, root)
+    try:
+        write(draft, root)
+    except OSError as exc:
+        print(f"error: cannot write {draft.path}: {exc.strerror or exc}; nothing was written", file=err)
+        return EXIT_IO
     print(f"wrote {draft.path}", file=out)
-    return 0
+    return EXIT_OK
 
 
 class _Collect(logging.Handler):
@@ -253,8 +320,8 @@ def _as_problem(config_file: str, record: logging.LogRecord) -> Problem:
     text = record.getMessage().strip()
     match = _CONFIG_VALUE_RE.fullmatch(text)
     key, message = (match["key"], match["message"]) if match else ("config", text)
-    line = locate(config_file, key) if match else 1
-    return Problem(config_file, line, key, message, "error" if record.levelno >= logging.ERROR else "warning")
+    where, line = locate_in_chain(config_file, key) if match else (config_file, 1)
+    return Problem(where, line, key, message, "error" if record.levelno >= logging.ERROR else "warning")
 
 
 def _read_config(config_file: str, err: TextIO) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import os
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -324,11 +325,31 @@ def _scoring(raw: object, adopters: Mapping[str, str], errors: list[tuple[str, s
     return tuple(sorted(versions, key=lambda v: v.start or date.min))
 
 
+def _blank_organization(raw: object) -> list[tuple[str, str]]:
+    """An ``organization`` that is given but empty (or an ``!ENV`` whose variable is not set)."""
+    if not isinstance(raw, dict) or "organization" not in raw:
+        return []
+    value = raw["organization"]
+    if value is not None and not (isinstance(value, str) and not value.strip()):
+        return []
+    return [
+        (
+            f"{ROOT}.organization",
+            "is empty (or the environment variable its !ENV names is not set); write the bureau's name, "
+            "e.g. organization: 某某县民政局 — it heads every page, bulletin and export",
+        )
+    ]
+
+
 def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list[Problem]]:
     """Validate ``extra.portal`` (``raw``) into :class:`Settings`, or the problems found."""
     if raw is None:
         raw = {}
+    blank = _blank_organization(raw)
+    if blank and isinstance(raw, dict):  # else the schema's default would print the demo bureau's name
+        raw = {k: v for k, v in raw.items() if k != "organization"}
     values, errors = _validate(PortalSchema, raw, ROOT)
+    errors.extend(blank)
     if not isinstance(raw, dict):
         raw = {}
     sections = _sections(raw.get("sections"), errors)
@@ -345,7 +366,7 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
     if values.get("urgent_limit_hours") is not None and values["urgent_limit_hours"] <= 0:
         errors.append((f"{ROOT}.urgent_limit_hours", "must be more than 0 hours"))
     if errors:
-        return None, [Problem(config_file, locate(config_file, key), key, msg) for key, msg in errors]
+        return None, [Problem(*locate_in_chain(config_file, key), key, msg) for key, msg in errors]
     return Settings(
         organization=values["organization"],
         timezone_name=values["timezone"],
@@ -387,25 +408,75 @@ class PortalSchema(base.Config):
     publish_sitemap = c.Type(bool, default=False)
 
 
-def locate(config_file: str, key_path: str) -> int:
-    """Best-effort line of ``key_path`` (``extra.portal.sections[2].slug``) in the config file."""
+_INHERIT_RE = re.compile(r"^INHERIT:[ \t]*['\"]?(?P<path>[^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def inherit_chain(config_file: str) -> tuple[list[str], tuple[str, int, str] | None]:
+    """The config file and the files it inherits from (``INHERIT:``), child first.
+
+    The second item is ``(file, line, message)`` when the chain loops back on itself (MkDocs would
+    recurse until Python gives up).
+    """
+    chain = [config_file]
+    while True:
+        current = chain[-1]
+        try:
+            with open(current, encoding="utf-8-sig") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError):
+            return chain, None  # MkDocs reports a missing or unreadable file itself
+        match = _INHERIT_RE.search(text)
+        if match is None:
+            return chain, None
+        target = os.path.normpath(os.path.join(os.path.dirname(current), match["path"].strip()))
+        line = text.count("\n", 0, match.start()) + 1
+        if any(os.path.realpath(target) == os.path.realpath(seen) for seen in chain):
+            names = " → ".join([*chain, target])
+            return chain, (current, line, f"INHERIT loops back ({names}); remove one of the INHERIT lines")
+        chain.append(target)
+
+
+def locate_in_chain(config_file: str, key_path: str) -> tuple[str, int]:
+    """``(file, line)`` of ``key_path`` in the config file or the file it inherits it from."""
+    chain, _ = inherit_chain(config_file)
+    best = (config_file, locate(config_file, key_path), _depth(config_file, key_path))
+    for parent in chain[1:]:
+        depth = _depth(parent, key_path)
+        if depth > best[2]:
+            best = (parent, locate(parent, key_path), depth)
+    return best[0], best[1]
+
+
+def _depth(config_file: str, key_path: str) -> int:
+    """How many parts of ``key_path`` the file spells out."""
+    return len(_walk(config_file, key_path))
+
+
+def _walk(config_file: str, key_path: str) -> list[int]:
+    """The lines of the parts of ``key_path`` found in the config file, outermost first."""
     from .frontmatter import Map, Seq, parse_yaml
 
     try:
         with open(config_file, encoding="utf-8-sig") as handle:
             text = handle.read()
-    except OSError:
-        return 1
+    except (OSError, UnicodeDecodeError):
+        return []
     root, _ = parse_yaml(text, first_line=1)
     node: Any = root
-    line = 1
+    lines: list[int] = []
     for part in re.findall(r"[^.\[\]]+|\[\d+\]", key_path):
         if isinstance(node, Map) and part in node.items:
             key, node = node.items[part]
-            line = key.line
+            lines.append(key.line)
         elif isinstance(node, Seq) and part.startswith("[") and int(part[1:-1]) < len(node.items):
             node = node.items[int(part[1:-1])]
-            line = node.line
+            lines.append(node.line)
         else:
             break
-    return line
+    return lines
+
+
+def locate(config_file: str, key_path: str) -> int:
+    """Best-effort line of ``key_path`` (``extra.portal.sections[2].slug``) in the config file."""
+    lines = _walk(config_file, key_path)
+    return lines[-1] if lines else 1

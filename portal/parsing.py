@@ -43,6 +43,32 @@ def _field_at(root: Map | None, body_line: int, line: int) -> str:
     return "body" if line >= body_line or root is None else field_at(root, line)
 
 
+_CONFLICT_RE = re.compile(r"^(<{7}|>{7})(?: |$)", re.MULTILINE)
+
+
+def _conflict_markers(text: str, path: str, problems: Problems) -> bool:
+    """Lines a git merge leaves when both sides changed the file: an error, before anything else is read."""
+    found = False
+    lines = text.split("\n")
+    closer = (
+        max((i for i, line in enumerate(lines) if line.rstrip() == "---"), default=-1) if text.startswith("---") else -1
+    )
+    for match in _CONFLICT_RE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if match.group(1)[0] == ">" and found:
+            continue  # one message per conflict, at its start
+        found = True
+        problems.error(
+            path,
+            line,
+            "front-matter" if 1 < line <= closer else "body",
+            "merge conflict: git could not merge two versions of this file and left both, between "
+            "'<<<<<<<', '=======' and '>>>>>>>' lines; keep the right version, delete the three marker "
+            "lines, and check again",
+        )
+    return found
+
+
 def _read(
     data: bytes, path: str, settings: Settings, problems: Problems, required: bool = True
 ) -> tuple[Map | None, str, int, str] | None:
@@ -50,7 +76,7 @@ def _read(
     text, errors = decode(data)
     for err in errors:
         problems.error(path, err.line, err.field, err.message)
-    if text is None:
+    if text is None or _conflict_markers(text, path, problems):
         return None
     screened = privacy.screen(text, settings)
     text = screened.text
@@ -105,6 +131,21 @@ def _fields(
     return read[0], read[1], values, lines
 
 
+def _doubled_adoptions(adoptions: Any, lines: dict[str, int], path: str, problems: Problems) -> None:
+    """The same adoption written twice would count twice under ``adoption: sum``: an error."""
+    seen: set[Any] = set()
+    for item in adoptions:
+        if item in seen:
+            when = f", {item.date:%Y-%m-%d}" if item.date is not None else ""
+            problems.error(
+                path,
+                item.line or lines.get("adopted", 1),
+                item.where or "adopted",
+                f"the same adoption ({item.by}{when}) is listed twice, so it would count twice; delete one",
+            )
+        seen.add(item)
+
+
 def parse_report(
     data: bytes, source: SourceFile, settings: Settings, problems: Problems
 ) -> tuple[Report | None, dict[str, int]]:
@@ -122,6 +163,7 @@ def parse_report(
         else:
             problems.error(path, 1, "title", "missing; add 'title: …' or start the text with a '# 标题' line")
     date = values.get("date")
+    _doubled_adoptions(values.get("adopted", ()), lines, path, problems)
     if values.get("urgent") and "event_time" not in root.items:
         problems.error(
             path,

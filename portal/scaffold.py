@@ -7,6 +7,7 @@ writes always passes ``check``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -124,6 +125,14 @@ def _validated(
 def write(draft: Draft, root: str) -> str:
     full = os.path.join(root, draft.path)
     os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, "x", encoding="utf-8") as handle:
-        handle.write(draft.text)
+    created = False
+    try:
+        with open(full, "x", encoding="utf-8") as handle:
+            created = True
+            handle.write(draft.text)
+    except OSError:
+        if created:  # a half-written file (disk full) is not left behind
+            with contextlib.suppress(OSError):
+                os.unlink(full)
+        raise
     return full

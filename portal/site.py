@@ -18,7 +18,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, set_exclusions
 
 from .cache import ParseCache, fingerprint
-from .config import build_settings
+from .config import build_settings, inherit_chain
 from .discovery import SourceFile, discover
 from .loader import load
 from .model import Content, Settings
@@ -48,6 +48,9 @@ class Site:
 
 
 def read_config(config_file: str) -> MkDocsConfig:
+    _, loop = inherit_chain(config_file)
+    if loop is not None:
+        raise ConfigFailure([Problem(loop[0], loop[1], "INHERIT", loop[2])])
     try:
         return load_config(config_file)
     except ConfigurationError as exc:

@@ -114,14 +114,16 @@ def test_stats_on_content_with_errors_prints_them_and_exits_1_without_json(tmp_p
         assert "3 error(s), 1 warning(s)" in result.err
 
 
-def test_paths_are_relative_to_the_site_root_wherever_the_command_runs(tmp_path: Path) -> None:
+def test_paths_are_relative_to_the_current_folder_when_config_points_elsewhere(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report(date="2026/3/1")})
-    # run from the folder above the site, pointing --config at it
+    # run from the folder above the site, pointing --config at it: the path opens in an editor from here
     result = run_cli(site.parent, "--config", f"{site.name}/mkdocs.yml", "check")
     assert result.code == 1
-    assert result.out.startswith("content/reports/2026/03/a.md:4: date: ")
+    assert result.out.startswith(f"{site.name}/content/reports/2026/03/a.md:4: date: ")
     result = run_cli(site.parent, "stats", "--config", f"{site.name}/mkdocs.yml", "--json", "--as-of", "2026-04-05")
-    assert result.code == 1
+    assert result.code == 1 and f"{site.name}/content/reports/2026/03/a.md:4: date: " in result.err
+    result = run_cli(site, "check")  # from the site's own folder: relative to it, as before
+    assert result.out.startswith("content/reports/2026/03/a.md:4: date: ")
 
 
 def test_the_content_directory_is_the_configs_docs_dir(tmp_path: Path) -> None:
