@@ -166,7 +166,7 @@ def _stem(path: str) -> str:
 
 
 def _copies(copies: dict[str, list[str]], problems: Problems) -> set[str]:
-    """A report with the same title and text as another whose name it copies (``X - 副本.md``, ``X 2.md``).
+    """A report with the same title and text as another in its folder whose name it copies (``X - 副本.md``).
 
     Both would be counted: the copy is an error naming the original.
     """
@@ -174,10 +174,10 @@ def _copies(copies: dict[str, list[str]], problems: Problems) -> set[str]:
     for paths in copies.values():
         if len(paths) < 2:
             continue
-        by_stem = {normalize(_stem(p)): p for p in sorted(paths, reverse=True)}
+        by_stem = {(posixpath.dirname(p), normalize(_stem(p))): p for p in paths}
         for path in sorted(paths):
             match = _COPY_RE.fullmatch(_stem(path))
-            original = by_stem.get(normalize(match["stem"])) if match else None
+            original = by_stem.get((posixpath.dirname(path), normalize(match["stem"]))) if match else None
             if original is None or original == path:
                 continue
             doubled.add(path)

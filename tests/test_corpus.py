@@ -62,7 +62,7 @@ class Expected:
 class Case:
     id: str
     place: str
-    expect: str  # error | ok | sanitized | masked | config
+    expect: str  # error | ok | sanitized | masked | config | withheld
     file: str | None
     errors: list[Expected]
     warnings: list[Expected]
@@ -72,6 +72,7 @@ class Case:
     sanitized: list[str] = field(default_factory=list)
     contains: list[str] = field(default_factory=list)
     masked: dict[str, list[str]] = field(default_factory=dict)
+    hidden: list[str] = field(default_factory=list)
     xfail: str | None = None
 
     @property
@@ -107,6 +108,7 @@ def _case(row: dict[str, Any]) -> Case:
         sanitized=row.get("sanitized") or [],
         contains=row.get("contains") or [],
         masked=row.get("masked") or {},
+        hidden=row.get("hidden") or [],
         xfail=row.get("xfail"),
     )
 
@@ -116,6 +118,8 @@ ERROR_CASES = [c for c in CASES if c.expect == "error"]
 CONFIG_CASES = [c for c in CASES if c.expect == "config"]
 #: Built together in one strict build; a case with warnings would fail ``--strict`` by design.
 BUILT_CASES = [c for c in CASES if c.expect in ("ok", "sanitized", "masked") and not c.warnings]
+#: Built in the same build: nothing of them may reach the site.
+WITHHELD_CASES = [c for c in CASES if c.expect == "withheld"]
 
 
 def fixture(name: str) -> bytes:
@@ -234,9 +238,9 @@ def test_corpus_table_is_complete() -> None:
     on_disk = {str(p.relative_to(CORPUS)) for p in CORPUS.rglob("*") if p.is_file()} - {"cases.yaml", ".gitattributes"}
     assert used == on_disk, f"unused fixtures: {on_disk - used}; missing fixtures: {used - on_disk}"
     for case in CASES:
-        assert case.expect in ("error", "ok", "sanitized", "masked", "config"), case.id
+        assert case.expect in ("error", "ok", "sanitized", "masked", "config", "withheld"), case.id
         assert bool(case.errors) == (case.expect in ("error", "config")), case.id
-        assert case.place.startswith(("reports/", "requests/")) or not case.content, case.id
+        assert bool(case.hidden) <= (case.expect == "withheld"), case.id
         if case in BUILT_CASES:
             assert _merge(copy.deepcopy(OK_PATCH), case.portal) == OK_PATCH, (
                 f"{case.id}: its portal patch must agree with builds.ok"
@@ -362,7 +366,7 @@ def _strings(value: Any) -> list[str]:
 @pytest.fixture(scope="module")
 def ok_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("corpus-ok")
-    site = write_site(root, BUILT_CASES, OK_PATCH)
+    site = write_site(root, BUILT_CASES + WITHHELD_CASES, OK_PATCH)
     result = mkdocs_build(site)
     return Built(site, site / "_site", result.returncode, result.stdout + result.stderr)
 
@@ -399,6 +403,19 @@ def test_built_case(case: Case, ok_build: Built) -> None:
         for text in case.masked["hidden"]:
             leaks = [path for path, body in ok_build.texts().items() if text in body]
             assert not leaks, f"{text!r} published in {leaks}"
+
+
+@pytest.mark.parametrize("case", WITHHELD_CASES, ids=lambda c: c.id)
+def test_withheld_case(case: Case, ok_build: Built) -> None:
+    assert ok_build.returncode == 0, ok_build.log[-5000:]
+    assert (ok_build.site / _where(case.place)).is_symlink() or (ok_build.site / _where(case.place)).exists()
+    assert not ok_build.page(case.place).exists(), f"{case.place} was published as a page"
+    assert not (ok_build.out / case.place).exists(), f"{case.place} was copied into the site"
+    texts = ok_build.texts()
+    assert any(path.endswith("search_index.json") for path in texts)
+    for text in case.hidden:
+        leaks = [path for path, body in texts.items() if text in body]
+        assert not leaks, f"{text!r} published in {leaks}"
 
 
 # --- nothing executable reaches the built site ------------------------------------------------------------------
