@@ -35,7 +35,7 @@ def parsed_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _site(tmp_path: Path, **kwargs: Any) -> Path:
-    reports = {f"2026/03/r{i}.md": report(title=f"信息{i}") for i in range(5)}
+    reports: dict[str, str | bytes] = {f"2026/03/r{i}.md": report(title=f"信息{i}") for i in range(5)}
     return make_site(tmp_path, reports=reports, **kwargs)
 
 
@@ -188,7 +188,9 @@ def test_deleted_files_leave_the_cache(tmp_path: Path) -> None:
 
 def test_random_byte_flips_give_true_figures_or_a_clean_rebuild(tmp_path: Path, parsed_files: list[str]) -> None:
     """200 trials: one to four random bytes of the cache file changed; the content read is always the truth."""
-    reports = {f"2026/03/r{i}.md": report(title=f"信息{i}", section="甲乙丙"[i % 3] + "股") for i in range(6)}
+    reports: dict[str, str | bytes] = {
+        f"2026/03/r{i}.md": report(title=f"信息{i}", section="甲乙丙"[i % 3] + "股") for i in range(6)
+    }
     reports["2026/03/adopted.md"] = report(title="被采用", adopted="县委办", date="2026-03-09")
     site = make_site(tmp_path, reports=reports)
     config = read_config(str(site / "mkdocs.yml"))

@@ -36,7 +36,9 @@ def _console(site: Path, *args: str, stdout: Any = subprocess.PIPE, env: dict[st
 
 def _broken_site(tmp_path: Path) -> Path:
     # a section name outside GBK (𠮷) and plenty of lines, so that a pipe fills
-    reports = {f"2026/03/r{i:03}.md": report(title=f"信息{i}", section="𠮷股") for i in range(200)}
+    reports: dict[str, str | bytes] = {
+        f"2026/03/r{i:03}.md": report(title=f"信息{i}", section="𠮷股") for i in range(200)
+    }
     return make_site(tmp_path, reports=reports)
 
 
