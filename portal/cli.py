@@ -244,13 +244,8 @@ def _new(
     needed = ["title", "section"] if args.kind == "report" else ["title", "deadline"]
     if args.kind == "report" and args.urgent:
         needed.append("event_time")
-    for name in needed:
-        if not getattr(args, name) and ask is not None:
-            try:
-                setattr(args, name, ask(f"{labels[name]}: ").strip())
-            except EOFError:  # Ctrl-D: no answer
-                print(f"error: no answer for {labels[name]} (input ended); give --{name.replace('_', '-')}", file=err)
-                return EXIT_USAGE
+    if not _prompt(args, needed, labels, ask, err):
+        return EXIT_USAGE
     missing = [f"--{n.replace('_', '-')}" for n in needed if not getattr(args, n)]
     if missing:
         print(f"error: new {args.kind} needs {', '.join(missing)}", file=err)
@@ -302,6 +297,20 @@ def _new(
         return EXIT_IO
     print(f"wrote {draft.path}", file=out)
     return EXIT_OK
+
+
+def _prompt(
+    args: argparse.Namespace, needed: list[str], labels: dict[str, str], ask: Callable[[str], str] | None, err: TextIO
+) -> bool:
+    """Ask for each missing option; False when the input ends (Ctrl-D), after saying which one."""
+    for name in needed:
+        if not getattr(args, name) and ask is not None:
+            try:
+                setattr(args, name, ask(f"{labels[name]}: ").strip())
+            except EOFError:
+                print(f"error: no answer for {labels[name]} (input ended); give --{name.replace('_', '-')}", file=err)
+                return False
+    return True
 
 
 class _Collect(logging.Handler):

@@ -104,8 +104,23 @@ def load(
             reports.append((parsed.value, parsed.lines))
         elif isinstance(parsed.value, Request):
             requests.append((parsed.value, parsed.lines))
-    count = len(listed)
     doubled = _copies(copies, problems)
+    by_id = _requests_by_id(requests, problems)
+    checked = [
+        r
+        for r in (_asked(report, lines, by_id, problems) for report, lines in reports if report.path not in doubled)
+        if r
+    ]
+    return Content(
+        reports=tuple(sorted(checked, key=lambda r: (r.date, r.path))),
+        requests=tuple(sorted(by_id.values(), key=lambda r: (r.deadline, r.id))),
+        files=len(listed),
+        landing=landing,
+    )
+
+
+def _requests_by_id(requests: list[tuple[Request, dict[str, int]]], problems: Problems) -> dict[str, Request]:
+    """Requests by normalized id; a second file with the same id is an error."""
     by_id: dict[str, Request] = {}
     for request, lines in sorted(requests, key=lambda r: r[0].path):
         key = normalize(request.id)
@@ -118,40 +133,35 @@ def load(
             )
             continue
         by_id[key] = request
-    checked: list[Report] = []
-    for report, lines in reports:
-        if report.path in doubled:
-            continue
-        if report.request:
-            asked = by_id.get(normalize(report.request))
-            line = lines.get("request", 1)
-            if asked is None:
-                problems.error(
-                    report.path,
-                    line,
-                    "request",
-                    f"no appointment notice has id {report.request!r}"
-                    f"{did_you_mean(report.request, [r.id for r in by_id.values()])} "
-                    "(notices are the files in requests/)",
-                )
-                continue
-            if report.section not in asked.sections:
-                problems.error(
-                    report.path,
-                    line,
-                    "request",
-                    f"{asked.id} did not ask {report.section} "
-                    f"(asked: {'、'.join(asked.sections)}); check the id or the section",
-                )
-                continue
-            report = replace(report, request=asked.id)
-        checked.append(report)
-    return Content(
-        reports=tuple(sorted(checked, key=lambda r: (r.date, r.path))),
-        requests=tuple(sorted(by_id.values(), key=lambda r: (r.deadline, r.id))),
-        files=count,
-        landing=landing,
-    )
+    return by_id
+
+
+def _asked(report: Report, lines: dict[str, int], by_id: dict[str, Request], problems: Problems) -> Report | None:
+    """The report with its request id resolved, or None when the request does not exist or did not ask it."""
+    if not report.request:
+        return report
+    asked = by_id.get(normalize(report.request))
+    line = lines.get("request", 1)
+    if asked is None:
+        problems.error(
+            report.path,
+            line,
+            "request",
+            f"no appointment notice has id {report.request!r}"
+            f"{did_you_mean(report.request, [r.id for r in by_id.values()])} "
+            "(notices are the files in requests/)",
+        )
+        return None
+    if report.section not in asked.sections:
+        problems.error(
+            report.path,
+            line,
+            "request",
+            f"{asked.id} did not ask {report.section} "
+            f"(asked: {'、'.join(asked.sections)}); check the id or the section",
+        )
+        return None
+    return replace(report, request=asked.id)
 
 
 #: What Explorer, Finder and others add to a copy's name: ``X - 副本.md``, ``X 2.md``, ``X (1).md``.
