@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -103,24 +103,23 @@ def encode(value: Any) -> Any:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def decode(value: Any, classes: dict[str, type]) -> Any:
-    """The inverse of :func:`encode` (lists come back as tuples); anything unexpected raises."""
-    if isinstance(value, list):
-        return tuple(decode(v, classes) for v in value)
-    if not isinstance(value, dict):
-        return value
-    kind = value["!"]
-    if kind == "datetime":
-        moment = datetime.fromisoformat(value["v"])
-        return moment.astimezone(ZoneInfo(value["tz"])) if value["tz"] else moment
-    if kind == "date":
-        return date.fromisoformat(value["v"])
-    if kind == "map":
-        return {k: decode(v, classes) for k, v in value["v"]}
-    fields = {k: decode(v, classes) for k, v in value.items() if k != "!"}
-    if kind == "Parsed":
-        fields["lines"] = dict(fields["lines"])
-    return classes[kind](**fields)
+def decoder(classes: dict[str, type]) -> Callable[[dict[str, Any]], Any]:
+    """A ``json.loads`` object hook inverting :func:`encode` (a dataclass's lists become tuples)."""
+
+    def hook(value: dict[str, Any]) -> Any:
+        kind = value.pop("!", None)
+        if kind is None:
+            return value
+        if kind == "datetime":
+            moment = datetime.fromisoformat(value["v"])
+            return moment.astimezone(ZoneInfo(value["tz"])) if value["tz"] else moment
+        if kind == "date":
+            return date.fromisoformat(value["v"])
+        if kind == "map":
+            return {k: v for k, v in value["v"]}
+        return classes[kind](**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
+
+    return hook
 
 
 # --- the cache file --------------------------------------------------------------------------
@@ -148,8 +147,8 @@ class ParseCache:
         if head != expected:
             return {}  # damaged, foreign or of other settings or code: parse everything again
         try:
-            classes = _classes()
-            return {path: (digest, decode(value, classes)) for path, (digest, value) in json.loads(payload).items()}
+            entries = json.loads(payload, object_hook=decoder(_classes()))
+            return {path: (digest, value) for path, (digest, value) in entries.items()}
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             return {}
 
