@@ -17,7 +17,7 @@ from portal.discovery import SourceFile
 from portal.loader import load
 from portal.problems import Problems
 from portal.site import load_site, read_config, settings_of
-from tests.conftest import PORTAL, make_site, report, run_cli, section_row, stats
+from tests.conftest import PORTAL, make_site, mkdocs_build, report, run_cli, section_row, stats
 
 
 @pytest.fixture
@@ -211,3 +211,33 @@ def test_random_byte_flips_give_true_figures_or_a_clean_rebuild(tmp_path: Path, 
     assert rebuilt == 200  # no flip went unnoticed
     shutil.copy(tmp_path / "cache/parsed-full.json", tmp_path / "again.json")
     assert (tmp_path / "again.json").read_bytes() == good  # the rebuilt cache is the good one again
+
+
+def test_a_build_after_an_edit_keeping_size_and_mtime_shows_the_new_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same edit as above, through two real `mkdocs build` runs sharing one cache (parsed-full.json).
+    # 甲股 in March (as_of 2026-03-31): r0…r4 are its reports; after the edit r0 is adopted by 县委办, so
+    # stats.json's 甲股 row goes from 0 adopted to 1.
+    monkeypatch.setenv("PORTAL_CACHE_DIR", str(tmp_path / "cache"))
+    site = _site(tmp_path)
+    path = site / "content/reports/2026/03/r0.md"
+    before, after = report(title="信息0", body="正文正文。\n", author="某某"), report(title="信息0", adopted="县委办")
+    size = max(len(before.encode()), len(after.encode()))
+    before, after = (text + " " * (size - len(text.encode())) for text in (before, after))
+    path.write_text(before, encoding="utf-8")
+    stamp = os.stat(path)
+
+    def adopted() -> int:
+        built = mkdocs_build(site, as_of="2026-03-31")
+        assert built.returncode == 0, built.stderr
+        data = json.loads((site / "_site/stats.json").read_text(encoding="utf-8"))
+        return int(section_row(data, "甲股")["adopted"])
+
+    assert adopted() == 0
+    assert [f.name for f in _cache_files(tmp_path)] == ["parsed-full.json"]
+    path.write_text(after, encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert (os.stat(path).st_size, os.stat(path).st_mtime_ns) == (stamp.st_size, stamp.st_mtime_ns)
+    assert adopted() == 1
+    assert "县委办" in (site / "_site/reports/2026/03/r0/index.html").read_text(encoding="utf-8")
