@@ -103,7 +103,7 @@ def test_a_failed_export_leaves_no_partial_document(tmp_path: Path, monkeypatch:
     """A disk that fills half-way (simulated: the writer writes part of the file, then ENOSPC)."""
     from portal import export
 
-    def half(fmt: str, t: Any, settings: Any, output: str) -> None:
+    def half(fmt: str, bulletin: Any, output: str) -> None:
         with open(output, "wb") as handle:
             handle.write(b"PK\x03\x04 half a document")
             raise OSError(errno.ENOSPC, "No space left on device")
