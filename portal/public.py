@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .model import Content, Report, Settings
-from .text import sanitize_html
+from .sanitize import sanitize_html
 
 PUBLIC = "公开"
 MARKER = ".portal-public"  # marks a folder this command wrote (and may replace)

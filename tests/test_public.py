@@ -39,7 +39,7 @@ def demo_public(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Content
     out = tmp_path_factory.mktemp("public") / "out"
     result = run_cli(REPO, "public", "-o", str(out))
     assert result.code == 0, result.err
-    return out, load_site(read_config(str(REPO / "mkdocs.yml")), bodies=True, cache=False).content
+    return out, load_site(read_config(str(REPO / "mkdocs.yml")), bodies=True).content
 
 
 def test_every_public_report_is_in_the_subset(demo_public: tuple[Path, Content]) -> None:
