@@ -9,22 +9,27 @@ a (≤ 1 MiB) file.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import time
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from portal import cache
 from portal.config import build_settings
 from portal.discovery import SourceFile
 from portal.frontmatter import Map, parse_yaml
 from portal.loader import load
-from portal.parsing import parse_report, parse_request
+from portal.parsing import Parsed, parse_data, parse_report, parse_request
 from portal.problems import Problems
 from portal.schema import REPORT_FIELDS, REQUEST_FIELDS
-from tests.conftest import PORTAL
+from tests.conftest import PORTAL, REPO
 
 SETTINGS, _ = build_settings(PORTAL, "mkdocs.yml")
 assert SETTINGS is not None
@@ -210,3 +215,48 @@ def test_worst_case_inputs_are_fast(make: Callable[[], str]) -> None:
     started = time.perf_counter()
     assert_answered(data, REPORT)
     assert time.perf_counter() - started < 3.0
+
+
+# --- the parse cache keeps every result exactly -------------------------------------------------------
+
+
+def _round_trip(parsed: Parsed) -> Parsed:
+    """A parse result through the cache's JSON form and back."""
+    text = json.dumps(cache.encode(parsed), ensure_ascii=False)
+    back: Parsed = json.loads(text, object_hook=cache.decoder(cache._classes()))
+    return back
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal, and of the same types all the way down (a list for a tuple or a naive datetime would not do)."""
+    if type(a) is not type(b):
+        return False
+    if dataclasses.is_dataclass(a):
+        return all(_same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    if isinstance(a, (tuple, list)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, datetime):
+        return a == b and a.utcoffset() == b.utcoffset() and str(a.tzinfo) == str(b.tzinfo)
+    return bool(a == b)
+
+
+@FAST
+@given(front_matter_files(), st.booleans())
+def test_any_parse_result_survives_the_cache(data: bytes, bodies: bool) -> None:
+    assert SETTINGS is not None
+    for source in (REPORT, REQUEST):
+        parsed = parse_data(source, data, SETTINGS, bodies)
+        assert _same(_round_trip(parsed), parsed)
+
+
+def test_every_demo_file_survives_the_cache() -> None:
+    """The demo holds every field a report or request can have (adoptions, instructions, urgent times …)."""
+    from portal.site import load_site, read_config
+
+    site = load_site(read_config(str(REPO / "mkdocs.yml")))
+    assert len(site.sources) > 300
+    for source in site.sources:
+        parsed = parse_data(source, Path(source.abs_path).read_bytes(), site.settings)
+        assert _same(_round_trip(parsed), parsed), source.path
