@@ -73,6 +73,8 @@ _REFUSED = {
     "the content folder)",
     ".txt": "a text file is published as it is, unchecked; write it as a .md report or delete it",
 }
+#: Text files the office may put at the content root on purpose (the crawler policy wins over the generated one).
+_OFFICE_FILES = {"robots.txt"}
 _DOCUMENTS = (".doc", ".docx", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".et", ".ods", ".pdf")
 
 
@@ -203,7 +205,7 @@ class _Walk:
                 "a report gets; write the content in a .md file (pictures: .png or .jpg)",
             )
             return None
-        refused = leftover_problem(name)
+        refused = leftover_problem(name) if src_uri not in _OFFICE_FILES else None
         if refused:
             self.refuse(full, refused)
             return None

@@ -256,3 +256,14 @@ def test_serve_shows_an_invalid_config_in_the_browser(tmp_path: Path) -> None:
         server.wait(timeout=30)
         log.close()
     assert "Traceback" not in (tmp_path / "serve.log").read_text(encoding="utf-8", errors="replace")
+
+
+def test_only_the_offices_robots_txt_is_a_text_file_allowed(tmp_path: Path) -> None:
+    site = make_site(tmp_path, files={"content/robots.txt": "User-agent: *\nDisallow: /\n", "content/a/notes.txt": "x"})
+    result = run_cli(site, "check")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "content/a/notes.txt:1: file: a text file is published as it is, unchecked; write it as a .md report or "
+        "delete it",
+        "1 files checked: 1 error(s), 0 warning(s)",
+    ]
