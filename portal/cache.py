@@ -45,6 +45,10 @@ def fingerprint(settings: Settings, bodies: bool) -> str:
                 sorted(settings.adopters.items()),
                 settings.privacy_id_numbers,
                 settings.privacy_mobile_numbers,
+                settings.kinds,
+                settings.incident_types,
+                sorted(settings.publications.items()),
+                sorted(settings.urgent_limits.items()),
             )
         ).encode()
     )

@@ -25,6 +25,8 @@ from .dates import DateError, get_zone, parse_moment
 from .model import LEVELS, ScoringVersion, Section, Settings
 from .names import did_you_mean, normalize
 from .problems import Problem
+from .rules import Names, parse_period, parse_rules
+from .scoring import DEFAULTS
 
 ROOT = "extra.portal"
 DEFAULT_SECTIONS = [{"name": "社会救助股", "slug": "jiuzhu", "head": "李明", "quota": 2, "aliases": ["救助股"]}]
@@ -36,17 +38,7 @@ DEFAULT_ADOPTERS = {
     "省政府办公厅": "province",
     "国务院办公厅": "national",
 }
-DEFAULT_SCORING: dict[str, Any] = {
-    "submitted": 1,
-    "adopted": {"bureau": 1, "county": 5, "city": 10, "province": 20, "national": 30},
-    "adopted_by": {},
-    "adoption": "highest",
-    "instruction": {"county": 10, "city": 20, "province": 30, "national": 50},
-    "request_late": -5,
-    "request_missed": -10,
-    "urgent_late": -5,
-    "urgent_overdue": -10,
-}
+DEFAULT_INCIDENT_TYPES = ["被通报", "错报", "漏报", "瞒报", "谎报", "轻报", "失实"]
 _SLUG_RE = re.compile(r"[a-z0-9-]+")
 
 
@@ -162,27 +154,106 @@ class Timezone(c.OptionallyRequired[str]):
         return str(value)
 
 
+def _level_error(level: object) -> str:
+    return f"unknown level {level!r}{did_you_mean(str(level), LEVELS)} (levels: {', '.join(LEVELS)})"
+
+
 class Adopters(c.OptionallyRequired[dict]):
-    def run_validation(self, value: object) -> dict[str, str]:
+    """``name: level`` or the long form ``name: {level: city, publications: [政务晨讯]}``."""
+
+    def run_validation(self, value: object) -> dict[str, Any]:
         if not isinstance(value, dict) or not value:
             raise ValidationError("expected a mapping of adopter name: level, e.g. 县委办: county")
         errors: list[tuple[str, str]] = []
         seen: dict[str, str] = {}
-        for name, level in value.items():
-            if level not in LEVELS:
-                errors.append(
-                    (
-                        f".{name}",
-                        f"unknown level {level!r}{did_you_mean(str(level), LEVELS)} (levels: {', '.join(LEVELS)})",
-                    )
-                )
+        out: dict[str, Any] = {}
+        for name, given in value.items():
+            level, publications = _adopter_entry(given, f".{name}", errors)
             key = normalize(str(name))
             if key in seen:
                 errors.append((f".{name}", f"{name!r} is the same name as {seen[key]!r}; keep one"))
             seen[key] = name
+            out[str(name)] = (level, publications)
         if errors:
             raise NestedErrors(errors)
-        return {str(k): str(v) for k, v in value.items()}
+        return out
+
+
+def _adopter_entry(given: object, where: str, errors: list[tuple[str, str]]) -> tuple[str, tuple[str, ...]]:
+    if not isinstance(given, dict):
+        if given not in LEVELS:
+            errors.append((where, _level_error(given)))
+        return str(given), ()
+    for key in given:
+        if key not in ("level", "publications"):
+            errors.append((f"{where}.{key}", f"unknown key{did_you_mean(str(key), ('level', 'publications'))}"))
+    level = given.get("level")
+    if level not in LEVELS:
+        errors.append((f"{where}.level", "required; add level: county" if level is None else _level_error(level)))
+    raw = given.get("publications") or []
+    if not isinstance(raw, list):
+        raw = [raw]
+    publications: list[str] = []
+    for index, item in enumerate(raw):
+        if not isinstance(item, str) or not item.strip():
+            errors.append((f"{where}.publications[{index}]", f"expected a name, got {item!r} (quote it)"))
+        elif normalize(item) in {normalize(p) for p in publications}:
+            errors.append((f"{where}.publications[{index}]", f"{item!r} is listed twice; keep one"))
+        else:
+            publications.append(item.strip())
+    return str(level), tuple(publications)
+
+
+class UrgentLimit(c.OptionallyRequired[object]):
+    """Hours, or a map by severity that has ``default`` (SPEC §4)."""
+
+    def run_validation(self, value: object) -> float | dict[str, float]:
+        if not isinstance(value, dict):
+            return _hours(value)
+        errors = []
+        out: dict[str, float] = {}
+        for key, hours in value.items():
+            try:
+                out[str(key)] = _hours(hours)
+            except ValidationError as exc:
+                errors.append((f".{key}", str(exc)))
+        if "default" not in value:
+            errors.append(("", "a map by severity needs default: hours (for reports without severity); add it"))
+        if errors:
+            raise NestedErrors(errors)
+        return out
+
+
+def _hours(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValidationError(f"expected a number, got {value!r}")
+    if value <= 0:
+        raise ValidationError("must be more than 0 hours")
+    return value
+
+
+class NameList(c.OptionallyRequired[list]):
+    """A list of distinct names (kinds, incident types)."""
+
+    def run_validation(self, value: object) -> list[str]:
+        if not isinstance(value, list):
+            raise ValidationError(f"expected a list of names, e.g. [动态, 调研], got {value!r}")
+        errors = []
+        out: list[str] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                errors.append((f"[{index}]", f"expected a name, got {item!r} (quote it)"))
+            elif normalize(item) in {normalize(n) for n in out}:
+                errors.append((f"[{index}]", f"{item!r} is listed twice; keep one"))
+            else:
+                out.append(item.strip())
+        if errors:
+            raise NestedErrors(errors)
+        return out
+
+
+class _Passthrough(c.OptionallyRequired[object]):
+    """Validated separately (lists of sub-configs need per-item paths)."""
 
 
 class SectionConfig(base.Config):
@@ -204,6 +275,10 @@ class ScoringConfig(base.Config):
     request_missed = c.Optional(Number())
     urgent_late = c.Optional(Number())
     urgent_overdue = c.Optional(Number())
+    rules = c.Optional(_Passthrough())
+    period = c.Optional(_Passthrough())
+    total = c.Optional(c.Choice(("sum", "average")))
+    joint = c.Optional(c.Choice(("split", "each")))
 
 
 class GoodInfoConfig(base.Config):
@@ -293,7 +368,7 @@ def _sections(raw: object, errors: list[tuple[str, str]]) -> tuple[Section, ...]
     return tuple(out)
 
 
-def _scoring(raw: object, adopters: Mapping[str, str], errors: list[tuple[str, str]]) -> tuple[ScoringVersion, ...]:
+def _scoring(raw: object, names: Names, errors: list[tuple[str, str]]) -> tuple[ScoringVersion, ...]:
     path = f"{ROOT}.scoring"
     items = [raw] if raw is None or isinstance(raw, dict) else raw
     if not isinstance(items, list) or not items:
@@ -309,15 +384,17 @@ def _scoring(raw: object, adopters: Mapping[str, str], errors: list[tuple[str, s
             continue
         if listed and values["from"] is None and len(items) > 1:
             errors.append((f"{where}.from", "each version in a list needs 'from: YYYY-MM-DD'"))
-        merged = {k: (values[k] if values.get(k) is not None else copy.deepcopy(v)) for k, v in DEFAULT_SCORING.items()}
+        merged = {k: (values[k] if values.get(k) is not None else copy.deepcopy(v)) for k, v in DEFAULTS.items()}
         for name in merged["adopted_by"]:
-            if name not in adopters:
+            if name not in names.adopters:
                 errors.append(
                     (
                         f"{where}.adopted_by.{name}",
-                        f"unknown adopter {name!r}{did_you_mean(name, adopters)} (see {ROOT}.adopters)",
+                        f"unknown adopter {name!r}{did_you_mean(name, names.adopters)} (see {ROOT}.adopters)",
                     )
                 )
+        merged["rules"] = parse_rules(merged["rules"] or None, names, f"{where}.rules", errors)
+        merged["period"] = parse_period(merged["period"] or None, names, f"{where}.period", errors)
         versions.append(ScoringVersion(start=values["from"], **merged))
     starts = [v.start for v in versions if v.start is not None]
     if len(starts) != len(set(starts)):
@@ -341,6 +418,34 @@ def _blank_organization(raw: object) -> list[tuple[str, str]]:
     ]
 
 
+def _names(
+    sections: tuple[Section, ...], adopters: Mapping[str, tuple[str, tuple[str, ...]]], values: dict[str, Any]
+) -> Names:
+    lookup = {normalize(n): s.name for s in sections for n in (s.name, *s.aliases)}
+    limits = values.get("urgent_limit_hours")
+    return Names(
+        section=lambda name: lookup.get(normalize(name)),
+        section_names=tuple(lookup.values()),
+        adopters={name: level for name, (level, _) in adopters.items()},
+        publications={name: pubs for name, (_, pubs) in adopters.items()},
+        kinds=tuple(values.get("kinds") or ()),
+        incident_types=tuple(values.get("incident_types") or ()),
+        severities=tuple(k for k in limits if k != "default") if isinstance(limits, dict) else (),
+    )
+
+
+def _nested(raw: dict[str, Any], errors: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
+    nested: dict[str, dict[str, Any]] = {}
+    for key, schema in (("good_info", GoodInfoConfig), ("bulletin", BulletinConfig), ("privacy", PrivacyConfig)):
+        given = raw.get(key)
+        if given is not None and not isinstance(given, dict):
+            nested[key] = {}  # already reported by PortalSchema: once is enough
+            continue
+        nested[key], errs = _validate(schema, given, f"{ROOT}.{key}")
+        errors.extend(errs)
+    return nested
+
+
 def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list[Problem]]:
     """Validate ``extra.portal`` (``raw``) into :class:`Settings`, or the problems found."""
     if raw is None:
@@ -354,26 +459,19 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
         raw = {}
     sections = _sections(raw.get("sections"), errors)
     adopters = values.get("adopters") or {}
-    scoring = _scoring(raw.get("scoring"), adopters, errors)
-    nested: dict[str, dict[str, Any]] = {}
-    for key, schema in (("good_info", GoodInfoConfig), ("bulletin", BulletinConfig), ("privacy", PrivacyConfig)):
-        given = raw.get(key)
-        if given is not None and not isinstance(given, dict):
-            nested[key] = {}  # already reported by PortalSchema: once is enough
-            continue
-        nested[key], errs = _validate(schema, given, f"{ROOT}.{key}")
-        errors.extend(errs)
-    if values.get("urgent_limit_hours") is not None and values["urgent_limit_hours"] <= 0:
-        errors.append((f"{ROOT}.urgent_limit_hours", "must be more than 0 hours"))
+    names = _names(sections, adopters, values)
+    scoring = _scoring(raw.get("scoring"), names, errors)
+    nested = _nested(raw, errors)
     if errors:
         return None, [Problem(*locate_in_chain(config_file, key), key, msg) for key, msg in errors]
+    limits = values["urgent_limit_hours"]
     return Settings(
         organization=values["organization"],
         timezone_name=values["timezone"],
         tz=get_zone(values["timezone"]),
-        urgent_limit_hours=values["urgent_limit_hours"],
+        urgent_limit_hours=limits["default"] if isinstance(limits, dict) else limits,
         sections=sections,
-        adopters=adopters,
+        adopters=names.adopters,
         scoring=scoring,
         good_min_level=nested["good_info"]["min_level"],
         good_instruction=nested["good_info"]["instruction"],
@@ -381,11 +479,11 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
         privacy_id_numbers=nested["privacy"]["id_numbers"],
         privacy_mobile_numbers=nested["privacy"]["mobile_numbers"],
         publish_sitemap=values["publish_sitemap"],
+        kinds=names.kinds,
+        incident_types=names.incident_types,
+        publications={k: v for k, v in names.publications.items() if v},
+        urgent_limits=dict(limits) if isinstance(limits, dict) else {},
     ), []
-
-
-class _Passthrough(c.OptionallyRequired[object]):
-    """Validated separately (lists of sub-configs need per-item paths)."""
 
 
 class _SubMapping(c.OptionallyRequired[object]):
@@ -398,7 +496,9 @@ class _SubMapping(c.OptionallyRequired[object]):
 class PortalSchema(base.Config):
     organization = Text(default="示例县民政局")
     timezone = Timezone(default="Asia/Shanghai")
-    urgent_limit_hours = Number(default=2)
+    urgent_limit_hours = UrgentLimit(default=2)
+    kinds = NameList(default=[])
+    incident_types = NameList(default=DEFAULT_INCIDENT_TYPES)
     sections = c.Optional(_Passthrough())
     adopters = Adopters(default=DEFAULT_ADOPTERS)
     scoring = c.Optional(_Passthrough())

@@ -15,7 +15,7 @@ from typing import Any
 
 from .cache import ParseCache, content_hash
 from .discovery import SourceFile
-from .model import Content, Report, Request, Settings
+from .model import Content, Incident, Report, Request, Settings
 from .names import did_you_mean, normalize
 from .parsing import Parsed, parse_data, read_bytes, unreadable
 from .problems import Problems
@@ -90,6 +90,7 @@ def load(
     listed = list(sources)
     reports: list[tuple[Report, dict[str, int]]] = []
     requests: list[tuple[Request, dict[str, int]]] = []
+    incidents: list[tuple[Incident, dict[str, int]]] = []
     landing: dict[str, str] = {}
     copies: dict[str, list[str]] = {}
     for source, parsed in zip(
@@ -104,6 +105,8 @@ def load(
             reports.append((parsed.value, parsed.lines))
         elif isinstance(parsed.value, Request):
             requests.append((parsed.value, parsed.lines))
+        elif isinstance(parsed.value, Incident):
+            incidents.append((parsed.value, parsed.lines))
     doubled = _copies(copies, problems)
     by_id = _requests_by_id(requests, problems)
     checked = [
@@ -115,8 +118,33 @@ def load(
         reports=tuple(sorted(checked, key=lambda r: (r.date, r.path))),
         requests=tuple(sorted(by_id.values(), key=lambda r: (r.deadline, r.id))),
         files=len(listed),
+        incidents=check_incidents(incidents, reports, problems),
         landing=landing,
     )
+
+
+def check_incidents(
+    incidents: list[tuple[Incident, dict[str, int]]], reports: list[tuple[Report, dict[str, int]]], problems: Problems
+) -> tuple[Incident, ...]:
+    """An incident's ``report`` must be an existing report that is not a draft (SPEC §3.4)."""
+    by_uri = {report.src_uri: report for report, _ in reports}
+    kept = []
+    for incident, lines in incidents:
+        if incident.report:
+            found = by_uri.get(incident.report)
+            if found is None or found.draft:
+                what = "is a draft" if found is not None else "is not a report"
+                problems.error(
+                    incident.path,
+                    lines.get("report", 1),
+                    "report",
+                    f"{incident.report} {what}; write the path of a submitted report relative to the content "
+                    f"folder, e.g. reports/2026/03/2026-03-05-低保.md"
+                    f"{did_you_mean(incident.report, list(by_uri))}",
+                )
+                continue
+        kept.append(incident)
+    return tuple(sorted(kept, key=lambda i: (i.date, i.path)))
 
 
 def _requests_by_id(requests: list[tuple[Request, dict[str, int]]], problems: Problems) -> dict[str, Request]:
@@ -152,12 +180,13 @@ def _asked(report: Report, lines: dict[str, int], by_id: dict[str, Request], pro
             "(notices are the files in requests/)",
         )
         return None
-    if report.section not in asked.sections:
+    missing = [s for s in report.sections if s not in asked.sections]
+    if missing:
         problems.error(
             report.path,
             line,
             "request",
-            f"{asked.id} did not ask {report.section} "
+            f"{asked.id} did not ask {'、'.join(missing)} "
             f"(asked: {'、'.join(asked.sections)}); check the id or the section",
         )
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
+from typing import Any
 
 from .names import normalize
 
@@ -25,17 +26,57 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One row of a version's ``rules`` (SPEC §4.1): a fact, its match keys and one effect."""
+
+    fact: str
+    match: Mapping[str, tuple[Any, ...]]  # key -> any of these values
+    effect: str  # points | add | times
+    value: float | str  # a number, or "given" (points of the adoption itself)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A period row's ``if``: every listed test must hold inside the unit."""
+
+    submitted: tuple[tuple[str, float, tuple[str, ...]], ...] = ()  # (min|below, N, kinds)
+    adoption_rate: tuple[str, float] | None = None  # (min|below, R)
+    requests: tuple[str, int] | None = None  # (missed|late|not_on_time, min)
+    incidents: tuple[tuple[str, ...], int] | None = None  # (types, min); no types: any
+
+
+@dataclass(frozen=True)
+class PeriodRule:
+    """One row of a version's ``period`` (SPEC §4.1)."""
+
+    per: str  # month | quarter | year
+    effect: str  # base | points | per_missing | zero | pass | no_praise
+    value: float = 0
+    sections: tuple[str, ...] = ()  # configured names; () = every section
+    when: Condition | None = None
+    floor: float | None = None
+    minimum: int | str | None = None  # a number or "quota"
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ScoringVersion:
+    """One version of ``extra.portal.scoring``; its defaults live in :data:`portal.scoring.DEFAULTS`."""
+
     start: date | None
-    submitted: float = 1
-    adopted: Mapping[str, float] = field(default_factory=dict)
-    adopted_by: Mapping[str, float] = field(default_factory=dict)
-    adoption: str = "highest"  # highest | sum
-    instruction: Mapping[str, float] = field(default_factory=dict)
-    request_late: float = -5
-    request_missed: float = -10
-    urgent_late: float = -5
-    urgent_overdue: float = -10
+    submitted: float
+    adopted: Mapping[str, float]
+    adopted_by: Mapping[str, float]
+    adoption: str  # highest | sum
+    instruction: Mapping[str, float]
+    request_late: float
+    request_missed: float
+    urgent_late: float
+    urgent_overdue: float
+    rules: tuple[Rule, ...] = ()
+    period: tuple[PeriodRule, ...] = ()
+    total: str = "sum"  # sum | average
+    joint: str = "split"  # split | each
 
 
 @dataclass(frozen=True)
@@ -45,7 +86,7 @@ class Settings:
     organization: str
     timezone_name: str
     tz: tzinfo
-    urgent_limit_hours: float
+    urgent_limit_hours: float  # the ``default`` when configured as a map
     sections: tuple[Section, ...]
     adopters: Mapping[str, str]  # name -> level
     scoring: tuple[ScoringVersion, ...]  # sorted by start
@@ -55,6 +96,14 @@ class Settings:
     privacy_id_numbers: str = "error"
     privacy_mobile_numbers: str = "error"
     publish_sitemap: bool = False  # internal by default: no sitemap.xml unless asked for
+    kinds: tuple[str, ...] = ()
+    incident_types: tuple[str, ...] = ()
+    publications: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # adopter -> its publications
+    urgent_limits: Mapping[str, float] = field(default_factory=dict)  # severity -> hours (the map form)
+
+    def urgent_limit(self, severity: str = "") -> float:
+        """Hours an urgent report of this ``severity`` has (``default`` for none)."""
+        return self.urgent_limits.get(severity, self.urgent_limit_hours) if severity else self.urgent_limit_hours
 
     def __post_init__(self) -> None:
         lookup: dict[str, Section] = {}
@@ -94,6 +143,9 @@ class Adoption:
     form: str = ""
     line: int = field(default=0, compare=False)  # where its date is written, for messages
     where: str = field(default="", compare=False)
+    publication: str = ""  # the ``in`` key: one of the adopter's publications
+    route: str = "直报"  # 直报 | 转报
+    points: float | None = None  # the score the adopting body gave (``points: given``)
 
 
 @dataclass(frozen=True)
@@ -111,9 +163,9 @@ class Report:
     path: str  # relative to the site root (where mkdocs.yml is)
     src_uri: str  # relative to docs_dir
     title: str
-    section: str  # configured section name
+    section: str  # configured section name (the first one of a joint report)
     date: datetime
-    author: str = ""
+    author: str = ""  # the first author, "" when none
     adoptions: tuple[Adoption, ...] = ()
     instructions: tuple[Instruction, ...] = ()
     urgent: bool = False
@@ -124,6 +176,31 @@ class Report:
     draft: bool = False
     classification: str = "内部"
     body: str = ""  # Markdown, personal data masked when configured
+    sections: tuple[str, ...] = ()  # every section of a joint report (合报); () = (section,)
+    authors: tuple[str, ...] = ()  # every author; () = (author,) when author is set
+    kind: str = ""
+    severity: str = ""
+    media: tuple[str, ...] = ()  # "image" / "video" when the body embeds one
+
+    def __post_init__(self) -> None:
+        if not self.sections:
+            object.__setattr__(self, "sections", (self.section,))
+        if not self.authors and self.author:
+            object.__setattr__(self, "authors", (self.author,))
+
+
+@dataclass(frozen=True)
+class Incident:
+    """An office's record of a finding against a section (SPEC §3.4)."""
+
+    path: str
+    src_uri: str
+    section: str  # configured section name
+    date: datetime
+    type: str
+    report: str = ""  # src_uri of the report concerned
+    draft: bool = False
+    body: str = ""
 
 
 @dataclass(frozen=True)
@@ -145,4 +222,5 @@ class Content:
     reports: tuple[Report, ...]
     requests: tuple[Request, ...]
     files: int = 0
+    incidents: tuple[Incident, ...] = ()
     landing: Mapping[str, str] = field(default_factory=dict)  # src_uri -> checked, masked Markdown body

@@ -18,12 +18,19 @@ from typing import Any
 from . import privacy
 from .discovery import SourceFile
 from .frontmatter import READ_LIMIT, Map, decode, field_at, parse_yaml, split
-from .model import Report, Request, Settings
+from .model import Incident, Report, Request, Settings
 from .problems import Problem, Problems
 from .sanitize import classified_markings, external_resources
-from .schema import REPORT_FIELDS, REQUEST_FIELDS, Context, Field, parse_fields
+from .schema import INCIDENT_FIELDS, REPORT_FIELDS, REQUEST_FIELDS, Context, Field, parse_fields
 
 _HEADING_RE = re.compile(r"^#[ \t]+(\S.*)$", re.MULTILINE)
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.IGNORECASE)
+_VIDEO_RE = re.compile(r"\.(?:mp4|webm|ogv|mov|m4v|avi|flv|mkv)\b|<video\b", re.IGNORECASE)
+
+
+def media(body: str) -> tuple[str, ...]:
+    """``image`` when the body embeds an image, ``video`` when it links a video file (SPEC §4.1's ``media``)."""
+    return tuple(m for m, pattern in (("image", _IMAGE_RE), ("video", _VIDEO_RE)) if pattern.search(body))
 
 
 def _heading_text(line: str) -> str:
@@ -196,9 +203,9 @@ def parse_report(
         path=path,
         src_uri=source.src_uri,
         title=title or "",
-        section=values["section"],
+        section=values["section"][0],
         date=values["date"].at,
-        author=values.get("author", ""),
+        author=values.get("author", ("",))[0],
         adoptions=values.get("adopted", ()),
         instructions=values.get("instructions", ()),
         urgent=values.get("urgent", False),
@@ -209,6 +216,35 @@ def parse_report(
         draft=values.get("draft", False),
         classification=values.get("classification", "内部"),
         body=body,
+        sections=values["section"],
+        authors=values.get("author", ()),
+        kind=values.get("kind", ""),
+        severity=values.get("severity", ""),
+        media=media(body),
+    ), lines
+
+
+def parse_incident(
+    data: bytes, source: SourceFile, settings: Settings, problems: Problems
+) -> tuple[Incident | None, dict[str, int]]:
+    """An incident record (SPEC §3.4); whether its ``report`` exists is checked in :mod:`portal.loader`."""
+    before = len(problems.errors)
+    parsed = _fields(data, source.path, settings, problems, INCIDENT_FIELDS)
+    if parsed is None:
+        return None, {}
+    _, body, values, lines = parsed
+    if len(problems.errors) > before:
+        return None, lines
+    report = posixpath.normpath(values["report"].replace("\\", "/")).lstrip("/") if "report" in values else ""
+    return Incident(
+        source.path,
+        source.src_uri,
+        values["section"],
+        values["date"].at,
+        values["type"],
+        report,
+        values.get("draft", False),
+        body,
     ), lines
 
 
@@ -244,7 +280,7 @@ def parse_request(
 class Parsed:
     """What one file gave: a report, a request, a landing text (``str``) or nothing, and its problems."""
 
-    value: Report | Request | str | None
+    value: Report | Request | Incident | str | None
     lines: dict[str, int]
     problems: tuple[Problem, ...]
     copy_key: str = ""  # a report's title and body, hashed: equal keys are copies of one report
@@ -269,7 +305,7 @@ def unreadable(source: SourceFile, exc: OSError) -> Parsed:
 def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool = True) -> Parsed:
     """Check one file's bytes on its own (no cross-file checks)."""
     problems = Problems()
-    value: Report | Request | str | None = None
+    value: Report | Request | Incident | str | None = None
     lines: dict[str, int] = {}
     copy_key = ""
     if source.kind == "reports" and not source.landing:
@@ -280,6 +316,8 @@ def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool
                 value = replace(value, body="")
     elif source.kind == "requests" and not source.landing:
         value, lines = parse_request(data, source, settings, problems)
+    elif source.kind == "incidents" and not source.landing:
+        value, lines = parse_incident(data, source, settings, problems)
     else:
         value = parse_page(data, source, settings, problems)
     return Parsed(value, lines, tuple(problems.items), copy_key)

@@ -174,6 +174,81 @@ def section(node: Node, ctx: Context, name: str) -> str:
     return found.name
 
 
+def report_sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
+    """A report's section, or a list of 2+ for a joint report (合报); one section named twice is an error."""
+    if not isinstance(node, Seq):
+        return (section(node, ctx, name),)
+    if not node.items:
+        raise Invalid("is an empty list; write the section, e.g. section: 社会救助股")
+    out: list[str] = []
+    for index, item in enumerate(node.items):
+        where = f"{name}[{index}]"
+        try:
+            found = section(item, ctx, where)
+        except Invalid as exc:
+            ctx.report(item.line, where, str(exc))
+            continue
+        if found in out:
+            ctx.report(item.line, where, f"{found} is listed twice (a name and its alias count once); keep one")
+            continue
+        out.append(found)
+    if not out:
+        raise Invalid("no valid section; fix the names above", line=node.line)
+    return tuple(out)
+
+
+def authors(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
+    """One writer or a list of them; a name listed twice counts once."""
+    if not isinstance(node, Seq):
+        return (text(node, ctx, name),)
+    out: list[str] = []
+    for index, item in enumerate(node.items):
+        try:
+            value = text(item, ctx, f"{name}[{index}]")
+        except Invalid as exc:
+            ctx.report(item.line, f"{name}[{index}]", str(exc))
+            continue
+        if value not in out:
+            out.append(value)
+    return tuple(out)
+
+
+def kind(node: Node, ctx: Context, name: str) -> str:
+    value = text(node, ctx, name)
+    for known in ctx.settings.kinds:
+        if normalize(known) == normalize(value):
+            return known
+    if not ctx.settings.kinds:
+        raise Invalid(
+            f"no kinds are configured; delete the line or have the office add {value!r} to extra.portal.kinds"
+        )
+    raise Invalid(f"unknown kind {value!r}{_hint(value, list(ctx.settings.kinds), 'kinds')} (see extra.portal.kinds)")
+
+
+def severity(node: Node, ctx: Context, name: str) -> str:
+    value = text(node, ctx, name)
+    keys = [k for k in ctx.settings.urgent_limits if k != "default"]
+    for known in keys:
+        if normalize(known) == normalize(value):
+            return known
+    if not keys:
+        raise Invalid(
+            "urgent_limit_hours is one number for every urgent report, not a map by severity; delete the line"
+        )
+    raise Invalid(
+        f"unknown severity {value!r}{_hint(value, keys, 'severities')} (keys of extra.portal.urgent_limit_hours)"
+    )
+
+
+def incident_type(node: Node, ctx: Context, name: str) -> str:
+    value = text(node, ctx, name)
+    for known in ctx.settings.incident_types:
+        if normalize(known) == normalize(value):
+            return known
+    types = list(ctx.settings.incident_types)
+    raise Invalid(f"unknown type {value!r}{_hint(value, types, 'types')} (see extra.portal.incident_types)")
+
+
 def sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
     """Sections asked by a request; an empty list or none means all."""
     if isinstance(node, Map):
@@ -265,11 +340,25 @@ def _adoption(item: Node, ctx: Context, where: str) -> Adoption | None:
         return Adoption(by, level, line=item.line, where=where)
     if not isinstance(item, Map):
         raise Invalid("expected a name or {by: 县委办, date: YYYY-MM-DD, form: 专报}")
-    values = _mapping(item, ctx, where, {"by": _adopter, "date": moment, "form": text}, required=("by",))
+    parsers: dict[str, Parser] = {
+        "by": _adopter,
+        "date": moment,
+        "form": text,
+        "in": text,
+        "route": _route,
+        "points": _points,
+    }
+    values = _mapping(item, ctx, where, parsers, required=("by",))
     if "by" not in values:
         return None
     at: Moment | None = values.get("date")
     line = item.items["date"][0].line if "date" in item.items else item.line
+    publication = ""
+    if "in" in values:
+        try:
+            publication = _publication(values["in"], values["by"][0], ctx)
+        except Invalid as exc:
+            ctx.report(item.items["in"][0].line, f"{where}.in", str(exc))
     return Adoption(
         values["by"][0],
         values["by"][1],
@@ -277,7 +366,40 @@ def _adoption(item: Node, ctx: Context, where: str) -> Adoption | None:
         values.get("form", ""),
         line=line,
         where=f"{where}.date",
+        publication=publication,
+        route=values.get("route", "直报"),
+        points=values.get("points"),
     )
+
+
+def _publication(value: str, by: str, ctx: Context) -> str:
+    """An ``in`` must be one of the adopter's publications."""
+    known = list(ctx.settings.publications.get(by, ()))
+    for name in known:
+        if normalize(name) == normalize(value):
+            return name
+    if not known:
+        raise Invalid(
+            f"{by} has no publications configured; delete 'in' or have the office list {value!r} "
+            f"under extra.portal.adopters.{by}.publications"
+        )
+    raise Invalid(f"{value!r} is not a publication of {by}{_hint(value, known, 'publications of ' + by)}")
+
+
+def _route(node: Node, ctx: Context, name: str) -> str:
+    value = normalize(text(node, ctx, name))
+    if value not in ("直报", "转报"):
+        raise Invalid(
+            f"{value!r} is not a route; write 直报 (the section reported it) or 转报 (forwarded by the office)"
+        )
+    return value
+
+
+def _points(node: Node, ctx: Context, name: str) -> float:
+    scalar = _scalar(node, "a number")
+    if isinstance(scalar.value, bool) or not isinstance(scalar.value, (int, float)):
+        raise Invalid(f"{scalar.raw!r} is not a number; write the score the adopting body gave, e.g. {name}: 3")
+    return scalar.value
 
 
 def instructions(node: Node, ctx: Context, name: str) -> tuple[Instruction, ...]:
@@ -343,8 +465,10 @@ def _mapping(
 
 REPORT_FIELDS: dict[str, Field] = {
     "title": Field(text, example="title: 我县扎实做好冬春救助工作"),
-    "section": Field(section, required=True, example="section: 社会救助股"),
-    "author": Field(text, example="author: 王芳"),
+    "section": Field(report_sections, required=True, example="section: 社会救助股"),
+    "author": Field(authors, example="author: 王芳"),
+    "kind": Field(kind, example="kind: 动态"),
+    "severity": Field(severity, example="severity: 重大"),
     "date": Field(moment, required=True, example="date: 2026-03-05"),
     "adopted": Field(adoptions, example="adopted: 县委办"),
     "instructions": Field(instructions, example="instructions: [{by: 县长 孙建国, level: county}]"),
@@ -355,6 +479,14 @@ REPORT_FIELDS: dict[str, Field] = {
     "tags": Field(text_list, example="tags: [重点, 低保]"),
     "draft": Field(boolean, example="draft: true"),
     "classification": Field(classification, example="classification: 公开"),
+}
+
+INCIDENT_FIELDS: dict[str, Field] = {
+    "section": Field(section, required=True, example="section: 社会救助股"),
+    "date": Field(moment, required=True, example="date: 2026-03-05"),
+    "type": Field(incident_type, required=True, example="type: 被通报"),
+    "report": Field(text, example="report: reports/2026/03/2026-03-05-低保.md"),
+    "draft": Field(boolean, example="draft: true"),
 }
 
 REQUEST_FIELDS: dict[str, Field] = {

@@ -33,9 +33,10 @@ def first_answers(reports: Iterable[Report], as_of: datetime) -> dict[tuple[str,
     for report in reports:
         if not report.request or not exists(report, as_of):
             continue
-        key = (report.request, report.section)
-        if key not in first or (report.date, report.path) < (first[key].date, first[key].path):
-            first[key] = report
+        for section in report.sections:  # a joint report answers for each listed section
+            key = (report.request, section)
+            if key not in first or (report.date, report.path) < (first[key].date, first[key].path):
+                first[key] = report
     return first
 
 
@@ -63,7 +64,7 @@ def urgent_state(report: Report, settings: Settings, as_of: datetime) -> UrgentS
     assert report.event_time is not None  # guaranteed by validation for urgent reports
     # elapsed hours, not wall-clock hours: across a daylight-saving change (a configured zone
     # other than Asia/Shanghai) 2 hours after 01:30 is 04:30, not 03:30
-    elapsed = report.event_time.astimezone(timezone.utc) + timedelta(hours=settings.urgent_limit_hours)
+    elapsed = report.event_time.astimezone(timezone.utc) + timedelta(hours=settings.urgent_limit(report.severity))
     due = elapsed.astimezone(settings.tz)
     reported = report.reported_time if report.reported_time and report.reported_time <= as_of else None
     if reported is not None:

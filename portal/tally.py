@@ -14,9 +14,20 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from .dates import Period, isoformat, months_between
-from .model import Content, Report, Request, Settings
-from .scoring import ReportScore, exists, score_report
+from .model import Content, Incident, Report, Request, Settings
+from .scoring import (
+    ReportScore,
+    exists,
+    incident_exists,
+    incident_price,
+    request_price,
+    round_half_up,
+    score_report,
+    section_share,
+    urgent_price,
+)
 from .status import STATUSES, URGENT_STATUSES, UrgentState, first_answers, request_exists, request_status, urgent_state
+from .units import SectionItems, has_period_rows, outcome
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,7 @@ class Evaluation:
     answers: dict[tuple[str, str], Report]
     urgent: tuple[UrgentState, ...]  # by event_time then path
     by_month: dict[str, list[Report]] = field(default_factory=dict)
+    incidents: tuple[Incident, ...] = ()  # existing at as_of, by date then path
 
 
 def evaluate(content: Content, settings: Settings, as_of: datetime) -> Evaluation:
@@ -48,16 +60,25 @@ def evaluate(content: Content, settings: Settings, as_of: datetime) -> Evaluatio
     by_month: dict[str, list[Report]] = defaultdict(list)
     for report in reports:
         by_month[f"{report.date.year}-{report.date.month:02d}"].append(report)
+    incidents = tuple(i for i in content.incidents if incident_exists(i, as_of))
+    about: dict[str, set[str]] = defaultdict(set)  # report src_uri -> types of the incidents about it
+    for incident in incidents:
+        if incident.report:
+            about[incident.report].add(incident.type)
+    status = {u.report.path: u.status for u in urgent}
     return Evaluation(
         settings=settings,
         as_of=as_of,
         reports=reports,
-        scores={r.path: score_report(r, settings, as_of) for r in reports},
+        scores={
+            r.path: score_report(r, settings, as_of, status.get(r.path, ""), about.get(r.src_uri, ())) for r in reports
+        },
         requests=requests,
         request_status={r.id: request_status(r, answers, as_of) for r in requests},
         answers=answers,
         urgent=urgent,
         by_month=dict(by_month),
+        incidents=incidents,
     )
 
 
@@ -80,15 +101,40 @@ class SectionRow:
     instructions: int = 0
     good: int = 0
     quota: int = 0
-    points: float = 0
-    penalties: float = 0
+    points: float = 0  # the section's share of its report points
+    requests_price: float = 0
+    urgent_price: float = 0
+    incidents_price: float = 0
+    period: float = 0  # net effect of the period rows
     requests: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     urgent: dict[str, int] = field(default_factory=lambda: dict.fromkeys(URGENT_STATUSES, 0))
+    incidents: dict[str, int] = field(default_factory=dict)  # type -> records
     rank: int = 0
+    scored: int = 0  # counted reports that are not overdue or pending urgent ones (for total: average)
+    total: str = "sum"
+    passed: bool | None = None  # 达标 when a pass row applies, else None
+    no_praise: bool = False
+
+    @property
+    def penalties(self) -> float:
+        return self.requests_price + self.urgent_price + self.incidents_price
 
     @property
     def score(self) -> float:
-        return self.points + self.penalties
+        if self.total == "average" and self.scored:
+            return round_half_up((self.points + self.penalties) / self.scored, 2) + self.period
+        return self.points + self.penalties + self.period
+
+    @property
+    def breakdown(self) -> dict[str, float]:
+        """Where the score comes from (SPEC §6)."""
+        return {
+            "reports": self.points,
+            "requests": self.requests_price,
+            "urgent": self.urgent_price,
+            "incidents": self.incidents_price,
+            "period": self.period,
+        }
 
     @property
     def adoption_rate(self) -> float:
@@ -127,47 +173,53 @@ class Tally:
     urgent: list[UrgentState]
     overdue: list[UrgentState]
     reports: list[Report]
+    incidents: list[Incident] = field(default_factory=list)
 
 
 def tally(ev: Evaluation, period: Period) -> Tally:
     settings = ev.settings
+    total = settings.scoring_at(period.end).total
     rows = {
-        s.name: SectionRow(s.name, s.head, s.slug, i, quota=s.quota * period.months)
+        s.name: SectionRow(s.name, s.head, s.slug, i, quota=s.quota * period.months, total=total)
         for i, s in enumerate(settings.sections)
     }
-    people: dict[tuple[str, str], PersonRow] = {}
+    items = {name: SectionItems() for name in rows}
     reports = in_period(ev, period)
-    for report in reports:
-        score = ev.scores[report.path]
-        row = rows[report.section]
-        row.submitted += 1
-        row.adopted += score.adopted
-        row.adoptions += len(score.adoptions)
-        row.instructions += len(score.instructions)
-        row.good += score.good
-        row.points += score.points
-        if report.author:
-            person = people.setdefault(
-                (report.author, report.section), PersonRow(report.author, report.section, row.order)
-            )
-            person.submitted += 1
-            person.adopted += score.adopted
-            person.good += score.good
-            person.score += score.points
+    people = _count_reports(ev, reports, rows, items)
     requests = [r for r in ev.requests if period.contains(r.deadline)]
     for request in requests:
-        version = settings.scoring_at(request.deadline)
         for section, status in ev.request_status[request.id].items():
             row = rows[section]
             row.requests[status] += 1
-            row.penalties += {"late": version.request_late, "missed": version.request_missed}.get(status, 0)
+            amount = request_price(settings, request.deadline, section, status)
+            row.requests_price += amount
+            items[section].prices.append((request.deadline, amount))
+            items[section].requests.append((request.deadline, status))
     urgent = [u for u in ev.urgent if u.report.event_time and period.contains(u.report.event_time.date())]
     for state in urgent:
         assert state.report.event_time is not None
-        version = settings.scoring_at(state.report.event_time.date())
-        row = rows[state.report.section]
-        row.urgent[state.status] += 1
-        row.penalties += {"late": version.urgent_late, "overdue": version.urgent_overdue}.get(state.status, 0)
+        day = state.report.event_time.date()
+        for section in state.report.sections:  # per section, never divided
+            row = rows[section]
+            row.urgent[state.status] += 1
+            amount = urgent_price(settings, state.report, section, state.status)
+            row.urgent_price += amount
+            items[section].prices.append((day, amount))
+    for incident in ev.incidents:
+        if period.contains(incident.date.date()):
+            row = rows[incident.section]
+            row.incidents[incident.type] = row.incidents.get(incident.type, 0) + 1
+            amount = incident_price(settings, incident)
+            row.incidents_price += amount
+            items[incident.section].prices.append((incident.date.date(), amount))
+            items[incident.section].incidents.append((incident.date.date(), incident.type))
+    if has_period_rows(settings):
+        for configured in settings.sections:
+            result = outcome(period, configured, items[configured.name], settings, ev.as_of)
+            row = rows[configured.name]
+            row.period = result.net
+            row.passed = all(result.passed) if result.passed else None
+            row.no_praise = result.no_praise
     ranked = rank(list(rows.values()))
     return Tally(
         period=period,
@@ -179,7 +231,38 @@ def tally(ev: Evaluation, period: Period) -> Tally:
         urgent=urgent,
         overdue=[u for u in ev.urgent if u.status == "overdue"],
         reports=reports,
+        incidents=[i for i in ev.incidents if period.contains(i.date.date())],
     )
+
+
+def _count_reports(
+    ev: Evaluation, reports: list[Report], rows: dict[str, SectionRow], items: dict[str, SectionItems]
+) -> dict[tuple[str, str], PersonRow]:
+    """Counts and points of the period's reports; a joint report counts for every listed section."""
+    unscored = {u.report.path for u in ev.urgent if u.status in ("overdue", "pending")}
+    people: dict[tuple[str, str], PersonRow] = {}
+    for report in reports:
+        score = ev.scores[report.path]
+        share = section_share(report, score.points, ev.settings)
+        for section in report.sections:
+            row = rows[section]
+            row.submitted += 1
+            row.adopted += score.adopted
+            row.adoptions += len(score.adoptions)
+            row.instructions += len(score.instructions)
+            row.good += score.good
+            row.points += share
+            row.scored += report.path not in unscored
+            items[section].prices.append((report.date.date(), share))
+            items[section].reports.append((report.date.date(), report.kind, score.adopted))
+        for author in report.authors:  # the whole points, divided among the authors
+            key = (author, report.section)
+            person = people.setdefault(key, PersonRow(author, report.section, rows[report.section].order))
+            person.submitted += 1
+            person.adopted += score.adopted
+            person.good += score.good
+            person.score += score.points / len(report.authors)
+    return people
 
 
 def rank(rows: list[SectionRow]) -> list[SectionRow]:
@@ -197,8 +280,8 @@ def rank(rows: list[SectionRow]) -> list[SectionRow]:
 
 
 def number(value: float) -> float | int:
-    """Integral scores print as integers; float noise of sums (0.1 + 0.2) is rounded away."""
-    value = round(float(value), 6)
+    """Integral scores print as integers; fractions with at most 2 decimals, rounded half up (SPEC §6)."""
+    value = round_half_up(float(value), 2)
     return int(value) if value.is_integer() else value
 
 
@@ -223,6 +306,9 @@ def to_json(t: Tally, settings: Settings) -> dict[str, Any]:
                 "score": number(r.score),
                 "requests": dict(r.requests),
                 "urgent": dict(r.urgent),
+                "incidents": dict(r.incidents),
+                "breakdown": {key: number(value) for key, value in r.breakdown.items()},
+                "passed": r.passed,
             }
             for r in t.sections
         ],

@@ -1,0 +1,396 @@
+"""Scoring rules as data (SPEC §4.1): a version's ``rules`` and ``period`` rows, validated.
+
+:func:`parse_rules` and :func:`parse_period` turn the config's rows into
+:class:`portal.model.Rule` / :class:`portal.model.PeriodRule`, reporting every
+problem as ``(key path, message)`` — an unknown name, a match key the fact
+does not have, a row with no or two effects, ``per_missing`` without
+``minimum`` … .  Pricing itself is in :mod:`portal.scoring`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .model import LEVELS, Condition, PeriodRule, Rule
+from .names import did_you_mean, normalize
+
+REQUEST_STATUSES = ("on_time", "late", "missed", "pending")
+URGENT_STATUSES = ("on_time", "late", "overdue", "pending")
+ROUTES = ("直报", "转报")
+MEDIA = ("image", "video")
+
+#: fact -> the match keys it has (SPEC §4.1's table)
+FACT_KEYS: dict[str, tuple[str, ...]] = {
+    "submission": ("section", "kind", "urgent", "request"),
+    "adoption": ("section", "by", "in", "form", "level", "route", "kind", "urgent", "request"),
+    "instruction": ("section", "level", "kind", "urgent", "with"),
+    "request": ("section", "status"),
+    "urgent": ("section", "status", "severity"),
+    "incident": ("section", "type"),
+    "report": ("section", "kind", "urgent", "urgent_status", "media", "adopted", "incident"),
+}
+EFFECTS = ("points", "add", "times")
+PERIOD_EFFECTS = ("base", "points", "per_missing", "zero", "pass", "no_praise")
+UNITS = ("month", "quarter", "year")
+
+Errors = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Names:
+    """The configured names a rule may use."""
+
+    section: Callable[[str], str | None]  # name or alias -> configured name
+    section_names: tuple[str, ...]
+    adopters: Mapping[str, str]  # name -> level
+    publications: Mapping[str, tuple[str, ...]]  # adopter -> publications
+    kinds: tuple[str, ...]
+    incident_types: tuple[str, ...]
+    severities: tuple[str, ...]
+
+    def all_publications(self) -> list[str]:
+        return sorted({p for items in self.publications.values() for p in items})
+
+
+class Bad(ValueError):
+    pass
+
+
+def _listed(value: object) -> list[Any]:
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise Bad(f"expected a name, got {value!r} (quote it)")
+    return value.strip()
+
+
+def _choice(value: object, choices: tuple[str, ...] | list[str], what: str) -> str:
+    text = _text(value)
+    for choice in choices:
+        if normalize(choice) == normalize(text):
+            return choice
+    shown = "、".join(choices) if choices else "none are configured"
+    raise Bad(f"unknown {what} {text!r}{did_you_mean(text, list(choices))} ({what}s: {shown})")
+
+
+def _bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise Bad(f"expected true or false, got {value!r}")
+    return value
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise Bad(f"expected a number, got {value!r}")
+    return value
+
+
+def _key_value(key: str, fact: str, value: object, names: Names, row: Mapping[str, Any]) -> Any:
+    """One value of a match key, resolved to the configured name."""
+    if key == "section":
+        found = names.section(_text(value))
+        if found is None:
+            raise Bad(
+                f"unknown section {value!r}{did_you_mean(str(value), list(names.section_names))} "
+                "(see extra.portal.sections)"
+            )
+        return found
+    if key in ("urgent", "request", "adopted"):
+        return _bool(value)
+    if key == "by":
+        return _choice(value, list(names.adopters), "adopter")
+    if key == "in":
+        return _publication(value, names, row)
+    if key == "with":
+        text = _text(value)
+        if normalize(text) in {normalize(n) for n in names.adopters}:
+            return _choice(text, list(names.adopters), "adopter")
+        return _choice(text, names.all_publications(), "adopter or publication")
+    if key == "level":
+        return _choice(value, LEVELS, "level")
+    if key == "route":
+        return _choice(value, ROUTES, "route")
+    if key == "kind":
+        return _choice(value, names.kinds, "kind")
+    if key in ("type", "incident"):
+        return _choice(value, names.incident_types, "incident type")
+    if key == "severity":
+        return _choice(value, names.severities, "severity")
+    if key == "media":
+        return _choice(value, MEDIA, "media")
+    if key in ("status", "urgent_status"):
+        return _choice(
+            value, URGENT_STATUSES if fact == "urgent" or key == "urgent_status" else REQUEST_STATUSES, "status"
+        )
+    return _text(value)  # form: free text
+
+
+def _publication(value: object, names: Names, row: Mapping[str, Any]) -> str:
+    text = _text(value)
+    bys = [b for b in (_listed(row.get("by")) if "by" in row else []) if isinstance(b, str)]
+    owners = [n for n in names.adopters if any(normalize(n) == normalize(b) for b in bys)] or list(names.adopters)
+    choices = sorted({p for owner in owners for p in names.publications.get(owner, ())})
+    for choice in choices:
+        if normalize(choice) == normalize(text):
+            return choice
+    whose = f"of {'、'.join(owners)}" if bys else "of any adopter"
+    listed = "、".join(choices) or "none"
+    raise Bad(
+        f"unknown publication {text!r}{did_you_mean(text, choices)} {whose} (publications: {listed}); "
+        "add it to the adopter's publications under extra.portal.adopters"
+    )
+
+
+def _effect(row: Mapping[str, Any], effects: tuple[str, ...], where: str, errors: Errors) -> str | None:
+    given = [e for e in effects if e in row]
+    if len(given) == 1:
+        return given[0]
+    if not given:
+        errors.append((where, f"a row needs exactly one effect ({' | '.join(effects)}); add one"))
+    else:
+        errors.append((f"{where}.{given[1]}", f"a row has exactly one effect, this one has {' and '.join(given)}"))
+    return None
+
+
+def parse_rules(raw: object, names: Names, where: str, errors: Errors) -> tuple[Rule, ...]:
+    """A version's ``rules`` list."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        errors.append((where, "expected a list of rows (- fact: adoption, in: …, points: 20)"))
+        return ()
+    out = []
+    for index, row in enumerate(raw):
+        rule = _rule(row, names, f"{where}[{index}]", errors)
+        if rule is not None:
+            out.append(rule)
+    return tuple(out)
+
+
+def _rule(row: object, names: Names, where: str, errors: Errors) -> Rule | None:
+    if not isinstance(row, dict):
+        errors.append((where, "expected a mapping with fact, match keys and one effect"))
+        return None
+    before = len(errors)
+    fact = row.get("fact")
+    if fact not in FACT_KEYS:
+        errors.append(
+            (
+                f"{where}.fact",
+                f"{'missing' if fact is None else f'unknown fact {fact!r}'}; one of {', '.join(FACT_KEYS)}",
+            )
+        )
+        return None
+    effect = _effect(row, EFFECTS, where, errors)
+    match: dict[str, tuple[Any, ...]] = {}
+    for key, value in row.items():
+        if key == "fact" or key in EFFECTS:
+            continue
+        if key not in FACT_KEYS[fact]:
+            errors.append(
+                (f"{where}.{key}", f"a {fact} fact has no key {key!r}; its keys are {', '.join(FACT_KEYS[fact])}")
+            )
+            continue
+        values = []
+        for position, item in enumerate(_listed(value)):
+            try:
+                values.append(_key_value(key, fact, item, names, row))
+            except Bad as exc:
+                errors.append((f"{where}.{key}" + (f"[{position}]" if isinstance(value, list) else ""), str(exc)))
+        match[key] = tuple(values)
+    amount: float | str = 0
+    if effect is not None:
+        try:
+            amount = _amount(row[effect], effect, fact)
+        except Bad as exc:
+            errors.append((f"{where}.{effect}", str(exc)))
+    if len(errors) > before or effect is None:
+        return None
+    return Rule(fact, match, effect, amount)
+
+
+def _amount(value: object, effect: str, fact: str) -> float | str:
+    if value == "given" and effect == "points":
+        if fact != "adoption":
+            raise Bad("'given' is the score the adopting body gave: only for fact: adoption")
+        return "given"
+    return _number(value)
+
+
+# --- period rows -----------------------------------------------------------------------------------
+
+
+def parse_period(raw: object, names: Names, where: str, errors: Errors) -> tuple[PeriodRule, ...]:
+    """A version's ``period`` list."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        errors.append((where, "expected a list of rows (- per: month, per_missing: -2, minimum: quota)"))
+        return ()
+    out = []
+    for index, row in enumerate(raw):
+        rule = _period_row(row, names, f"{where}[{index}]", errors)
+        if rule is not None:
+            out.append(rule)
+    return tuple(out)
+
+
+_PERIOD_KEYS = ("per", "section", "if", "floor", "minimum", "kind", *PERIOD_EFFECTS)
+
+
+def _period_row(row: object, names: Names, where: str, errors: Errors) -> PeriodRule | None:
+    if not isinstance(row, dict):
+        errors.append((where, "expected a mapping with per, an optional section and if, and one effect"))
+        return None
+    before = len(errors)
+    for key in row:
+        if key not in _PERIOD_KEYS:
+            errors.append((f"{where}.{key}", f"unknown key{did_you_mean(str(key), _PERIOD_KEYS)}"))
+    per = row.get("per")
+    if per not in UNITS:
+        errors.append(
+            (f"{where}.per", f"{'missing' if per is None else f'unknown unit {per!r}'}; month, quarter or year")
+        )
+    effect = _effect(row, PERIOD_EFFECTS, where, errors)
+    sections = _names(
+        row.get("section"), lambda v: _key_value("section", "", v, names, row), f"{where}.section", errors
+    )
+    kinds = _names(row.get("kind"), lambda v: _choice(v, names.kinds, "kind"), f"{where}.kind", errors)
+    when = _condition(row["if"], names, f"{where}.if", errors) if "if" in row else None
+    value, floor, minimum = _period_effect(row, effect, where, errors)
+    if len(errors) > before or effect is None:
+        return None
+    return PeriodRule(str(per), effect, value, sections, when, floor, minimum, kinds)
+
+
+def _names(value: object, resolve: Callable[[object], str], where: str, errors: Errors) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    out = []
+    for position, item in enumerate(_listed(value)):
+        try:
+            out.append(resolve(item))
+        except Bad as exc:
+            errors.append((where + (f"[{position}]" if isinstance(value, list) else ""), str(exc)))
+    return tuple(out)
+
+
+def _period_effect(
+    row: Mapping[str, Any], effect: str | None, where: str, errors: Errors
+) -> tuple[float, float | None, int | str | None]:
+    value: float = 0
+    floor: float | None = None
+    minimum: int | str | None = None
+    try:
+        if effect in ("zero", "no_praise"):
+            if row[effect] is not True:
+                raise Bad(f"write {effect}: true (or delete the row)")
+        elif effect is not None:
+            value = _number(row[effect])
+    except Bad as exc:
+        errors.append((f"{where}.{effect}", str(exc)))
+    if "floor" in row:
+        if effect != "base":
+            errors.append((f"{where}.floor", "floor goes with base only"))
+        else:
+            try:
+                floor = _number(row["floor"])
+            except Bad as exc:
+                errors.append((f"{where}.floor", str(exc)))
+    for key in ("minimum", "kind"):
+        if key in row and effect != "per_missing":
+            errors.append((f"{where}.{key}", f"{key} goes with per_missing only"))
+    if effect == "per_missing":
+        given = row.get("minimum")
+        if given is None:
+            errors.append((f"{where}.minimum", "per_missing needs minimum: N or minimum: quota; add it"))
+        elif given == "quota" or (isinstance(given, int) and not isinstance(given, bool) and given >= 0):
+            minimum = given
+        else:
+            errors.append((f"{where}.minimum", f"expected a whole number or quota, got {given!r}"))
+    return value, floor, minimum
+
+
+def _condition(raw: object, names: Names, where: str, errors: Errors) -> Condition | None:
+    if not isinstance(raw, dict) or not raw:
+        errors.append((where, "expected a mapping: submitted, adoption_rate, requests and/or incidents"))
+        return None
+    known = ("submitted", "adoption_rate", "requests", "incidents")
+    for key in raw:
+        if key not in known:
+            errors.append((f"{where}.{key}", f"unknown test{did_you_mean(str(key), known)}; one of {', '.join(known)}"))
+    submitted = []
+    if "submitted" in raw:
+        items = raw["submitted"]
+        for position, item in enumerate(_listed(items)):
+            at = f"{where}.submitted" + (f"[{position}]" if isinstance(items, list) else "")
+            test = _bound(item, at, errors, extra=("kind",))
+            kinds = _names(
+                item.get("kind") if isinstance(item, dict) else None,
+                lambda v: _choice(v, names.kinds, "kind"),
+                f"{at}.kind",
+                errors,
+            )
+            if test is not None:
+                submitted.append((test[0], test[1], kinds))
+    rate = _bound(raw["adoption_rate"], f"{where}.adoption_rate", errors) if "adoption_rate" in raw else None
+    requests = _requests_test(raw["requests"], f"{where}.requests", errors) if "requests" in raw else None
+    incidents = _incidents_test(raw["incidents"], names, f"{where}.incidents", errors) if "incidents" in raw else None
+    return Condition(tuple(submitted), rate, requests, incidents)
+
+
+def _bound(raw: object, where: str, errors: Errors, extra: tuple[str, ...] = ()) -> tuple[str, float] | None:
+    if not isinstance(raw, dict):
+        errors.append((where, "expected {min: N} or {below: N}"))
+        return None
+    for key in raw:
+        if key not in ("min", "below", *extra):
+            errors.append((f"{where}.{key}", f"unknown key; use min, below{''.join(', ' + e for e in extra)}"))
+    given = [k for k in ("min", "below") if k in raw]
+    if len(given) != 1:
+        errors.append((where, "give exactly one of min: N or below: N"))
+        return None
+    try:
+        return given[0], _number(raw[given[0]])
+    except Bad as exc:
+        errors.append((f"{where}.{given[0]}", str(exc)))
+        return None
+
+
+def _count(raw: Mapping[str, Any], where: str, errors: Errors) -> int:
+    value = raw.get("min", 1)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        errors.append((f"{where}.min", f"expected a whole number, got {value!r}"))
+        return 1
+    return value
+
+
+def _requests_test(raw: object, where: str, errors: Errors) -> tuple[str, int] | None:
+    if not isinstance(raw, dict):
+        errors.append((where, "expected {status: missed | late | not_on_time, min: N}"))
+        return None
+    for key in raw:
+        if key not in ("status", "min"):
+            errors.append((f"{where}.{key}", "unknown key; use status, min"))
+    status = raw.get("status")
+    if status not in ("missed", "late", "not_on_time"):
+        errors.append((f"{where}.status", f"expected missed, late or not_on_time, got {status!r}"))
+        return None
+    return str(status), _count(raw, where, errors)
+
+
+def _incidents_test(raw: object, names: Names, where: str, errors: Errors) -> tuple[tuple[str, ...], int] | None:
+    if not isinstance(raw, dict):
+        errors.append((where, "expected {type: 被通报, min: N}"))
+        return None
+    for key in raw:
+        if key not in ("type", "min"):
+            errors.append((f"{where}.{key}", "unknown key; use type, min"))
+    types = _names(
+        raw.get("type"), lambda v: _choice(v, names.incident_types, "incident type"), f"{where}.type", errors
+    )
+    return types, _count(raw, where, errors)
