@@ -340,15 +340,7 @@ def _adoption(item: Node, ctx: Context, where: str) -> Adoption | None:
         return Adoption(by, level, line=item.line, where=where)
     if not isinstance(item, Map):
         raise Invalid("expected a name or {by: 县委办, date: YYYY-MM-DD, form: 专报}")
-    parsers: dict[str, Parser] = {
-        "by": _adopter,
-        "date": moment,
-        "form": text,
-        "in": text,
-        "route": _route,
-        "points": _points,
-    }
-    values = _mapping(item, ctx, where, parsers, required=("by",))
+    values = _mapping(item, ctx, where, _ADOPTION_KEYS, required=("by",))
     if "by" not in values:
         return None
     at: Moment | None = values.get("date")
@@ -400,6 +392,16 @@ def _points(node: Node, ctx: Context, name: str) -> float:
     if isinstance(scalar.value, bool) or not isinstance(scalar.value, (int, float)):
         raise Invalid(f"{scalar.raw!r} is not a number; write the score the adopting body gave, e.g. {name}: 3")
     return scalar.value
+
+
+_ADOPTION_KEYS: dict[str, Parser] = {
+    "by": _adopter,
+    "date": moment,
+    "form": text,
+    "in": text,
+    "route": _route,
+    "points": _points,
+}
 
 
 def instructions(node: Node, ctx: Context, name: str) -> tuple[Instruction, ...]:
