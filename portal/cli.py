@@ -55,11 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, help="file to write")
     new = sub.add_parser("new", help="write a new, valid report or request file")
     new.add_argument("--config", default=argparse.SUPPRESS)
-    new.add_argument("kind", choices=("report", "request"))
+    new.add_argument("kind", choices=("report", "request", "incident"))
     new.add_argument("--title")
     new.add_argument("--section", help="report: the section (name or alias)")
     new.add_argument("--author", default="")
-    new.add_argument("--date", help="report: YYYY-MM-DD (default: today)")
+    new.add_argument("--date", help="report, incident: YYYY-MM-DD (default: today)")
     new.add_argument("--urgent", action="store_true", help="report: a major urgent event")
     new.add_argument("--event-time", dest="event_time", default="", help="report: YYYY-MM-DD HH:MM")
     new.add_argument("--request", default="", help="report: id of the notice it answers")
@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--deadline", help="request: YYYY-MM-DD")
     new.add_argument("--sections", default="", help="request: comma-separated sections (default: all)")
     new.add_argument("--id", dest="id_", default="", help="request: id (default: YG-YEAR-NN)")
+    new.add_argument("--type", dest="type_", default="", help="incident: one of extra.portal.incident_types")
+    new.add_argument("--report", default="", help="incident: the report concerned, e.g. reports/2026/03/x.md")
     public = sub.add_parser("public", help="write the 公开 reports as a small static site and Atom feed")
     public.add_argument("--config", default=argparse.SUPPRESS)
     public.add_argument("-o", "--output", required=True, help="folder to write (replaced as a whole)")
@@ -232,7 +234,7 @@ def _new(
     ask: Callable[[str], str] | None,
 ) -> int:
     from .dates import parse_moment
-    from .scaffold import report_draft, request_draft, write
+    from .scaffold import incident_draft, report_draft, request_draft, write
 
     today = now.astimezone(settings.tz).date()
     labels = {
@@ -240,20 +242,28 @@ def _new(
         "section": H["section"],
         "deadline": "截止日期 YYYY-MM-DD",
         "event_time": "事件发生时间 YYYY-MM-DD HH:MM",
+        "type_": "类型（" + "、".join(settings.incident_types) + "）",
     }
-    needed = ["title", "section"] if args.kind == "report" else ["title", "deadline"]
+    needed = {"report": ["title", "section"], "request": ["title", "deadline"], "incident": ["section", "type_"]}[
+        args.kind
+    ]
     if args.kind == "report" and args.urgent:
         needed.append("event_time")
     if not _prompt(args, needed, labels, ask, err):
         return EXIT_USAGE
-    missing = [f"--{n.replace('_', '-')}" for n in needed if not getattr(args, n)]
+    missing = [f"--{n.strip('_').replace('_', '-')}" for n in needed if not getattr(args, n)]
     if missing:
         print(f"error: new {args.kind} needs {', '.join(missing)}", file=err)
         return 2
     root = os.path.dirname(os.path.abspath(args.config))
     docs_dir = os.path.join(root, config.docs_dir) if not os.path.isabs(config.docs_dir) else config.docs_dir
     try:
-        if args.kind == "report":
+        if args.kind == "incident":
+            day = parse_moment(args.date, settings.tz).day if args.date else today
+            draft, problems = incident_draft(
+                settings, root, docs_dir, section=args.section, type_=args.type_, day=day, report=args.report
+            )
+        elif args.kind == "report":
             day = parse_moment(args.date, settings.tz).day if args.date else today
             tags = _names(args.tags)
             draft, problems = report_draft(
@@ -308,7 +318,10 @@ def _prompt(
             try:
                 setattr(args, name, ask(f"{labels[name]}: ").strip())
             except EOFError:
-                print(f"error: no answer for {labels[name]} (input ended); give --{name.replace('_', '-')}", file=err)
+                print(
+                    f"error: no answer for {labels[name]} (input ended); give --{name.strip('_').replace('_', '-')}",
+                    file=err,
+                )
                 return False
     return True
 
@@ -381,6 +394,7 @@ def format_table(t: Tally, site: Site) -> str:
         lines.append("  ".join(_pad(c, widths[i], right=specs[i].numeric) for i, c in enumerate(row)))
         if index == 0:
             lines.append("  ".join("-" * w for w in widths))
+    lines += ["", *breakdown_lines(t)]
     if t.people:
         lines.append("")
         lines.append("个人：" + "；".join(f"{p.author}（{p.section}）{number(p.score)}分" for p in t.people[:10]))
@@ -388,6 +402,31 @@ def format_table(t: Tally, site: Site) -> str:
         lines.append("")
         lines.append("超时未报的重大紧急事件：" + "；".join(u.report.path for u in t.overdue))
     return "\n".join(lines)
+
+
+#: the parts of a score (SPEC §6's ``breakdown``) in Chinese
+BREAKDOWN_LABELS = {
+    "reports": "报送采用批示",
+    "requests": "约稿",
+    "urgent": "紧急",
+    "incidents": "扣分事项",
+    "period": "考核",
+}
+
+
+def breakdown_lines(t: Tally) -> list[str]:
+    """``得分构成``: per section, where its score comes from, its incidents and 达标/不达标."""
+    lines = ["得分构成："]
+    for row in t.sections:
+        parts = [f"{BREAKDOWN_LABELS[k]} {number(v)}" for k, v in row.breakdown.items()]
+        if row.total == "average":
+            parts.append("平均")
+        if row.incidents:
+            parts.append("扣分事项：" + "、".join(f"{k}{v}次" for k, v in row.incidents.items()))
+        if row.passed is not None:
+            parts.append("达标" if row.passed else "不达标")
+        lines.append(f"  {row.section}：{'，'.join(parts)}；得分 {number(row.score)}")
+    return lines
 
 
 def period_of(text: str | None, as_of: datetime) -> Period:

@@ -1,4 +1,4 @@
-"""``build_stats.py new report|request``: write a correctly named, valid file.
+"""``build_stats.py new report|request|incident``: write a correctly named, valid file.
 
 The file is built from options (or answers to prompts), then parsed with
 the same schema as every other file before it is written, so what ``new``
@@ -13,10 +13,11 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .discovery import SourceFile
 from .model import Settings
-from .parsing import parse_report, parse_request
+from .parsing import parse_incident, parse_report, parse_request
 from .problems import Problem, Problems
 
 
@@ -109,13 +110,33 @@ def request_draft(
     return _validated(text, root, docs_dir, os.path.join(folder, name), "requests", settings)
 
 
+def incident_draft(
+    settings: Settings, root: str, docs_dir: str, *, section: str, type_: str, day: date, report: str = ""
+) -> tuple[Draft | None, list[Problem]]:
+    """An incident record (SPEC §3.4) under ``incidents/YYYY/``; its ``report`` must be an existing file."""
+    found = settings.section(section)
+    lines = [f"section: {found.name if found else section}", f"date: {day.isoformat()}", f"type: {_quote(type_)}"]
+    report = report.replace("\\", "/").lstrip("/")
+    if report.startswith(os.path.basename(docs_dir.rstrip(os.sep)) + "/"):
+        report = report.split("/", 1)[1]  # content/reports/… given from the site root
+    if report:
+        if not os.path.isfile(os.path.join(docs_dir, report)):
+            return None, [Problem("--report", 1, "report", f"{report} does not exist under the content folder")]
+        lines.append(f"report: {_quote(report)}")
+    text = "---\n" + "\n".join(lines) + "\n---\n\n（写明通报或查实的情况、依据和处理意见）\n"
+    slug = found.slug if found else "x"
+    folder = os.path.join(docs_dir, "incidents", f"{day.year}")
+    name = _free(folder, lambda n: f"{day.isoformat()}-{slug}-{n}.md")
+    return _validated(text, root, docs_dir, os.path.join(folder, name), "incidents", settings)
+
+
 def _validated(
     text: str, root: str, docs_dir: str, full: str, kind: str, settings: Settings
 ) -> tuple[Draft | None, list[Problem]]:
     rel = os.path.relpath(full, root).replace(os.sep, "/")
     source = SourceFile(full, rel, os.path.relpath(full, docs_dir).replace(os.sep, "/"), kind)
     problems = Problems()
-    parse = parse_report if kind == "reports" else parse_request
+    parse: Any = {"reports": parse_report, "requests": parse_request, "incidents": parse_incident}[kind]
     parsed, _ = parse(text.encode("utf-8"), source, settings, problems)
     if parsed is None or problems.errors:
         return None, problems.errors

@@ -705,3 +705,47 @@ def test_config_errors(tmp_path: Path, scoring: dict[str, Any], more: dict[str, 
     problems = [line for line in result.err.splitlines() if f": extra.portal.{key}: " in line]
     assert len(problems) == 1, result.err
     assert problems[0].startswith("mkdocs.yml:") and hint in problems[0], problems[0]
+
+
+# --- the command line -------------------------------------------------------------------------------
+
+
+def test_new_incident_writes_a_valid_record(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"2026/03/x.md": report()}, portal=portal())
+    args = ("new", "incident", "--section", "甲", "--type", "失实", "--date", "2026-03-09")
+    result = run_cli(site, *args, "--report", "content/reports/2026/03/x.md")
+    assert result.code == 0, result.err
+    written = site / result.out.split()[-1]
+    assert written.parent == site / "content" / "incidents" / "2026"
+    assert "section: 甲股" in written.read_text(encoding="utf-8")
+    assert run_cli(site, "check").code == 0
+    assert section_row(stats(site, "--period", "2026-03"), "甲股")["incidents"] == {"失实": 1}
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "hint"),
+    [
+        pytest.param(("--section", "甲股", "--type", "通报"), 1, "did you mean '被通报'", id="unknown-type"),
+        pytest.param(
+            ("--section", "甲股", "--type", "失实", "--report", "reports/no.md"), 1, "does not exist", id="no-report"
+        ),
+        pytest.param(("--section", "甲股"), 2, "--type", id="type-missing"),
+    ],
+)
+def test_new_incident_refuses_bad_options(tmp_path: Path, args: tuple[str, ...], code: int, hint: str) -> None:
+    site = make_site(tmp_path, portal=portal())
+    result = run_cli(site, "new", "incident", *args)
+    assert result.code == code
+    assert hint in result.err
+    assert not (site / "content" / "incidents").exists()
+
+
+def test_stats_table_shows_the_breakdown(tmp_path: Path) -> None:
+    config = portal([{"fact": "incident", "points": -2}], [{"per": "month", "pass": 1}])
+    site = make_site(tmp_path, reports=QUARTER, portal=config, files={"content/incidents/a.md": incident()})
+    result = run_cli(site, "stats", "--period", "2026-03", "--as-of", "2026-04-05")
+    assert result.code == 0, result.err
+    lines = {line.strip().split("：", 1)[0]: line for line in result.out.splitlines() if "：" in line}
+    # 甲股 March: reports 6 + 1 = 7, incident -2: 5 ≥ 1 达标; 乙股: 0 < 1 不达标
+    assert "报送采用批示 7，约稿 0，紧急 0，扣分事项 -2，考核 0，扣分事项：被通报1次，达标；得分 5" in lines["甲股"]
+    assert lines["乙股"].endswith("不达标；得分 0")
