@@ -244,9 +244,8 @@ def _new(
         "event_time": "事件发生时间 YYYY-MM-DD HH:MM",
         "type_": "类型（" + "、".join(settings.incident_types) + "）",
     }
-    needed = {"report": ["title", "section"], "request": ["title", "deadline"], "incident": ["section", "type_"]}[
-        args.kind
-    ]
+    wanted = {"report": ["title", "section"], "request": ["title", "deadline"], "incident": ["section", "type_"]}
+    needed = wanted[args.kind]
     if args.kind == "report" and args.urgent:
         needed.append("event_time")
     if not _prompt(args, needed, labels, ask, err):

@@ -348,6 +348,7 @@ def test_json_exactly(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     none = dict.fromkeys(REQUEST_STATUSES, 0)
     calm = dict.fromkeys(URGENT_STATUSES, 0)
+    parts = dict.fromkeys(("reports", "requests", "urgent", "incidents", "period"), 0)  # SPEC §6's breakdown
     expected = {
         "as_of": "2026-03-31T23:59:59+08:00",
         "period": {"key": "2026-03", "start": "2026-03-01", "end": "2026-03-31"},
@@ -366,6 +367,9 @@ def test_json_exactly(tmp_path: Path) -> None:
                 "score": 11,  # 1 + 10
                 "requests": {**none, "on_time": 1},
                 "urgent": calm,
+                "incidents": {},
+                "breakdown": {**parts, "reports": 11},
+                "passed": None,  # no pass row
             },
             {
                 "section": "丙股",
@@ -381,6 +385,9 @@ def test_json_exactly(tmp_path: Path) -> None:
                 "score": 0,
                 "requests": none,
                 "urgent": calm,
+                "incidents": {},
+                "breakdown": parts,
+                "passed": None,
             },
             {
                 "section": "乙股",
@@ -396,6 +403,9 @@ def test_json_exactly(tmp_path: Path) -> None:
                 "score": -13,  # 1 + 1 - 5 (late) - 10 (overdue)
                 "requests": {**none, "late": 1},
                 "urgent": {**calm, "overdue": 1},
+                "incidents": {},
+                "breakdown": {**parts, "reports": 2, "requests": -5, "urgent": -10},  # adds up to -13
+                "passed": None,
             },
         ],
         "people": [
