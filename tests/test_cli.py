@@ -224,7 +224,11 @@ SECTION_KEYS = [
     "score",
     "requests",
     "urgent",
+    "incidents",
+    "breakdown",
+    "passed",
 ]
+BREAKDOWN_KEYS = ["reports", "requests", "urgent", "incidents", "period"]
 PERSON_KEYS = ["author", "section", "submitted", "adopted", "good", "score"]
 REQUEST_KEYS = ["id", "title", "deadline", "status"]
 URGENT_KEYS = ["path", "title", "section", "event_time", "due", "reported_time", "status"]
@@ -268,6 +272,9 @@ def validate_shape(data: Any, sections: list[str]) -> None:
         assert _score(row["score"])
         assert list(row["requests"]) == REQUEST_STATUSES and all(_count(v) for v in row["requests"].values())
         assert list(row["urgent"]) == URGENT_STATUSES and all(_count(v) for v in row["urgent"].values())
+        assert all(_count(v) and v > 0 for v in row["incidents"].values())  # types with none are left out
+        assert list(row["breakdown"]) == BREAKDOWN_KEYS and all(_score(v) for v in row["breakdown"].values())
+        assert row["passed"] in (True, False, None)
     # rank order: by score, adopted, submitted, descending; competition ranks
     triples = [(r["score"], r["adopted"], r["submitted"]) for r in rows]
     assert triples == sorted(triples, reverse=True)
