@@ -5,9 +5,13 @@ The script (re)writes
 
 * ``content/reports/YYYY/MM/<date>-<slug>-<n>.md`` — about 340 政务信息 reports
   from 2025-10-01 to 2026-11-24 over the ten sections of ``mkdocs.yml``;
-* ``content/requests/YG-YYYY-NN.md`` — nine appointment notices (约稿).
+* ``content/requests/YG-YYYY-NN.md`` — nine appointment notices (约稿);
+* ``content/incidents/YYYY/<date>-<slug>.md`` — two incident records (扣分事项);
+  a few reports are joint (合报, two sections and authors) and most carry a
+  ``kind`` (信息类型), drawn by a second ``random.Random`` so that adding them
+  left the rest of the demo as it was.
 
-It deletes the previously generated ``.md`` files of those two folders first
+It deletes the previously generated ``.md`` files of those folders first
 (``index.md`` landing pages are kept). Deterministic: stdlib only, one
 ``random.Random(20261125)``, no clock, no network.  Run: ``python tools/make_demo.py``.
 """
@@ -22,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS, REQUESTS_DIR = ROOT / "content" / "reports", ROOT / "content" / "requests"
+INCIDENTS = ROOT / "content" / "incidents"
 START, END = dt.date(2025, 10, 1), dt.date(2026, 11, 24)
 rng = random.Random(20261125)
 
@@ -871,9 +876,15 @@ def q(s):
 
 
 def front_matter(r):
-    lines = ["---", f"title: {q(r['title'])}", f"section: {r['shown']}"]
-    if r["author"]:
+    joint = r.get("joint")
+    shown = f"[{r['shown']}, {joint[0]}]" if joint else r["shown"]
+    lines = ["---", f"title: {q(r['title'])}", f"section: {shown}"]
+    if r["author"] and joint:
+        lines.append(f"author: [{r['author']}, {joint[1]}]")
+    elif r["author"]:
         lines.append(f"author: {r['author']}")
+    if r.get("kind"):
+        lines.append(f"kind: {r['kind']}")
     lines.append(f"date: {fmt_date(r['date'], r['time'])}")
     if r["tags"]:
         lines.append(f"tags: [{', '.join(r['tags'])}]")
@@ -899,6 +910,54 @@ def front_matter(r):
     if r["draft"]:
         lines.append("draft: true")
     return "\n".join([*lines, "---", ""])
+
+
+#: 信息类型 (extra.portal.kinds) by the words of a title; the rest are 动态 or 简讯
+KIND_WORDS = (("调研", "调研"), ("经验", "经验做法"), ("做法", "经验做法"), ("探索", "经验做法"))
+
+
+def add_features(reports):
+    """Kinds, three joint reports (合报) and two incident records, from their own random stream."""
+    extra = random.Random(20261201)
+    for r in reports:
+        found = [kind for word, kind in KIND_WORDS if word in r["title"]]
+        r["kind"] = found[0] if found else extra.choices(["动态", "简讯"], [4, 1])[0]
+    by_name = {s[0]: s for s in SECTIONS}
+    partners = (
+        ("社会救助股", "儿童福利股"),
+        ("养老服务股", "基层政权和社区建设股"),
+        ("社会事务股", "慈善事业促进和社会工作股"),
+    )
+    for first, second in partners:
+        plain = [
+            r
+            for r in reports
+            if r["section"] == first and not r["urgent"] and not r["request"] and not r["draft"] and r["author"]
+        ]
+        r = extra.choice(sorted(plain, key=lambda r: (r["date"], r["title"]))[-40:])
+        r["joint"] = (second, by_name[second][4][0])
+    late = next(r for r in reports if r["urgent"] and not r["urgent"][1] and r["date"].year == 2026)
+    wrong = next(
+        r for r in reports if r["section"] == "社会救助股" and r["date"] >= dt.date(2026, 8, 1) and not r["draft"]
+    )
+    return [
+        (late, "被通报", late["date"] + dt.timedelta(days=3), INCIDENT_TEXT["被通报"]),
+        (wrong, "失实", wrong["date"] + dt.timedelta(days=10), INCIDENT_TEXT["失实"]),
+    ]
+
+
+INCIDENT_TEXT = {
+    "被通报": "该重大紧急事件发生后，股室未在规定时限内向局办公室报告，县委办在紧急信息报送情况通报中点名。"
+    "请股室负责人牵头整改，完善值班值守和信息报告流程。",
+    "失实": "经核查，该信息所列部分数据与业务台账不符，属信息失实。请股室今后报送前认真核对数据来源，"
+    "由股室负责人审核把关。",
+}
+
+
+def incident_text(report, path, type_, day):
+    head = ["---", f"section: {report['section']}", f"date: {day.isoformat()}", f"type: {type_}"]
+    head.append(f"report: {path}")
+    return "\n".join([*head, "---", "", f"# {type_}：{report['title']}", "", INCIDENT_TEXT[type_], ""])
 
 
 def cn_date(d):
@@ -942,26 +1001,30 @@ def write(path, text):
 
 
 def main():
-    for old in sorted(REPORTS.glob("*/*/*.md")) + sorted(REQUESTS_DIR.glob("*.md")):
+    for old in sorted(REPORTS.glob("*/*/*.md")) + sorted(REQUESTS_DIR.glob("*.md")) + sorted(INCIDENTS.glob("*/*.md")):
         if old.name != "index.md":
             old.unlink()
     for folder in sorted(REPORTS.glob("*/*"), reverse=True) + sorted(REPORTS.glob("*"), reverse=True):
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
     reports = build()
+    incidents = add_features(reports)
     order = {s[0]: i for i, s in enumerate(SECTIONS)}
     reports.sort(key=lambda r: (r["date"], r["time"] or "", order[r["section"]], r["title"]))
     counters: dict[str, int] = {}
     for r in reports:
         counters[r["slug"]] = n = counters.get(r["slug"], 0) + 1
         d = r["date"]
-        write(
-            REPORTS / f"{d:%Y}" / f"{d:%m}" / f"{d.isoformat()}-{r['slug']}-{n:03d}.md",
-            front_matter(r) + "\n" + r["body"] + "\n",
-        )
+        r["path"] = f"reports/{d:%Y}/{d:%m}/{d.isoformat()}-{r['slug']}-{n:03d}.md"
+        write(REPORTS.parent / r["path"], front_matter(r) + "\n" + r["body"] + "\n")
     for req in REQUESTS:
         write(REQUESTS_DIR / f"{req[0]}.md", request_text(req))
-    print(f"wrote {len(reports)} reports and {len(REQUESTS)} requests")
+    for report, type_, day, _ in incidents:
+        write(
+            INCIDENTS / f"{day:%Y}" / f"{day.isoformat()}-{report['slug']}.md",
+            incident_text(report, report["path"], type_, day),
+        )
+    print(f"wrote {len(reports)} reports, {len(REQUESTS)} requests and {len(incidents)} incidents")
 
 
 if __name__ == "__main__":
