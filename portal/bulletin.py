@@ -33,7 +33,7 @@ class Reminder:
     """One 提醒: a section and what it has to fix."""
 
     section: str
-    kind: str  # zero | quota | missed | late_request | urgent_late | urgent_overdue
+    kind: str  # zero | quota | missed | late_request | urgent_late | urgent_overdue | incident
     detail: str = ""
     count: int = 0
 
@@ -100,8 +100,11 @@ class Bulletin:
 
 
 def praise_of(t: Tally, settings: Settings) -> tuple[SectionRow, ...]:
-    """表扬: the top ``bulletin.praise`` ranks with a positive score and at least one report."""
-    return tuple(r for r in t.sections if r.rank <= settings.praise and r.score > 0 and r.submitted > 0)
+    """表扬: the top ``bulletin.praise`` ranks with a positive score and at least one report, unless a
+    ``no_praise`` period row holds for the section (SPEC §4.1)."""
+    return tuple(
+        r for r in t.sections if r.rank <= settings.praise and r.score > 0 and r.submitted > 0 and not r.no_praise
+    )
 
 
 def reminders_of(t: Tally) -> tuple[Reminder, ...]:
@@ -118,7 +121,10 @@ def reminders_of(t: Tally) -> tuple[Reminder, ...]:
                 out.append(Reminder(section, status if status == "missed" else "late_request", request.title))
     for state in t.urgent:
         if state.status in ("late", "overdue"):
-            out.append(Reminder(state.report.section, f"urgent_{state.status}", state.report.title))
+            for section in state.report.sections:
+                out.append(Reminder(section, f"urgent_{state.status}", state.report.title))
+    for incident in t.incidents:
+        out.append(Reminder(incident.section, "incident", f"{incident.type}（{incident.date:%Y-%m-%d}）"))
     return tuple(out)
 
 

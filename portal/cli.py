@@ -24,7 +24,7 @@ from .dates import DateError, Period, parse_period, period_containing, resolve_a
 from .problems import Problem, summary
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
 from .tally import Tally, evaluate, number, tally, to_json
-from .vocabulary import CLI_SECTION_KEYS, SECTION_COLUMNS, H, columns
+from .vocabulary import BREAKDOWN, CLI_SECTION_KEYS, PASSED, SECTION_COLUMNS, H, columns
 
 if TYPE_CHECKING:
     from .bulletin import Bulletin
@@ -403,27 +403,17 @@ def format_table(t: Tally, site: Site) -> str:
     return "\n".join(lines)
 
 
-#: the parts of a score (SPEC §6's ``breakdown``) in Chinese
-BREAKDOWN_LABELS = {
-    "reports": "报送采用批示",
-    "requests": "约稿",
-    "urgent": "紧急",
-    "incidents": "扣分事项",
-    "period": "考核",
-}
-
-
 def breakdown_lines(t: Tally) -> list[str]:
     """``得分构成``: per section, where its score comes from, its incidents and 达标/不达标."""
     lines = ["得分构成："]
     for row in t.sections:
-        parts = [f"{BREAKDOWN_LABELS[k]} {number(v)}" for k, v in row.breakdown.items()]
+        parts = [f"{BREAKDOWN[k]} {number(v)}" for k, v in row.breakdown.items()]
         if row.total == "average":
             parts.append("平均")
         if row.incidents:
             parts.append("扣分事项：" + "、".join(f"{k}{v}次" for k, v in row.incidents.items()))
         if row.passed is not None:
-            parts.append("达标" if row.passed else "不达标")
+            parts.append(PASSED[row.passed])
         lines.append(f"  {row.section}：{'，'.join(parts)}；得分 {number(row.score)}")
     return lines
 

@@ -102,17 +102,21 @@ class PortalHook:
         self.portal = portal
         generated = portal.pages()
         drafts = {r.src_uri for r in site.content.reports if r.draft}  # never published (使用说明: 不发布)
+        drafts |= {i.src_uri for i in site.content.incidents if i.draft}
         for report in site.content.reports:
             if not report.draft:
                 generated[report.src_uri] = portal.report_page(report)
         for request in site.content.requests:
             generated[request.src_uri] = portal.request_page(request)
+        for incident in site.content.incidents:
+            if not incident.draft:
+                generated[incident.src_uri] = portal.incident_page(incident)
         # A landing text that no generated page takes as its intro is published on its own, checked and masked.
         standalone = {uri for uri in site.content.landing if uri not in generated}
         for src_uri in standalone:
             generated[src_uri] = site.content.landing[src_uri]
         self.sanitized = {r.src_uri for r in site.content.reports} | {r.src_uri for r in site.content.requests}
-        self.sanitized |= standalone
+        self.sanitized |= standalone | {i.src_uri for i in site.content.incidents}
         for source in site.sources:
             if source.path in by_path and source.src_uri not in generated:
                 generated[source.src_uri] = portal.broken_page(source.path, by_path[source.path])

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .model import Report, Request
+from .model import Incident, Report, Request
 from .problems import Problem
 from .render import Context, front_matter, h1, one_block, relative
 from .sanitize import inert
+from .scoring import incident_exists
 
 #: Where a Markdown page (the staff guide) wants the configured scoring table.
 SCORING_MARKER = "<!-- portal:scoring -->"
@@ -35,6 +36,7 @@ def report_page(cx: Context, report: Report) -> str:
         link=lambda target: relative(cx.url(report.src_uri), cx.url(target)),
         counted=score is not None,
         as_of=cx.ev.as_of,
+        incidents=[i for i in cx.ev.incidents if i.report == report.src_uri],
     )
     return f"---\n{front_matter(meta)}\n---\n\n{h1(report.title)}\n\n{one_block(panel)}\n\n{body.strip()}\n"
 
@@ -50,6 +52,22 @@ def request_page(cx: Context, request: Request) -> str:
     )
     front = front_matter({"title": inert(request.title)})
     return f"---\n{front}\n---\n\n{h1(request.title)}\n\n{one_block(panel)}\n\n{request.body.strip()}\n"
+
+
+def incident_page(cx: Context, incident: Incident) -> str:
+    """An incident record (SPEC §3.4): what, whom, when, about which report, and the office's text."""
+    report = next((r for r in cx.content.reports if r.src_uri == incident.report), None) if incident.report else None
+    panel = cx.fragment(
+        "incident_meta.html.j2",
+        p=cx,
+        i=incident,
+        report=report,
+        counted=incident_exists(incident, cx.ev.as_of),
+        link=lambda target: relative(cx.url(incident.src_uri), cx.url(target)),
+    )
+    title = f"扣分事项：{incident.section}{incident.type}"
+    body = _H1_RE.sub("", incident.body, count=1)
+    return f"---\n{front_matter({'title': inert(title)})}\n---\n\n{h1(title)}\n\n{one_block(panel)}\n\n{body.strip()}\n"
 
 
 def broken_page(cx: Context, path: str, problems: list[Problem]) -> str:

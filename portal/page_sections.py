@@ -28,7 +28,8 @@ def section_page(cx: Context, name: str) -> str:
     for period in reversed(cx.months):
         row = next(r for r in cx.tally(period).sections if r.section == name)
         months.append((period, row))
-    reports = [r for r in reversed(cx.content.reports) if r.section == name and not r.draft and r.date <= cx.ev.as_of]
+    reports = [r for r in reversed(cx.content.reports) if name in r.sections and not r.draft and r.date <= cx.ev.as_of]
+    incidents = [i for i in reversed(cx.ev.incidents) if i.section == name]
     recent = list(reversed(months[:12]))
     chart = charts.trend(
         f"{name}近{len(recent)}个月{H['submitted']}、{H['adopted']}与{H['score']}",
@@ -49,6 +50,7 @@ def section_page(cx: Context, name: str) -> str:
         reports=reports,
         chart=chart,
         people=people,
+        incidents=incidents,
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from . import page_bulletins, page_home, page_items, page_lists, page_sections
-from .model import Report, Request
+from .model import Incident, Report, Request
 from .problems import Problem
 from .render import Context, intro_html, relative
 from .tally import to_json
@@ -41,6 +41,9 @@ class Portal(Context):
 
     def request_page(self, request: Request) -> str:
         return page_items.request_page(self, request)
+
+    def incident_page(self, incident: Incident) -> str:
+        return page_items.incident_page(self, incident)
 
     def broken_page(self, path: str, problems: list[Problem]) -> str:
         return page_items.broken_page(self, path, problems)

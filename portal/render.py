@@ -21,9 +21,20 @@ from .dates import Period, months_between, period_containing
 from .discovery import page_url
 from .model import LEVELS, Content
 from .problems import Problem
+from .rules import describe_period, describe_rule
 from .sanitize import sanitize_html
 from .tally import Evaluation, Tally, number, tally
-from .vocabulary import LEVEL_NAMES, PEOPLE_COLUMNS, STATUS_CLASS, STATUS_LABELS, H, columns, percent
+from .vocabulary import (
+    BREAKDOWN,
+    LEVEL_NAMES,
+    PASSED,
+    PEOPLE_COLUMNS,
+    STATUS_CLASS,
+    STATUS_LABELS,
+    H,
+    columns,
+    percent,
+)
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -51,10 +62,14 @@ def make_env() -> Environment:
         LEVEL_NAMES=LEVEL_NAMES,
         LEVELS=LEVELS,
         H=H,
+        BREAKDOWN=BREAKDOWN,
+        PASSED=PASSED,
         PEOPLE_COLUMNS=PEOPLE_COLUMNS,
         SECTION_PEOPLE_COLUMNS=columns(PEOPLE_COLUMNS, ("author", "submitted", "adopted", "good", "score")),
     )
     env.filters["num"] = number
+    env.filters["rule_text"] = describe_rule
+    env.filters["period_text"] = describe_period
     env.filters["pct"] = percent
     env.filters["day"] = lambda d: f"{d:%Y-%m-%d}" if d else "—"
     env.filters["minute"] = lambda d: f"{d:%Y-%m-%d %H:%M}" if d else "—"

@@ -27,7 +27,7 @@ from .scoring import (
     urgent_price,
 )
 from .status import STATUSES, URGENT_STATUSES, UrgentState, first_answers, request_exists, request_status, urgent_state
-from .units import SectionItems, has_period_rows, outcome
+from .units import SectionItems, has_period_rows, period_outcome
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ def tally(ev: Evaluation, period: Period) -> Tally:
             items[incident.section].incidents.append((incident.date.date(), incident.type))
     if has_period_rows(settings):
         for configured in settings.sections:
-            result = outcome(period, configured, items[configured.name], settings, ev.as_of)
+            result = period_outcome(period, configured, items[configured.name], settings, ev.as_of)
             row = rows[configured.name]
             row.period = result.net
             row.passed = all(result.passed) if result.passed else None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from .dates import Period, month, quarter
+from .dates import Period, month, months_between, quarter, year
 from .model import Condition, PeriodRule, Section, Settings
 from .scoring import round_half_up
 
@@ -121,3 +121,27 @@ def holds(when: Condition | None, unit: Period, section: Section, items: Section
         if sum(1 for d, t in items.incidents if unit.contains(d) and (not types or t in types)) < least:
             return False
     return True
+
+
+def cover(period: Period) -> list[Period]:
+    """The largest whole units a span is made of (a running-totals span Jan–Mar is Q1; Jan–Apr is Q1 + April)."""
+    out: list[Period] = []
+    for first in months_between(period.start, period.end):
+        if out and out[-1].contains(first.start):
+            continue
+        whole_year, whole_quarter = year(first.start.year), quarter(first.start.year, (first.start.month - 1) // 3 + 1)
+        for unit in (whole_year, whole_quarter, first):
+            if unit.start == first.start and unit.end <= period.end:
+                out.append(unit)
+                break
+    return out
+
+
+def period_outcome(
+    period: Period, section: Section, items: SectionItems, settings: Settings, as_of: datetime
+) -> Outcome:
+    """:func:`outcome` over every whole unit of the period shown (any span of whole months)."""
+    parts = [outcome(unit, section, items, settings, as_of) for unit in cover(period)]
+    return Outcome(
+        sum(o.net for o in parts), tuple(p for o in parts for p in o.passed), any(o.no_praise for o in parts)
+    )

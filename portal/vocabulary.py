@@ -158,7 +158,19 @@ REMINDERS = {
     "late_request": "约稿《{detail}》迟报。",
     "urgent_late": "重大紧急事件《{detail}》未在规定时限内上报（迟报）。",
     "urgent_overdue": "重大紧急事件《{detail}》超时未报，请立即补报。",
+    "incident": "扣分事项“{detail}”，请认真整改。",
 }
+
+#: where a score comes from (SPEC §6's ``breakdown``), in display order
+BREAKDOWN = {
+    "reports": "报送采用批示",
+    "requests": "约稿",
+    "urgent": "紧急",
+    "incidents": "扣分事项",
+    "period": "考核",
+}
+PASSED = {True: "达标", False: "不达标"}
+ROUTE_NAMES = {"直报": "直报", "转报": "转报"}
 
 
 def praise_sentence(sections: Iterable[str]) -> str:

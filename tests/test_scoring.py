@@ -749,3 +749,26 @@ def test_stats_table_shows_the_breakdown(tmp_path: Path) -> None:
     # 甲股 March: reports 6 + 1 = 7, incident -2: 5 ≥ 1 达标; 乙股: 0 < 1 不达标
     assert "报送采用批示 7，约稿 0，紧急 0，扣分事项 -2，考核 0，扣分事项：被通报1次，达标；得分 5" in lines["甲股"]
     assert lines["乙股"].endswith("不达标；得分 0")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "units"),
+    [
+        # running totals January–March are the whole first quarter
+        pytest.param("2026-01-01", "2026-03-31", ["2026-Q1"], id="ytd-march"),
+        # January–April: the first quarter and April
+        pytest.param("2026-01-01", "2026-04-30", ["2026-Q1", "2026-04"], id="ytd-april"),
+        # a whole year is one unit
+        pytest.param("2026-01-01", "2026-12-31", ["2026"], id="year"),
+        # February–July: Feb, Mar, the second quarter, July
+        pytest.param("2026-02-01", "2026-07-31", ["2026-02", "2026-03", "2026-Q2", "2026-07"], id="unaligned"),
+    ],
+)
+def test_running_totals_span_is_made_of_whole_units(start: str, end: str, units: list[str]) -> None:
+    from datetime import date
+
+    from portal.dates import Period
+    from portal.units import cover
+
+    span = Period(date.fromisoformat(start), date.fromisoformat(end), "span")
+    assert [u.key for u in cover(span)] == units
