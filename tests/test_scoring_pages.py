@@ -72,7 +72,7 @@ def text(path: Path) -> str:
 def breakdown_rows(page: Path) -> dict[str, list[str]]:
     table = re.search(r'<table class="pt-table pt-breakdown">.*?</table>', page.read_text(encoding="utf-8"), re.S)
     assert table is not None
-    rows = re.findall(r'<tr data-section="([^"]+)">(.*?)</tr>', table.group(0), re.S)
+    rows = re.findall(r'<tr data-breakdown="([^"]+)">(.*?)</tr>', table.group(0), re.S)
     return {
         name: [
             html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", cells, re.S)
