@@ -233,8 +233,7 @@ def _new(
     err: TextIO,
     ask: Callable[[str], str] | None,
 ) -> int:
-    from .dates import parse_moment
-    from .scaffold import incident_draft, report_draft, request_draft, write
+    from .scaffold import write
 
     today = now.astimezone(settings.tz).date()
     labels = {
@@ -257,41 +256,7 @@ def _new(
     root = os.path.dirname(os.path.abspath(args.config))
     docs_dir = os.path.join(root, config.docs_dir) if not os.path.isabs(config.docs_dir) else config.docs_dir
     try:
-        if args.kind == "incident":
-            day = parse_moment(args.date, settings.tz).day if args.date else today
-            draft, problems = incident_draft(
-                settings, root, docs_dir, section=args.section, type_=args.type_, day=day, report=args.report
-            )
-        elif args.kind == "report":
-            day = parse_moment(args.date, settings.tz).day if args.date else today
-            tags = _names(args.tags)
-            draft, problems = report_draft(
-                settings,
-                root,
-                docs_dir,
-                section=args.section,
-                title=args.title,
-                day=day,
-                author=args.author,
-                urgent=args.urgent,
-                event_time=args.event_time,
-                request=args.request,
-                tags=tags,
-            )
-        else:
-            issued = parse_moment(args.issued, settings.tz).day if args.issued else today
-            deadline = parse_moment(args.deadline, settings.tz).day
-            sections = _names(args.sections)
-            draft, problems = request_draft(
-                settings,
-                root,
-                docs_dir,
-                title=args.title,
-                issued=issued,
-                deadline=deadline,
-                sections=sections,
-                id_=args.id_,
-            )
+        draft, problems = _draft(args, settings, root, docs_dir, today)
     except DateError as exc:
         print(f"error: {exc}", file=err)
         return 2
@@ -323,6 +288,44 @@ def _prompt(
                 )
                 return False
     return True
+
+
+def _draft(args: argparse.Namespace, settings: Any, root: str, docs_dir: str, today: Any) -> tuple[Any, list[Problem]]:
+    """The file ``new`` writes, checked (raises DateError on a bad --date/--issued/--deadline)."""
+    from .dates import parse_moment
+    from .scaffold import incident_draft, report_draft, request_draft
+
+    if args.kind == "incident":
+        day = parse_moment(args.date, settings.tz).day if args.date else today
+        return incident_draft(
+            settings, root, docs_dir, section=args.section, type_=args.type_, day=day, report=args.report
+        )
+    if args.kind == "report":
+        day = parse_moment(args.date, settings.tz).day if args.date else today
+        return report_draft(
+            settings,
+            root,
+            docs_dir,
+            section=args.section,
+            title=args.title,
+            day=day,
+            author=args.author,
+            urgent=args.urgent,
+            event_time=args.event_time,
+            request=args.request,
+            tags=_names(args.tags),
+        )
+    issued = parse_moment(args.issued, settings.tz).day if args.issued else today
+    return request_draft(
+        settings,
+        root,
+        docs_dir,
+        title=args.title,
+        issued=issued,
+        deadline=parse_moment(args.deadline, settings.tz).day,
+        sections=_names(args.sections),
+        id_=args.id_,
+    )
 
 
 class _Collect(logging.Handler):
