@@ -154,6 +154,20 @@ def _doubled_adoptions(adoptions: Any, lines: dict[str, int], path: str, problem
         seen.add(item)
 
 
+def _not_before(day: Any, values: dict[str, Any], path: str, problems: Problems) -> None:
+    """An adoption or instruction dated before the report is an error."""
+    for item in (*values.get("adopted", ()), *values.get("instructions", ())):
+        if item.date is not None and item.date.date() < day:
+            kind = "adopted" if item.where.startswith("adopted") else "instructions"
+            problems.error(
+                path,
+                item.line,
+                item.where or kind,
+                f"{item.date:%Y-%m-%d} is before the report's date ({day}); "
+                "a report is adopted or instructed after it is submitted — check the date",
+            )
+
+
 def parse_report(
     data: bytes, source: SourceFile, settings: Settings, problems: Problems
 ) -> tuple[Report | None, dict[str, int]]:
@@ -188,16 +202,7 @@ def parse_report(
             f"is before event_time ({event.at:%Y-%m-%d %H:%M}); check both times",
         )
     if date is not None:
-        for item in (*values.get("adopted", ()), *values.get("instructions", ())):
-            if item.date is not None and item.date.date() < date.day:
-                kind = "adopted" if item.where.startswith("adopted") else "instructions"
-                problems.error(
-                    path,
-                    item.line,
-                    item.where or kind,
-                    f"{item.date:%Y-%m-%d} is before the report's date ({date.day}); "
-                    "a report is adopted or instructed after it is submitted — check the date",
-                )
+        _not_before(date.day, values, path, problems)
     if len(problems.errors) > before:
         return None, lines
     return Report(
