@@ -55,7 +55,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         tmp,
         reports=reports,
         portal=CONFIG,
-        files={"content/incidents/2026/x.md": INCIDENT},
+        files={
+            "content/incidents/2026/x.md": INCIDENT,
+            # a draft: never counted, never published
+            "content/incidents/2026/d.md": INCIDENT.replace("type: 瞒报", "type: 瞒报\ndraft: true"),
+        },
         mkdocs={"not_in_nav": "/reports/**\n/requests/*\n/bulletins/*\n/sections/*\n/incidents/**\n"},
     )
     result = mkdocs_build(site, dest=tmp / "out")
@@ -120,6 +124,11 @@ def test_incident_page_is_published_sanitized(built: Path) -> None:
     assert "<b>已责令整改</b>" in markup
     page = text(path)
     assert "扣分事项：乙股瞒报" in page and "所涉信息 乙丙合报" in page
+
+
+def test_draft_incident_is_not_published(built: Path) -> None:
+    assert not (built / "incidents" / "2026" / "d").exists()
+    assert (built / "incidents" / "2026" / "x" / "index.html").exists()
 
 
 def test_scoring_table_describes_rules(tmp_path: Path) -> None:
