@@ -266,11 +266,14 @@ def _count_reports(
 
 
 def rank(rows: list[SectionRow]) -> list[SectionRow]:
-    """By score, adopted, submitted (descending); equal triples share a rank (1,2,2,4)."""
-    ordered = sorted(rows, key=lambda r: (-r.score, -r.adopted, -r.submitted, r.order))
+    """By score, adopted, submitted (descending); equal triples share a rank (1,2,2,4).
+
+    Scores compare as printed (2 decimals): a joint report's thirds (1/3 + 1/3 + 1/3) tie with 1.
+    """
+    ordered = sorted(rows, key=lambda r: (-number(r.score), -r.adopted, -r.submitted, r.order))
     previous: tuple[float, int, int] | None = None
     for index, row in enumerate(ordered):
-        triple = (row.score, row.adopted, row.submitted)
+        triple = (number(row.score), row.adopted, row.submitted)
         if triple != previous:
             row.rank = index + 1
             previous = triple

@@ -772,3 +772,23 @@ def test_running_totals_span_is_made_of_whole_units(start: str, end: str, units:
 
     span = Period(date.fromisoformat(start), date.fromisoformat(end), "span")
     assert [u.key for u in cover(span)] == units
+
+
+def test_ranking_compares_scores_as_printed(tmp_path: Path) -> None:
+    rules = [
+        {"fact": "submission", "section": "乙股", "kind": "调研", "points": 0.3},
+        {"fact": "submission", "kind": "调研", "points": 0.2},
+        {"fact": "submission", "kind": "动态", "points": 0},
+    ]
+    reports = {
+        # 甲股: 0.1 (submitted) then 0.2 (调研): 0.1 + 0.2, which a float holds as 0.30000000000000004
+        "a.md": report(date="2026-03-02"),
+        "b.md": report(date="2026-03-03", kind="调研"),
+        # 乙股: 0.3 (its 调研 row) then 0 (动态): 0.3
+        "c.md": report(section="乙股", date="2026-03-02", kind="调研"),
+        "d.md": report(section="乙股", date="2026-03-03", kind="动态"),
+    }
+    site = make_site(tmp_path, reports=reports, portal=portal(rules, scoring={"submitted": 0.1}))
+    rows = stats(site, "--period", "2026-03")["sections"]
+    # both print 0.3 with 2 submitted and 0 adopted: one rank, config order
+    assert [(r["section"], r["score"], r["rank"]) for r in rows[:2]] == [("甲股", 0.3, 1), ("乙股", 0.3, 1)]
