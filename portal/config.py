@@ -430,7 +430,7 @@ def _names(
         publications={name: pubs for name, (_, pubs) in adopters.items()},
         kinds=tuple(values.get("kinds") or ()),
         incident_types=tuple(values.get("incident_types") or ()),
-        severities=tuple(k for k in limits if k != "default") if isinstance(limits, dict) else (),
+        severities=tuple(limits) if isinstance(limits, dict) else (),  # "default": urgent reports without one
     )
 
 

@@ -214,7 +214,8 @@ def urgent_price(settings: Settings, report: Report, section: str, status: str) 
     default = {"late": version.urgent_late, "overdue": version.urgent_overdue}.get(status, 0)
     if not version.rules:
         return default
-    return price(version, "urgent", {"section": section, "status": status, "severity": report.severity}, default)
+    fact = {"section": section, "status": status, "severity": report.severity or "default"}
+    return price(version, "urgent", fact, default)
 
 
 def incident_price(settings: Settings, incident: Incident) -> float:

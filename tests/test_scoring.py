@@ -251,11 +251,16 @@ def test_request_status_and_submission_request_keys(tmp_path: Path) -> None:
         pytest.param(URGENT_LATE, "on_time", 1, id="default-on-time"),
         # 特别重大 has 0.5 h: due 08:30, late, but the rule names 重大 only: urgent_late -5: 1 - 5 = -4
         pytest.param({**URGENT_LATE, "severity": "特别重大"}, "late", -4, id="other-severity"),
+        # no severity, reported 10:30 after due 10:00: late; the rule for severity default adds -1: 1 - 5 - 1 = -5
+        pytest.param({**URGENT_LATE, "reported_time": "2026-03-05 10:30"}, "late", -5, id="default-severity-rule"),
     ],
 )
 def test_urgent_severity(tmp_path: Path, fields: dict[str, Any], status: str, score: int) -> None:
     config = portal(
-        [{"fact": "urgent", "status": "late", "severity": "重大", "points": -8}],
+        [
+            {"fact": "urgent", "status": "late", "severity": "重大", "points": -8},
+            {"fact": "urgent", "severity": "default", "status": "late", "add": -1},
+        ],
         urgent_limit_hours={"default": 2, "重大": 1, "特别重大": 0.5},
     )
     site = make_site(tmp_path, reports={"a.md": report(**fields)}, portal=config)
