@@ -541,6 +541,27 @@ def test_average(tmp_path: Path) -> None:
             "content/reports/a.md:5: request:",
             id="joint-not-asked",
         ),
+        # an in on an adopter with no publications (县委办 is in the short form)
+        pytest.param(
+            {"content/reports/a.md": report(adopted=[{"by": COUNTY, "in": "县委信息"}])},
+            {},
+            "content/reports/a.md:5: adopted[0].in:",
+            id="in-adopter-without-publications",
+        ),
+        # the adopting body's points must be a number
+        pytest.param(
+            {"content/reports/a.md": report(adopted=[{"by": CITY, "points": "三分"}])},
+            {},
+            "content/reports/a.md:5: adopted[0].points:",
+            id="points-not-a-number",
+        ),
+        # severity when urgent_limit_hours is one number
+        pytest.param(
+            {"content/reports/a.md": report(**URGENT_LATE, severity="重大")},
+            {},
+            "content/reports/a.md:8: severity:",
+            id="severity-without-map",
+        ),
         # route neither 直报 nor 转报
         pytest.param(
             {"content/reports/a.md": report(adopted=[{"by": COUNTY, "route": "快报"}])},
@@ -694,6 +715,14 @@ def test_content_errors(tmp_path: Path, files: dict[str, str], config: dict[str,
             id="limit-zero",
         ),
         pytest.param({}, {"kinds": ["动态", "动态"]}, "kinds[1]", "twice", id="kinds-twice"),
+        pytest.param(
+            {},
+            {"adopters": {**PORTAL["adopters"], "市委办": {"level": "city", "publications": ["要情", "要情"]}}},
+            "adopters.市委办.publications[1]",
+            "twice",
+            id="publication-twice",
+        ),
+        pytest.param({}, {"incident_types": "被通报"}, "incident_types", "list", id="incident-types-not-a-list"),
         pytest.param(
             {},
             {"adopters": {**PORTAL["adopters"], "市委办": {"publications": ["要情"]}}},
