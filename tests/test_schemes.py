@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import REPO, make_site, mkdocs_build, report, request, run_cli, section_row, stats
+from tests.conftest import PORTAL, REPO, make_site, mkdocs_build, report, request, run_cli, section_row, stats
 
 GUIDE = REPO / "content" / "guide.md"
 CHAPTER = "按本单位计分办法配置"
@@ -99,7 +99,7 @@ def png() -> bytes:
 
 
 #: one word of each example's heading, in the order of shared/schemes.md
-PLACES = ("广元", "连云港", "衢州", "常山", "练市", "县级", "钟楼", "成都", "梅州")
+PLACES = ("广元", "连云港", "衢州", "常山", "练市", "县级信息", "钟楼", "成都", "梅州")
 
 
 def test_the_guide_has_one_config_per_scheme() -> None:
@@ -114,7 +114,7 @@ def test_each_guide_config_checks_clean_in_a_fresh_site(tmp_path: Path, place: s
     site = make_site(tmp_path, portal=scheme(place))
     result = run_cli(site, "check")
     assert result.code == 0, result.out + result.err
-    assert "warning" not in (result.out + result.err).lower()
+    assert "warning:" not in result.out + result.err
 
 
 # --- 2.1 广元市 2008 -----------------------------------------------------------------------------
@@ -616,7 +616,7 @@ def test_county_sections_year(tmp_path: Path) -> None:
             2: [by("县委办", "信息快报"), by("县政府办", "政务信息")],
         },
     )  # fmt: skip
-    site = make_site(tmp_path, portal=scheme("县级"), reports=reports)
+    site = make_site(tmp_path, portal=scheme("县级信息"), reports=reports)
     assert_sections(
         stats(site, "--period", "2026", as_of="2027-01-05"),
         {
@@ -721,6 +721,12 @@ def test_chengdu_town_quarter(tmp_path: Path) -> None:
             "2026/02/r4.md": report("r4", "经济发展办", "2026-02-15", request="yq-01"),
             # 社会事业办: r5 XX市委办 10; yq-01 never answered → missed −3
             "2026/03/r5.md": report("r5", "社会事业办", "2026-03-01", adopted=[by("XX市委办")]),
+            # later in the year (they do not exist yet at the quarter's as_of, 2026-04-05):
+            # 党建办 Q2 10, Q3 20, Q4 10; 经济发展办 Q2 30
+            "2026/05/r8.md": report("r8", "党建办", "2026-05-05", adopted=[by("XX市委办")]),
+            "2026/08/r9.md": report("r9", "党建办", "2026-08-05", adopted=[by("成都市委办")]),
+            "2026/11/r10.md": report("r10", "党建办", "2026-11-05", adopted=[by("XX市委办")]),
+            "2026/05/r11.md": report("r11", "经济发展办", "2026-05-10", adopted=[by("省委办公厅")]),
         },
         requests={"yq-01.md": request("约稿", "2026-02-01", "2026-02-10")},
     )
@@ -737,6 +743,18 @@ def test_chengdu_town_quarter(tmp_path: Path) -> None:
     )  # fmt: skip
     # a month has no pass row of its own: passed is null
     assert all(row["passed"] is None for row in stats(site, "--period", "2026-01")["sections"])
+    # The year: its own pass row (≥ 40) and those of its four quarters (≥ 10) must all hold.
+    assert_sections(
+        stats(site, "--period", "2026", as_of="2027-01-05"),
+        {
+            # quarters 33, 10, 20, 10 all ≥ 10; year 73 ≥ 40 → 达标
+            "党建办": {"score": 73, "quota": 24, "passed": True},
+            # quarters 27, 30, 0, 0: Q3 and Q4 fail although the year's 57 ≥ 40 → 不达标
+            "经济发展办": {"score": 57, "quota": 24, "passed": False},
+            # 7 < 40 → 不达标
+            "社会事业办": {"score": 7, "quota": 24, "passed": False},
+        },
+    )
 
 
 # --- 2.9 梅州市 (average) -----------------------------------------------------------------------
@@ -816,3 +834,70 @@ def test_meizhou_average(tmp_path: Path) -> None:
                              "breakdown": breakdown(reports=2.5, urgent=-10, incidents=-10)},
         },
     )  # fmt: skip
+
+
+# --- the 约稿 and time-limit rules of schemes.md (guide: 其他常见规定的写法) ----------------------
+
+
+def test_two_requests_not_done_zero_the_year(tmp_path: Path) -> None:
+    """某市: 凡2次以上没有按时按质完成约稿任务的，当年信息考核分按零分处理.  Default scoring otherwise
+    (submitted 1, county 5, city 10, request_late −5, request_missed −10)."""
+    config = {
+        **PORTAL,
+        "scoring": {"period": [{"per": "year", "if": {"requests": {"status": "not_on_time", "min": 2}}, "zero": True}]},
+    }
+    site = make_site(
+        tmp_path,
+        portal=config,
+        reports={
+            # 甲股: 1 + 市委办 10 = 11; answers q2 late: 1 + 县委办 5 = 6
+            "2026/03/a1.md": report("a1", "甲股", "2026-03-02", adopted=[by("市委办")]),
+            "2026/06/a2.md": report("a2", "甲股", "2026-06-15", request="q2", adopted=[by("县委办")]),
+            # 乙股: answers q1 on time: 1
+            "2026/03/b1.md": report("b1", "乙股", "2026-03-05", request="q1"),
+            # 丙股 (never asked): 1
+            "2026/05/c1.md": report("c1", "丙股", "2026-05-05"),
+        },
+        requests={
+            "q1.md": request("约稿一", "2026-03-01", "2026-03-10", ["甲股", "乙股"]),
+            "q2.md": request("约稿二", "2026-06-01", "2026-06-10", ["甲股", "乙股"]),
+        },
+    )
+    assert_sections(
+        stats(site, "--period", "2026", as_of="2027-01-05"),
+        {
+            # 1
+            "丙股": {"score": 1, "breakdown": breakdown(reports=1)},
+            # items 11 + 6 − 10 (q1 missed) − 5 (q2 late) = 2; two not on time → the year is 0, period −2
+            "甲股": {"score": 0, "breakdown": breakdown(reports=17, requests=-15, period=-2)},
+            # 1 − 10 (q2 missed); only one not on time → no zero
+            "乙股": {"score": -9, "breakdown": breakdown(reports=1, requests=-10)},
+        },
+    )
+
+
+def test_time_limits_by_severity(tmp_path: Path) -> None:
+    """特别重大/重大 30 min, 较大 60 min in writing, otherwise 2 h (urgent_limit_hours as a map);
+    default urgent_late −5."""
+    limits = {"default": 2, "特别重大": 0.5, "重大": 0.5, "较大": 1}
+    event = {"urgent": True, "event_time": "2026-03-05 08:00"}
+    site = make_site(
+        tmp_path,
+        portal={**PORTAL, "urgent_limit_hours": limits},
+        reports={
+            # due 08:30, reported 08:40 → late: 1 − 5 = −4
+            "a.md": report("a", "甲股", "2026-03-05", severity="特别重大", reported_time="2026-03-05 08:40", **event),
+            # due 09:00, reported 08:50 → on time: 1
+            "b.md": report("b", "乙股", "2026-03-05", severity="较大", reported_time="2026-03-05 08:50", **event),
+            # no severity: due 10:00, reported 09:50 → on time: 1
+            "c.md": report("c", "丙股", "2026-03-05", reported_time="2026-03-05 09:50", **event),
+        },
+    )
+    data = stats(site, "--period", "2026-03")
+    due = {row["section"]: (row["due"], row["status"]) for row in data["urgent"]}
+    assert due == {
+        "甲股": ("2026-03-05T08:30:00+08:00", "late"),
+        "乙股": ("2026-03-05T09:00:00+08:00", "on_time"),
+        "丙股": ("2026-03-05T10:00:00+08:00", "on_time"),
+    }
+    assert {row["section"]: row["score"] for row in data["sections"]} == {"甲股": -4, "乙股": 1, "丙股": 1}
