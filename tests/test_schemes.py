@@ -32,7 +32,9 @@ CHAPTER = "按本单位计分办法配置"
 def guide_configs() -> dict[str, dict[str, Any]]:
     """``### heading`` → the ``extra.portal`` of that subsection's yaml block, for the chapter's examples."""
     text = GUIDE.read_text(encoding="utf-8")
-    start = re.search(rf"^## (.*、)?{CHAPTER}$", text, re.M).start()  # type: ignore[union-attr]
+    heading = re.search(rf"^## (.*、)?{CHAPTER}$", text, re.M)
+    assert heading, f"no chapter {CHAPTER} in the guide"
+    start = heading.start()
     end = text.find("\n## ", start)
     chapter = text[start : end if end >= 0 else len(text)]
     configs = {}
