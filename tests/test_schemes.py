@@ -565,6 +565,15 @@ def test_lianshi_year_and_the_guide_in_a_built_portal(tmp_path: Path) -> None:
     assert praise, "no praise paragraph in the annual bulletin"
     assert "农业办" in praise.group(1)
     assert "社会事务办" not in praise.group(1)
+    # the bulletin's 得分构成 shows the same parts as the JSON, and the incidents are among the reminders
+    for row in year["sections"]:
+        shown = re.search(rf'<tr data-breakdown="{row["section"]}">(.*?)</tr>', annual, re.S)
+        assert shown, row["section"]
+        parts = dict(re.findall(r'data-part="([a-z]+)">([^<]*)<', shown.group(1)))
+        assert parts == {key: str(value) for key, value in row["breakdown"].items()}, row["section"]
+    reminders = re.search(r'<ol class="pt-reminders">(.*?)</ol>', annual, re.S)
+    assert reminders
+    assert reminders.group(1).count("被通报") == 3
     # the guide page: the chapter, all nine examples, their yaml as code
     guide = (built / "guide" / "index.html").read_text(encoding="utf-8")
     assert CHAPTER in guide
