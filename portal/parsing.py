@@ -18,7 +18,8 @@ from typing import Any
 from . import privacy
 from .discovery import SourceFile
 from .frontmatter import READ_LIMIT, Map, decode, field_at, parse_yaml, split
-from .model import Incident, Report, Request, Settings
+from .model import BulletinNote, Incident, Report, Request, Settings
+from .notes import make_note, note_period
 from .problems import Problem, Problems
 from .sanitize import classified_markings, external_resources
 from .schema import INCIDENT_FIELDS, REPORT_FIELDS, REQUEST_FIELDS, Context, Field, parse_fields
@@ -286,7 +287,7 @@ def parse_request(
 class Parsed:
     """What one file gave: a report, a request, a landing text (``str``) or nothing, and its problems."""
 
-    value: Report | Request | Incident | str | None
+    value: Report | Request | Incident | BulletinNote | str | None
     lines: dict[str, int]
     problems: tuple[Problem, ...]
     copy_key: str = ""  # a report's title and body, hashed: equal keys are copies of one report
@@ -311,7 +312,7 @@ def unreadable(source: SourceFile, exc: OSError) -> Parsed:
 def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool = True) -> Parsed:
     """Check one file's bytes on its own (no cross-file checks)."""
     problems = Problems()
-    value: Report | Request | Incident | str | None = None
+    value: Report | Request | Incident | BulletinNote | str | None = None
     lines: dict[str, int] = {}
     copy_key = ""
     if source.kind == "reports" and not source.landing:
@@ -324,9 +325,26 @@ def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool
         value, lines = parse_request(data, source, settings, problems)
     elif source.kind == "incidents" and not source.landing:
         value, lines = parse_incident(data, source, settings, problems)
+    elif source.kind == "bulletins" and not source.landing:
+        value, lines = parse_note(data, source, settings, problems)
     else:
         value = parse_page(data, source, settings, problems)
     return Parsed(value, lines, tuple(problems.items), copy_key)
+
+
+def parse_note(
+    data: bytes, source: SourceFile, settings: Settings, problems: Problems
+) -> tuple[BulletinNote | None, dict[str, int]]:
+    """The office's words for a bulletin (``bulletins/<period>.md``): front-matter optional, text checked."""
+    period = note_period(source.src_uri, source.path, problems)
+    if period is None:
+        return None, {}
+    before = len(problems.errors)
+    read = _read(data, source.path, settings, problems, required=False)
+    if read is None:
+        return None, {}
+    note, lines = make_note(period, source.src_uri, source.path, read[0], read[1], settings, problems)
+    return (note if len(problems.errors) == before else None), lines
 
 
 def parse_page(data: bytes, source: SourceFile, settings: Settings, problems: Problems) -> str | None:
