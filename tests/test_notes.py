@@ -61,4 +61,4 @@ def test_a_note_for_a_later_period_waits_unpublished(tmp_path: Path) -> None:
     out = site / "_site" / "bulletins"
     assert (out / "2026-03" / "index.html").exists()
     assert not (out / "2026-05").exists() and not (out / "2026-05.md").exists()
-    assert "content/bulletins/2026-05.md" not in result.stderr or "waits" in result.stderr
+    assert "bulletins/2026-05.md: its bulletin is not published yet (as of 2026-04-05); the text waits" in result.stderr
