@@ -114,7 +114,7 @@ def test_xlsx_is_print_ready(tmp_path: Path) -> None:
     text = [row[0] for row in book["通报"].iter_rows(values_only=True) if row[0]]
     assert "示民办〔2026〕23号" in text and "各股室：" in text
     assert any(line.startswith("10月份，各股室围绕") for line in text)
-    assert "五、下一步工作要求" in text and "2026年11月5日" == text[-1]
+    assert "五、下一步工作要求" in text and text[-1] == "2026年11月5日"
 
 
 def test_docx_export_matches_stats(tmp_path: Path) -> None:
