@@ -155,7 +155,7 @@ def docx_bytes(b: Bulletin) -> bytes:
             cells = [[cell_text(v, h) for v, h in zip(row, table.heads)] for row in table.rows]
             od.table(doc, table.heads, cells, table.numeric)
         if key == "ranking":
-            od.body(doc, f"注：累计为{b.ytd_label}。")
+            od.body(doc, f"注：“累计”栏为{b.ytd_label}数。")
     od.signature(doc, b.signer, b.issued)
     od.colophon(doc, b.document.copy_to, b.document.printed_by or b.signer, b.issued)
     od.properties(doc, b.title, b.organization)

@@ -399,11 +399,17 @@ _CELL_PADDING_PT = 2 * _CELL_MARGIN_PT
 _SLACK = 0.25  # characters of room a fitted column keeps
 
 
+def cell_width(text: str) -> float:
+    """:func:`text_width` with room for wide Latin glyphs: a table cell must never wrap by a hair
+    (``100.0%``: digits and the point ½ em, but ``%`` nearly 1 em in CJK fonts)."""
+    return text_width(text) + sum(0.4 if ch == "%" else 0.05 for ch in text if ord(ch) < 0x2E80)
+
+
 def fitted_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], size: float, total_pt: float) -> list[float]:
     """Column widths (points) that fit each column's widest cell on one line, share what is left
     among headers that would otherwise wrap, then evenly; ``[]`` when the body cannot fit."""
     need = [
-        (max([text_width(str(r[i])) for r in rows] + [2.0]) + _SLACK) * size + _CELL_PADDING_PT
+        (max([cell_width(str(r[i])) for r in rows] + [2.0]) + _SLACK) * size + _CELL_PADDING_PT
         for i in range(len(heads))
     ]
     if sum(need) > total_pt:
@@ -432,7 +438,7 @@ def table(
     numeric = list(numeric) if numeric is not None else [False] * len(heads)
     total = TEXT_WIDTH_MM / 25.4 * 72
     size = sizes[-1]
-    need = [max([text_width(r[i]) for r in cells] + [2.0]) for i in range(len(heads))]
+    need = [max([cell_width(r[i]) for r in cells] + [2.0]) for i in range(len(heads))]
     widths = [total * n / sum(need) for n in need]  # nothing fits: shares by content
     for candidate in sizes:
         fitted = fitted_widths(heads, cells, candidate, total)
