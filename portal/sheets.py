@@ -80,22 +80,25 @@ def _style(sheet: Any, table: Any, width: int, has_totals: bool) -> None:
 
     side = Side(style="thin", color="000000")
     border = Border(left=side, right=side, top=side, bottom=side)
+    aligned = {
+        key: Alignment(horizontal=key[0], vertical="center", wrap_text=key[1])
+        for key in (("center", True), ("center", False), ("left", False))
+    }
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor=_FILL)
     formats = table.formats or ("",) * width
     for row in sheet.iter_rows(min_row=HEADER_ROW, max_row=sheet.max_row, max_col=width):
         for cell in row:
             column = cell.column - 1
             cell.border = border
-            header = cell.row == HEADER_ROW
-            centred = header or table.numeric[column]
-            cell.alignment = Alignment(horizontal="center" if centred else "left", vertical="center", wrap_text=header)
-            if header:
-                cell.font = Font(bold=True)
-                cell.fill = PatternFill("solid", fgColor=_FILL)
-            elif formats[column]:
+            if cell.row == HEADER_ROW:
+                cell.alignment, cell.font, cell.fill = aligned[("center", True)], bold, fill
+                continue
+            cell.alignment = aligned[("center" if table.numeric[column] else "left", False)]
+            if formats[column]:
                 cell.number_format = formats[column]
     if has_totals:
         for cell in sheet[sheet.max_row]:
-            cell.font = Font(bold=True)
+            cell.font = bold
 
 
 def _width(text: str) -> float:
