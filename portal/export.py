@@ -89,14 +89,15 @@ def requests_table(b: Bulletin) -> Table:
     return Table(("约稿", "截止", H["section"], "完成情况"), rows, (False,) * 4)
 
 
-def urgent_table(b: Bulletin) -> Table:
+def urgent_table(b: Bulletin, between: str = " ") -> Table:
+    """The period's urgent events; ``between`` separates a time's date from its hour (Word: a line break)."""
     rows = [
         [
             u.report.title,
             u.report.section,
-            _minute(u.report.event_time),
-            _minute(u.due),
-            _minute(u.reported_time),
+            _minute(u.report.event_time, between),
+            _minute(u.due, between),
+            _minute(u.reported_time, between),
             STATUS_LABELS[u.status],
         ]
         for u in b.tally.urgent
@@ -105,16 +106,16 @@ def urgent_table(b: Bulletin) -> Table:
     return Table(heads, rows, (False,) * 6)
 
 
-def _minute(moment: datetime | None) -> str:
-    return f"{cn_date(moment)} {moment:%H:%M}" if moment else "—"
+def _minute(moment: datetime | None, between: str = " ") -> str:
+    return f"{cn_date(moment)}{between}{moment:%H:%M}" if moment else "—"
 
 
 def cell_text(value: Any, head: str) -> str:
     return f"{value * 100:.1f}%" if head == H["adoption_rate"] and isinstance(value, float) else str(value)
 
 
-def part_texts(b: Bulletin, key: str) -> tuple[list[str], Table | None]:
-    """A part's paragraphs and table, as Word and the Excel 通报 sheet lay them out."""
+def part_texts(b: Bulletin, key: str, between: str = " ") -> tuple[list[str], Table | None]:
+    """A part's paragraphs and table, as Word (``between``: a line break in times) and Excel lay them out."""
     if key == "ranking":
         return [], ranking_table(b)
     if key == "praise":
@@ -127,7 +128,7 @@ def part_texts(b: Bulletin, key: str) -> tuple[list[str], Table | None]:
     if key == "requests":
         return [], requests_table(b)
     if key == "urgent":
-        return [], urgent_table(b)
+        return [], urgent_table(b, between)
     return [text for _, text in blocks(b.next_steps)], None
 
 
@@ -148,7 +149,7 @@ def docx_bytes(b: Bulletin) -> bytes:
     od.body(doc, b.lead)
     for key, heading in b.parts:
         od.heading(doc, heading)
-        paragraphs, table = part_texts(b, key)
+        paragraphs, table = part_texts(b, key, between="\n")
         for text in paragraphs:
             od.body(doc, text)
         if table is not None:

@@ -425,6 +425,28 @@ def fitted_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], size: flo
     return [w + left for w in wish]
 
 
+def wrap_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], size: float, total_pt: float) -> list[float]:
+    """Widths when a table cannot keep every cell on one line: each column gets at least its widest
+    unbreakable piece (a word of up to 12 characters: a name, a date, a time; longer text such as a
+    title may break anywhere), and the rest of the width in proportion to what a one-line cell would need."""
+
+    def em(width: float) -> float:
+        return (width + _SLACK) * size + _CELL_PADDING_PT
+
+    def piece(text: str) -> float:
+        return max(cell_width(token) if len(token) <= 12 else 2.0 for token in text.split())
+
+    need = [
+        em(max([cell_width(line) for r in rows for line in str(r[i]).split("\n")] + [2.0])) for i in range(len(heads))
+    ]
+    least = [em(max([piece(str(r[i])) for r in rows] + [2.0])) for i in range(len(heads))]
+    extra = [n - m for n, m in zip(need, least)]
+    if sum(least) > total_pt or not sum(extra):
+        return [total_pt * n / sum(need) for n in need]
+    scale = (total_pt - sum(least)) / sum(extra)
+    return [m + e * scale for m, e in zip(least, extra)]
+
+
 def table(
     doc: Any,
     heads: Sequence[str],
@@ -439,8 +461,7 @@ def table(
     numeric = list(numeric) if numeric is not None else [False] * len(heads)
     total = TEXT_WIDTH_MM / 25.4 * 72
     size = sizes[-1]
-    need = [max([cell_width(r[i]) for r in cells] + [2.0]) for i in range(len(heads))]
-    widths = [total * n / sum(need) for n in need]  # nothing fits: shares by content
+    widths = wrap_widths(heads, cells, size, total)  # when nothing fits on one line
     for candidate in sizes:
         fitted = fitted_widths(heads, cells, candidate, total)
         if fitted:
@@ -473,9 +494,21 @@ def table(
             for old in tc.findall(qn("w:p")):
                 tc.remove(old)
             p = deepcopy(header_p if r == 0 else body_p[numeric[c]])
-            p.find(qn("w:r")).find(qn("w:t")).text = str(values[c])
+            _cell_text(p.find(qn("w:r")), str(values[c]))
             tc.append(p)
     return grid
+
+
+def _cell_text(run: Any, text: str) -> None:
+    """The text of a cell's run; a ``\n`` is a line break inside the cell."""
+    first, *more = text.split("\n")
+    run.find(qn("w:t")).text = first
+    for line in more:
+        run.append(OxmlElement("w:br"))
+        shown = OxmlElement("w:t")
+        shown.set(qn("xml:space"), "preserve")
+        shown.text = line
+        run.append(shown)
 
 
 def _cell_paragraph(doc: Any, font: str, size: float, align: Any) -> Any:
