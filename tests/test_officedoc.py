@@ -156,6 +156,17 @@ def test_gbt9704_page_grid_numbers_and_table(tmp_path: Path) -> None:
     signer = next(box for line, box in boxes if line == "测试县民政局办公室")
     assert abs((signer[0] + signer[1]) / 2 - (dated[0] + dated[1]) / 2) < 4, (signer, dated)
     assert 0 < dated[2] - signer[2] < 40  # the line right above it
+    # the 版心's left edge at 订口 28 mm; page numbers 7 mm under the 版心 (37 + 225 + 7 = 269 mm from the
+    # top), odd ones ending one 14 pt character inside the right edge, even ones starting one inside the left
+    mm = 72 / 25.4
+    addressee = next(box for line, box in boxes if line == "各股室：")
+    assert abs(addressee[0] - 28 * mm) < 2
+    first, second = (next(box for line, box in boxes if line == f"—{n}—") for n in (1, 2))
+    assert abs(first[2] - 269 * mm) < 3 and abs(second[2] - 269 * mm) < 3
+    assert abs(first[1] - (right - 14)) < 3 and abs(second[0] - (28 * mm + 14)) < 3
+    # the red 发文机关标志 35 mm under the top of the 版心 (37 + 35 = 72 mm; its font box starts a little higher)
+    mark = next(box for line, box in boxes if line == "测试县民政局")
+    assert 0 <= 72 * mm - mark[2] < 10
     # no leading zeros; 版记 with 抄送 and 印发
     assert "抄送：县委办，县政府办。" in text
     assert re.search(r"测试县民政局办公室\s+2026 年 2 月 3 日印发", text)
