@@ -293,6 +293,9 @@ def signature(doc: Any, signer: str, day: date, seal_lines: int = 2) -> None:
     """§7.3.5.1: 成文日期 右空四字; the 署名 centred above it; ``seal_lines`` blank lines for the seal
     (印章 top within one line of the text, pressing on 署名 and 日期). Kept on one page with what precedes."""
     dated = cn_date(day)
+    last = doc.element.body[-2] if len(doc.element.body) > 1 else None  # [-1] is the section properties
+    if last is not None and last.tag == qn("w:p"):
+        Paragraph(last, doc).paragraph_format.keep_with_next = True  # the text's last lines go with the seal
     for _ in range(seal_lines):
         blank(doc, keep_with_next=True)
     date_w, signer_w = text_width(dated), text_width(signer)

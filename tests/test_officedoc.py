@@ -209,3 +209,19 @@ def test_demo_bulletin_prints_as_a_document(tmp_path: Path) -> None:
     for page in pages:
         if re.search(r"^\s*\d+\s+\S+股\s+\d+\s+\d+\s+[\d.]+%", page, re.MULTILINE):
             assert re.search(r"排名\s+股室\s+报送\s+采用\s+采用率", page), page
+
+
+def test_signature_never_stands_alone(tmp_path: Path) -> None:
+    """Page 2 is full but one line; 2 seal lines + 署名 + 日期 do not fit, so the text's last line goes over
+    with them (GB/T 9704 §7.3.5.4: no page with a signature and no text)."""
+    doc = od.new_document()
+    od.page_numbers(doc)
+    for index in range(22 + 21):
+        od.body(doc, f"第{index + 1}句。")
+    od.signature(doc, "测试县民政局办公室", date(2026, 2, 3))
+    docx = tmp_path / "sign.docx"
+    docx.write_bytes(od.save(doc, datetime(2026, 2, 3, tzinfo=timezone.utc)))
+    pages = to_pdf(docx, tmp_path, "sign")
+    assert len(pages) == 3
+    assert re.search(r"第 ?43 ?句。", pages[2]) and "测试县民政局办公室" in pages[2]
+    assert len(body_lines(pages[1])) == 20  # lines 23 to 42
