@@ -138,7 +138,7 @@ def test_gbt9704_page_grid_numbers_and_table(tmp_path: Path) -> None:
     assert all(len(line) <= 28 for line in unindented), unindented
     assert sum(len(line) == 28 for line in unindented) >= 14, unindented
     # The table (60 rows) runs over pages; its header row is repeated on each page it continues on.
-    with_rows = [p for p in pages if re.search(r"第 ?\d+ ?股", p)]
+    with_rows = [p for p in pages if re.search(r"^\s*\d+\s+第 ?\d+ ?股\s", p, re.MULTILINE)]
     assert len(with_rows) >= 2
     for page in with_rows:
         header = [line for line in lines_of(page) if re.match(r"\s*排名\s+股室\s+报送\s+采用\s+得分\s*$", line)]
