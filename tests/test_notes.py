@@ -54,11 +54,18 @@ def test_a_note_for_a_later_period_waits_unpublished(tmp_path: Path) -> None:
     site = make_site(
         tmp_path,
         reports={"a.md": report()},
-        files={"content/bulletins/2026-03.md": GOOD, "content/bulletins/2026-05.md": GOOD},
+        files={
+            "content/bulletins/2026-03.md": GOOD,
+            "content/bulletins/2026-05.md": GOOD,
+            "content/bulletins/index.md": "通报每月初由办公室发布。<script>x()</script>\n",
+        },
     )
     result = mkdocs_build(site, as_of="2026-04-05")
     assert result.returncode == 0, result.stderr
     out = site / "_site" / "bulletins"
     assert (out / "2026-03" / "index.html").exists()
+    # bulletins/index.md is the list's intro, sanitized like every landing text
+    listing = (out / "index.html").read_text(encoding="utf-8")
+    assert "通报每月初由办公室发布。" in listing and "x()" not in listing
     assert not (out / "2026-05").exists() and not (out / "2026-05.md").exists()
     assert "bulletins/2026-05.md: its bulletin is not published yet (as of 2026-04-05); the text waits" in result.stderr
