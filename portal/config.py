@@ -298,12 +298,24 @@ class DocumentNumber(c.OptionallyRequired[str]):
         return value.strip()
 
 
+class TextList(c.OptionallyRequired[list]):
+    """A list of names (抄送: [县委办, 县政府办])."""
+
+    def run_validation(self, value: object) -> list[str]:
+        if not isinstance(value, list):
+            raise ValidationError(f"expected a list of names, e.g. [县委办, 县政府办], got {value!r}")
+        bad = [item for item in value if not isinstance(item, str) or not item.strip()]
+        if bad:
+            raise ValidationError(f"expected names (text), got {bad[0]!r} (quote it)")
+        return [item.strip() for item in value]
+
+
 class BulletinConfig(base.Config):
     praise = Count(default=3)
     document_number = c.Optional(DocumentNumber())  # 发文字号, e.g. 示民办〔{year}〕{n}号
     masthead = c.Optional(Text())  # 发文机关标志; default: organization
     signer = c.Optional(Text())  # 署名; default: organization + 办公室
-    copy_to = c.Optional(c.ListOfItems(Text()))  # 抄送
+    copy_to = c.Optional(TextList())  # 抄送
     printed_by = c.Optional(Text())  # 印发机关; default: organization + 办公室
 
 

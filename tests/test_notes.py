@@ -69,3 +69,18 @@ def test_a_note_for_a_later_period_waits_unpublished(tmp_path: Path) -> None:
     assert "通报每月初由办公室发布。" in listing and "x()" not in listing
     assert not (out / "2026-05").exists() and not (out / "2026-05.md").exists()
     assert "bulletins/2026-05.md: its bulletin is not published yet (as of 2026-04-05); the text waits" in result.stderr
+
+
+def test_bad_document_settings_name_their_key(tmp_path: Path) -> None:
+    from tests.conftest import PORTAL
+
+    bulletin = {"document_number": "示民办〔{yr}〕{n}号", "copy_to": "县委办", "signer": 3}
+    site = make_site(tmp_path, reports={"a.md": report()}, portal={**PORTAL, "bulletin": bulletin})
+    result = run_cli(site, "check")
+    assert result.code == 2
+    for line in (
+        "extra.portal.bulletin.document_number: unknown placeholder {yr}; use {year} and {n}",
+        "extra.portal.bulletin.copy_to: expected a list of names, e.g. [县委办, 县政府办], got '县委办'",
+        "extra.portal.bulletin.signer: expected text, got 3 (quote it)",
+    ):
+        assert line in result.err, result.err
