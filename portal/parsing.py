@@ -336,15 +336,29 @@ def parse_note(
     data: bytes, source: SourceFile, settings: Settings, problems: Problems
 ) -> tuple[BulletinNote | None, dict[str, int]]:
     """The office's words for a bulletin (``bulletins/<period>.md``): front-matter optional, text checked."""
+    before = len(problems.errors)
+    read = _read(data, source.path, settings, problems, required=False)
+    if read is None or _misplaced_report(read[0], source, problems):
+        return None, {}
     period = note_period(source.src_uri, source.path, problems)
     if period is None:
         return None, {}
-    before = len(problems.errors)
-    read = _read(data, source.path, settings, problems, required=False)
-    if read is None:
-        return None, {}
     note, lines = make_note(period, source.src_uri, source.path, read[0], read[1], settings, problems)
     return (note if len(problems.errors) == before else None), lines
+
+
+def _misplaced_report(root: Map | None, source: SourceFile, problems: Problems) -> bool:
+    """A file outside reports/ whose front-matter names a section and a date is a report in the wrong place."""
+    if root is None or not {"section", "date"} <= set(root.items):
+        return False
+    problems.error(
+        source.path,
+        1,
+        "file",
+        "looks like a report (it has section and date) but is outside reports/, so it would be "
+        "published unchecked and not counted; move it to reports/YYYY/MM/ (e.g. reports/2026/03/)",
+    )
+    return True
 
 
 def parse_page(data: bytes, source: SourceFile, settings: Settings, problems: Problems) -> str | None:
@@ -358,14 +372,7 @@ def parse_page(data: bytes, source: SourceFile, settings: Settings, problems: Pr
     if read is None:
         return None
     root, body, _, text = read
-    if root is not None and source.kind == "pages" and {"section", "date"} <= set(root.items):
-        problems.error(
-            source.path,
-            1,
-            "file",
-            "looks like a report (it has section and date) but is outside reports/, so it would be "
-            "published unchecked and not counted; move it to reports/YYYY/MM/ (e.g. reports/2026/03/)",
-        )
+    if source.kind in ("pages", "bulletins") and _misplaced_report(root, source, problems):
         return None
     return body if source.landing else text
 
