@@ -20,7 +20,9 @@ from .notes import blocks
 from .tally import number
 from .vocabulary import (
     ALL_DONE,
+    BREAKDOWN,
     NO_PEOPLE,
+    PASSED,
     PEOPLE_COLUMNS,
     SECTION_COLUMNS,
     SHEET_NAMES,
@@ -72,6 +74,27 @@ def excel_sections_table(b: Bulletin) -> Table:
     numeric = tuple(c.numeric for c in SECTION_COLUMNS) + (True,) * 3
     formats = tuple(c.excel_format for c in SECTION_COLUMNS) + ("",) * 3
     return Table(tuple(h for h, _ in specs), rows, numeric, formats)
+
+
+def breakdown_table(b: Bulletin) -> Table:
+    """得分构成, as the web page shows it: each section's score by source, and 考核结果 when a pass row applies."""
+    passing = any(r.passed is not None for r in b.sections)
+    heads = (H["section"], *BREAKDOWN.values(), H["score"], *(("考核结果",) if passing else ()))
+    rows = [
+        [
+            r.section,
+            *(number(v) for v in r.breakdown.values()),
+            number(r.score),
+            *((PASSED[r.passed] if r.passed is not None else "—",) if passing else ()),
+        ]
+        for r in b.sections
+    ]
+    return Table(heads, rows, (False, *([True] * (len(heads) - 1))))
+
+
+def breakdown_caption(b: Bulletin) -> str:
+    average = bool(b.sections) and b.sections[0].total == "average"
+    return "各股室得分构成" + ("（按平均分计）" if average else "") + "："
 
 
 def _columns_table(specs: tuple[Column, ...], items: list[Any], raw: bool) -> Table:
@@ -157,6 +180,9 @@ def docx_bytes(b: Bulletin) -> bytes:
             od.table(doc, table.heads, cells, table.numeric)
         if key == "ranking":
             od.body(doc, f"注：“累计”栏为{b.ytd_label}数。")
+            od.body(doc, breakdown_caption(b), keep_with_next=True)
+            parts = breakdown_table(b)
+            od.table(doc, parts.heads, [[str(v) for v in row] for row in parts.rows], parts.numeric)
     od.signature(doc, b.signer, b.issued)
     od.colophon(doc, b.document.copy_to, b.document.printed_by or b.signer, b.issued)
     od.properties(doc, b.title, b.organization)
@@ -176,7 +202,11 @@ def xlsx_bytes(b: Bulletin) -> bytes:
 
     wb = Workbook()
     text_sheet(wb.active, b, SHEET_NAMES["text"], _text_lines(b))
-    tables = [("sections", excel_sections_table(b), True), ("people", _people(b), True)]
+    tables = [
+        ("sections", excel_sections_table(b), True),
+        ("breakdown", breakdown_table(b), False),
+        ("people", _people(b), True),
+    ]
     if b.tally.requests:
         tables.append(("requests", requests_table(b), False))
     if b.tally.urgent:
@@ -208,6 +238,8 @@ def _text_lines(b: Bulletin) -> list[tuple[str, bool]]:
         paragraphs, table = part_texts(b, key)
         if table is not None:
             lines.append((f"见“{SHEET_NAMES[sheets[key]]}”工作表。", False))
+        if key == "ranking":
+            lines.append((f"{breakdown_caption(b)}见“{SHEET_NAMES['breakdown']}”工作表。", False))
         lines += [(text, False) for text in paragraphs]
     lines += [(b.signer, False), (cn_date(b.issued), False)]
     return lines

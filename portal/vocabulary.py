@@ -23,7 +23,14 @@ STATUS_LABELS = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pen
 STATUS_CLASS = {"on_time": "ok", "late": "warn", "missed": "bad", "pending": "wait", "overdue": "bad"}
 
 #: The Excel bulletin's sheets.
-SHEET_NAMES = {"text": "通报", "sections": "股室", "people": "个人", "requests": "约稿", "urgent": "紧急事件"}
+SHEET_NAMES = {
+    "text": "通报",
+    "sections": "股室",
+    "breakdown": "得分构成",
+    "people": "个人",
+    "requests": "约稿",
+    "urgent": "紧急事件",
+}
 
 #: The kind of bulletin a period gets (page title) and its document title's last word.
 BULLETIN_KIND = {"month": "月度通报", "quarter": "季度通报", "year": "年度考评"}

@@ -43,7 +43,7 @@ def test_xlsx_export_matches_stats(tmp_path: Path, period: str) -> None:
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(export(tmp_path, period, "xlsx").read_bytes()))
-    assert book.sheetnames[:3] == ["通报", "股室", "个人"]
+    assert book.sheetnames[:4] == ["通报", "股室", "得分构成", "个人"]
     sheet = book["股室"]
     _, rows = sheet_rows(sheet)
     rows, total = rows[:-1], rows[-1]
@@ -139,7 +139,7 @@ def test_docx_export_matches_stats(tmp_path: Path) -> None:
     assert [(r["股室"], r["报送"], r["得分"]) for r in body] == [
         (s["section"], str(s["submitted"]), str(s["score"])) for s in data["sections"]
     ]
-    people = doc.tables[1]
+    people = next(t for t in doc.tables if t.rows[0].cells[0].text == "作者")
     assert len(people.rows) - 1 == len(data["people"])
     # properties: author = organization, created = as_of in Asia/Shanghai, zh-CN, no generator text
     props = doc.core_properties

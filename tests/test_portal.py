@@ -170,6 +170,17 @@ def test_web_word_and_excel_bulletins_carry_the_same_table(demo: Path) -> None:
         assert (f"{row['报送']}/{row['任务数']}" if row["任务数"] else "—") == cells[7]
         assert f"{row['约稿按时']}/{row['约稿迟报']}/{row['约稿漏报']}" == cells[8]
         assert [str(row[h]) for h in ("得分", "累计报送", "累计采用", "累计得分")] == cells[9:]
+    # 得分构成: the web page's breakdown table, the Word table after the ranking, the Excel sheet
+    parts = re.search(r'<table class="pt-table pt-breakdown">.*?<tbody>(.*?)</tbody>', text, re.S)
+    assert parts
+    web_parts = [
+        [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+        for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", parts.group(1), re.S)
+    ]
+    word_parts = Document(str(demo / "bulletins" / "2026-10.docx")).tables[1]
+    assert [[c.text for c in row.cells] for row in word_parts.rows[1:]] == web_parts
+    sheet = load_workbook(demo / "bulletins" / "2026-10.xlsx")["得分构成"]
+    assert [[str(c.value) for c in r] for r in sheet.iter_rows(min_row=4)] == web_parts
 
 
 def test_section_page_months_match_stats(demo: Path) -> None:
