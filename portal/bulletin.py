@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .dates import Period
-from .model import LEVELS, Settings
+from .model import LEVELS, DocumentSettings, Settings
+from .notes import BulletinNote
 from .scoring import ReportScore
 from .status import UrgentState
 from .tally import Evaluation, PersonRow, SectionRow, Tally, tally
@@ -22,9 +23,12 @@ from .vocabulary import (
     ALL_DONE,
     BULLETIN_KIND,
     LEVEL_NAMES,
+    PARTS,
     bulletin_title,
+    cn_numeral,
     praise_sentence,
     reminder_sentence,
+    summary_sentence,
 )
 
 
@@ -76,6 +80,18 @@ class Bulletin:
     reminders: tuple[Reminder, ...]
     alerts: tuple[UrgentState, ...]  # urgent events overdue at as_of (whatever their period)
     complete: bool  # the period has ended by as_of
+    lead: str  # the opening figures (全局共报送…现将有关情况通报如下：)
+    parts: tuple[tuple[str, str], ...]  # (key, numbered heading) of the parts present, in order
+    issued: date  # 成文日期: the note's date, else the day of as_of
+    number: str  # 发文字号 ("" when extra.portal.bulletin.document_number is not set)
+    signer: str  # 署名
+    document: DocumentSettings  # 版头 and 版记 settings
+    intro: str = ""  # the office's words before the parts (Markdown from content/bulletins/<period>.md)
+    next_steps: str = ""  # 下一步工作要求 (Markdown from the same file)
+
+    def heading(self, key: str) -> str:
+        """The numbered heading of a part: ``二、表扬``."""
+        return dict(self.parts)[key]
 
     @property
     def period(self) -> Period:
@@ -99,12 +115,43 @@ class Bulletin:
         return tuple(m.line for m in self.reminders) or (ALL_DONE,)
 
 
-def praise_of(t: Tally, settings: Settings) -> tuple[SectionRow, ...]:
-    """表扬: the top ``bulletin.praise`` ranks with a positive score and at least one report, unless a
-    ``no_praise`` period row holds for the section (SPEC §4.1)."""
+def praise_of(t: Tally, settings: Settings, reminders: tuple[Reminder, ...] = ()) -> tuple[SectionRow, ...]:
+    """表扬: the top ``bulletin.praise`` ranks with a positive score and at least one report, except a
+    section reminded of anything in the same bulletin (late or missed 约稿, late or overdue urgent event,
+    quota shortfall, an incident) or for which a ``no_praise`` period row holds (SPEC §4.1); its place is
+    not passed down."""
+    reminded = {m.section for m in reminders}
     return tuple(
-        r for r in t.sections if r.rank <= settings.praise and r.score > 0 and r.submitted > 0 and not r.no_praise
+        r
+        for r in t.sections
+        if r.rank <= settings.praise
+        and r.score > 0
+        and r.submitted > 0
+        and not r.no_praise
+        and r.section not in reminded
     )
+
+
+def praise_reasons(row: SectionRow, t: Tally, settings: Settings) -> tuple[str, ...]:
+    """Which of the reasons hold (keys of :data:`portal.vocabulary.PRAISE_REASONS`): ``volume`` when its
+    submitted count ranks within the top ``bulletin.praise`` (1,2,2,4); ``rate`` when it has an adoption and
+    its adoption rate is at least the whole bureau's; ``instructions`` when it has a leader's instruction."""
+    reasons = []
+    if 1 + sum(1 for r in t.sections if r.submitted > row.submitted) <= settings.praise:
+        reasons.append("volume")
+    submitted, adopted = sum(r.submitted for r in t.sections), sum(r.adopted for r in t.sections)
+    if row.adopted and row.adopted * submitted >= adopted * row.submitted:  # a/s >= A/S without rounding
+        reasons.append("rate")
+    if row.instructions:
+        reasons.append("instructions")
+    return tuple(reasons)
+
+
+def parts_of(t: Tally, next_steps: str) -> tuple[tuple[str, str], ...]:
+    """The numbered parts present: 约稿 and 紧急事件 only when the period has any, 下一步工作要求 when written."""
+    keys = ["ranking", "praise", "reminders", "people"]
+    keys += ["requests"] * bool(t.requests) + ["urgent"] * bool(t.urgent) + ["next_steps"] * bool(next_steps)
+    return tuple((key, f"{cn_numeral(i)}、{PARTS[key]}") for i, key in enumerate(keys, start=1))
 
 
 def reminders_of(t: Tally) -> tuple[Reminder, ...]:
@@ -162,25 +209,50 @@ def export_src(period: Period, fmt: str) -> str:
     return f"bulletins/{period.key}.{fmt}"
 
 
-def make_bulletin(ev: Evaluation, period: Period, tally_of: Callable[[Period], Tally] | None = None) -> Bulletin:
-    """The 通报 of ``period`` (``tally_of`` may cache tallies; default: :func:`portal.tally.tally`)."""
+def make_bulletin(
+    ev: Evaluation,
+    period: Period,
+    tally_of: Callable[[Period], Tally] | None = None,
+    note: BulletinNote | None = None,
+) -> Bulletin:
+    """The 通报 of ``period`` (``tally_of`` may cache tallies; default: :func:`portal.tally.tally`), with the
+    office's own words, 文号 number and date from ``note`` (``content/bulletins/<period>.md``)."""
+    settings = ev.settings
     count = tally_of or (lambda p: tally(ev, p))
     t = count(period)
     span, ytd_label = year_to_date(period)
     ytd_rows = t.sections if span is None else tally(ev, span).sections
-    praise = praise_of(t, ev.settings)
+    reminders = reminders_of(t)
+    praise = praise_of(t, settings, reminders)
+    totals = totals_of(t)
+    levels = level_counts(t, ev.scores)
+    issued = note.issued if note and note.issued else ev.as_of.date()
+    pattern = settings.document.number
     return Bulletin(
         organization=ev.settings.organization,
         title=bulletin_title(period.label, period.kind == "year"),
         kind=BULLETIN_KIND[period.kind],
         tally=t,
-        totals=totals_of(t),
-        level_counts=level_counts(t, ev.scores),
+        totals=totals,
+        level_counts=levels,
         ytd={r.section: r for r in ytd_rows},
         ytd_label=ytd_label,
         praise=praise,
-        praise_text=praise_sentence(r.section for r in praise),
-        reminders=reminders_of(t),
+        praise_text=praise_sentence((r.section, praise_reasons(r, t, settings)) for r in praise),
+        reminders=reminders,
         alerts=tuple(t.overdue),
         complete=period.end < ev.as_of.date(),
+        lead=summary_sentence(period.label, totals, levels),
+        parts=parts_of(t, note.next_steps if note else ""),
+        issued=issued,
+        number=document_number(pattern, issued.year, note.number if note else None) if pattern else "",
+        signer=settings.document.signer or f"{settings.organization}办公室",
+        document=settings.document,
+        intro=note.intro if note else "",
+        next_steps=note.next_steps if note else "",
     )
+
+
+def document_number(pattern: str, year: int, n: int | None) -> str:
+    """发文字号 from ``示民办〔{year}〕{n}号``; without ``n`` a blank (two full-width spaces) to fill by hand."""
+    return pattern.replace("{year}", str(year)).replace("{n}", str(n) if n is not None else "\u3000\u3000")

@@ -160,7 +160,9 @@ def _figures(args: argparse.Namespace, site: Site, as_of: datetime, period: Peri
         return EXIT_OK
     from .bulletin import make_bulletin
 
-    return _export(args.format, make_bulletin(evaluation, period), args.output, out, err)
+    return _export(
+        args.format, make_bulletin(evaluation, period, note=site.content.notes.get(period.key)), args.output, out, err
+    )
 
 
 def _load(config: Any, settings: Any, root: str, env: dict[str, str], bodies: bool) -> Site:

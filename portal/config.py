@@ -22,7 +22,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .dates import DateError, get_zone, parse_moment
-from .model import LEVELS, ScoringVersion, Section, Settings
+from .model import LEVELS, DocumentSettings, ScoringVersion, Section, Settings
 from .names import did_you_mean, normalize
 from .problems import Problem
 from .rules import Names, parse_period, parse_rules
@@ -286,8 +286,37 @@ class GoodInfoConfig(base.Config):
     instruction = c.Type(bool, default=True)
 
 
+class DocumentNumber(c.OptionallyRequired[str]):
+    """发文字号 pattern: ``{year}`` (year of the 成文日期) and ``{n}`` (the bulletin's ``number``)."""
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError(f"expected text such as '示民办〔{{year}}〕{{n}}号', got {value!r}")
+        unknown = sorted(set(re.findall(r"\{([^{}]*)\}", value)) - {"year", "n"})
+        if unknown:
+            raise ValidationError(f"unknown placeholder {{{unknown[0]}}}; use {{year}} and {{n}}")
+        return value.strip()
+
+
+class TextList(c.OptionallyRequired[list]):
+    """A list of names (抄送: [县委办, 县政府办])."""
+
+    def run_validation(self, value: object) -> list[str]:
+        if not isinstance(value, list):
+            raise ValidationError(f"expected a list of names, e.g. [县委办, 县政府办], got {value!r}")
+        bad = [item for item in value if not isinstance(item, str) or not item.strip()]
+        if bad:
+            raise ValidationError(f"expected names (text), got {bad[0]!r} (quote it)")
+        return [item.strip() for item in value]
+
+
 class BulletinConfig(base.Config):
     praise = Count(default=3)
+    document_number = c.Optional(DocumentNumber())  # 发文字号, e.g. 示民办〔{year}〕{n}号
+    masthead = c.Optional(Text())  # 发文机关标志; default: organization
+    signer = c.Optional(Text())  # 署名; default: organization + 办公室
+    copy_to = c.Optional(TextList())  # 抄送
+    printed_by = c.Optional(Text())  # 印发机关; default: organization + 办公室
 
 
 class PrivacyConfig(base.Config):
@@ -476,6 +505,7 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
         good_min_level=nested["good_info"]["min_level"],
         good_instruction=nested["good_info"]["instruction"],
         praise=nested["bulletin"]["praise"],
+        document=_document(nested["bulletin"], values["organization"]),
         privacy_id_numbers=nested["privacy"]["id_numbers"],
         privacy_mobile_numbers=nested["privacy"]["mobile_numbers"],
         publish_sitemap=values["publish_sitemap"],
@@ -484,6 +514,17 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
         publications={k: v for k, v in names.publications.items() if v},
         urgent_limits=dict(limits) if isinstance(limits, dict) else {},
     ), []
+
+
+def _document(bulletin: dict[str, Any], organization: str) -> DocumentSettings:
+    office = f"{organization}办公室"
+    return DocumentSettings(
+        number=bulletin.get("document_number") or "",
+        masthead=bulletin.get("masthead") or organization,
+        signer=bulletin.get("signer") or office,
+        copy_to=tuple(bulletin.get("copy_to") or ()),
+        printed_by=bulletin.get("printed_by") or office,
+    )
 
 
 class _SubMapping(c.OptionallyRequired[object]):

@@ -1,174 +1,248 @@
-"""Bulletins as Word (.docx, 公文 layout) and Excel (.xlsx) files.
+"""Bulletins as Word (.docx, a GB/T 9704 公文) and Excel (.xlsx, print-ready) files.
 
-Both render the same :class:`~portal.bulletin.Bulletin` as the web page
-(words and columns from :mod:`portal.vocabulary`), and are written
-byte-for-byte reproducibly: zip timestamps and document properties
-are set from ``as_of``, never from the clock.
+Both render the same :class:`~portal.bulletin.Bulletin` as the web page: the
+same parts under the same numbered headings, the same figures, praise and
+reminders, and the office's own words from ``content/bulletins/<period>.md``
+(words and columns from :mod:`portal.vocabulary`).  Both are written
+byte-for-byte reproducibly: zip timestamps and document properties come
+from ``as_of``, never from the clock.
 """
 
 from __future__ import annotations
 
 import io
-import re
-import zipfile
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from .bulletin import Bulletin
+from .notes import blocks
+from .tally import number
 from .vocabulary import (
+    ALL_DONE,
+    BREAKDOWN,
+    NO_PEOPLE,
+    PASSED,
     PEOPLE_COLUMNS,
     SECTION_COLUMNS,
     SHEET_NAMES,
-    WORD_SECTION_KEYS,
+    STATUS_LABELS,
     Column,
-    columns,
-    summary_sentence,
+    H,
+    cn_date,
 )
 
 
-def _reproducible(data: bytes, when: datetime) -> bytes:
-    """Rewrite a zip package with fixed timestamps and document dates."""
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in sorted(source.infolist(), key=lambda i: (i.filename != "[Content_Types].xml", i.filename)):
-            blob = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                text = blob.decode("utf-8")
-                for tag in ("dcterms:created", "dcterms:modified", "cp:lastPrinted"):
-                    text = re.sub(rf"(<{tag}[^>]*>)[^<]*(</{tag}>)", rf"\g<1>{stamp}\g<2>", text)
-                blob = text.encode("utf-8")
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, blob)
-    return out.getvalue()
+@dataclass(frozen=True)
+class Table:
+    heads: tuple[str, ...]
+    rows: list[list[Any]]  # values: numbers stay numbers (Excel); :func:`cell_text` prints them
+    numeric: tuple[bool, ...]
+    formats: tuple[str, ...] = ()  # Excel number formats by column ("" = general)
 
 
-class _Word:
-    """A python-docx document with the two things a 公文 needs: runs with a Chinese font, spaced paragraphs."""
+def _ytd_columns(b: Bulletin) -> list[tuple[str, Any]]:
+    return [
+        (f"累计{H['submitted']}", lambda r: b.ytd[r.section].submitted),
+        (f"累计{H['adopted']}", lambda r: b.ytd[r.section].adopted),
+        (f"累计{H['score']}", lambda r: number(b.ytd[r.section].score)),
+    ]
 
-    def __init__(self) -> None:
-        from docx import Document
-        from docx.enum.section import WD_ORIENT
-        from docx.shared import Mm
 
-        self.doc = Document()
-        section = self.doc.sections[0]
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
+def ranking_table(b: Bulletin) -> Table:
+    """The web page's ranking table, column for column (its two header rows as one)."""
+    by_key = {c.key: c for c in SECTION_COLUMNS}
+    requests = "/".join(STATUS_LABELS[s] for s in ("on_time", "late", "missed"))
+    specs: list[tuple[str, Any]] = [
+        (by_key[k].header, by_key[k].text)
+        for k in ("rank", "section", "submitted", "adopted", "adoption_rate", "instructions", "good")
+    ]
+    specs += [
+        (H["quota_done"], lambda r: f"{r.submitted}/{r.quota}" if r.quota else "—"),
+        (f"约稿{requests}", lambda r: "/".join(str(r.requests[s]) for s in ("on_time", "late", "missed"))),
+        (by_key["score"].header, by_key["score"].text),
+        *_ytd_columns(b),
+    ]
+    rows = [[get(r) for _, get in specs] for r in b.sections]
+    return Table(tuple(h for h, _ in specs), rows, tuple(h != H["section"] for h, _ in specs))
 
-    @staticmethod
-    def run(paragraph: Any, text: str, font: str, size: float, bold: bool = False) -> None:
-        from docx.oxml.ns import qn
-        from docx.shared import Pt
 
-        r = paragraph.add_run(text)
-        r.font.name = font
-        r.font.size = Pt(size)
-        r.font.bold = bold
-        r._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+def excel_sections_table(b: Bulletin) -> Table:
+    """Every section column as numbers (Excel is for further counting), then the running totals."""
+    specs: list[tuple[str, Any]] = [(c.header, c.get) for c in SECTION_COLUMNS] + _ytd_columns(b)
+    rows = [[get(r) for _, get in specs] for r in b.sections]
+    numeric = tuple(c.numeric for c in SECTION_COLUMNS) + (True,) * 3
+    formats = tuple(c.excel_format for c in SECTION_COLUMNS) + ("",) * 3
+    return Table(tuple(h for h, _ in specs), rows, numeric, formats)
 
-    def para(
-        self,
-        text: str,
-        font: str = "仿宋_GB2312",
-        size: float = 16,
-        align: Any = None,
-        indent: bool = True,
-        bold: bool = False,
-    ) -> None:
-        from docx.shared import Pt
 
-        p = self.doc.add_paragraph()
-        if align is not None:
-            p.alignment = align
-        if indent:
-            p.paragraph_format.first_line_indent = Pt(size * 2)
-        p.paragraph_format.line_spacing = Pt(28)
-        self.run(p, text, font, size, bold)
+def breakdown_table(b: Bulletin) -> Table:
+    """得分构成, as the web page shows it: each section's score by source, and 考核结果 when a pass row applies."""
+    passing = any(r.passed is not None for r in b.sections)
+    heads = (H["section"], *BREAKDOWN.values(), H["score"], *(("考核结果",) if passing else ()))
+    rows = [
+        [
+            r.section,
+            *(number(v) for v in r.breakdown.values()),
+            number(r.score),
+            *((PASSED[r.passed] if r.passed is not None else "—",) if passing else ()),
+        ]
+        for r in b.sections
+    ]
+    return Table(heads, rows, (False, *([True] * (len(heads) - 1))))
 
-    def table(self, specs: tuple[Column, ...], rows: list[Any]) -> None:
-        table = self.doc.add_table(rows=1, cols=len(specs))
-        table.style = "Table Grid"
-        for cell, spec in zip(table.rows[0].cells, specs):
-            cell.text = ""
-            self.run(cell.paragraphs[0], spec.header, "黑体", 10.5, True)
-        for row in rows:
-            for cell, spec in zip(table.add_row().cells, specs):
-                cell.text = ""
-                self.run(cell.paragraphs[0], spec.text(row), "仿宋_GB2312", 10.5)
+
+def breakdown_caption(b: Bulletin) -> str:
+    average = bool(b.sections) and b.sections[0].total == "average"
+    return "各股室得分构成" + ("（按平均分计）" if average else "") + "："
+
+
+def _columns_table(specs: tuple[Column, ...], items: list[Any], raw: bool) -> Table:
+    rows = [[c.get(x) if raw else c.text(x) for c in specs] for x in items]
+    return Table(tuple(c.header for c in specs), rows, tuple(c.numeric for c in specs))
+
+
+def requests_table(b: Bulletin) -> Table:
+    t = b.tally
+    rows = [
+        [q.title, cn_date(q.deadline), section, STATUS_LABELS[status]]
+        for q in t.requests
+        for section, status in t.request_status[q.id].items()
+    ]
+    return Table(("约稿", "截止", H["section"], "完成情况"), rows, (False,) * 4)
+
+
+def urgent_table(b: Bulletin, between: str = " ") -> Table:
+    """The period's urgent events; ``between`` separates a time's date from its hour (Word: a line break)."""
+    rows = [
+        [
+            u.report.title,
+            u.report.section,
+            _minute(u.report.event_time, between),
+            _minute(u.due, between),
+            _minute(u.reported_time, between),
+            STATUS_LABELS[u.status],
+        ]
+        for u in b.tally.urgent
+    ]
+    heads = (H["event"], H["section"], H["event_time"], H["due"], H["reported_time"], H["status"])
+    return Table(heads, rows, (False,) * 6)
+
+
+def _minute(moment: datetime | None, between: str = " ") -> str:
+    return f"{cn_date(moment)}{between}{moment:%H:%M}" if moment else "—"
+
+
+def cell_text(value: Any, head: str) -> str:
+    return f"{value * 100:.1f}%" if head == H["adoption_rate"] and isinstance(value, float) else str(value)
+
+
+def part_texts(b: Bulletin, key: str, between: str = " ") -> tuple[list[str], Table | None]:
+    """A part's paragraphs and table, as Word (``between``: a line break in times) and Excel lay them out."""
+    if key == "ranking":
+        return [], ranking_table(b)
+    if key == "praise":
+        return [f"{b.period.label}，{b.praise_text}" if b.praise else b.praise_text], None
+    if key == "reminders":
+        lines = [f"{i}. {m.line}" for i, m in enumerate(b.reminders, start=1)]
+        return lines or [ALL_DONE], None
+    if key == "people":
+        return ([], _columns_table(PEOPLE_COLUMNS, b.people, raw=False)) if b.people else ([NO_PEOPLE], None)
+    if key == "requests":
+        return [], requests_table(b)
+    if key == "urgent":
+        return [], urgent_table(b, between)
+    return [text for _, text in blocks(b.next_steps)], None
+
+
+# --- Word ---------------------------------------------------------------------------------
 
 
 def docx_bytes(b: Bulletin) -> bytes:
-    """A 通报 in 公文 style: A4, 小标宋/黑体 title, 仿宋 body, ranking table, praise, reminders, date."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    """The bulletin as a GB/T 9704 公文: 版头, title, 主送, body, tables, 署名/日期, 版记, page numbers."""
+    from . import officedoc as od
 
-    w = _Word()
-    t = b.tally
-    w.para(b.organization, "黑体", 16, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
-    w.para(b.title, "方正小标宋简体", 22, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
-    span = f"（{t.period.start:%Y年%m月%d日}至{t.period.end:%Y年%m月%d日}）"
-    w.para(span, "楷体_GB2312", 16, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
-    w.para("各股室：", indent=False)
-    w.para(summary_sentence(t.period.label, b.totals.submitted, b.totals.adopted, b.totals.good))
-    w.para("一、各股室报送采用情况", "黑体", 16)
-    w.table(columns(SECTION_COLUMNS, WORD_SECTION_KEYS), b.sections)
-    w.para("二、表扬", "黑体", 16)
-    w.para(b.praise_text)
-    w.para("三、提醒", "黑体", 16)
-    for index, text in enumerate(b.reminder_lines, start=1):
-        w.para(f"{index}. {text}")
-    w.para("")
-    w.para(f"{b.organization}办公室", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-    w.para(f"{t.as_of:%Y年%m月%d日}", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-    props = w.doc.core_properties
-    props.title = b.title
-    props.author = b.organization
-    props.created = props.modified = props.last_printed = t.as_of.replace(tzinfo=None)
-    buffer = io.BytesIO()
-    w.doc.save(buffer)
-    return _reproducible(buffer.getvalue(), t.as_of)
+    doc = od.new_document()
+    od.page_numbers(doc)
+    od.masthead(doc, b.document.masthead or b.organization, b.number)
+    od.title(doc, b.title)
+    od.addressee(doc, "各股室")
+    for kind, text in blocks(b.intro):
+        od.heading(doc, text, 2) if kind == "heading" else od.body(doc, text)
+    od.body(doc, b.lead)
+    for key, heading in b.parts:
+        od.heading(doc, heading)
+        paragraphs, table = part_texts(b, key, between="\n")
+        for text in paragraphs:
+            od.body(doc, text)
+        if table is not None:
+            cells = [[cell_text(v, h) for v, h in zip(row, table.heads)] for row in table.rows]
+            od.table(doc, table.heads, cells, table.numeric)
+        if key == "ranking":
+            od.body(doc, f"注：“累计”栏为{b.ytd_label}数。")
+            od.body(doc, breakdown_caption(b), keep_with_next=True)
+            parts = breakdown_table(b)
+            od.table(doc, parts.heads, [[str(v) for v in row] for row in parts.rows], parts.numeric)
+    od.signature(doc, b.signer, b.issued)
+    od.colophon(doc, b.document.copy_to, b.document.printed_by or b.signer, b.issued)
+    od.properties(doc, b.title, b.organization)
+    return od.save(doc, b.as_of)
+
+
+# --- Excel --------------------------------------------------------------------------------
 
 
 def xlsx_bytes(b: Bulletin) -> bytes:
-    """Sections and people as sheets: numbers as numbers, frozen header, widths."""
+    """Sheets 通报 (the text), 股室, 个人, 约稿, 紧急事件: title rows, ruled tables with totals, filters,
+    frozen header and name column, A4 landscape one page wide, print titles, page numbers."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+
+    from . import officedoc as od
+    from .sheets import table_sheet, text_sheet
 
     wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET_NAMES["sections"]
-    people = wb.create_sheet(SHEET_NAMES["people"])
-    head_font, head_fill = Font(bold=True), PatternFill("solid", fgColor="DDE7F3")
-    sheets: tuple[tuple[Any, tuple[Column, ...], list[Any]], ...] = (
-        (ws, SECTION_COLUMNS, b.sections),
-        (people, PEOPLE_COLUMNS, b.people),
-    )
-    for sheet, specs, rows in sheets:
-        sheet.append([c.header for c in specs])
-        for row in rows:
-            sheet.append([c.get(row) for c in specs])
-        for cell in sheet[1]:
-            cell.font, cell.fill = head_font, head_fill
-            cell.alignment = Alignment(horizontal="center")
-        sheet.freeze_panes = "A2"
-        for index, spec in enumerate(specs, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = spec.width
-        for index, spec in enumerate(specs, start=1):
-            if spec.excel_format:
-                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                    cell.number_format = spec.excel_format
+    text_sheet(wb.active, b, SHEET_NAMES["text"], _text_lines(b))
+    tables = [
+        ("sections", excel_sections_table(b), True),
+        ("breakdown", breakdown_table(b), False),
+        ("people", _people(b), True),
+    ]
+    if b.tally.requests:
+        tables.append(("requests", requests_table(b), False))
+    if b.tally.urgent:
+        tables.append(("urgent", urgent_table(b), False))
+    for key, table, totals in tables:
+        table_sheet(wb.create_sheet(SHEET_NAMES[key]), b, SHEET_NAMES[key], table, totals)
     wb.properties.title = b.title
-    wb.properties.creator = b.organization
+    wb.properties.creator = wb.properties.lastModifiedBy = b.organization
+    wb.properties.language = "zh-CN"
     wb.properties.created = wb.properties.modified = b.as_of.replace(tzinfo=None)
     buffer = io.BytesIO()
     wb.save(buffer)
-    return _reproducible(buffer.getvalue(), b.as_of)
+    return od.package(buffer.getvalue(), b.as_of)
+
+
+def _people(b: Bulletin) -> Table:
+    return _columns_table(PEOPLE_COLUMNS, b.people, raw=True)
+
+
+def _text_lines(b: Bulletin) -> list[tuple[str, bool]]:
+    """The 通报 sheet: every word of the bulletin, each part's table referred to its sheet."""
+    lines: list[tuple[str, bool]] = [(b.number, False)] if b.number else []
+    lines.append(("各股室：", False))
+    lines += [(text, kind == "heading") for kind, text in blocks(b.intro)]
+    lines.append((b.lead, False))
+    sheets = {"ranking": "sections", "people": "people", "requests": "requests", "urgent": "urgent"}
+    for key, heading in b.parts:
+        lines.append((heading, True))
+        paragraphs, table = part_texts(b, key)
+        if table is not None:
+            lines.append((f"见“{SHEET_NAMES[sheets[key]]}”工作表。", False))
+        if key == "ranking":
+            lines.append((f"{breakdown_caption(b)}见“{SHEET_NAMES['breakdown']}”工作表。", False))
+        lines += [(text, False) for text in paragraphs]
+    lines += [(b.signer, False), (cn_date(b.issued), False)]
+    return lines
 
 
 def write_export(fmt: str, b: Bulletin, output: str) -> None:

@@ -120,11 +120,19 @@ class PortalHook:
         for source in site.sources:
             if source.path in by_path and source.src_uri not in generated:
                 generated[source.src_uri] = portal.broken_page(source.path, by_path[source.path])
-        pages = [(f.src_uri, f.url) for f in files if f.src_uri not in generated and f.is_documentation_page()]
+        # A bulletin's words (content/bulletins/<period>.md) go into its bulletin; until that exists they wait.
+        waiting = {n.src_uri for n in site.content.notes.values() if n.src_uri not in generated}
+        for src_uri in sorted(waiting):
+            log.info(f"{src_uri}: its bulletin is not published yet (as of {self.as_of:%Y-%m-%d}); the text waits")
+        pages = [
+            (f.src_uri, f.url)
+            for f in files
+            if f.src_uri not in generated and f.src_uri not in waiting and f.is_documentation_page()
+        ]
         clashes = reserved_clashes(generated, pages, config.use_directory_urls)
         if clashes:
             raise PluginError(clashes[0])
-        withheld = drafts | site.withheld
+        withheld = drafts | site.withheld | waiting
         for file in list(files):
             if file.src_uri in generated or file.src_uri in withheld:
                 files.remove(file)

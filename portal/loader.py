@@ -15,7 +15,7 @@ from typing import Any
 
 from .cache import ParseCache, content_hash
 from .discovery import SourceFile
-from .model import Content, Incident, Report, Request, Settings
+from .model import BulletinNote, Content, Incident, Report, Request, Settings
 from .names import did_you_mean, normalize
 from .parsing import Parsed, parse_data, read_bytes, unreadable
 from .problems import Problems
@@ -92,6 +92,7 @@ def load(
     requests: list[tuple[Request, dict[str, int]]] = []
     incidents: list[tuple[Incident, dict[str, int]]] = []
     landing: dict[str, str] = {}
+    notes: dict[str, BulletinNote] = {}
     copies: dict[str, list[str]] = {}
     for source, parsed in zip(
         listed, parse_all(listed, settings, bodies=bodies, cache=cache, workers=workers, read=read)
@@ -107,6 +108,8 @@ def load(
             requests.append((parsed.value, parsed.lines))
         elif isinstance(parsed.value, Incident):
             incidents.append((parsed.value, parsed.lines))
+        elif isinstance(parsed.value, BulletinNote):
+            notes[parsed.value.period] = parsed.value
     doubled = _copies(copies, problems)
     by_id = _requests_by_id(requests, problems)
     checked = [
@@ -120,6 +123,7 @@ def load(
         files=len(listed),
         incidents=check_incidents(incidents, reports, problems),
         landing=landing,
+        notes=notes,
     )
 
 

@@ -80,6 +80,17 @@ class ScoringVersion:
 
 
 @dataclass(frozen=True)
+class DocumentSettings:
+    """How a bulletin is issued as a 公文 (``extra.portal.bulletin``): 版头, 署名, 版记."""
+
+    number: str = ""  # 发文字号 pattern with {year} and {n}; "" = none
+    masthead: str = ""  # 发文机关标志
+    signer: str = ""  # 署名
+    copy_to: tuple[str, ...] = ()  # 抄送
+    printed_by: str = ""  # 印发机关
+
+
+@dataclass(frozen=True)
 class Settings:
     """``extra.portal`` after validation (see :mod:`portal.config`)."""
 
@@ -93,6 +104,7 @@ class Settings:
     good_min_level: str = "city"
     good_instruction: bool = True
     praise: int = 3
+    document: DocumentSettings = field(default_factory=DocumentSettings)
     privacy_id_numbers: str = "error"
     privacy_mobile_numbers: str = "error"
     publish_sitemap: bool = False  # internal by default: no sitemap.xml unless asked for
@@ -216,6 +228,19 @@ class Request:
 
 
 @dataclass(frozen=True)
+class BulletinNote:
+    """The office's own words for one bulletin (``bulletins/<period>.md``, read by :mod:`portal.notes`)."""
+
+    period: str  # the period key, from the file name
+    path: str
+    src_uri: str
+    number: int | None = None  # n of the 发文字号
+    issued: date | None = None  # 成文日期
+    intro: str = ""  # Markdown
+    next_steps: str = ""  # Markdown (下一步工作要求)
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything read from the content folder; ``files`` counts what was read."""
 
@@ -224,3 +249,4 @@ class Content:
     files: int = 0
     incidents: tuple[Incident, ...] = ()
     landing: Mapping[str, str] = field(default_factory=dict)  # src_uri -> checked, masked Markdown body
+    notes: Mapping[str, BulletinNote] = field(default_factory=dict)  # period key -> the office's words

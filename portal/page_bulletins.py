@@ -24,7 +24,7 @@ class BulletinView:
 
 
 def bulletin_view(cx: Context, period: Period) -> BulletinView:
-    b = make_bulletin(cx.ev, period, cx.tally)
+    b = make_bulletin(cx.ev, period, cx.tally, note=cx.content.notes.get(period.key))
     ranked = b.sections
     order = sorted(ranked, key=lambda r: r.order)
     chart_scores = charts.bars(
@@ -57,6 +57,7 @@ def bulletin_index(cx: Context) -> str:
         "bulletins.md.j2",
         "bulletins/index.md",
         stats_meta("通报"),
+        intro=cx.landing.get("bulletins/index.md", ""),
         rows=[(m, cx.tally(m)) for m in reversed(cx.months)],
         quarters=list(reversed(cx.quarters)),
         years=list(reversed(cx.years)),

@@ -18,7 +18,8 @@ from typing import Any
 from . import privacy
 from .discovery import SourceFile
 from .frontmatter import READ_LIMIT, Map, decode, field_at, parse_yaml, split
-from .model import Incident, Report, Request, Settings
+from .model import BulletinNote, Incident, Report, Request, Settings
+from .notes import make_note, note_period
 from .problems import Problem, Problems
 from .sanitize import classified_markings, external_resources
 from .schema import INCIDENT_FIELDS, REPORT_FIELDS, REQUEST_FIELDS, Context, Field, parse_fields
@@ -286,7 +287,7 @@ def parse_request(
 class Parsed:
     """What one file gave: a report, a request, a landing text (``str``) or nothing, and its problems."""
 
-    value: Report | Request | Incident | str | None
+    value: Report | Request | Incident | BulletinNote | str | None
     lines: dict[str, int]
     problems: tuple[Problem, ...]
     copy_key: str = ""  # a report's title and body, hashed: equal keys are copies of one report
@@ -311,7 +312,7 @@ def unreadable(source: SourceFile, exc: OSError) -> Parsed:
 def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool = True) -> Parsed:
     """Check one file's bytes on its own (no cross-file checks)."""
     problems = Problems()
-    value: Report | Request | Incident | str | None = None
+    value: Report | Request | Incident | BulletinNote | str | None = None
     lines: dict[str, int] = {}
     copy_key = ""
     if source.kind == "reports" and not source.landing:
@@ -324,9 +325,40 @@ def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool
         value, lines = parse_request(data, source, settings, problems)
     elif source.kind == "incidents" and not source.landing:
         value, lines = parse_incident(data, source, settings, problems)
+    elif source.kind == "bulletins" and not source.landing:
+        value, lines = parse_note(data, source, settings, problems)
     else:
         value = parse_page(data, source, settings, problems)
     return Parsed(value, lines, tuple(problems.items), copy_key)
+
+
+def parse_note(
+    data: bytes, source: SourceFile, settings: Settings, problems: Problems
+) -> tuple[BulletinNote | None, dict[str, int]]:
+    """The office's words for a bulletin (``bulletins/<period>.md``): front-matter optional, text checked."""
+    before = len(problems.errors)
+    read = _read(data, source.path, settings, problems, required=False)
+    if read is None or _misplaced_report(read[0], source, problems):
+        return None, {}
+    period = note_period(source.src_uri, source.path, problems)
+    if period is None:
+        return None, {}
+    note, lines = make_note(period, source.src_uri, source.path, read[0], read[1], settings, problems)
+    return (note if len(problems.errors) == before else None), lines
+
+
+def _misplaced_report(root: Map | None, source: SourceFile, problems: Problems) -> bool:
+    """A file outside reports/ whose front-matter names a section and a date is a report in the wrong place."""
+    if root is None or not {"section", "date"} <= set(root.items):
+        return False
+    problems.error(
+        source.path,
+        1,
+        "file",
+        "looks like a report (it has section and date) but is outside reports/, so it would be "
+        "published unchecked and not counted; move it to reports/YYYY/MM/ (e.g. reports/2026/03/)",
+    )
+    return True
 
 
 def parse_page(data: bytes, source: SourceFile, settings: Settings, problems: Problems) -> str | None:
@@ -340,14 +372,7 @@ def parse_page(data: bytes, source: SourceFile, settings: Settings, problems: Pr
     if read is None:
         return None
     root, body, _, text = read
-    if root is not None and source.kind == "pages" and {"section", "date"} <= set(root.items):
-        problems.error(
-            source.path,
-            1,
-            "file",
-            "looks like a report (it has section and date) but is outside reports/, so it would be "
-            "published unchecked and not counted; move it to reports/YYYY/MM/ (e.g. reports/2026/03/)",
-        )
+    if source.kind in ("pages", "bulletins") and _misplaced_report(root, source, problems):
         return None
     return body if source.landing else text
 

@@ -32,6 +32,7 @@ from .vocabulary import (
     STATUS_CLASS,
     STATUS_LABELS,
     H,
+    cn_date,
     columns,
     percent,
 )
@@ -73,6 +74,8 @@ def make_env() -> Environment:
     env.filters["pct"] = percent
     env.filters["day"] = lambda d: f"{d:%Y-%m-%d}" if d else "—"
     env.filters["minute"] = lambda d: f"{d:%Y-%m-%d %H:%M}" if d else "—"
+    env.filters["cndate"] = cn_date
+    env.globals["note_html"] = intro_html  # the office's Markdown in a bulletin, sanitized
     return env
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from .tally import PersonRow, SectionRow, number
@@ -22,7 +23,14 @@ STATUS_LABELS = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pen
 STATUS_CLASS = {"on_time": "ok", "late": "warn", "missed": "bad", "pending": "wait", "overdue": "bad"}
 
 #: The Excel bulletin's sheets.
-SHEET_NAMES = {"sections": "股室", "people": "个人"}
+SHEET_NAMES = {
+    "text": "通报",
+    "sections": "股室",
+    "breakdown": "得分构成",
+    "people": "个人",
+    "requests": "约稿",
+    "urgent": "紧急事件",
+}
 
 #: The kind of bulletin a period gets (page title) and its document title's last word.
 BULLETIN_KIND = {"month": "月度通报", "quarter": "季度通报", "year": "年度考评"}
@@ -148,9 +156,11 @@ H: dict[str, str] = {
 
 # --- phrasing of a 通报 ----------------------------------------------------------------------
 
-PRAISE = "信息报送数量多、质量高，综合得分位居前列，予以通报表扬。"
+PRAISE = "综合得分位居前列，予以通报表扬。"
 NO_PRAISE = "本期暂无得分为正的股室，不予表扬。"
 ALL_DONE = "本期各股室均按要求完成报送任务。"
+#: Why a praised section is praised, each said only where it holds (see :func:`portal.bulletin.praise_reasons`).
+PRAISE_REASONS = {"volume": "报送数量多", "rate": "采用率高", "instructions": "获领导批示"}
 REMINDERS = {
     "zero": "本期未报送信息，请高度重视，明确专人负责。",
     "quota": "未完成报送任务，尚差 {count} 条。",
@@ -160,6 +170,18 @@ REMINDERS = {
     "urgent_overdue": "重大紧急事件《{detail}》超时未报，请立即补报。",
     "incident": "扣分事项“{detail}”，请认真整改。",
 }
+#: The numbered parts of a 通报, in order (a part without content is left out and the numbers close up).
+PARTS = {
+    "ranking": "各股室报送采用情况",
+    "praise": "表扬",
+    "reminders": "提醒",
+    "people": "个人报送情况",
+    "requests": "约稿完成情况",
+    "urgent": "重大紧急事件报送情况",
+    "next_steps": "下一步工作要求",
+}
+NO_PEOPLE = "本期无署名信息。"
+NUMERALS = "一二三四五六七八九十"
 
 #: where a score comes from (SPEC §6's ``breakdown``), in display order
 BREAKDOWN = {
@@ -173,10 +195,28 @@ PASSED = {True: "达标", False: "不达标"}
 ROUTE_NAMES = {"直报": "直报", "转报": "转报"}
 
 
-def praise_sentence(sections: Iterable[str]) -> str:
-    """表扬: ``甲股、乙股信息报送数量多…``, or the sentence for a period without praise."""
-    names = list(sections)
-    return "、".join(names) + PRAISE if names else NO_PRAISE
+def cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二 (1 to 19)."""
+    return NUMERALS[n - 1] if n <= 10 else f"十{NUMERALS[n - 11]}"
+
+
+def cn_date(day: date | datetime) -> str:
+    """A date as a 公文 writes it, without leading zeros: 2026年1月5日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def praise_sentence(praised: Iterable[tuple[str, Iterable[str]]]) -> str:
+    """表扬 with the reasons that hold: ``甲股报送数量多、采用率高，乙股获领导批示，综合得分位居前列，予以通报表扬。``
+    (``praised``: section name and reason keys); the sentence for a period without praise when empty."""
+    named: list[str] = []
+    bare: list[str] = []
+    for name, reasons in praised:
+        words = "、".join(PRAISE_REASONS[r] for r in reasons)
+        (named if words else bare).append(f"{name}{words}")
+    if not named and not bare:
+        return NO_PRAISE
+    clauses = [*named, "、".join(bare)] if bare else named
+    return "，".join(clauses) + ("" if bare else "，") + PRAISE
 
 
 def reminder_sentence(kind: str, detail: str = "", count: int = 0) -> str:
@@ -188,9 +228,18 @@ def bulletin_title(period_label: str, yearly: bool) -> str:
     return f"关于{period_label}政务信息报送情况的{'考评通报' if yearly else '通报'}"
 
 
-def summary_sentence(period_label: str, submitted: int, adopted: int, good: int) -> str:
-    """The Word bulletin's opening figures (the web page's lead carries more detail)."""
+def summary_sentence(period_label: str, totals: Any, level_counts: Iterable[tuple[str, int]], space: str = "") -> str:
+    """The bulletin's opening figures, as the web page, the Word and the Excel bulletin print them
+    (``space`` goes around each number: the web page sets them apart in bold)."""
+
+    def n(value: int) -> str:
+        return f"{space}{value}{space}"
+
+    levels = "，".join(f"{name}{n(c)}次" for name, c in level_counts)
     return (
-        f"{period_label}，全局共报送政务信息{submitted}条，被各级采用{adopted}条，好信息{good}条。"
-        "现将有关情况通报如下："
+        f"{period_label}，全局共报送政务信息{n(totals.submitted)}条"
+        + (f"（任务数{n(totals.quota)}条）" if totals.quota else "")
+        + f"，被各级采用{n(totals.adopted)}条、{n(totals.adoptions)}次"
+        + (f"（{levels}）" if levels else "")
+        + f"，好信息{n(totals.good)}条，获领导批示{n(totals.instructions)}件。现将有关情况通报如下："
     )

@@ -9,7 +9,9 @@ Period 2026-03, as_of 2026-04-05:
   good 0, score 6 - 10 = -4, rate 1/1
 - 丙股: nothing.  submitted 0, adopted 0, score 0, rate 0
 Ranking by score: 甲股 12 (1), 丙股 0 (2), 乙股 -4 (3).
-Praise: ranks ≤ 3 with a positive score and a report: 甲股 only.
+Praise: ranks ≤ 3 with a positive score, a report and no reminder: 甲股 only (乙股 ranks 3rd with -4).
+  Its reasons: submitted 2 is the most (rank 1 ≤ 3) → 报送数量多; rate 1/2 < the bureau's 2/3 → not 采用率高;
+  no instruction → not 获领导批示.
 Reminders, sections in config order first: 丙股 reported nothing; then 乙股 missed 《约稿》.
 Totals: submitted 2 + 1 + 0 = 3, adopted 1 + 1 = 2, good 1.
 People: 王芳 (甲股) 2 reports, 1 adopted, 1 good, 12 points; 李雷 (乙股) 1, 1, 0, 6.
@@ -35,7 +37,7 @@ EXPECTED = [
     ("乙股", 3, 1, 1, 1.0, 0, -4),
 ]
 PEOPLE = [("王芳", "甲股", 2, 1, 1, 12), ("李雷", "乙股", 1, 1, 0, 6)]
-PRAISE = "甲股信息报送数量多、质量高，综合得分位居前列，予以通报表扬。"
+PRAISE = "甲股报送数量多，综合得分位居前列，予以通报表扬。"
 REMINDERS = ["丙股：本期未报送信息，请高度重视，明确专人负责。", "乙股：约稿《约稿》漏报。"]
 
 
@@ -93,15 +95,15 @@ def test_xlsx_carries_the_same_figures(built: Path) -> None:
 
     book = load_workbook(io.BytesIO((built / "2026-03.xlsx").read_bytes()))
     sheet = book["股室"]
-    header = [c.value for c in sheet[1]]
-    rows = [dict(zip(header, (c.value for c in r))) for r in sheet.iter_rows(min_row=2)]
+    header = [c.value for c in sheet[3]]  # rows 1-2: title, 统计期间/数据截至; the last row: 合计
+    rows = [dict(zip(header, (c.value for c in r))) for r in sheet.iter_rows(min_row=4)][:-1]
     assert [(r["股室"], r["排名"], r["报送"], r["采用"], r["采用率"], r["好信息"], r["得分"]) for r in rows] == EXPECTED
     assert rows[2]["约稿漏报"] == 1  # 乙股's missed request
     # the rate column is found by its header, and formatted as a percentage
     rate_column = header.index("采用率") + 1
-    assert all(sheet.cell(row=i, column=rate_column).number_format == "0.0%" for i in range(2, sheet.max_row + 1))
+    assert all(sheet.cell(row=i, column=rate_column).number_format == "0.0%" for i in range(4, sheet.max_row + 1))
     people = book["个人"]
-    assert [tuple(c.value for c in r) for r in people.iter_rows(min_row=2)] == PEOPLE
+    assert [tuple(c.value for c in r) for r in people.iter_rows(min_row=4)][:-1] == PEOPLE
     assert book.properties.title == "关于2026年3月政务信息报送情况的通报"
 
 
@@ -118,9 +120,11 @@ def test_docx_carries_the_same_figures_and_words(built: Path) -> None:
     ]
     paragraphs = [p.text for p in doc.paragraphs]
     assert "关于2026年3月政务信息报送情况的通报" in paragraphs
-    assert "2026年3月，全局共报送政务信息3条，被各级采用2条，好信息1条。现将有关情况通报如下：" in paragraphs
+    # quota 2 + 1 + 0 = 3; adoptions: c 县委办 (县级), a 市委办 (市级)
+    lead = "2026年3月，全局共报送政务信息3条（任务数3条），被各级采用2条、2次（县级1次，市级1次），好信息1条，"
+    assert lead + "获领导批示0件。现将有关情况通报如下：" in paragraphs
     after = paragraphs[paragraphs.index("二、表扬") + 1 :]
-    assert after[0] == PRAISE
+    assert after[0] == f"2026年3月，{PRAISE}"
     assert after[1] == "三、提醒"
     assert after[2:4] == [f"{i}. {line}" for i, line in enumerate(REMINDERS, start=1)]
 
@@ -149,7 +153,7 @@ def test_a_period_without_praise_or_reminders_says_so_everywhere(tmp_path: Path)
     assert "本期各股室均按要求完成报送任务。" in page and "pt-reminders" not in page
     paragraphs = [p.text for p in Document(io.BytesIO((out / "2026-03.docx").read_bytes())).paragraphs]
     assert "本期暂无得分为正的股室，不予表扬。" in paragraphs
-    assert "1. 本期各股室均按要求完成报送任务。" in paragraphs
+    assert "本期各股室均按要求完成报送任务。" in paragraphs
 
 
 def test_templates_and_renderers_take_their_words_from_the_vocabulary() -> None:

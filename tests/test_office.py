@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -24,18 +25,28 @@ def demo_stats(period: str) -> dict[str, Any]:
     return result.json()
 
 
+def export(tmp_path: Path, period: str, fmt: str) -> Path:
+    out = tmp_path / f"b.{fmt}"
+    result = run_cli(REPO, "export", "--period", period, "--as-of", AS_OF, "--format", fmt, "-o", str(out))
+    assert result.code == 0, result.err
+    return out
+
+
+def sheet_rows(sheet: Any, header_row: int = 3) -> tuple[list[str], list[dict[str, Any]]]:
+    header = [c.value for c in sheet[header_row]]
+    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=header_row + 1)]
+    return header, rows
+
+
 @pytest.mark.parametrize("period", ["2026-10", "2026-Q3", "2026"])
 def test_xlsx_export_matches_stats(tmp_path: Path, period: str) -> None:
     from openpyxl import load_workbook
 
-    out = tmp_path / "b.xlsx"
-    result = run_cli(REPO, "export", "--period", period, "--as-of", AS_OF, "--format", "xlsx", "-o", str(out))
-    assert result.code == 0, result.err
-    book = load_workbook(io.BytesIO(out.read_bytes()))
+    book = load_workbook(io.BytesIO(export(tmp_path, period, "xlsx").read_bytes()))
+    assert book.sheetnames[:4] == ["通报", "股室", "得分构成", "个人"]
     sheet = book["股室"]
-    assert sheet.freeze_panes == "A2"
-    header = [c.value for c in sheet[1]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=2)]
+    _, rows = sheet_rows(sheet)
+    rows, total = rows[:-1], rows[-1]
     data = demo_stats(period)
     assert [r["股室"] for r in rows] == [s["section"] for s in data["sections"]]
     for row, expected in zip(rows, data["sections"]):
@@ -47,11 +58,63 @@ def test_xlsx_export_matches_stats(tmp_path: Path, period: str) -> None:
             expected["score"],
         )
         assert isinstance(row["报送"], int)
-        assert row["约稿漏报"] == expected["requests"]["missed"]
+        assert (row["约稿按时"], row["约稿迟报"], row["约稿漏报"]) == tuple(
+            expected["requests"][s] for s in ("on_time", "late", "missed")
+        )
         assert row["紧急超时"] == expected["urgent"]["overdue"]
-    people = book["个人"]
-    assert people.max_row - 1 == len(data["people"])
-    assert [c.value for c in people[2]][:2] == [data["people"][0]["author"], data["people"][0]["section"]]
+    # 合计: sums of the section rows; the rate is total adopted / total submitted (4 places)
+    submitted = sum(s["submitted"] for s in data["sections"])
+    adopted = sum(s["adopted"] for s in data["sections"])
+    assert total["股室"] == "合计" and total["排名"] is None
+    assert (total["报送"], total["采用"]) == (submitted, adopted)
+    assert total["采用率"] == round(adopted / submitted, 4)
+    assert total["得分"] == pytest.approx(sum(s["score"] for s in data["sections"]))
+    _, people = sheet_rows(book["个人"])
+    people = people[:-1]
+    assert len(people) == len(data["people"])
+    assert [(p["作者"], p["股室"], p["得分"]) for p in people] == [
+        (p["author"], p["section"], p["score"]) for p in data["people"]
+    ]
+    if data["requests"]:
+        _, asked = sheet_rows(book["约稿"])
+        expected_rows = [(r["title"], s) for r in data["requests"] for s in r["status"]]
+        assert [(a["约稿"], a["股室"]) for a in asked] == expected_rows
+    if data["urgent"]:
+        _, urgent = sheet_rows(book["紧急事件"])
+        assert [u["事件"] for u in urgent] == [u["title"] for u in data["urgent"]]
+
+
+def test_xlsx_is_print_ready(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(export(tmp_path, "2026-10", "xlsx").read_bytes()))
+    assert book.properties.title == "关于2026年10月政务信息报送情况的通报"
+    assert book.properties.creator == "示例县民政局" and book.properties.language == "zh-CN"
+    for name in ("股室", "个人"):
+        sheet = book[name]
+        title, span = sheet["A1"].value, sheet["A2"].value
+        assert title.startswith("示例县民政局关于2026年10月政务信息报送情况的通报")
+        # 统计期间 and 数据截至 (--as-of 2026-11-25 = the end of that day), no leading zeros
+        assert span == "统计期间：2026年10月1日至2026年10月31日　数据截至：2026年11月25日 23:59"
+        assert any(str(r).startswith("A1:") for r in sheet.merged_cells.ranges)
+        width = sheet.max_column
+        assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.print_title_rows == "$3:$3"
+        assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
+        assert sheet.freeze_panes == ("C4" if name == "股室" else "B4")
+        last = sheet.max_row - 1  # the 合计 row stays out of the filter
+        assert sheet.auto_filter.ref == f"A3:{chr(64 + width)}{last}"
+        for cell in (sheet.cell(3, 1), sheet.cell(sheet.max_row, width)):
+            assert all(getattr(cell.border, side).style == "thin" for side in ("left", "right", "top", "bottom"))
+        heads = [c.value for c in sheet[3]]
+        assert sheet.cell(4, heads.index("报送") + 1).alignment.horizontal == "center"  # numbers centred
+        assert sheet.cell(4, heads.index("股室") + 1).alignment.horizontal == "left"
+    text = [row[0] for row in book["通报"].iter_rows(values_only=True) if row[0]]
+    assert "示民办〔2026〕23号" in text and "各股室：" in text
+    assert any(line.startswith("10月份，各股室围绕") for line in text)
+    assert "五、下一步工作要求" in text and text[-1] == "2026年11月5日"
 
 
 def test_docx_export_matches_stats(tmp_path: Path) -> None:
@@ -71,10 +134,27 @@ def test_docx_export_matches_stats(tmp_path: Path) -> None:
     assert {"仿宋_GB2312", "黑体", "方正小标宋简体"} <= fonts
     table = doc.tables[0]
     data = demo_stats("2026-10")
-    body = [[c.text for c in row.cells] for row in table.rows[1:]]
-    assert [(r[1], r[2], r[8]) for r in body] == [
+    heads = [c.text for c in table.rows[0].cells]
+    body = [dict(zip(heads, (c.text for c in row.cells))) for row in table.rows[1:]]
+    assert [(r["股室"], r["报送"], r["得分"]) for r in body] == [
         (s["section"], str(s["submitted"]), str(s["score"])) for s in data["sections"]
     ]
+    people = next(t for t in doc.tables if t.rows[0].cells[0].text == "作者")
+    assert len(people.rows) - 1 == len(data["people"])
+    # properties: author = organization, created = as_of in Asia/Shanghai, zh-CN, no generator text
+    props = doc.core_properties
+    assert props.title == "关于2026年10月政务信息报送情况的通报" and props.author == "示例县民政局"
+    assert props.comments == "" and props.last_modified_by == "示例县民政局"
+    with zipfile.ZipFile(out) as package:
+        core = package.read("docProps/core.xml").decode()
+        app = package.read("docProps/app.xml").decode()
+        styles = package.read("word/styles.xml").decode()
+    # --as-of 2026-11-25 is the end of that day in the configured zone (+08:00)
+    assert ">2026-11-25T23:59:59+08:00</dcterms:created>" in core
+    assert ">zh-CN</dc:language>" in core
+    assert "python-docx" not in core + app and "Microsoft" not in app
+    assert 'w:lang w:val="zh-CN" w:eastAsia="zh-CN"' in styles
+    assert 'w:after="200"' not in styles  # no 10 pt after every paragraph
 
 
 def test_exports_are_reproducible(tmp_path: Path) -> None:

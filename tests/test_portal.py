@@ -105,13 +105,10 @@ def test_bulletin_table_matches_stats(demo: Path, period: str) -> None:
     assert "表扬" in text and "提醒" in text
 
 
-@pytest.mark.parametrize("period", ["2026-10", "2026-11", "2026-Q1"])
+@pytest.mark.parametrize("period", ["2026-10", "2026-11", "2026-Q1", "2026", "2025"])
 def test_bulletin_praise_and_reminders(demo: Path, period: str) -> None:
     data = demo_stats("--period", period)
     text = page(demo, f"bulletins/{period}")
-    praise = re.search(r'<p class="pt-praise">(.*?)</p>', text, re.S)
-    top = [r["section"] for r in data["sections"] if r["rank"] <= 3 and r["score"] > 0 and r["submitted"] > 0]
-    assert praise and all(name in praise.group(1) for name in top)
     expected = []
     for row in data["sections"]:
         if row["submitted"] == 0:
@@ -119,10 +116,25 @@ def test_bulletin_praise_and_reminders(demo: Path, period: str) -> None:
         elif row["submitted"] < row["quota"]:
             expected.append(f"{row['section']}：未完成报送任务，尚差 {row['quota'] - row['submitted']} 条")
     for request in data["requests"]:
-        expected += [f"{s}：约稿《{request['title']}》漏报" for s, v in request["status"].items() if v == "missed"]
+        for section, status in request["status"].items():
+            if status in ("missed", "late"):
+                expected.append(f"{section}：约稿《{request['title']}》{'漏报' if status == 'missed' else '迟报'}")
     expected += [
-        f"{u['section']}：重大紧急事件《{u['title']}》超时未报" for u in data["urgent"] if u["status"] == "overdue"
+        f"{u['section']}：重大紧急事件《{u['title']}》" for u in data["urgent"] if u["status"] in ("late", "overdue")
     ]
+    reminded = {line.split("：")[0] for line in expected}
+    # 表扬: the top 3 with a positive score and a report, except a section reminded of anything in the same bulletin
+    top = [
+        r["section"]
+        for r in data["sections"]
+        if r["rank"] <= 3 and r["score"] > 0 and r["submitted"] > 0 and r["section"] not in reminded
+    ]
+    praise = re.search(r'<p class="pt-praise">(.*?)</p>', text, re.S)
+    if top:
+        assert praise and all(name in praise.group(1) for name in top)
+        assert not any(name in praise.group(1) for name in reminded)
+    else:
+        assert praise is None and "不予表扬" in text
     reminders = re.search(r'<ol class="pt-reminders">(.*?)</ol>', text, re.S)
     if not expected:
         assert reminders is None and "本期各股室均按要求完成报送任务" in text
@@ -130,6 +142,45 @@ def test_bulletin_praise_and_reminders(demo: Path, period: str) -> None:
     assert reminders
     for line in expected:
         assert html.escape(line, quote=False) in reminders.group(1)
+
+
+def test_web_word_and_excel_bulletins_carry_the_same_table(demo: Path) -> None:
+    """The demo's October ranking table: every cell of the web page's rows is in Word, and Excel has the same
+    figures as numbers (running totals included)."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    text = page(demo, "bulletins/2026-10")
+    body = re.search(r'<table class="pt-table pt-ranking">.*?<tbody>(.*?)</tbody>', text, re.S)
+    assert body
+    web = [
+        [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+        for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", body.group(1), re.S)
+    ]
+    word = Document(str(demo / "bulletins" / "2026-10.docx")).tables[0]
+    assert [[c.text for c in row.cells] for row in word.rows[1:]] == web
+    sheet = load_workbook(demo / "bulletins" / "2026-10.xlsx")["股室"]
+    heads = [c.value for c in sheet[3]]
+    rows = [dict(zip(heads, (c.value for c in r))) for r in sheet.iter_rows(min_row=4)][:-1]
+    for cells, row in zip(web, rows, strict=True):
+        # web: 排名 股室 报送 采用 采用率 批示 好信息 任务完成 约稿 得分 | 累计报送 累计采用 累计得分
+        assert [str(row[h]) for h in ("排名", "股室", "报送", "采用")] == cells[:4]
+        assert f"{row['采用率'] * 100:.1f}%" == cells[4]
+        assert [str(row[h]) for h in ("批示", "好信息")] == cells[5:7]
+        assert (f"{row['报送']}/{row['任务数']}" if row["任务数"] else "—") == cells[7]
+        assert f"{row['约稿按时']}/{row['约稿迟报']}/{row['约稿漏报']}" == cells[8]
+        assert [str(row[h]) for h in ("得分", "累计报送", "累计采用", "累计得分")] == cells[9:]
+    # 得分构成: the web page's breakdown table, the Word table after the ranking, the Excel sheet
+    parts = re.search(r'<table class="pt-table pt-breakdown">.*?<tbody>(.*?)</tbody>', text, re.S)
+    assert parts
+    web_parts = [
+        [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+        for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", parts.group(1), re.S)
+    ]
+    word_parts = Document(str(demo / "bulletins" / "2026-10.docx")).tables[1]
+    assert [[c.text for c in row.cells] for row in word_parts.rows[1:]] == web_parts
+    sheet = load_workbook(demo / "bulletins" / "2026-10.xlsx")["得分构成"]
+    assert [[str(c.value) for c in r] for r in sheet.iter_rows(min_row=4)] == web_parts
 
 
 def test_section_page_months_match_stats(demo: Path) -> None:

@@ -11,6 +11,9 @@ so March 2026 has ended.  Figures of March, worked out by hand:
   11 + 0.5 - 5 = 6.5 ≥ 2, 达标, but not praised (no_praise);
 * 丙股: half of the joint report: 0.5 < 2, 不达标.
 Ranks 甲股 7, 乙股 6.5, 丙股 0.5; praise takes the top 3 with a positive score except 乙股: 甲股、丙股.
+Their reasons (issue 13): submitted 甲股 2, 乙股 2 (the joint report counts for both), 丙股 1 rank 1, 1, 3 (all
+≤ 3) → 报送数量多; the bureau's rate is (1 + 1 + 0) / (2 + 2 + 1) = 0.4: 甲股 1/2 ≥ 0.4 → 采用率高, 丙股 has no
+adoption; nobody has an instruction.
 """
 
 from __future__ import annotations
@@ -99,7 +102,7 @@ def test_bulletin_reminds_of_incidents_and_honours_no_praise(built: Path) -> Non
     page = text(built / "bulletins" / "2026-03" / "index.html")
     assert "乙股：扣分事项“瞒报（2026-03-10）”，请认真整改。" in page
     praise = page[page.index("二、表扬") : page.index("三、提醒")]
-    assert "甲股、丙股信息报送数量多" in praise and "乙股" not in praise
+    assert "甲股报送数量多、采用率高，丙股报送数量多，综合得分位居前列" in praise and "乙股" not in praise
 
 
 def test_section_page_lists_incidents_and_joint_reports(built: Path) -> None:
