@@ -36,6 +36,7 @@ import os
 import socket
 import ssl
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -494,3 +495,39 @@ def test_usage_errors(tmp_path: Path) -> None:
     )
     result = remind(no_url, "--dry-run")
     assert result.code == 2 and "extra.portal.reminders.portal_url: messages need the portal's address" in result.err
+
+
+def test_ci_files_schedule_the_reminders() -> None:
+    import yaml
+
+    from tests.conftest import REPO
+
+    github = yaml.load((REPO / ".github/workflows/nightly.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    crons = [entry["cron"] for entry in github["on"]["schedule"]]
+    jobs = github["jobs"]
+    for window, cron in (("15m", "*/15 * * * *"), ("1d", "30 0 * * *")):
+        job = jobs[f"remind-{window}"]
+        assert cron in crons
+        assert job["if"] == f"github.event.schedule == '{cron}' && vars.PORTAL_REMIND == '{window}'"
+        assert f"python build_stats.py remind --window {window}" in [s.get("run") for s in job["steps"]]
+        for name in ("PORTAL_SMTP_PASSWORD", "PORTAL_WECOM_WEBHOOK", "PORTAL_DINGTALK_WEBHOOK"):
+            assert job["env"][name] == "${{ secrets." + name + " }}"
+    # the site is not rebuilt every 15 minutes
+    assert jobs["build"]["if"] == "github.event_name != 'schedule' || github.event.schedule == '0 18 * * *'"
+    gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    for window in ("15m", "1d"):
+        job = gitlab[f"remind-{window}"]
+        assert job["script"] == [f"python build_stats.py remind --window {window}"]
+        assert job["rules"] == [{"if": f'$CI_PIPELINE_SOURCE == "schedule" && $PORTAL_REMIND == "{window}"'}]
+    for name in ("check", "pages"):
+        assert gitlab[name]["rules"][0] == {"if": "$PORTAL_REMIND", "when": "never"}
+
+
+def test_the_ci_command_runs_on_the_demo_site() -> None:
+    from tests.conftest import REPO
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "build_stats.py", "remind", "--window", "1d", "--as-of", "2026-03-26 08:30", "--dry-run"]
+    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("提醒：2026-03-25 08:30 至 2026-03-26 08:30（窗口 1d）")
