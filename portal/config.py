@@ -679,6 +679,11 @@ _CHANNEL_SCHEMAS: dict[str, type[base.Config]] = {
     "wecom": WecomChannelConfig,
     "dingtalk": DingtalkChannelConfig,
 }
+_SECRET_KEYS = {"url", "webhook", "password", "secret", "key", "token", "access_token"}
+_SECRET_HINT = (
+    "secrets never go in mkdocs.yml: put the value in an environment variable (a CI secret) "
+    "and name the variable in url_env, password_env or secret_env"
+)
 _DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 
 
@@ -723,7 +728,8 @@ def _channels(raw: object, path: str, errors: list[tuple[str, str]]) -> tuple[An
             errors.append((f"{where}.type", f"expected one of email, wecom, dingtalk, got {kind!r}"))
             continue
         values, errs = _validate(_CHANNEL_SCHEMAS[kind], item, where)
-        if kind != "email" and not errs and not values["url_env"]:
+        errs = [(key, _SECRET_HINT if key.rpartition(".")[2] in _SECRET_KEYS else msg) for key, msg in errs]
+        if kind != "email" and not values.get("url_env"):
             errs.append((f"{where}.url_env", "required: the environment variable holding the robot's webhook address"))
         errors.extend(errs)
         if errs:

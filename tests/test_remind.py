@@ -51,7 +51,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from portal.cli import run
-from tests.conftest import PORTAL, make_site, report, request
+from tests.conftest import PORTAL, make_site, mkdocs_build, report, request
 
 NOW = datetime(2026, 3, 9, 2, 0, tzinfo=timezone.utc)  # the clock, for 钉钉's timestamp
 BASE = "https://xxbs.example.gov.cn/portal/"
@@ -459,7 +459,11 @@ def test_bad_reminder_config_is_exit_2_with_key_paths(tmp_path: Path) -> None:
         "request_days_before": ["3"],
         "digest_weekdays": [0],
         "recipients": {"丁股": {"email": "x@y.org"}, "甲股": {"mobile": "12345"}},
-        "channels": [{"name": "m", "type": "mail"}, {"name": "d", "type": "dingtalk"}],
+        "channels": [
+            {"name": "m", "type": "mail"},
+            {"name": "d", "type": "dingtalk"},
+            {"name": "w", "type": "wecom", "url": "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=leaked-key"},
+        ],
         "bogus": 1,
     }
     site = make_site(tmp_path, portal={**PORTAL, "reminders": bad})
@@ -481,8 +485,23 @@ def test_bad_reminder_config_is_exit_2_with_key_paths(tmp_path: Path) -> None:
         "extra.portal.reminders.channels[0].type: expected one of email, wecom, dingtalk, got 'mail'",
         "extra.portal.reminders.channels[1].url_env: required",
         "extra.portal.reminders.bogus: unknown key",
+        "extra.portal.reminders.channels[2].url: secrets never go in mkdocs.yml",
+        "extra.portal.reminders.channels[2].url_env: required",
     ):
         assert fragment in text, (fragment, text)
+    assert "leaked-key" not in text
+
+
+def test_mkdocs_build_accepts_the_reminders_config_and_refuses_a_bad_one(tmp_path: Path) -> None:
+    good = site_with(tmp_path / "good", [mail_channel(25), {"name": "wx", "type": "wecom", "url_env": "W"}])
+    built = mkdocs_build(good)
+    assert built.returncode == 0, built.stderr
+    assert "13800000002" not in (good / "_site/index.html").read_text(encoding="utf-8")
+    bad = make_site(tmp_path / "bad", portal={**PORTAL, "reminders": {"send_at": "8:30"}})
+    failed = mkdocs_build(bad)
+    assert failed.returncode != 0
+    assert "extra.portal.reminders.send_at: expected a time of day" in failed.stderr
+    assert "Traceback" not in failed.stderr
 
 
 def test_usage_errors(tmp_path: Path) -> None:
