@@ -115,7 +115,7 @@ def parse_window(text: str) -> timedelta:
         raise WindowError(f"--window {text!r}: write minutes, hours or days, e.g. 15m, 1h or 1d")
     window = int(match["n"]) * _UNITS[match["unit"]]
     day = timedelta(days=1)
-    if window < day and day % window:
+    if (window < day and day % window) or (window > day and window % day):
         raise WindowError(f"--window {text!r} does not divide a day evenly; use e.g. 5m, 10m, 15m, 30m, 1h or 1d")
     return window
 
@@ -123,15 +123,17 @@ def parse_window(text: str) -> timedelta:
 def align(as_of: datetime, window: timedelta, send_at: time) -> datetime:
     """The latest tick of the window's grid at or before ``as_of``.
 
-    The grid starts at ``send_at`` each local day and steps by ``window`` (by a
-    day for windows of a day or more), so a scheduled run that starts a few
+    Shorter windows tick from local midnight (15m: :00, :15, :30, :45); a day
+    or more ticks daily at ``send_at``.  So a scheduled run that starts a few
     minutes late still covers exactly the interval it was scheduled for.
     """
     tz = as_of.tzinfo
-    start = datetime.combine(as_of.date(), send_at, tz)
+    day = timedelta(days=1)
+    anchor = time(0) if window < day else send_at
+    start = datetime.combine(as_of.date(), anchor, tz)
     if start > as_of:
-        start = datetime.combine(as_of.date() - timedelta(days=1), send_at, tz)
-    step = min(window, timedelta(days=1))
+        start = datetime.combine(as_of.date() - day, anchor, tz)
+    step = min(window, day)
     return start + ((as_of - start) // step) * step
 
 

@@ -550,3 +550,35 @@ def test_the_ci_command_runs_on_the_demo_site() -> None:
     done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("提醒：2026-03-25 08:30 至 2026-03-26 08:30（窗口 1d）")
+
+
+def test_windows_align_to_their_grid() -> None:
+    from zoneinfo import ZoneInfo
+
+    from portal.reminders import WindowError, align, parse_window
+
+    tz = ZoneInfo("Asia/Shanghai")
+    at = datetime(2026, 3, 9, 12, 7, tzinfo=tz)
+    send_at = datetime(2026, 1, 1, 8, 30).time()
+    # short windows tick from midnight: 12:07 → 12:00 (15m, 1h), 12:00 (30m)
+    assert align(at, parse_window("15m"), send_at) == datetime(2026, 3, 9, 12, 0, tzinfo=tz)
+    assert align(at, parse_window("1h"), send_at) == datetime(2026, 3, 9, 12, 0, tzinfo=tz)
+    # a day ticks at send_at: 12:07 → 08:30 the same day; 02:00 → 08:30 the day before
+    assert align(at, parse_window("1d"), send_at) == datetime(2026, 3, 9, 8, 30, tzinfo=tz)
+    early = datetime(2026, 3, 9, 2, 0, tzinfo=tz)
+    assert align(early, parse_window("7d"), send_at) == datetime(2026, 3, 8, 8, 30, tzinfo=tz)
+    assert parse_window("7d") == timedelta(days=7)
+    for bad in ("7m", "0m", "15", "1w", "25h"):
+        with pytest.raises(WindowError):
+            parse_window(bad)
+
+
+def test_content_errors_send_nothing(tmp_path: Path, smtp: tuple[int, Mailbox]) -> None:
+    port, box = smtp
+    reminders = {"portal_url": BASE, "office": OFFICE, "channels": [mail_channel(port)]}
+    reports = {**REPORTS, "bad.md": report("坏文件", section="丁股", date="2026-03-09")}
+    site = make_site(tmp_path, reports=reports, requests=REQUESTS, portal={**PORTAL, "reminders": reminders})
+    result = remind(site, "--window", "15m", "--as-of", "2026-03-09 08:30")
+    assert result.code == 1
+    assert "content/reports/bad.md:3: section: unknown section '丁股'" in result.err  # line 1 is ---
+    assert box.messages == [] and result.out == ""
