@@ -38,6 +38,8 @@ from .reminders import ChannelSettings, Recipient, Reminder, ReminderSettings
 
 TYPE_NAMES = {"email": "邮件", "wecom": "企业微信群机器人", "dingtalk": "钉钉群机器人"}
 FOOTER = "（信息报送门户自动提醒，请勿直接回复）"
+#: The last line of robot messages; it holds 信息报送, the keyword for 钉钉's "自定义关键词" security option.
+ROBOT_FOOTER = "—— 信息报送门户自动提醒"
 
 
 class ChannelError(Exception):
@@ -102,6 +104,7 @@ def wecom_payload(reminder: Reminder, people: Sequence[Recipient]) -> dict[str, 
     mentions = " ".join(f"<@{p.wecom_userid}>" for p in people if p.wecom_userid)
     if mentions:
         lines.append(mentions)
+    lines.append(ROBOT_FOOTER)
     return {"msgtype": "markdown", "markdown": {"content": "\n".join(lines)}}
 
 
@@ -110,6 +113,7 @@ def dingtalk_payload(reminder: Reminder, people: Sequence[Recipient]) -> dict[st
     text = [f"#### {reminder.subject}", *(f"> {line}" for line in reminder.lines), f"[查看详情]({reminder.link})"]
     if at:
         text.append(" ".join(f"@{m}" for m in at))
+    text.append(ROBOT_FOOTER)
     return {
         "msgtype": "markdown",
         "markdown": {"title": reminder.subject, "text": "\n\n".join(text)},

@@ -342,7 +342,9 @@ def test_robots_receive_the_published_formats_and_the_dingtalk_signature_verifie
     [hit] = wecom.hits
     assert hit.path == "/cgi-bin/webhook/send" and hit.query == {"key": ["wx-key-123"]}
     assert hit.content_type == "application/json; charset=utf-8"
-    content = "\n".join([f"**{subject}**", *(f"> {x}" for x in lines), f"[查看详情]({link})", "<@lisi>"])
+    content = "\n".join(
+        [f"**{subject}**", *(f"> {x}" for x in lines), f"[查看详情]({link})", "<@lisi>", "—— 信息报送门户自动提醒"]
+    )
     assert hit.body == {"msgtype": "markdown", "markdown": {"content": content}}
     [hit] = ding.hits
     assert hit.path == "/robot/send" and hit.query["access_token"] == ["dd-token-456"]
@@ -354,7 +356,13 @@ def test_robots_receive_the_published_formats_and_the_dingtalk_signature_verifie
     ).decode()
     assert hit.query["sign"] == [expected_sign]
     text = "\n\n".join(
-        [f"#### {subject}", *(f"> {x}" for x in lines), f"[查看详情]({link})", "@13800000002 @13800000009"]
+        [
+            f"#### {subject}",
+            *(f"> {x}" for x in lines),
+            f"[查看详情]({link})",
+            "@13800000002 @13800000009",
+            "—— 信息报送门户自动提醒",
+        ]
     )
     assert hit.body == {
         "msgtype": "markdown",
