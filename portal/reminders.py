@@ -34,7 +34,6 @@ KIND_NAMES = {
     "quota": "报送任务未完成",
     "digest": "每周汇总",
 }
-WEEKDAYS = "一二三四五六日"
 
 
 @dataclass(frozen=True)
@@ -349,7 +348,7 @@ def digest_lines(ev: Evaluation, day: date) -> list[str]:
             due.append(f"紧急信息《{state.report.title}》（{state.report.section}）须在{_fmt_time(state.due)}前报送")
         elif state.status == "overdue":
             missed.append(f"紧急信息《{state.report.title}》（{state.report.section}）{_fmt_time(state.due)}超时未报")
-    lines = [f"截至{_fmt_time(ev.as_of)}（星期{WEEKDAYS[day.isoweekday() - 1]}）："]
+    lines = [f"截至{_fmt_time(ev.as_of)}："]
     lines.append("待报：" + ("无" if not due else ""))
     lines += [f"- {line}" for line in due]
     lines.append("逾期：" + ("无" if not missed else ""))
