@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import http.client
 import json
 import smtplib
 import ssl
@@ -203,7 +204,7 @@ class EmailSender(Sender):
             if self.smtp is None:
                 self.smtp = self._connect()
             refused = self.smtp.send_message(item.payload)
-        except (smtplib.SMTPException, OSError) as exc:
+        except (smtplib.SMTPException, OSError, ValueError) as exc:
             self.close()
             raise ChannelError(_reason(exc)) from exc
         if refused:
@@ -243,7 +244,7 @@ class RobotSender(Sender):
                 answer = response.read()
         except urllib.error.HTTPError as exc:
             raise ChannelError(f"HTTP {exc.code} {exc.reason}") from exc
-        except (urllib.error.URLError, OSError) as exc:
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
             raise ChannelError(_reason(exc)) from exc
         try:
             result = json.loads(answer)

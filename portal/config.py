@@ -589,7 +589,7 @@ def locate(config_file: str, key_path: str) -> int:
 # --- extra.portal.reminders (issue 16) --------------------------------------------------------
 
 _ENV_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_EMAIL_RE = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+")
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 _CLOCK_RE = re.compile(r"(?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)")
 

@@ -590,3 +590,14 @@ def test_content_errors_send_nothing(tmp_path: Path, smtp: tuple[int, Mailbox]) 
     assert result.code == 1
     assert "content/reports/bad.md:3: section: unknown section '丁股'" in result.err  # line 1 is ---
     assert box.messages == [] and result.out == ""
+
+
+def test_a_webhook_variable_that_is_not_an_address(tmp_path: Path) -> None:
+    site = site_with(tmp_path, [{"name": "wx", "type": "wecom", "url_env": "WECOM_URL"}])
+    for value, code, message in (
+        ("key-only-abc", 2, "error: channel wx: environment variable WECOM_URL does not hold an http(s) address"),
+        ("http:///send?key=abc", 3, "error: channel wx (企业微信群机器人 ): "),
+    ):
+        result = remind(site, "--window", "15m", "--as-of", "2026-03-09 14:45", env={"WECOM_URL": value})
+        assert result.code == code and message in result.err, result.err
+        assert "Traceback" not in result.err and "abc" not in result.out + result.err
