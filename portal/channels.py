@@ -291,8 +291,8 @@ def outgoing(
             names = "、".join(p.name for p in people)
             items.append(Outgoing(reminder, names, wecom_payload(reminder, people)))
         else:
-            at = mobiles(people)
-            who = "、".join(p.name for p in people) + ("（@" + "、@".join(at) + "）" if at else "")
+            at = [f"@{m[:3]}****{m[-4:]}" for m in mobiles(people)]  # printouts land in CI logs: masked
+            who = "、".join(p.name for p in people) + ("（" + "、".join(at) + "）" if at else "")
             items.append(Outgoing(reminder, who, dingtalk_payload(reminder, people)))
     return items
 

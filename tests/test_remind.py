@@ -312,7 +312,7 @@ def test_dry_run_with_channels_groups_by_channel_and_sends_nothing(tmp_path: Pat
         "[mail] 邮件：1 条",
         f"  【紧急信息】《{U1}》须在15:00前报送 → 李四 <yi@example.org>, 办公室 <office@example.org>",
         "[群] 钉钉群机器人：1 条",
-        f"  【紧急信息】《{U1}》须在15:00前报送 → 李四、办公室（@13800000002、@13800000009）",
+        f"  【紧急信息】《{U1}》须在15:00前报送 → 李四、办公室（@138****0002、@138****0009）",  # masked in printouts,
     ]
 
 
