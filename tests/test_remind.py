@@ -420,17 +420,19 @@ def test_a_dead_smtp_server_and_a_missing_secret(tmp_path: Path) -> None:
     assert "pw-s3cret" not in result.out + result.err
 
 
+def self_signed(tmp_path: Path) -> tuple[Path, ssl.SSLContext]:
+    """A certificate for 127.0.0.1 (the client trusts it through ``ca_file``) and the server's TLS context."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run([*OPENSSL_SELF_SIGNED, "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_tls.load_cert_chain(cert, key)
+    return cert, server_tls
+
+
 def test_starttls_and_login_with_the_password_from_the_environment(tmp_path: Path) -> None:
     from aiosmtpd.smtp import AuthResult
 
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(
-        [*OPENSSL_SELF_SIGNED, "-keyout", str(key), "-out", str(cert)],
-        check=True,
-        capture_output=True,
-    )
-    server_tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    server_tls.load_cert_chain(cert, key)
+    cert, server_tls = self_signed(tmp_path)
     seen: list[tuple[str, str]] = []
 
     def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
@@ -459,6 +461,23 @@ def test_starttls_and_login_with_the_password_from_the_environment(tmp_path: Pat
     assert result.code == 0, result.err
     assert seen[0] == ("xxbs", "pw-s3cret") and len(box.messages) == 3  # 约稿 ×2 and the digest at 08:30
     assert "pw-s3cret" not in result.out + result.err
+
+
+def test_implicit_tls_and_an_untrusted_certificate(tmp_path: Path) -> None:
+    cert, server_tls = self_signed(tmp_path)
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=free_port(), ssl_context=server_tls)
+    controller.start()
+    try:
+        trusted = site_with(tmp_path / "a", [mail_channel(controller.port, security="ssl", ca_file=str(cert))])
+        result = remind(trusted, "--window", "15m", "--as-of", "2026-03-09 08:30")
+        untrusted = site_with(tmp_path / "b", [mail_channel(controller.port, security="ssl")], retries=0)
+        refused = remind(untrusted, "--window", "15m", "--as-of", "2026-03-09 08:30")
+    finally:
+        controller.stop()
+    assert result.code == 0, result.err
+    assert len(box.messages) == 3  # only the trusted run delivered
+    assert refused.code == 3 and "CERTIFICATE_VERIFY_FAILED" in refused.err and "Traceback" not in refused.err
 
 
 def test_bad_reminder_config_is_exit_2_with_key_paths(tmp_path: Path) -> None:
