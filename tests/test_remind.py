@@ -152,10 +152,20 @@ class Hit:
     content_type: str
 
 
-class Robot:
-    """A local robot endpoint: records each POST; answers with ``statuses`` first, then 200 errcode 0."""
+def dingtalk_verifies(query: dict[str, list[str]], secret: str) -> bool:
+    """钉钉's server-side check: sign == base64(HMAC-SHA256(secret, "timestamp\nsecret")) (parse_qs url-decodes)."""
+    timestamp = query.get("timestamp", [""])[0]
+    digest = hmac.new(secret.encode(), f"{timestamp}\n{secret}".encode(), hashlib.sha256).digest()
+    return query.get("sign") == [base64.b64encode(digest).decode()]
 
-    def __init__(self, statuses: list[int] | None = None) -> None:
+
+class Robot:
+    """A local robot endpoint: records each POST; answers with ``statuses`` first, then 200 errcode 0.
+
+    With ``secret`` it checks 钉钉's signature and answers errcode 310000 when it does not verify.
+    """
+
+    def __init__(self, statuses: list[int] | None = None, secret: str = "") -> None:
         self.hits: list[Hit] = []
         self.statuses = list(statuses or [])
         robot = self
@@ -167,7 +177,10 @@ class Robot:
                 parts = urlsplit(self.path)
                 robot.hits.append(Hit(parts.path, parse_qs(parts.query), body, self.headers["Content-Type"]))
                 status = robot.statuses.pop(0) if robot.statuses else 200
-                answer = json.dumps({"errcode": 0 if status == 200 else 500, "errmsg": "ok"}).encode()
+                result = {"errcode": 0 if status == 200 else 500, "errmsg": "ok"}
+                if secret and not dingtalk_verifies(parse_qs(parts.query), secret):
+                    result = {"errcode": 310000, "errmsg": "sign not match"}
+                answer = json.dumps(result).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(answer)))
@@ -323,7 +336,7 @@ def test_robots_receive_the_published_formats_and_the_dingtalk_signature_verifie
     ]
     site = site_with(tmp_path, channels)
     secret = "SEC0123456789abcdef"
-    with Robot() as wecom, Robot() as ding:
+    with Robot() as wecom, Robot(secret=secret) as ding:
         env = {
             "WECOM_URL": f"http://127.0.0.1:{wecom.port}/cgi-bin/webhook/send?key=wx-key-123",
             "DING_URL": f"http://127.0.0.1:{ding.port}/robot/send?access_token=dd-token-456",
@@ -620,3 +633,13 @@ def test_a_webhook_variable_that_is_not_an_address(tmp_path: Path) -> None:
         result = remind(site, "--window", "15m", "--as-of", "2026-03-09 14:45", env={"WECOM_URL": value})
         assert result.code == code and message in result.err, result.err
         assert "Traceback" not in result.err and "abc" not in result.out + result.err
+
+
+def test_a_wrong_dingtalk_secret_is_refused_by_the_robot(tmp_path: Path) -> None:
+    site = site_with(tmp_path, [{"name": "dd", "type": "dingtalk", "url_env": "U", "secret_env": "S"}], retries=1)
+    with Robot(secret="SECright") as ding:
+        env = {"U": f"http://127.0.0.1:{ding.port}/robot/send?access_token=t0k", "S": "SECwrong"}
+        result = remind(site, "--window", "15m", "--as-of", "2026-03-09 14:45", env=env)
+    assert len(ding.hits) == 2  # tried, retried once
+    assert result.code == 3 and "refused: errcode 310000, sign not match (tried 2 times)" in result.err
+    assert "SECwrong" not in result.out + result.err and "t0k" not in result.out + result.err
