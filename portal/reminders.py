@@ -256,7 +256,7 @@ def _urgent(ctx: _Context) -> Iterator[Reminder]:
 def _urgent_reminder(ctx: _Context, state: UrgentState, minutes: int, moment: datetime) -> Reminder:
     report = state.report
     assert report.event_time is not None
-    limit = f"{ctx.settings.urgent_limit_hours:g}"
+    limit = f"{ctx.settings.urgent_limit(report.severity):g}"  # per severity when configured
     if minutes:
         kind, subject = "urgent_soon", f"【紧急信息】《{report.title}》须在{state.due:%H:%M}前报送"
         lead = f"距报送时限还有 {minutes} 分钟，目前尚未报送。"
