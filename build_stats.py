@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from datetime import datetime, timezone
 from typing import Any
 
@@ -74,7 +75,7 @@ def main() -> int:
         stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     ask = input if sys.stdin is not None and sys.stdin.isatty() else None
     try:
-        code = run(sys.argv[1:], dict(os.environ), datetime.now(timezone.utc), sys.stdout, sys.stderr, ask)
+        code = run(sys.argv[1:], dict(os.environ), datetime.now(timezone.utc), sys.stdout, sys.stderr, ask, time.sleep)
         sys.stdout.flush()
     except KeyboardInterrupt:
         print("interrupted (Ctrl-C)", file=sys.stderr)

@@ -22,6 +22,8 @@ from .cache import cache_folder
 from .config import locate_in_chain
 from .dates import DateError, Period, parse_period, period_containing, resolve_as_of
 from .problems import Problem, summary
+from .remind import RemindUsage, prepare, remind
+from .remind import add_parser as add_remind_parser
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
 from .tally import Tally, evaluate, number, tally, to_json
 from .vocabulary import BREAKDOWN, CLI_SECTION_KEYS, PASSED, SECTION_COLUMNS, H, columns
@@ -73,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     public = sub.add_parser("public", help="write the 公开 reports as a small static site and Atom feed")
     public.add_argument("--config", default=argparse.SUPPRESS)
     public.add_argument("-o", "--output", required=True, help="folder to write (replaced as a whole)")
+    add_remind_parser(sub)
     return parser
 
 
@@ -89,14 +92,16 @@ def run(
     out: TextIO,
     err: TextIO,
     ask: Callable[[str], str] | None = None,
+    sleep: Callable[[float], None] | None = None,
 ) -> int:
     """Run one command; ``ask`` prompts for missing ``new`` options (None: never prompt).
 
     Exit codes: 0 clean, 1 content errors, 2 usage or config errors, 4 input/output failures
-    (an unwritable output, a full disk), 130 interrupted; 3 is ``remind``'s.
+    (an unwritable output, a full disk), 130 interrupted; 3 is ``remind``'s (a channel failed).
+    ``sleep`` waits between a reminder channel's retries (None: no waiting).
     """
     try:
-        return _run(argv, env, now, out, err, ask)
+        return _run(argv, env, now, out, err, ask, sleep or (lambda seconds: None))
     except KeyboardInterrupt:
         print("interrupted (Ctrl-C); nothing was written", file=err)
         return EXIT_INTERRUPTED
@@ -109,6 +114,7 @@ def _run(
     out: TextIO,
     err: TextIO,
     ask: Callable[[str], str] | None,
+    sleep: Callable[[float], None],
 ) -> int:
     parser = _parser()
     try:
@@ -130,6 +136,8 @@ def _run(
         except DateError as exc:
             print(f"error: {exc}", file=err)
             return EXIT_USAGE
+    if args.command == "remind":
+        return _remind(args, config, settings, env, now, out, err, sleep)
     if args.command == "new":
         return _new(args, config, settings, now, out, err, ask)
     root = os.path.dirname(os.path.abspath(args.config))
@@ -328,6 +336,35 @@ def _draft(args: argparse.Namespace, settings: Any, root: str, docs_dir: str, to
         sections=_names(args.sections),
         id_=args.id_,
     )
+
+
+def _remind(
+    args: argparse.Namespace,
+    config: Any,
+    settings: Any,
+    env: dict[str, str],
+    now: datetime,
+    out: TextIO,
+    err: TextIO,
+    sleep: Callable[[float], None],
+) -> int:
+    """``remind``: usage errors first (exit 2), then content errors (exit 1, nothing sent), then send."""
+    raw_portal, site_url = (config.extra or {}).get("portal"), config.site_url or ""
+    try:
+        prepare(args, raw_portal, settings, site_url, now)
+    except RemindUsage as exc:
+        print(exc, file=err)
+        return EXIT_USAGE
+    root = os.path.dirname(os.path.abspath(args.config))
+    site = _load(config, settings, root, env, bodies=False)
+    problems = site.problems.sorted()
+    if site.problems.errors:
+        _print_problems(problems, site.content.files, root, err)
+        return EXIT_CONTENT
+    for problem in problems:
+        print(_shown(problem, root), file=err)
+    use_directory_urls = config.use_directory_urls
+    return remind(args, raw_portal, site_url, use_directory_urls, settings, site.content, env, now, out, err, sleep)
 
 
 class _Collect(logging.Handler):

@@ -14,7 +14,8 @@ import hashlib
 import os
 import re
 from collections.abc import Mapping
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, time
 from typing import Any
 
 from mkdocs.config import base
@@ -491,6 +492,8 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
     names = _names(sections, adopters, values)
     scoring = _scoring(raw.get("scoring"), names, errors)
     nested = _nested(raw, errors)
+    if isinstance(raw.get("reminders"), dict):
+        errors.extend(reminder_settings(raw, sections)[1])
     if errors:
         return None, [Problem(*locate_in_chain(config_file, key), key, msg) for key, msg in errors]
     limits = values["urgent_limit_hours"]
@@ -547,6 +550,7 @@ class PortalSchema(base.Config):
     bulletin = c.Optional(_SubMapping())
     privacy = c.Optional(_SubMapping())
     publish_sitemap = c.Type(bool, default=False)
+    reminders = c.Optional(_SubMapping())  # validated by reminder_settings
 
 
 _INHERIT_RE = re.compile(r"^INHERIT:[ \t]*['\"]?(?P<path>[^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
@@ -621,3 +625,204 @@ def locate(config_file: str, key_path: str) -> int:
     """Best-effort line of ``key_path`` (``extra.portal.sections[2].slug``) in the config file."""
     lines = _walk(config_file, key_path)
     return lines[-1] if lines else 1
+
+
+# --- extra.portal.reminders (issue 16) --------------------------------------------------------
+
+_ENV_NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_MOBILE_RE = re.compile(r"1[3-9]\d{9}")
+_CLOCK_RE = re.compile(r"(?P<h>[01]\d|2[0-3]):(?P<m>[0-5]\d)")
+
+
+class Counts(c.OptionallyRequired[tuple]):
+    """A list of whole numbers (``[]`` switches a trigger off); a single number is a list of one."""
+
+    def __init__(self, most: int, default: tuple[int, ...], least: int = 0) -> None:
+        super().__init__(default=list(default))
+        self.least, self.most = least, most
+
+    def run_validation(self, value: object) -> tuple[int, ...]:
+        items = [value] if isinstance(value, int) and not isinstance(value, bool) else value
+        if not isinstance(items, list) or any(isinstance(v, bool) or not isinstance(v, int) for v in items):
+            raise ValidationError(f"expected a list of whole numbers, e.g. [3, 1], got {value!r}")
+        bad = [v for v in items if not self.least <= v <= self.most]
+        if bad:
+            raise ValidationError(f"{bad[0]} is out of range; use {self.least} to {self.most}")
+        return tuple(sorted(set(items), reverse=True))
+
+
+class Clock(c.OptionallyRequired[str]):
+    """A time of day ``HH:MM`` (quote it: YAML reads 08:30 unquoted as a number of minutes)."""
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not _CLOCK_RE.fullmatch(value.strip()):
+            raise ValidationError(f'expected a time of day "HH:MM" in quotes, e.g. "08:30", got {value!r}')
+        return value.strip()
+
+
+class Pattern(c.OptionallyRequired[str]):
+    def __init__(self, pattern: re.Pattern[str], what: str, default: str = "") -> None:
+        super().__init__(default=default)
+        self.pattern, self.what = pattern, what
+
+    def run_validation(self, value: object) -> str:
+        text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+        if text is None or (text and not self.pattern.fullmatch(text)):
+            raise ValidationError(f"{value!r} is not {self.what}")
+        return text
+
+
+class Url(c.OptionallyRequired[str]):
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value.strip()):
+            raise ValidationError(f"expected an address starting with https:// or http://, got {value!r}")
+        return value.strip()
+
+
+def _env_name(default: str = "") -> Pattern:
+    return Pattern(_ENV_NAME_RE, "the name of an environment variable (letters, digits, _)", default)
+
+
+class RecipientConfig(base.Config):
+    name = c.Type(str, default="")
+    email = Pattern(_EMAIL_RE, "an e-mail address")
+    mobile = Pattern(_MOBILE_RE, "a mainland mobile number (11 digits)")
+    wecom_userid = c.Type(str, default="")
+
+
+class EmailChannelConfig(base.Config):
+    name = Text()
+    type = c.Choice(("email", "wecom", "dingtalk"))
+    host = Text()
+    port = c.Optional(Count())
+    security = c.Choice(("starttls", "ssl", "none"), default="starttls")
+    username = c.Type(str, default="")
+    password_env = _env_name()
+    sender = Pattern(_EMAIL_RE, "an e-mail address")
+    ca_file = c.Type(str, default="")  # a CA bundle for a mail server with the bureau's own certificate
+    timeout = Number(default=20)
+
+
+class WecomChannelConfig(base.Config):
+    name = Text()
+    type = c.Choice(("email", "wecom", "dingtalk"))
+    url_env = _env_name()
+    timeout = Number(default=20)
+
+
+class DingtalkChannelConfig(WecomChannelConfig):
+    secret_env = _env_name()
+
+
+_CHANNEL_SCHEMAS: dict[str, type[base.Config]] = {
+    "email": EmailChannelConfig,
+    "wecom": WecomChannelConfig,
+    "dingtalk": DingtalkChannelConfig,
+}
+_SECRET_KEYS = {"url", "webhook", "password", "secret", "key", "token", "access_token"}
+_SECRET_HINT = (
+    "secrets never go in mkdocs.yml: put the value in an environment variable (a CI secret) "
+    "and name the variable in url_env, password_env or secret_env"
+)
+_DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
+
+
+class RemindersConfig(base.Config):
+    portal_url = c.Optional(Url())
+    send_at = Clock(default="08:30")
+    request_days_before = Counts(60, (3,))
+    request_days_after = Counts(60, (1,))
+    urgent_minutes_before = Counts(24 * 60, (60, 15, 0))
+    quota_days_before_month_end = Counts(27, (5,))
+    digest_weekdays = Counts(7, (1,), least=1)  # 1 Monday … 7 Sunday
+    retries = Count(default=3)
+    backoff_seconds = Number(default=2)
+    office = c.Optional(_SubMapping())
+    recipients = c.Optional(_SubMapping())
+    channels = c.Optional(_Passthrough())
+
+
+def _recipient(raw: object, path: str, errors: list[tuple[str, str]]) -> Any:
+    from .reminders import Recipient
+
+    values, errs = _validate(RecipientConfig, raw, path)
+    errors.extend(errs)
+    if errs:
+        return None
+    return Recipient(values["name"].strip(), values["email"], values["mobile"], values["wecom_userid"])
+
+
+def _channels(raw: object, path: str, errors: list[tuple[str, str]]) -> tuple[Any, ...]:
+    from .reminders import ChannelSettings
+
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        errors.append((path, "expected a list of channels (- name: mail, type: email …)"))
+        return ()
+    out, names = [], set()
+    for index, item in enumerate(raw):
+        where = f"{path}[{index}]"
+        kind = item.get("type") if isinstance(item, dict) else None
+        if kind not in _CHANNEL_SCHEMAS:
+            errors.append((f"{where}.type", f"expected one of email, wecom, dingtalk, got {kind!r}"))
+            continue
+        values, errs = _validate(_CHANNEL_SCHEMAS[kind], item, where)
+        errs = [(key, _SECRET_HINT if key.rpartition(".")[2] in _SECRET_KEYS else msg) for key, msg in errs]
+        if kind != "email" and not values.get("url_env"):
+            errs.append((f"{where}.url_env", "required: the environment variable holding the robot's webhook address"))
+        errors.extend(errs)
+        if errs:
+            continue
+        if values["name"] in names:
+            errors.append((f"{where}.name", f"channel name {values['name']!r} is used twice"))
+        names.add(values["name"])
+        if kind == "email":
+            values["port"] = values["port"] or _DEFAULT_PORTS[values["security"]]
+        out.append(ChannelSettings(**values))
+    return tuple(out)
+
+
+def reminder_settings(raw_portal: object, sections: tuple[Section, ...], site_url: str = "") -> tuple[Any, list]:
+    """``extra.portal.reminders`` as :class:`portal.reminders.ReminderSettings`, or ``(None, errors)``.
+
+    ``errors`` are ``(key path, message)`` pairs; ``site_url`` is the default ``portal_url``.
+    """
+    from .reminders import ReminderSettings
+
+    path = f"{ROOT}.reminders"
+    raw = raw_portal.get("reminders") if isinstance(raw_portal, dict) else None
+    values, errors = _validate(RemindersConfig, raw, path)
+    if errors and not values:
+        return None, errors
+    office = _recipient(values.get("office") or {"name": "办公室"}, f"{path}.office", errors)
+    lookup = {normalize(n): s.name for s in sections for n in (s.name, *s.aliases)}
+    recipients: dict[str, Any] = {}
+    for name, item in (values.get("recipients") or {}).items():
+        section = lookup.get(normalize(str(name)))
+        if section is None:
+            errors.append((f"{path}.recipients.{name}", f"unknown section {name!r}{did_you_mean(str(name), lookup)}"))
+            continue
+        recipients[section] = _recipient(item, f"{path}.recipients.{name}", errors)
+    channels = _channels(values.get("channels"), f"{path}.channels", errors)
+    if errors:
+        return None, errors
+    hours, minutes = values["send_at"].split(":")
+    triggers = (
+        "request_days_before",
+        "request_days_after",
+        "urgent_minutes_before",
+        "quota_days_before_month_end",
+        "digest_weekdays",
+    )
+    return ReminderSettings(
+        portal_url=values["portal_url"] or site_url or "",
+        send_at=time(int(hours), int(minutes)),
+        retries=values["retries"],
+        backoff_seconds=values["backoff_seconds"],
+        office=office if office.name else replace(office, name="办公室"),
+        recipients=recipients,
+        channels=channels,
+        **{key: values[key] for key in triggers},
+    ), []

@@ -1,0 +1,353 @@
+"""Sending reminders: e-mail over SMTP, 企业微信 and 钉钉 group robots.
+
+Message formats are the published ones:
+
+- 企业微信 group robot: ``POST`` JSON ``{"msgtype": "markdown", "markdown": {"content": …}}`` to the
+  webhook address; members are mentioned in the markdown with ``<@userid>``.
+- 钉钉 custom robot: ``POST`` JSON ``{"msgtype": "markdown", "markdown": {"title": …, "text": …},
+  "at": {"atMobiles": […], "isAtAll": false}}``; the text names each ``@mobile``.  With a signing
+  secret the address gains ``timestamp`` (milliseconds) and ``sign`` = url-encoded
+  base64(HMAC-SHA256(key=secret, "timestamp\\nsecret")).
+- Both answer ``{"errcode": 0, "errmsg": "ok"}``; any other errcode is a failure.
+
+Secrets (the SMTP password, the webhook addresses, which hold the robot's key,
+and the signing secret) come from environment variables named in the config;
+they never appear in what this module returns or raises (:func:`scrub`).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import http.client
+import json
+import smtplib
+import ssl
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import make_msgid
+from typing import Any
+
+from .model import Settings
+from .reminders import ChannelSettings, Recipient, Reminder, ReminderSettings
+
+TYPE_NAMES = {"email": "邮件", "wecom": "企业微信群机器人", "dingtalk": "钉钉群机器人"}
+FOOTER = "（信息报送门户自动提醒，请勿直接回复）"
+#: The last line of robot messages; it holds 信息报送, the keyword for 钉钉's "自定义关键词" security option.
+ROBOT_FOOTER = "—— 信息报送门户自动提醒"
+
+
+class ChannelError(Exception):
+    """One attempt failed; the message never holds a secret (see :func:`scrub`)."""
+
+
+class Refused(ChannelError):
+    """The server took the message for some recipients only: not retried (that would send it twice)."""
+
+
+class MissingSecret(Exception):
+    """An environment variable named in the config is not set."""
+
+
+# --- who receives what ---------------------------------------------------------------------
+
+
+def recipients(reminder: Reminder, rs: ReminderSettings, settings: Settings) -> list[Recipient]:
+    """The section's recipient (named after its head when not configured) and, if meant for it, the office."""
+    out: list[Recipient] = []
+    if reminder.section:
+        section = settings.section(reminder.section)
+        head = section.head if section else ""
+        given = rs.recipients.get(reminder.section) or Recipient()
+        out.append(Recipient(given.name or head or reminder.section, given.email, given.mobile, given.wecom_userid))
+    if reminder.office or not out:
+        out.append(rs.office)
+    return out
+
+
+def email_addresses(people: Sequence[Recipient], office: Recipient) -> list[Address]:
+    """Each person's address; a section without one falls back to the office's (once)."""
+    found: dict[str, Address] = {}
+    for person in people:
+        who = person if person.email else office
+        if who.email and who.email.lower() not in found:
+            found[who.email.lower()] = Address(who.name, addr_spec=who.email)
+    return list(found.values())
+
+
+def mobiles(people: Sequence[Recipient]) -> list[str]:
+    return list(dict.fromkeys(p.mobile for p in people if p.mobile))
+
+
+# --- message formats -----------------------------------------------------------------------
+
+
+def email_message(reminder: Reminder, to: Sequence[Address], sender: str, org: str, date: str) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = reminder.subject
+    message["From"] = Address(org, addr_spec=sender)
+    message["To"] = list(to)
+    message["Date"] = date
+    message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2])
+    body = [*reminder.lines, "", f"查看：{reminder.link}", "", FOOTER]
+    message.set_content("\n".join(body) + "\n", charset="utf-8")
+    return message
+
+
+def wecom_payload(reminder: Reminder, people: Sequence[Recipient]) -> dict[str, Any]:
+    lines = [f"**{reminder.subject}**", *(f"> {line}" for line in reminder.lines), f"[查看详情]({reminder.link})"]
+    mentions = " ".join(f"<@{p.wecom_userid}>" for p in people if p.wecom_userid)
+    if mentions:
+        lines.append(mentions)
+    lines.append(ROBOT_FOOTER)
+    return {"msgtype": "markdown", "markdown": {"content": "\n".join(lines)}}
+
+
+def dingtalk_payload(reminder: Reminder, people: Sequence[Recipient]) -> dict[str, Any]:
+    at = mobiles(people)
+    text = [f"#### {reminder.subject}", *(f"> {line}" for line in reminder.lines), f"[查看详情]({reminder.link})"]
+    if at:
+        text.append(" ".join(f"@{m}" for m in at))
+    text.append(ROBOT_FOOTER)
+    return {
+        "msgtype": "markdown",
+        "markdown": {"title": reminder.subject, "text": "\n\n".join(text)},
+        "at": {"atMobiles": at, "isAtAll": False},
+    }
+
+
+def dingtalk_sign(secret: str, timestamp_ms: int) -> str:
+    """钉钉's ``sign``: url-encoded base64 of HMAC-SHA256(secret, "timestamp\\nsecret")."""
+    digest = hmac.new(secret.encode(), f"{timestamp_ms}\n{secret}".encode(), hashlib.sha256).digest()
+    return urllib.parse.quote_plus(base64.b64encode(digest))
+
+
+def signed_url(url: str, secret: str, timestamp_ms: int) -> str:
+    joiner = "&" if urllib.parse.urlsplit(url).query else "?"
+    return f"{url}{joiner}timestamp={timestamp_ms}&sign={dingtalk_sign(secret, timestamp_ms)}"
+
+
+def scrub(text: str, secrets: Sequence[str]) -> str:
+    """``text`` with every secret (and its url-encoded form) replaced by ``***``."""
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+        text = text.replace(secret, "***").replace(urllib.parse.quote_plus(secret), "***")
+    return text
+
+
+# --- senders -------------------------------------------------------------------------------
+
+
+@dataclass
+class Outgoing:
+    """One reminder through one channel."""
+
+    reminder: Reminder
+    to: str  # who, for the printout (names, addresses or @mobiles)
+    payload: Any  # EmailMessage or a JSON-able dict
+
+
+class Sender:
+    """Sends one :class:`Outgoing` per call; raises :class:`ChannelError` on failure."""
+
+    def __init__(self, channel: ChannelSettings, env: Mapping[str, str]) -> None:
+        self.channel = channel
+        self.secrets: list[str] = []
+
+    def _secret(self, env: Mapping[str, str], name: str) -> str:
+        value = env.get(name, "") if name else ""
+        if name and not value:
+            raise MissingSecret(f"environment variable {name} is not set (set it as a CI variable or in the shell)")
+        if value:
+            self.secrets.append(value)
+        return value
+
+    def where(self) -> str:
+        return ""
+
+    def send(self, item: Outgoing) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class EmailSender(Sender):
+    def __init__(self, channel: ChannelSettings, env: Mapping[str, str]) -> None:
+        super().__init__(channel, env)
+        self.password = self._secret(env, channel.password_env)
+        self.smtp: smtplib.SMTP | None = None
+
+    def where(self) -> str:
+        return f"{self.channel.host}:{self.channel.port}"
+
+    def _connect(self) -> smtplib.SMTP:
+        c = self.channel
+        context = ssl.create_default_context(cafile=c.ca_file or None)
+        if c.security == "ssl":
+            smtp: smtplib.SMTP = smtplib.SMTP_SSL(c.host, c.port, timeout=c.timeout, context=context)
+        else:
+            smtp = smtplib.SMTP(c.host, c.port, timeout=c.timeout)
+            if c.security == "starttls":
+                smtp.starttls(context=context)
+        if c.username:
+            smtp.login(c.username, self.password)
+        return smtp
+
+    def send(self, item: Outgoing) -> None:
+        try:
+            if self.smtp is None:
+                self.smtp = self._connect()
+            refused = self.smtp.send_message(item.payload)
+        except (smtplib.SMTPException, OSError, ValueError) as exc:
+            self.close()
+            raise ChannelError(_reason(exc)) from exc
+        if refused:
+            raise Refused("refused recipients " + ", ".join(sorted(refused)))
+
+    def close(self) -> None:
+        if self.smtp is not None:
+            try:
+                self.smtp.quit()
+            except (smtplib.SMTPException, OSError):
+                self.smtp.close()
+            self.smtp = None
+
+
+class RobotSender(Sender):
+    def __init__(self, channel: ChannelSettings, env: Mapping[str, str], timestamp_ms: int) -> None:
+        super().__init__(channel, env)
+        self.url = self._secret(env, channel.url_env)
+        self.sign = self._secret(env, channel.secret_env)
+        self.timestamp_ms = timestamp_ms
+        for part in urllib.parse.parse_qsl(urllib.parse.urlsplit(self.url).query):
+            self.secrets.append(part[1])  # the robot's key / access_token
+        if not urllib.parse.urlsplit(self.url).scheme.startswith("http"):
+            raise MissingSecret(f"environment variable {channel.url_env} does not hold an http(s) address")
+
+    def where(self) -> str:
+        return urllib.parse.urlsplit(self.url).netloc
+
+    def send(self, item: Outgoing) -> None:
+        url = signed_url(self.url, self.sign, self.timestamp_ms) if self.sign else self.url
+        data = json.dumps(item.payload, ensure_ascii=False).encode("utf-8")
+        request = urllib.request.Request(
+            url, data=data, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.channel.timeout) as response:
+                answer = response.read()
+        except urllib.error.HTTPError as exc:
+            raise ChannelError(f"HTTP {exc.code} {exc.reason}") from exc
+        except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+            raise ChannelError(_reason(exc)) from exc
+        try:
+            result = json.loads(answer)
+        except ValueError as exc:
+            raise ChannelError("the answer is not JSON") from exc
+        if not isinstance(result, dict) or result.get("errcode") != 0:
+            code = result.get("errcode") if isinstance(result, dict) else None
+            message = result.get("errmsg") if isinstance(result, dict) else None
+            raise ChannelError(f"refused: errcode {code}, {message}")
+
+
+def _reason(exc: BaseException) -> str:
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, BaseException):
+        exc = reason
+    text = str(exc) or type(exc).__name__
+    return f"{type(exc).__name__}: {text}" if type(exc).__name__ not in text else text
+
+
+def make_sender(channel: ChannelSettings, env: Mapping[str, str], timestamp_ms: int) -> Sender:
+    if channel.type == "email":
+        return EmailSender(channel, env)
+    return RobotSender(channel, env, timestamp_ms)
+
+
+def outgoing(
+    reminders: Sequence[Reminder], channel: ChannelSettings, rs: ReminderSettings, settings: Settings, date: str
+) -> list[Outgoing]:
+    """What a channel sends: one item per reminder, each reminder once."""
+    items: list[Outgoing] = []
+    seen: set[str] = set()
+    for reminder in reminders:
+        if reminder.key in seen:
+            continue
+        seen.add(reminder.key)
+        people = recipients(reminder, rs, settings)
+        if channel.type == "email":
+            to = email_addresses(people, rs.office)
+            if not to:
+                continue  # nobody with an address: reported by the caller
+            payload: Any = email_message(reminder, to, channel.sender, settings.organization, date)
+            items.append(Outgoing(reminder, ", ".join(str(a) for a in to), payload))
+        elif channel.type == "wecom":
+            names = "、".join(p.name for p in people)
+            items.append(Outgoing(reminder, names, wecom_payload(reminder, people)))
+        else:
+            at = [f"@{m[:3]}****{m[-4:]}" for m in mobiles(people)]  # printouts land in CI logs: masked
+            who = "、".join(p.name for p in people) + ("（" + "、".join(at) + "）" if at else "")
+            items.append(Outgoing(reminder, who, dingtalk_payload(reminder, people)))
+    return items
+
+
+@dataclass
+class Result:
+    sent: list[Outgoing] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def deliver(
+    sender: Sender, items: Sequence[Outgoing], retries: int, backoff: float, sleep: Callable[[float], None]
+) -> Result:
+    """Send each item once; retry a failed one up to ``retries`` times (backoff, ×2 each time).
+
+    When an item still fails, the channel counts as down: the rest of its items
+    are not tried, and one error names the channel, the reason and what was not sent.
+    """
+    result = Result()
+    name = f"{sender.channel.name} ({TYPE_NAMES[sender.channel.type]} {sender.where()})"
+    try:
+        for index, item in enumerate(items):
+            try:
+                reason = _attempts(sender, item, retries, backoff, sleep)
+            except Refused as exc:
+                result.sent.append(item)
+                result.errors.append(f"error: channel {name}: 《{item.reminder.title}》: {exc}")
+                continue
+            if reason is None:
+                result.sent.append(item)
+                continue
+            unsent = len(items) - index
+            result.errors.append(
+                f"error: channel {name}: {reason} (tried {retries + 1} times); "
+                f"{unsent} reminder(s) not sent through it, first: 《{item.reminder.title}》"
+            )
+            break
+    finally:
+        sender.close()
+    result.errors = [scrub(e, sender.secrets) for e in result.errors]
+    return result
+
+
+def _attempts(
+    sender: Sender, item: Outgoing, retries: int, backoff: float, sleep: Callable[[float], None]
+) -> str | None:
+    reason = ""
+    for attempt in range(retries + 1):
+        if attempt:
+            sleep(backoff * 2 ** (attempt - 1))
+        try:
+            sender.send(item)
+            return None
+        except Refused:
+            raise
+        except ChannelError as exc:
+            reason = str(exc)
+    return reason

@@ -1,0 +1,364 @@
+"""Reminders (提醒) that reach people: which ones fall due in a window, and their text.
+
+Pure: :func:`plan` takes the settings, the content, ``as_of`` and a window
+and returns every reminder whose trigger moment lies in ``(as_of − window,
+as_of]``.  A reminder's trigger moment depends only on the content (a
+deadline day, an urgent event's due time, a month end, a weekday), never on
+when the command runs, so running it on a schedule whose interval equals the
+window sends each reminder exactly once with no state file.  Whether it is
+still needed (nobody has answered yet) is judged by the same evaluation as
+the portal (:func:`portal.tally.evaluate`) at ``as_of``.
+
+Sending lives in :mod:`portal.channels`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from .dates import Period, month
+from .discovery import page_url
+from .model import Content, Request, Settings
+from .status import UrgentState
+from .tally import Evaluation, SectionRow, evaluate, tally
+
+KINDS = ("request_soon", "request_missed", "urgent_soon", "urgent_due", "quota", "digest")
+KIND_NAMES = {
+    "request_soon": "约稿将到期",
+    "request_missed": "约稿已逾期",
+    "urgent_soon": "紧急信息将超时",
+    "urgent_due": "紧急信息已超时",
+    "quota": "报送任务未完成",
+    "digest": "每周汇总",
+}
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who a section's (or the office's) reminders reach."""
+
+    name: str = ""
+    email: str = ""
+    mobile: str = ""
+    wecom_userid: str = ""
+
+
+@dataclass(frozen=True)
+class ChannelSettings:
+    """One configured channel; secrets are *names* of environment variables."""
+
+    name: str
+    type: str  # email | wecom | dingtalk
+    host: str = ""
+    port: int = 0
+    security: str = "starttls"  # ssl | starttls | none
+    username: str = ""
+    password_env: str = ""
+    sender: str = ""
+    ca_file: str = ""
+    url_env: str = ""
+    secret_env: str = ""
+    timeout: float = 20
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """``extra.portal.reminders`` after validation (see :func:`portal.config.reminder_settings`)."""
+
+    portal_url: str = ""
+    send_at: time = time(8, 30)
+    request_days_before: tuple[int, ...] = (3,)
+    request_days_after: tuple[int, ...] = (1,)
+    urgent_minutes_before: tuple[int, ...] = (60, 15, 0)
+    quota_days_before_month_end: tuple[int, ...] = (5,)
+    digest_weekdays: tuple[int, ...] = (1,)
+    retries: int = 3
+    backoff_seconds: float = 2
+    office: Recipient = field(default_factory=lambda: Recipient(name="办公室"))
+    recipients: Mapping[str, Recipient] = field(default_factory=dict)  # configured section name -> recipient
+    channels: tuple[ChannelSettings, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One message to send: to a section (its head), to the office, or both."""
+
+    key: str  # unique within a plan: kind, item and trigger
+    kind: str
+    at: datetime  # the trigger moment
+    section: str  # configured section name; "" for the office alone
+    office: bool  # the office receives it too (or alone)
+    title: str  # the item's title
+    subject: str
+    lines: tuple[str, ...]
+    link: str  # absolute when a portal URL is configured, else site-relative
+
+
+# --- windows ------------------------------------------------------------------------------
+
+_WINDOW_RE = re.compile(r"(?P<n>[1-9]\d{0,4})(?P<unit>[mhd])")
+_UNITS = {"m": timedelta(minutes=1), "h": timedelta(hours=1), "d": timedelta(days=1)}
+
+
+class WindowError(ValueError):
+    pass
+
+
+def parse_window(text: str) -> timedelta:
+    """``15m``, ``1h``, ``1d``: a length that divides a day, or whole days."""
+    match = _WINDOW_RE.fullmatch(text.strip())
+    if not match:
+        raise WindowError(f"--window {text!r}: write minutes, hours or days, e.g. 15m, 1h or 1d")
+    window = int(match["n"]) * _UNITS[match["unit"]]
+    day = timedelta(days=1)
+    if (window < day and day % window) or (window > day and window % day):
+        raise WindowError(f"--window {text!r} does not divide a day evenly; use e.g. 5m, 10m, 15m, 30m, 1h or 1d")
+    return window
+
+
+def align(as_of: datetime, window: timedelta, send_at: time) -> datetime:
+    """The latest tick of the window's grid at or before ``as_of``.
+
+    Shorter windows tick from local midnight (15m: :00, :15, :30, :45); a day
+    or more ticks daily at ``send_at``.  So a scheduled run that starts a few
+    minutes late still covers exactly the interval it was scheduled for.
+    """
+    tz = as_of.tzinfo
+    day = timedelta(days=1)
+    anchor = time(0) if window < day else send_at
+    start = datetime.combine(as_of.date(), anchor, tz)
+    if start > as_of:
+        start = datetime.combine(as_of.date() - day, anchor, tz)
+    step = min(window, day)
+    return start + ((as_of - start) // step) * step
+
+
+def _days(start: datetime, end: datetime) -> Iterator[date]:
+    """Every local day from ``start``'s to ``end``'s."""
+    day = start.date()
+    while day <= end.date():
+        yield day
+        day += timedelta(days=1)
+
+
+# --- the plan -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    settings: Settings
+    reminders: ReminderSettings
+    ev: Evaluation
+    start: datetime  # exclusive
+    end: datetime  # inclusive (as_of)
+    use_directory_urls: bool
+
+    def within(self, moment: datetime) -> bool:
+        return self.start < moment <= self.end
+
+    def at(self, day: date) -> datetime:
+        return datetime.combine(day, self.reminders.send_at, self.end.tzinfo)
+
+    def link(self, src_uri: str) -> str:
+        url = page_url(src_uri, self.use_directory_urls)
+        base = self.reminders.portal_url
+        return f"{base.rstrip('/')}/{url}" if base else f"/{url}"
+
+
+def plan(
+    settings: Settings,
+    reminders: ReminderSettings,
+    content: Content,
+    as_of: datetime,
+    window: timedelta,
+    use_directory_urls: bool = True,
+) -> list[Reminder]:
+    """Every reminder whose trigger moment lies in ``(as_of − window, as_of]``, in trigger order."""
+    end = as_of.astimezone(settings.tz)
+    ctx = _Context(settings, reminders, evaluate(content, settings, end), end - window, end, use_directory_urls)
+    found = [*_requests(ctx), *_urgent(ctx), *_quota(ctx), *_digest(ctx)]
+    return sorted(found, key=lambda r: (r.at, KINDS.index(r.kind), r.section, r.key))
+
+
+def _fmt_day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _fmt_time(moment: datetime) -> str:
+    return f"{_fmt_day(moment.date())} {moment:%H:%M}"
+
+
+def _requests(ctx: _Context) -> Iterator[Reminder]:
+    for request in ctx.ev.requests:
+        status = ctx.ev.request_status[request.id]
+        for days in ctx.reminders.request_days_before:
+            moment = ctx.at(request.deadline - timedelta(days=days))
+            if ctx.within(moment) and moment.date() >= request.issued:
+                for section in [s for s, st in status.items() if st == "pending"]:
+                    yield _request_soon(ctx, request, section, days, moment)
+        for days in ctx.reminders.request_days_after:
+            moment = ctx.at(request.deadline + timedelta(days=days))
+            if ctx.within(moment):
+                for section in [s for s, st in status.items() if st == "missed"]:
+                    yield _request_missed(ctx, request, section, moment)
+
+
+def _request_soon(ctx: _Context, request: Request, section: str, days: int, moment: datetime) -> Reminder:
+    when = "今天" if days == 0 else f"还有 {days} 天"
+    return Reminder(
+        key=f"request_soon:{request.id}:{section}:{days}",
+        kind="request_soon",
+        at=moment,
+        section=section,
+        office=False,
+        title=request.title,
+        subject=f"【约稿提醒】《{request.title}》将于{_fmt_day(request.deadline)}截止",
+        lines=(
+            f"{section}：约稿《{request.title}》（{request.id}）的截止日期是{_fmt_day(request.deadline)}，"
+            f"{when}截止，贵股室尚未报送。",
+            "请按时报送，逾期按迟报或漏报扣分。",
+        ),
+        link=ctx.link(request.src_uri),
+    )
+
+
+def _request_missed(ctx: _Context, request: Request, section: str, moment: datetime) -> Reminder:
+    return Reminder(
+        key=f"request_missed:{request.id}:{section}:{moment.date().isoformat()}",
+        kind="request_missed",
+        at=moment,
+        section=section,
+        office=False,
+        title=request.title,
+        subject=f"【约稿逾期】《{request.title}》已过截止日期，尚未报送",
+        lines=(
+            f"{section}：约稿《{request.title}》（{request.id}）已于{_fmt_day(request.deadline)}截止，贵股室尚未报送，"
+            "目前按漏报计。",
+            "请尽快补报（补报按迟报计）。",
+        ),
+        link=ctx.link(request.src_uri),
+    )
+
+
+def _urgent(ctx: _Context) -> Iterator[Reminder]:
+    for state in ctx.ev.urgent:
+        if state.reported_time is not None:
+            continue  # reported (as known at as_of): nothing to remind
+        for minutes in ctx.reminders.urgent_minutes_before:
+            moment = state.due - timedelta(minutes=minutes)
+            if ctx.within(moment) and state.report.date <= moment:  # as a run at that moment saw it
+                yield _urgent_reminder(ctx, state, minutes, moment)
+
+
+def _urgent_reminder(ctx: _Context, state: UrgentState, minutes: int, moment: datetime) -> Reminder:
+    report = state.report
+    assert report.event_time is not None
+    limit = f"{ctx.settings.urgent_limit(report.severity):g}"  # per severity when configured
+    if minutes:
+        kind, subject = "urgent_soon", f"【紧急信息】《{report.title}》须在{state.due:%H:%M}前报送"
+        lead = f"距报送时限还有 {minutes} 分钟，目前尚未报送。"
+    else:
+        kind, subject = "urgent_due", f"【紧急信息超时】《{report.title}》已到报送时限，尚未报送"
+        lead = "报送时限已到，目前尚未报送，按超时计。"
+    return Reminder(
+        key=f"{kind}:{report.path}:{minutes}",
+        kind=kind,
+        at=moment,
+        section=report.section,
+        office=True,
+        title=report.title,
+        subject=subject,
+        lines=(
+            f"{report.section}：重大紧急事件《{report.title}》发生于{_fmt_time(report.event_time)}，"
+            f"须在 {limit} 小时内、即{_fmt_time(state.due)}前报送。",
+            lead,
+            "报送后请在该信息中填写 reported_time。",
+        ),
+        link=ctx.link(report.src_uri),
+    )
+
+
+def _month_of(day: date) -> Period:
+    return month(day.year, day.month)
+
+
+def _quota(ctx: _Context) -> Iterator[Reminder]:
+    for day in _days(ctx.start, ctx.end):
+        period = _month_of(day)
+        moment = ctx.at(day)
+        for days in ctx.reminders.quota_days_before_month_end:
+            if period.end - timedelta(days=days) == day and ctx.within(moment):
+                rows = sorted(tally(ctx.ev, period).sections, key=lambda r: r.order)
+                yield from (_quota_reminder(ctx, row, period, days, moment) for row in rows if row.behind_quota)
+
+
+def _quota_reminder(ctx: _Context, row: SectionRow, period: Period, days: int, moment: datetime) -> Reminder:
+    slug = next(s.slug for s in ctx.settings.sections if s.name == row.section)
+    return Reminder(
+        key=f"quota:{period.key}:{row.section}:{days}",
+        kind="quota",
+        at=moment,
+        section=row.section,
+        office=False,
+        title=f"{row.section}{period.label}报送任务",
+        subject=f"【任务提醒】{row.section}{period.label}已报送 {row.submitted} 条，任务 {row.quota} 条",
+        lines=(
+            f"{row.section}：{period.label}的报送任务是 {row.quota} 条，"
+            f"截至{_fmt_time(ctx.end)}已报送 {row.submitted} 条，还差 {row.quota - row.submitted} 条。",
+            f"距月底（{_fmt_day(period.end)}）还有 {days} 天。",
+        ),
+        link=ctx.link(f"sections/{slug}.md"),
+    )
+
+
+def _digest(ctx: _Context) -> Iterator[Reminder]:
+    for day in _days(ctx.start, ctx.end):
+        moment = ctx.at(day)
+        if day.isoweekday() in ctx.reminders.digest_weekdays and ctx.within(moment):
+            lines = digest_lines(ctx.ev, day)
+            yield Reminder(
+                key=f"digest:{day.isoformat()}",
+                kind="digest",
+                at=moment,
+                section="",
+                office=True,
+                title=f"{ctx.settings.organization}信息报送每周汇总",
+                subject=f"【每周汇总】{ctx.settings.organization}信息报送（{_fmt_day(day)}）",
+                lines=tuple(lines),
+                link=ctx.link("index.md"),
+            )
+
+
+def digest_lines(ev: Evaluation, day: date) -> list[str]:
+    """The office's weekly digest: what is due, what is overdue (as known at ``ev.as_of``)."""
+    due, missed = [], []
+    for request in ev.requests:
+        status = ev.request_status[request.id]
+        pending = [s for s, st in status.items() if st == "pending"]
+        late = [s for s, st in status.items() if st == "missed"]
+        if pending:
+            due.append(f"约稿《{request.title}》{_fmt_day(request.deadline)}截止，未报：{'、'.join(pending)}")
+        if late and request.deadline >= day - timedelta(days=7):
+            missed.append(f"约稿《{request.title}》{_fmt_day(request.deadline)}已截止，漏报：{'、'.join(late)}")
+    for state in ev.urgent:
+        if state.status == "pending":
+            due.append(f"紧急信息《{state.report.title}》（{state.report.section}）须在{_fmt_time(state.due)}前报送")
+        elif state.status == "overdue":
+            missed.append(f"紧急信息《{state.report.title}》（{state.report.section}）{_fmt_time(state.due)}超时未报")
+    lines = [f"截至{_fmt_time(ev.as_of)}："]
+    lines.append("待报：" + ("无" if not due else ""))
+    lines += [f"- {line}" for line in due]
+    lines.append("逾期：" + ("无" if not missed else ""))
+    lines += [f"- {line}" for line in missed]
+    return lines
+
+
+def one_line(reminder: Reminder) -> str:
+    """``2026-03-12 08:30  约稿将到期  甲股  《title》  link`` (the dry run without channels)."""
+    who = reminder.section or "办公室"
+    if reminder.section and reminder.office:
+        who += "、办公室"
+    return f"{reminder.at:%Y-%m-%d %H:%M}  {KIND_NAMES[reminder.kind]}  {who}  《{reminder.title}》  {reminder.link}"
