@@ -19,7 +19,7 @@ from .problems import Problem, Problems
 
 #: The content kinds by folder under docs_dir: each is parsed by its own reader (see :mod:`portal.parsing`);
 #: every other Markdown file is a plain page ("pages"), held to the same text rules.
-KINDS = ("reports", "requests", "incidents")
+KINDS = ("reports", "requests", "incidents", "periodicals")
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from .cache import ParseCache, content_hash
 from .discovery import SourceFile
-from .model import Content, Incident, Report, Request, Settings
+from .model import Content, Incident, Issue, Report, Request, Settings
 from .names import did_you_mean, normalize
 from .parsing import Parsed, parse_data, read_bytes, unreadable
 from .problems import Problems
@@ -93,6 +93,7 @@ def load(
     incidents: list[tuple[Incident, dict[str, int]]] = []
     landing: dict[str, str] = {}
     copies: dict[str, list[str]] = {}
+    issues: list[tuple[Issue, dict[str, int]]] = []
     for source, parsed in zip(
         listed, parse_all(listed, settings, bodies=bodies, cache=cache, workers=workers, read=read)
     ):
@@ -107,6 +108,8 @@ def load(
             requests.append((parsed.value, parsed.lines))
         elif isinstance(parsed.value, Incident):
             incidents.append((parsed.value, parsed.lines))
+        elif isinstance(parsed.value, Issue):
+            issues.append((parsed.value, parsed.lines))
     doubled = _copies(copies, problems)
     by_id = _requests_by_id(requests, problems)
     checked = [
@@ -114,12 +117,19 @@ def load(
         for r in (_asked(report, lines, by_id, problems) for report, lines in reports if report.path not in doubled)
         if r
     ]
+    linked: tuple[Issue, ...] = ()
+    if issues or any(s.kind == "periodicals" for s in listed):
+        from .periodicals import link
+
+        files = {s.src_uri for s in listed if s.kind == "reports"}
+        linked, checked = link(issues, checked, files, settings, problems)
     return Content(
         reports=tuple(sorted(checked, key=lambda r: (r.date, r.path))),
         requests=tuple(sorted(by_id.values(), key=lambda r: (r.deadline, r.id))),
         files=len(listed),
         incidents=check_incidents(incidents, reports, problems),
         landing=landing,
+        issues=linked,
     )
 
 
