@@ -212,11 +212,16 @@ def test_bad_periodical_config(tmp_path: Path) -> None:
 
 
 def test_in_must_be_a_publication_of_its_adopter(tmp_path: Path) -> None:
-    reports = {"a.md": report(adopted="[{by: 县委办, in: 民政信息}]")}
+    # A periodical's name is a publication of its adopter (SPEC §4): 民政要情 is valid, 民政消息 is not.
+    reports = {
+        "a.md": report(adopted="[{by: 本局简报, in: 民政消息}]"),
+        "b.md": report(adopted="[{by: 本局简报, in: 民政要情}]"),
+    }
     site = make_site(tmp_path, reports=reports, portal=portal_config())
     result = run_cli(site, "check")
     assert result.code == 1
-    assert "content/reports/a.md:5: adopted[0].in: '民政信息' is not a publication of 县委办" in result.out
+    assert "content/reports/a.md:5: adopted[0].in: '民政消息' is not a publication of 本局简报" in result.out
+    assert "民政信息" in result.out and "b.md" not in result.out
 
 
 # --- pages ----------------------------------------------------------------------------------
