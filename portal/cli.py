@@ -338,6 +338,8 @@ def _draft(args: argparse.Namespace, settings: Any, root: str, docs_dir: str, to
         sections=_names(args.sections),
         id_=args.id_,
     )
+
+
 def _periodical_command(args: argparse.Namespace, site: Site, now: datetime, out: TextIO, err: TextIO) -> int:
     from .periodical_commands import export_issue, new_issue
 

@@ -445,6 +445,8 @@ def _nested(raw: dict[str, Any], errors: list[tuple[str, str]]) -> dict[str, dic
         nested[key], errs = _validate(schema, given, f"{ROOT}.{key}")
         errors.extend(errs)
     return nested
+
+
 class _Free(c.OptionallyRequired[object]):
     """Validated by hand (a mapping whose keys carry their own paths)."""
 

@@ -115,6 +115,7 @@ class Settings:
     def urgent_limit(self, severity: str = "") -> float:
         """Hours an urgent report of this ``severity`` has (``default`` for none)."""
         return self.urgent_limits.get(severity, self.urgent_limit_hours) if severity else self.urgent_limit_hours
+
     periodicals: tuple[Periodical, ...] = ()
 
     def __post_init__(self) -> None:

@@ -45,6 +45,7 @@ class Portal(Context):
 
     def incident_page(self, incident: Incident) -> str:
         return page_items.incident_page(self, incident)
+
     def issue_page(self, issue: Issue) -> str:
         return page_periodicals.issue_page(self, issue)
 
