@@ -85,6 +85,19 @@ def test_items_count_as_adoptions_once(tmp_path: Path) -> None:
     assert section_row(april, "甲股")["adoptions"] == 0
 
 
+def test_rules_price_adoptions_by_periodical(tmp_path: Path) -> None:
+    """A periodical's name is a publication of its adopter (SPEC §4), so a rule may price it (§4.1 ``in``)."""
+    config = portal_config()
+    config["scoring"] = {"rules": [{"fact": "adoption", "in": "民政信息", "points": 3}]}
+    site = make_site(
+        tmp_path, reports=REPORTS, portal=config, files={"content/periodicals/minzheng/2026-04.md": issue(items=ITEMS)}
+    )
+    data = stats(site, "--period", "2026-03")
+    # 甲股: a = 1 + 3 (the issue, priced by the rule) = 4; c = 1 + max(县委办 5, issue 3) = 6 → 10.
+    # 乙股: b = 1 + 3 (its own {by: 本局简报, in: 民政信息}, the same record) = 4.
+    assert (section_row(data, "甲股")["score"], section_row(data, "乙股")["score"]) == (10, 4)
+
+
 def test_issue_adoption_exists_from_the_issue_date(tmp_path: Path) -> None:
     site = make(tmp_path)
     data = stats(site, "--period", "2026-03", as_of="2026-04-01")
