@@ -111,12 +111,11 @@ class Settings:
     incident_types: tuple[str, ...] = ()
     publications: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # adopter -> its publications
     urgent_limits: Mapping[str, float] = field(default_factory=dict)  # severity -> hours (the map form)
+    periodicals: tuple[Periodical, ...] = ()
 
     def urgent_limit(self, severity: str = "") -> float:
         """Hours an urgent report of this ``severity`` has (``default`` for none)."""
         return self.urgent_limits.get(severity, self.urgent_limit_hours) if severity else self.urgent_limit_hours
-
-    periodicals: tuple[Periodical, ...] = ()
 
     def __post_init__(self) -> None:
         lookup: dict[str, Section] = {}
