@@ -49,6 +49,7 @@ def fingerprint(settings: Settings, bodies: bool) -> str:
                 settings.incident_types,
                 sorted(settings.publications.items()),
                 sorted(settings.urgent_limits.items()),
+                settings.periodicals,
             )
         ).encode()
     )

@@ -53,11 +53,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--config", default=argparse.SUPPRESS)
     export.add_argument("--period", help="2026-03, 2026-Q1 or 2026 (default: the month of as_of)")
     export.add_argument("--as-of", dest="as_of")
-    export.add_argument("--format", choices=("docx", "xlsx"), required=True)
-    export.add_argument("-o", "--output", required=True, help="file to write")
+    export.add_argument("--format", choices=("docx", "xlsx"), help="bulletins: docx or xlsx; issues: docx")
+    export.add_argument("-o", "--output", help="file to write (issues: default <slug>-<year>-<number>.docx)")
+    export.add_argument("--periodical", help="export an issue of this periodical (name or slug) instead")
+    export.add_argument("--number", type=int, help="the issue's 期号")
+    export.add_argument("--year", type=int, help="the issue's year (default: the latest issue with that number)")
     new = sub.add_parser("new", help="write a new, valid report or request file")
     new.add_argument("--config", default=argparse.SUPPRESS)
-    new.add_argument("kind", choices=("report", "request", "incident"))
+    new.add_argument("kind", choices=("report", "request", "incident", "periodical"))
     new.add_argument("--title")
     new.add_argument("--section", help="report: the section (name or alias)")
     new.add_argument("--author", default="")
@@ -76,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     public.add_argument("--config", default=argparse.SUPPRESS)
     public.add_argument("-o", "--output", required=True, help="folder to write (replaced as a whole)")
     add_remind_parser(sub)
+    new.add_argument("--publication", default="", help="periodical: its name, e.g. 民政信息")
+    new.add_argument("--weeks", type=int, default=4, help="periodical: candidates of the last N weeks (default 4)")
     return parser
 
 
@@ -138,10 +143,15 @@ def _run(
             return EXIT_USAGE
     if args.command == "remind":
         return _remind(args, config, settings, env, now, out, err, sleep)
-    if args.command == "new":
+    issue_export = args.command == "export" and bool(args.periodical)
+    if args.command == "export" and not issue_export and not (args.format and args.output):
+        print("error: export needs --format and -o (or --periodical and --number)", file=err)
+        return EXIT_USAGE
+    if args.command == "new" and args.kind != "periodical":
         return _new(args, config, settings, now, out, err, ask)
     root = os.path.dirname(os.path.abspath(args.config))
-    site = _load(config, settings, root, env, bodies=args.command == "public")
+    # the public subset and an issue's .docx publish bodies; the rest needs none
+    site = _load(config, settings, root, env, bodies=args.command == "public" or issue_export)
     problems = site.problems.sorted()
     if args.command == "check":
         _print_problems(problems, site.content.files, root, out)
@@ -153,6 +163,8 @@ def _run(
         print(_shown(problem, root), file=err)
     if args.command == "public":
         return _public(site, args.output, out, err)
+    if args.command == "new" or issue_export:
+        return _periodical_command(args, site, now, out, err)
     return _figures(args, site, as_of, period, out, err)
 
 
@@ -365,6 +377,20 @@ def _remind(
         print(_shown(problem, root), file=err)
     use_directory_urls = config.use_directory_urls
     return remind(args, raw_portal, site_url, use_directory_urls, settings, site.content, env, now, out, err, sleep)
+
+
+def _periodical_command(args: argparse.Namespace, site: Site, now: datetime, out: TextIO, err: TextIO) -> int:
+    from .periodical_commands import export_issue, new_issue
+
+    if args.command == "export":
+        return export_issue(args, site.settings, site.content, out, err)
+    docs_dir = site.config.docs_dir
+    today = now.astimezone(site.settings.tz).date()
+    try:
+        return new_issue(args, site.settings, site.content, site.root, docs_dir, today, out, err)
+    except DateError as exc:
+        print(f"error: {exc}", file=err)
+        return 2
 
 
 class _Collect(logging.Handler):

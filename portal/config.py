@@ -23,7 +23,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .dates import DateError, get_zone, parse_moment
-from .model import LEVELS, DocumentSettings, ScoringVersion, Section, Settings
+from .model import LEVELS, DocumentSettings, Periodical, ScoringVersion, Section, Settings
 from .names import did_you_mean, normalize
 from .problems import Problem
 from .rules import Names, parse_period, parse_rules
@@ -476,6 +476,100 @@ def _nested(raw: dict[str, Any], errors: list[tuple[str, str]]) -> dict[str, dic
     return nested
 
 
+class _Free(c.OptionallyRequired[object]):
+    """Validated by hand (a mapping whose keys carry their own paths)."""
+
+
+class PeriodicalConfig(base.Config):
+    name = Text()
+    slug = c.Optional(Slug())
+    adopter = Text()
+    columns = c.Optional(c.ListOfItems(Text()))
+    distribution = c.Optional(_Free())
+
+
+DISTRIBUTION_KEYS = ("报", "送", "发")
+
+
+def _distribution(raw: object, where: str, errors: list[tuple[str, str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``{报: [县委办], 送: [市民政局], 发: [各股室]}``: free-text names of who gets the issue."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        errors.append((where, "expected a mapping such as {报: [县委办, 县政府办], 送: [市民政局], 发: [各股室]}"))
+        return ()
+    out = []
+    for key, names in raw.items():
+        if key not in DISTRIBUTION_KEYS:
+            hint = did_you_mean(str(key), DISTRIBUTION_KEYS)
+            errors.append((f"{where}.{key}", f"unknown key{hint}; use 报, 送 or 发"))
+            continue
+        listed = [names] if isinstance(names, str) else names
+        if not isinstance(listed, list) or not all(isinstance(n, str) and n.strip() for n in listed):
+            errors.append((f"{where}.{key}", f"expected a list of names, e.g. {key}: [县委办, 县政府办]"))
+            continue
+        out.append((str(key), tuple(n.strip() for n in listed)))
+    return tuple(sorted(out, key=lambda kv: DISTRIBUTION_KEYS.index(kv[0])))
+
+
+def _periodicals(raw: object, adopters: Mapping[str, str], errors: list[tuple[str, str]]) -> tuple[Periodical, ...]:
+    """``extra.portal.periodicals``: the office's own publications (SPEC §3.5, §4)."""
+    path = f"{ROOT}.periodicals"
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        errors.append((path, "expected a list of periodicals (- name: 民政信息 …)"))
+        return ()
+    out: list[Periodical] = []
+    names: dict[str, str] = {}
+    slugs: dict[str, str] = {}
+    for index, item in enumerate(raw):
+        where = f"{path}[{index}]"
+        values, errs = _validate(PeriodicalConfig, item, where)
+        errors.extend(errs)
+        if errs:
+            continue
+        distribution = _distribution(values["distribution"], f"{where}.distribution", errors)
+        adopter = next((a for a in adopters if normalize(a) == normalize(values["adopter"])), None)
+        if adopter is None:
+            errors.append(
+                (
+                    f"{where}.adopter",
+                    f"unknown adopter {values['adopter']!r}{did_you_mean(values['adopter'], adopters)} "
+                    f"(see {ROOT}.adopters)",
+                )
+            )
+            continue
+        columns = tuple(values["columns"] or ())
+        if len({normalize(col) for col in columns}) != len(columns):
+            errors.append((f"{where}.columns", "a column is listed twice; list each once"))
+        periodical = Periodical(
+            values["name"],
+            values["slug"] or _default_slug(values["name"]),
+            adopter,
+            columns,
+            distribution,
+        )
+        if normalize(periodical.name) in names:
+            errors.append((f"{where}.name", f"{periodical.name!r} is configured twice; keep one"))
+        if periodical.slug in slugs:
+            errors.append((f"{where}.slug", f"slug {periodical.slug!r} is already used by {slugs[periodical.slug]!r}"))
+        names[normalize(periodical.name)] = periodical.name
+        slugs[periodical.slug] = periodical.name
+        out.append(periodical)
+    return tuple(out)
+
+
+def _with_periodicals(names: Names, periodicals: tuple[Periodical, ...]) -> Names:
+    """A periodical's name is a publication of its adopter (SPEC §4), so ``in: 民政信息`` is valid."""
+    publications = dict(names.publications)
+    for periodical in periodicals:
+        known = publications.get(periodical.adopter, ())
+        if normalize(periodical.name) not in {normalize(p) for p in known}:
+            publications[periodical.adopter] = (*known, periodical.name)
+    return replace(names, publications=publications)
+
+
 def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list[Problem]]:
     """Validate ``extra.portal`` (``raw``) into :class:`Settings`, or the problems found."""
     if raw is None:
@@ -490,6 +584,8 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
     sections = _sections(raw.get("sections"), errors)
     adopters = values.get("adopters") or {}
     names = _names(sections, adopters, values)
+    periodicals = _periodicals(raw.get("periodicals"), names.adopters, errors)
+    names = _with_periodicals(names, periodicals)
     scoring = _scoring(raw.get("scoring"), names, errors)
     nested = _nested(raw, errors)
     if isinstance(raw.get("reminders"), dict):
@@ -516,6 +612,7 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
         incident_types=names.incident_types,
         publications={k: v for k, v in names.publications.items() if v},
         urgent_limits=dict(limits) if isinstance(limits, dict) else {},
+        periodicals=periodicals,
     ), []
 
 
@@ -551,6 +648,7 @@ class PortalSchema(base.Config):
     privacy = c.Optional(_SubMapping())
     publish_sitemap = c.Type(bool, default=False)
     reminders = c.Optional(_SubMapping())  # validated by reminder_settings
+    periodicals = c.Optional(_Passthrough())
 
 
 _INHERIT_RE = re.compile(r"^INHERIT:[ \t]*['\"]?(?P<path>[^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)

@@ -19,7 +19,8 @@ from .problems import Problem, Problems
 
 #: The content kinds by folder under docs_dir: each is parsed by its own reader (see :mod:`portal.parsing`);
 #: every other Markdown file is a plain page ("pages"), held to the same text rules.
-KINDS = ("reports", "requests", "incidents", "bulletins")  # bulletins/<period>.md: the office's words (notes.py)
+#: ``bulletins/<period>.md`` holds the office's own words for a bulletin (see :mod:`portal.notes`).
+KINDS = ("reports", "requests", "incidents", "periodicals", "bulletins")
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 

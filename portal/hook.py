@@ -111,12 +111,15 @@ class PortalHook:
         for incident in site.content.incidents:
             if not incident.draft:
                 generated[incident.src_uri] = portal.incident_page(incident)
+        for issue in site.content.issues:
+            generated[issue.src_uri] = portal.issue_page(issue)
         # A landing text that no generated page takes as its intro is published on its own, checked and masked.
         standalone = {uri for uri in site.content.landing if uri not in generated}
         for src_uri in standalone:
             generated[src_uri] = site.content.landing[src_uri]
         self.sanitized = {r.src_uri for r in site.content.reports} | {r.src_uri for r in site.content.requests}
         self.sanitized |= standalone | {i.src_uri for i in site.content.incidents}
+        self.sanitized |= {i.src_uri for i in site.content.issues}
         for source in site.sources:
             if source.path in by_path and source.src_uri not in generated:
                 generated[source.src_uri] = portal.broken_page(source.path, by_path[source.path])

@@ -15,7 +15,7 @@ from typing import Any
 
 from .cache import ParseCache, content_hash
 from .discovery import SourceFile
-from .model import BulletinNote, Content, Incident, Report, Request, Settings
+from .model import BulletinNote, Content, Incident, Issue, Report, Request, Settings
 from .names import did_you_mean, normalize
 from .parsing import Parsed, parse_data, read_bytes, unreadable
 from .problems import Problems
@@ -94,6 +94,7 @@ def load(
     landing: dict[str, str] = {}
     notes: dict[str, BulletinNote] = {}
     copies: dict[str, list[str]] = {}
+    issues: list[tuple[Issue, dict[str, int]]] = []
     for source, parsed in zip(
         listed, parse_all(listed, settings, bodies=bodies, cache=cache, workers=workers, read=read)
     ):
@@ -110,6 +111,8 @@ def load(
             incidents.append((parsed.value, parsed.lines))
         elif isinstance(parsed.value, BulletinNote):
             notes[parsed.value.period] = parsed.value
+        elif isinstance(parsed.value, Issue):
+            issues.append((parsed.value, parsed.lines))
     doubled = _copies(copies, problems)
     by_id = _requests_by_id(requests, problems)
     checked = [
@@ -117,6 +120,12 @@ def load(
         for r in (_asked(report, lines, by_id, problems) for report, lines in reports if report.path not in doubled)
         if r
     ]
+    linked: tuple[Issue, ...] = ()
+    if issues or any(s.kind == "periodicals" for s in listed):
+        from .periodicals import link
+
+        files = {s.src_uri for s in listed if s.kind == "reports"}
+        linked, checked = link(issues, checked, files, settings, problems)
     return Content(
         reports=tuple(sorted(checked, key=lambda r: (r.date, r.path))),
         requests=tuple(sorted(by_id.values(), key=lambda r: (r.deadline, r.id))),
@@ -124,6 +133,7 @@ def load(
         incidents=check_incidents(incidents, reports, problems),
         landing=landing,
         notes=notes,
+        issues=linked,
     )
 
 

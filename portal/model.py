@@ -91,6 +91,17 @@ class DocumentSettings:
 
 
 @dataclass(frozen=True)
+class Periodical:
+    """One of the office's own publications (《民政信息》), SPEC §4 ``periodicals``."""
+
+    name: str
+    slug: str
+    adopter: str  # configured adopter whose adoption an item records
+    columns: tuple[str, ...] = ()
+    distribution: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (报|送|发, names), in that order
+
+
+@dataclass(frozen=True)
 class Settings:
     """``extra.portal`` after validation (see :mod:`portal.config`)."""
 
@@ -112,6 +123,7 @@ class Settings:
     incident_types: tuple[str, ...] = ()
     publications: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # adopter -> its publications
     urgent_limits: Mapping[str, float] = field(default_factory=dict)  # severity -> hours (the map form)
+    periodicals: tuple[Periodical, ...] = ()
 
     def urgent_limit(self, severity: str = "") -> float:
         """Hours an urgent report of this ``severity`` has (``default`` for none)."""
@@ -134,6 +146,11 @@ class Settings:
         """The configured adopter a typed name resolves to."""
         found: dict[str, str] = self._adopters  # type: ignore[attr-defined]
         return found.get(normalize(name))
+
+    def periodical(self, name: str) -> Periodical | None:
+        """The configured periodical a typed name resolves to."""
+        key = normalize(name)
+        return next((p for p in self.periodicals if normalize(p.name) == key), None)
 
     def section_names(self) -> list[str]:
         return [name for s in self.sections for name in (s.name, *s.aliases)]
@@ -241,6 +258,34 @@ class BulletinNote:
 
 
 @dataclass(frozen=True)
+class IssueItem:
+    report: str  # src_uri of the report (relative to the content dir)
+    column: str = ""
+    line: int = field(default=0, compare=False)  # where it is written, for messages
+    where: str = field(default="", compare=False)  # items[2] or items[2].report
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One issue of a periodical (SPEC §3.5): 《民政信息》2026年第12期（总第156期）."""
+
+    path: str
+    src_uri: str
+    publication: str  # configured periodical name
+    number: int
+    date: date
+    items: tuple[IssueItem, ...]
+    total: int | None = None
+    editor: str = ""
+    signer: str = ""
+    body: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"《{self.publication}》{self.date.year}年第{self.number}期"
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything read from the content folder; ``files`` counts what was read."""
 
@@ -250,3 +295,4 @@ class Content:
     incidents: tuple[Incident, ...] = ()
     landing: Mapping[str, str] = field(default_factory=dict)  # src_uri -> checked, masked Markdown body
     notes: Mapping[str, BulletinNote] = field(default_factory=dict)  # period key -> the office's words
+    issues: tuple[Issue, ...] = ()  # periodical issues, by publication, date, number

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from .model import Incident, Report, Request
+from .periodicals import issues_of
 from .problems import Problem
 from .render import Context, front_matter, h1, one_block, relative
 from .sanitize import inert
@@ -37,6 +38,7 @@ def report_page(cx: Context, report: Report) -> str:
         counted=score is not None,
         as_of=cx.ev.as_of,
         incidents=[i for i in cx.ev.incidents if i.report == report.src_uri],
+        issues=issues_of(cx.content.issues, report),
     )
     return f"---\n{front_matter(meta)}\n---\n\n{h1(report.title)}\n\n{one_block(panel)}\n\n{body.strip()}\n"
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 
-from . import page_bulletins, page_home, page_items, page_lists, page_sections
-from .model import Incident, Report, Request
+from . import page_bulletins, page_home, page_items, page_lists, page_periodicals, page_sections
+from .model import Incident, Issue, Report, Request
 from .problems import Problem
 from .render import Context, intro_html, relative
 from .tally import to_json
@@ -32,6 +32,7 @@ class Portal(Context):
         out.update(page_bulletins.bulletins(self))
         out.update(page_lists.lists(self))
         out.update(page_sections.sections(self))
+        out.update(page_periodicals.periodicals(self))
         current = to_json(self.tally(self.now_month), self.settings)
         out["stats.json"] = json.dumps(current, ensure_ascii=False, indent=2) + "\n"
         return out
@@ -44,6 +45,9 @@ class Portal(Context):
 
     def incident_page(self, incident: Incident) -> str:
         return page_items.incident_page(self, incident)
+
+    def issue_page(self, issue: Issue) -> str:
+        return page_periodicals.issue_page(self, issue)
 
     def broken_page(self, path: str, problems: list[Problem]) -> str:
         return page_items.broken_page(self, path, problems)

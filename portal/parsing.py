@@ -18,7 +18,7 @@ from typing import Any
 from . import privacy
 from .discovery import SourceFile
 from .frontmatter import READ_LIMIT, Map, decode, field_at, parse_yaml, split
-from .model import BulletinNote, Incident, Report, Request, Settings
+from .model import BulletinNote, Incident, Issue, Report, Request, Settings
 from .notes import make_note, note_period
 from .problems import Problem, Problems
 from .sanitize import classified_markings, external_resources
@@ -285,9 +285,9 @@ def parse_request(
 
 @dataclass(frozen=True)
 class Parsed:
-    """What one file gave: a report, a request, a landing text (``str``) or nothing, and its problems."""
+    """What one file gave: a report, a request, an issue, a landing text (``str``) or nothing, and its problems."""
 
-    value: Report | Request | Incident | BulletinNote | str | None
+    value: Report | Request | Incident | BulletinNote | Issue | str | None
     lines: dict[str, int]
     problems: tuple[Problem, ...]
     copy_key: str = ""  # a report's title and body, hashed: equal keys are copies of one report
@@ -312,7 +312,7 @@ def unreadable(source: SourceFile, exc: OSError) -> Parsed:
 def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool = True) -> Parsed:
     """Check one file's bytes on its own (no cross-file checks)."""
     problems = Problems()
-    value: Report | Request | Incident | BulletinNote | str | None = None
+    value: Report | Request | Incident | BulletinNote | Issue | str | None = None
     lines: dict[str, int] = {}
     copy_key = ""
     if source.kind == "reports" and not source.landing:
@@ -327,6 +327,8 @@ def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool
         value, lines = parse_incident(data, source, settings, problems)
     elif source.kind == "bulletins" and not source.landing:
         value, lines = parse_note(data, source, settings, problems)
+    elif source.kind == "periodicals" and not source.landing:
+        value, lines = parse_issue_file(data, source, settings, problems)
     else:
         value = parse_page(data, source, settings, problems)
     return Parsed(value, lines, tuple(problems.items), copy_key)
@@ -359,6 +361,18 @@ def _misplaced_report(root: Map | None, source: SourceFile, problems: Problems) 
         "published unchecked and not counted; move it to reports/YYYY/MM/ (e.g. reports/2026/03/)",
     )
     return True
+
+
+def parse_issue_file(
+    data: bytes, source: SourceFile, settings: Settings, problems: Problems
+) -> tuple[Issue | None, dict[str, int]]:
+    """A periodical issue (SPEC §3.5) and the lines of its keys."""
+    from .periodicals import parse_issue
+
+    read = _read(data, source.path, settings, problems)
+    if read is None or read[0] is None:
+        return None, {}
+    return parse_issue(read[0], read[1], source.path, source.src_uri, settings, problems)
 
 
 def parse_page(data: bytes, source: SourceFile, settings: Settings, problems: Problems) -> str | None:

@@ -10,6 +10,8 @@ The script (re)writes
   a few reports are joint (合报, two sections and authors) and most carry a
   ``kind`` (信息类型), drawn by a second ``random.Random`` so that adding them
   left the rest of the demo as it was.
+* ``content/periodicals/<slug>/YYYY-NN.md`` — the issues of the office's two periodicals
+  (《民政信息》monthly, 《民政要情》every two months), from their own ``random.Random(14)``.
 
 It deletes the previously generated ``.md`` files of those folders first
 (``index.md`` landing pages are kept). Deterministic: stdlib only, one
@@ -27,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS, REQUESTS_DIR = ROOT / "content" / "reports", ROOT / "content" / "requests"
 INCIDENTS = ROOT / "content" / "incidents"
+PERIODICALS = ROOT / "content" / "periodicals"
 START, END = dt.date(2025, 10, 1), dt.date(2026, 11, 24)
 rng = random.Random(20261125)
 
@@ -1000,6 +1003,76 @@ def write(path, text):
         f.write(text)
 
 
+# name, slug, columns, editor, signer, issue days, number and total of the first issue
+PERIODICAL_ISSUES = [
+    ("民政信息", "minzheng", ["工作动态", "基层信息", "经验交流"], "周晓燕", "刘建国", 1, (11, 142)),
+    ("民政要情", "yaoqing", ["要情专报", "调研参考"], "周晓燕", "孙立新", 2, (6, 30)),
+]
+ISSUE_NOTES = [
+    "本期集中刊发各股室上月工作动态，请各股室结合实际学习借鉴。",
+    "本期刊发的经验做法各具特色，请各乡镇民政所参照推进。",
+    "",
+    "",
+]
+
+
+def issue_dates(every):
+    """The 6th (民政信息) or 15th (民政要情) of every ``every`` months, inside the demo year."""
+    day, out = (6, []) if every == 1 else (15, [])
+    year, month = 2025, 11 if every == 1 else 12
+    while dt.date(year, month, day) <= END:
+        out.append(dt.date(year, month, day))
+        month += every
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return out
+
+
+def issue_items(prng, pool, every, when, columns):
+    """Reports of the months before ``when`` for one issue, with a column each."""
+    start = dt.date(when.year - (when.month <= every), (when.month - every - 1) % 12 + 1, 1)
+    fits = [r for r in pool if start <= r["date"] < when.replace(day=1)]
+    if every == 2:  # 要情: what went up the line, or what is marked 重点
+        fits = [r for r in fits if top_level(r["adopted"]) or "重点" in r["tags"]] or fits
+    picked = sorted(
+        prng.sample(fits, min(len(fits), prng.randint(2, 3) if every == 2 else prng.randint(3, 5))),
+        key=lambda r: (r["date"], r["path"]),
+    )
+    out = []
+    for r in picked:
+        if every == 2:
+            column = columns[1] if r["topic"] and prng.random() < 0.3 else columns[0]
+        else:
+            column = columns[1] if any(t in r["title"][:4] for t in TOWNS) else prng.choice(columns[::2])
+        out.append((r, column))
+        pool.remove(r)
+    return out
+
+
+def write_issues(reports):
+    """Both periodicals' issues; an item is never a draft, a report the office adopted by hand, or in two issues."""
+    prng = random.Random(14)
+    for old in sorted(PERIODICALS.glob("*/*.md")):
+        old.unlink()
+    count = 0
+    pool = [
+        r
+        for r in reports
+        if not r["draft"] and "本局简报" not in json.dumps(r["adopted"], ensure_ascii=False, default=str)
+    ]
+    for name, slug, columns, editor, signer, every, (number, total) in PERIODICAL_ISSUES:
+        for when in issue_dates(every):
+            number = 1 if when.month <= every and count else number
+            items = issue_items(prng, pool, every, when, columns)
+            note = prng.choice(ISSUE_NOTES)
+            lines = ["---", f"publication: {name}", f"number: {number}", f"total: {total}", f"date: {when}"]
+            lines += [f"editor: {editor}", f"signer: {signer}", "items:"]
+            lines += [f"  - {{report: {r['path']}, column: {c}}}" for r, c in items]
+            write(PERIODICALS / slug / f"{when.year}-{number:02d}.md", "\n".join([*lines, "---", "", note, ""]))
+            number, total, count = number + 1, total + 1, count + 1
+        count = 0
+    return sum(len(issue_dates(p[5])) for p in PERIODICAL_ISSUES)
+
+
 def main():
     for old in sorted(REPORTS.glob("*/*/*.md")) + sorted(REQUESTS_DIR.glob("*.md")) + sorted(INCIDENTS.glob("*/*.md")):
         if old.name != "index.md":
@@ -1024,7 +1097,11 @@ def main():
             INCIDENTS / f"{day:%Y}" / f"{day.isoformat()}-{report['slug']}.md",
             incident_text(report, report["path"], type_, day),
         )
-    print(f"wrote {len(reports)} reports, {len(REQUESTS)} requests and {len(incidents)} incidents")
+    issues = write_issues(reports)
+    print(
+        f"wrote {len(reports)} reports, {len(REQUESTS)} requests, {len(incidents)} incidents "
+        f"and {issues} periodical issues"
+    )
 
 
 if __name__ == "__main__":
