@@ -152,7 +152,8 @@ def measure(argv: list[str], cwd: Path, extra_env: dict[str, str] | None = None,
     """Run ``argv`` to the end: wall time, peak memory of it and its children, output.
 
     The peak is the larger of ``ru_maxrss`` (from ``os.wait4``: the biggest single process of the tree)
-    and the sampled sum over the tree (processes that run at the same time)."""
+    and the sampled sum over the tree (processes that run at the same time).
+    """
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**env(), **(extra_env or {})})
@@ -271,7 +272,8 @@ def free_port() -> int:
 def serve_rebuild(site: Path, work: Path, timeout: float = 900) -> tuple[float, float]:
     """Start ``mkdocs serve``, wait for the first build, append a line to one report, wait for the rebuild.
 
-    Returns (the rebuild time MkDocs logs, seconds from the edit to that log line)."""
+    Returns (the rebuild time MkDocs logs, seconds from the edit to that log line).
+    """
     reports = sorted((site / "content" / "reports").rglob("*.md"))
     victim = reports[len(reports) // 2]
     original = victim.read_bytes()

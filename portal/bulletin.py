@@ -100,8 +100,10 @@ class Bulletin:
 
 
 def praise_of(t: Tally, settings: Settings) -> tuple[SectionRow, ...]:
-    """表扬: the top ``bulletin.praise`` ranks with a positive score and at least one report, unless a
-    ``no_praise`` period row holds for the section (SPEC §4.1)."""
+    """表扬: the top ``bulletin.praise`` ranks with a positive score and at least one report.
+
+    A section for which a ``no_praise`` period row holds is left out (SPEC §4.1).
+    """
     return tuple(
         r for r in t.sections if r.rank <= settings.praise and r.score > 0 and r.submitted > 0 and not r.no_praise
     )

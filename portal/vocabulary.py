@@ -39,8 +39,11 @@ def plain(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table: ``get`` reads the raw value (numbers stay numbers, for Excel);
-    ``text`` is how a page, the CLI and Word print it."""
+    """One column of a table.
+
+    ``get`` reads the raw value (numbers stay numbers, for Excel); ``text`` is how a page, the CLI and Word
+    print it.
+    """
 
     key: str
     header: str

@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pytest
@@ -52,7 +53,7 @@ def front(fields: dict[str, Any], body: str = "正文。\n") -> str:
 
 
 def report(
-    title: str = "一条信息", section: str = "甲股", date: str = "2026-03-05", body: str = "正文。\n", **fields: Any
+    title: str = "一条信息", section: str | list[str] = "甲股", date: str = "2026-03-05", body: str = "正文。\n", **fields: Any
 ) -> str:
     """A report file; ``date`` and the other fields are written as given (strings stay unquoted dates)."""
     lines = [f"title: {title}", f"section: {section}", f"date: {date}"]
@@ -78,10 +79,10 @@ def request(
 
 def make_site(
     tmp_path: Path,
-    reports: dict[str, str | bytes] | None = None,
-    requests: dict[str, str | bytes] | None = None,
+    reports: Mapping[str, str | bytes] | None = None,
+    requests: Mapping[str, str | bytes] | None = None,
     portal: dict[str, Any] | None = None,
-    files: dict[str, str | bytes] | None = None,
+    files: Mapping[str, str | bytes] | None = None,
     mkdocs: dict[str, Any] | None = None,
 ) -> Path:
     """Write a whole site: ``reports``/``requests`` map file names (under content/reports|requests) to text."""
@@ -176,7 +177,7 @@ def mkdocs_build(
 
 
 @pytest.fixture
-def site_factory(tmp_path: Path):  # type: ignore[no-untyped-def]
+def site_factory(tmp_path: Path) -> Callable[..., Path]:
     def factory(**kwargs: Any) -> Path:
         return make_site(tmp_path, **kwargs)
 

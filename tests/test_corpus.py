@@ -523,8 +523,10 @@ def _known_gap_pages(built: Built) -> set[Path]:
 
 
 def test_built_pages_carry_no_script_handler_or_script_url(ok_build: Built) -> None:
-    """Every HTML file: only Material's own scripts; no on…= handler, javascript: URL, frame, refresh,
-    form in content, or anything loaded from outside the site (SPEC §7)."""
+    """Every HTML file: only Material's own scripts, nothing unsafe, nothing from outside (SPEC §7).
+
+    No on…= handler, javascript: URL, frame, refresh, form in content, or anything loaded from outside the site.
+    """
     assert ok_build.returncode == 0, ok_build.log[-5000:]
     inline = _template_scripts()
     pages = sorted(ok_build.out.rglob("*.html"))

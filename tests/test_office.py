@@ -63,6 +63,7 @@ def test_docx_export_matches_stats(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     doc = Document(str(out))
     section = doc.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "关于2026年10月政务信息报送情况的通报" in text
