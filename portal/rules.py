@@ -89,8 +89,24 @@ def _number(value: object) -> float:
     return value
 
 
+#: Match keys whose value is one of a list of names: the list (from the config or fixed) and what it is called.
+_CHOICE_KEYS: dict[str, tuple[Callable[[Names], tuple[str, ...] | list[str]], str]] = {
+    "by": (lambda names: list(names.adopters), "adopter"),
+    "level": (lambda names: LEVELS, "level"),
+    "route": (lambda names: ROUTES, "route"),
+    "kind": (lambda names: names.kinds, "kind"),
+    "type": (lambda names: names.incident_types, "incident type"),
+    "incident": (lambda names: names.incident_types, "incident type"),
+    "severity": (lambda names: names.severities, "severity"),
+    "media": (lambda names: MEDIA, "media"),
+}
+
+
 def _key_value(key: str, fact: str, value: object, names: Names, row: Mapping[str, Any]) -> Any:
     """One value of a match key, resolved to the configured name."""
+    if key in _CHOICE_KEYS:
+        choices, what = _CHOICE_KEYS[key]
+        return _choice(value, choices(names), what)
     if key == "section":
         found = names.section(_text(value))
         if found is None:
@@ -101,8 +117,6 @@ def _key_value(key: str, fact: str, value: object, names: Names, row: Mapping[st
         return found
     if key in ("urgent", "request", "adopted"):
         return _bool(value)
-    if key == "by":
-        return _choice(value, list(names.adopters), "adopter")
     if key == "in":
         return _publication(value, names, row)
     if key == "with":
@@ -110,18 +124,6 @@ def _key_value(key: str, fact: str, value: object, names: Names, row: Mapping[st
         if normalize(text) in {normalize(n) for n in names.adopters}:
             return _choice(text, list(names.adopters), "adopter")
         return _choice(text, names.all_publications(), "adopter or publication")
-    if key == "level":
-        return _choice(value, LEVELS, "level")
-    if key == "route":
-        return _choice(value, ROUTES, "route")
-    if key == "kind":
-        return _choice(value, names.kinds, "kind")
-    if key in ("type", "incident"):
-        return _choice(value, names.incident_types, "incident type")
-    if key == "severity":
-        return _choice(value, names.severities, "severity")
-    if key == "media":
-        return _choice(value, MEDIA, "media")
     if key in ("status", "urgent_status"):
         return _choice(
             value, URGENT_STATUSES if fact == "urgent" or key == "urgent_status" else REQUEST_STATUSES, "status"
@@ -283,8 +285,6 @@ def _period_effect(
     row: Mapping[str, Any], effect: str | None, where: str, errors: Errors
 ) -> tuple[float, float | None, int | str | None]:
     value: float = 0
-    floor: float | None = None
-    minimum: int | str | None = None
     try:
         if effect in ("zero", "no_praise"):
             if row[effect] is not True:
@@ -293,26 +293,38 @@ def _period_effect(
             value = _number(row[effect])
     except Bad as exc:
         errors.append((f"{where}.{effect}", str(exc)))
-    if "floor" in row:
-        if effect != "base":
-            errors.append((f"{where}.floor", "floor goes with base only"))
-        else:
-            try:
-                floor = _number(row["floor"])
-            except Bad as exc:
-                errors.append((f"{where}.floor", str(exc)))
+    return value, _period_floor(row, effect, where, errors), _period_minimum(row, effect, where, errors)
+
+
+def _period_floor(row: Mapping[str, Any], effect: str | None, where: str, errors: Errors) -> float | None:
+    """``floor``: only with ``base``."""
+    if "floor" not in row:
+        return None
+    if effect != "base":
+        errors.append((f"{where}.floor", "floor goes with base only"))
+        return None
+    try:
+        return _number(row["floor"])
+    except Bad as exc:
+        errors.append((f"{where}.floor", str(exc)))
+        return None
+
+
+def _period_minimum(row: Mapping[str, Any], effect: str | None, where: str, errors: Errors) -> int | str | None:
+    """``minimum`` (and ``kind``): only with ``per_missing``, which needs a minimum."""
     for key in ("minimum", "kind"):
         if key in row and effect != "per_missing":
             errors.append((f"{where}.{key}", f"{key} goes with per_missing only"))
-    if effect == "per_missing":
-        given = row.get("minimum")
-        if given is None:
-            errors.append((f"{where}.minimum", "per_missing needs minimum: N or minimum: quota; add it"))
-        elif given == "quota" or (isinstance(given, int) and not isinstance(given, bool) and given >= 0):
-            minimum = given
-        else:
-            errors.append((f"{where}.minimum", f"expected a whole number or quota, got {given!r}"))
-    return value, floor, minimum
+    if effect != "per_missing":
+        return None
+    given = row.get("minimum")
+    if given is None:
+        errors.append((f"{where}.minimum", "per_missing needs minimum: N or minimum: quota; add it"))
+    elif given == "quota" or (isinstance(given, int) and not isinstance(given, bool) and given >= 0):
+        return given
+    else:
+        errors.append((f"{where}.minimum", f"expected a whole number or quota, got {given!r}"))
+    return None
 
 
 def _condition(raw: object, names: Names, where: str, errors: Errors) -> Condition | None:

@@ -14,10 +14,10 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from collections.abc import Callable, Mapping
 from typing import Any
 
 import pytest
@@ -53,7 +53,11 @@ def front(fields: dict[str, Any], body: str = "正文。\n") -> str:
 
 
 def report(
-    title: str = "一条信息", section: str | list[str] = "甲股", date: str = "2026-03-05", body: str = "正文。\n", **fields: Any
+    title: str = "一条信息",
+    section: str | list[str] = "甲股",
+    date: str = "2026-03-05",
+    body: str = "正文。\n",
+    **fields: Any,
 ) -> str:
     """A report file; ``date`` and the other fields are written as given (strings stay unquoted dates)."""
     lines = [f"title: {title}", f"section: {section}", f"date: {date}"]

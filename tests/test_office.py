@@ -89,8 +89,8 @@ def test_exports_are_reproducible(tmp_path: Path) -> None:
         assert first.read_bytes() == second.read_bytes()
 
 
-def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
-    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+def _new_reports(site: Path) -> None:
+    """``new report`` three times: an alias of a section, a second one the same day, an urgent one."""
     made = run_cli(
         site,
         "new",
@@ -128,6 +128,11 @@ def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
         "2026-03-10 08:30",
     )
     assert urgent.code == 0, urgent.err
+
+
+def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+    _new_reports(site)
     request = run_cli(
         site,
         "new",
