@@ -295,33 +295,33 @@ def _draft(args: argparse.Namespace, settings: Any, root: str, docs_dir: str, to
     from .dates import parse_moment
     from .scaffold import incident_draft, report_draft, request_draft
 
+    def day_of(text: str | None) -> Any:
+        return parse_moment(text, settings.tz).day if text else today
+
     if args.kind == "incident":
-        day = parse_moment(args.date, settings.tz).day if args.date else today
         return incident_draft(
-            settings, root, docs_dir, section=args.section, type_=args.type_, day=day, report=args.report
+            settings, root, docs_dir, section=args.section, type_=args.type_, day=day_of(args.date), report=args.report
         )
     if args.kind == "report":
-        day = parse_moment(args.date, settings.tz).day if args.date else today
         return report_draft(
             settings,
             root,
             docs_dir,
             section=args.section,
             title=args.title,
-            day=day,
+            day=day_of(args.date),
             author=args.author,
             urgent=args.urgent,
             event_time=args.event_time,
             request=args.request,
             tags=_names(args.tags),
         )
-    issued = parse_moment(args.issued, settings.tz).day if args.issued else today
     return request_draft(
         settings,
         root,
         docs_dir,
         title=args.title,
-        issued=issued,
+        issued=day_of(args.issued),
         deadline=parse_moment(args.deadline, settings.tz).day,
         sections=_names(args.sections),
         id_=args.id_,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard, TypeVar
 
 from .model import LEVELS, Condition, PeriodRule, Rule
 from .names import did_you_mean, normalize
@@ -20,6 +20,7 @@ REQUEST_STATUSES = ("on_time", "late", "missed", "pending")
 URGENT_STATUSES = ("on_time", "late", "overdue", "pending")
 ROUTES = ("直报", "转报")
 MEDIA = ("image", "video")
+T = TypeVar("T")
 
 #: fact -> the match keys it has (SPEC §4.1's table)
 FACT_KEYS: dict[str, tuple[str, ...]] = {
@@ -160,16 +161,28 @@ def _effect(row: Mapping[str, Any], effects: tuple[str, ...], where: str, errors
 
 def parse_rules(raw: object, names: Names, where: str, errors: Errors) -> tuple[Rule, ...]:
     """A version's ``rules`` list."""
+    return _rows(raw, names, where, errors, _rule, "- fact: adoption, in: …, points: 20")
+
+
+def _rows(
+    raw: object,
+    names: Names,
+    where: str,
+    errors: Errors,
+    parse_row: Callable[[object, Names, str, Errors], T | None],
+    example: str,
+) -> tuple[T, ...]:
+    """A list of rows, each parsed by ``parse_row`` at ``where[i]``; a row with errors is left out."""
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        errors.append((where, "expected a list of rows (- fact: adoption, in: …, points: 20)"))
+        errors.append((where, f"expected a list of rows ({example})"))
         return ()
     out = []
     for index, row in enumerate(raw):
-        rule = _rule(row, names, f"{where}[{index}]", errors)
-        if rule is not None:
-            out.append(rule)
+        parsed = parse_row(row, names, f"{where}[{index}]", errors)
+        if parsed is not None:
+            out.append(parsed)
     return tuple(out)
 
 
@@ -228,17 +241,7 @@ def _amount(value: object, effect: str, fact: str) -> float | str:
 
 def parse_period(raw: object, names: Names, where: str, errors: Errors) -> tuple[PeriodRule, ...]:
     """A version's ``period`` list."""
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        errors.append((where, "expected a list of rows (- per: month, per_missing: -2, minimum: quota)"))
-        return ()
-    out = []
-    for index, row in enumerate(raw):
-        rule = _period_row(row, names, f"{where}[{index}]", errors)
-        if rule is not None:
-            out.append(rule)
-    return tuple(out)
+    return _rows(raw, names, where, errors, _period_row, "- per: month, per_missing: -2, minimum: quota")
 
 
 _PERIOD_KEYS = ("per", "section", "if", "floor", "minimum", "kind", *PERIOD_EFFECTS)
@@ -381,13 +384,20 @@ def _count(raw: Mapping[str, Any], where: str, errors: Errors) -> int:
     return value
 
 
-def _requests_test(raw: object, where: str, errors: Errors) -> tuple[str, int] | None:
+def _test_mapping(raw: object, key: str, where: str, errors: Errors, shape: str) -> TypeGuard[dict[Any, Any]]:
+    """Is ``raw`` a ``{KEY: …, min: N}`` mapping? Unknown keys are errors too."""
     if not isinstance(raw, dict):
-        errors.append((where, "expected {status: missed | late | not_on_time, min: N}"))
+        errors.append((where, f"expected {shape}"))
+        return False
+    for given in raw:
+        if given not in (key, "min"):
+            errors.append((f"{where}.{given}", f"unknown key; use {key}, min"))
+    return True
+
+
+def _requests_test(raw: object, where: str, errors: Errors) -> tuple[str, int] | None:
+    if not _test_mapping(raw, "status", where, errors, "{status: missed | late | not_on_time, min: N}"):
         return None
-    for key in raw:
-        if key not in ("status", "min"):
-            errors.append((f"{where}.{key}", "unknown key; use status, min"))
     status = raw.get("status")
     if status not in ("missed", "late", "not_on_time"):
         errors.append((f"{where}.status", f"expected missed, late or not_on_time, got {status!r}"))
@@ -396,12 +406,8 @@ def _requests_test(raw: object, where: str, errors: Errors) -> tuple[str, int] |
 
 
 def _incidents_test(raw: object, names: Names, where: str, errors: Errors) -> tuple[tuple[str, ...], int] | None:
-    if not isinstance(raw, dict):
-        errors.append((where, "expected {type: 被通报, min: N}"))
+    if not _test_mapping(raw, "type", where, errors, "{type: 被通报, min: N}"):
         return None
-    for key in raw:
-        if key not in ("type", "min"):
-            errors.append((f"{where}.{key}", "unknown key; use type, min"))
     types = _names(
         raw.get("type"), lambda v: _choice(v, names.incident_types, "incident type"), f"{where}.type", errors
     )

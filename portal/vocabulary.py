@@ -96,33 +96,18 @@ PEOPLE_COLUMNS: tuple[Column, ...] = (
     _person("score", "得分", lambda p: number(p.score), width=8),
 )
 
-#: The columns of the printed (CLI) table and of the Word bulletin's ranking table.
+#: The columns of the printed (CLI) table and of the Word bulletin's ranking table: the same figures, the CLI
+#: adding the request and urgent-event counts before the score.
+_RANKING_KEYS = ("rank", "section", "submitted", "quota", "adopted", "adoption_rate", "instructions", "good")
 CLI_SECTION_KEYS = (
-    "rank",
-    "section",
-    "submitted",
-    "quota",
-    "adopted",
-    "adoption_rate",
-    "instructions",
-    "good",
+    *_RANKING_KEYS,
     "request_on_time",
     "request_late",
     "request_missed",
     "urgent_overdue",
     "score",
 )
-WORD_SECTION_KEYS = (
-    "rank",
-    "section",
-    "submitted",
-    "quota",
-    "adopted",
-    "adoption_rate",
-    "instructions",
-    "good",
-    "score",
-)
+WORD_SECTION_KEYS = (*_RANKING_KEYS, "score")
 
 
 def columns(specs: Iterable[Column], keys: Iterable[str]) -> tuple[Column, ...]:

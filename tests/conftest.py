@@ -186,3 +186,22 @@ def site_factory(tmp_path: Path) -> Callable[..., Path]:
         return make_site(tmp_path, **kwargs)
 
     return factory
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's, driven by Playwright (tests/test_browser*.py)
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Headless Chromium for the browser tests, with nothing that reaches outside by itself."""
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    )
