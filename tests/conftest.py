@@ -26,7 +26,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from portal.cli import run  # noqa: E402
+from portal.cli import run  # noqa: E402 - importable only after the sys.path entry above
 
 #: A small bureau whose numbers are easy to work out by hand.
 PORTAL: dict[str, Any] = {

@@ -81,7 +81,10 @@ class Tab:
 
 def page_kinds(site: Path) -> dict[str, str]:
     """One address of each kind of page, found in the built site."""
-    first = lambda pattern: sorted(site.glob(pattern))[0].parent.relative_to(site).as_posix() + "/"  # noqa: E731
+
+    def first(pattern: str) -> str:
+        return sorted(site.glob(pattern))[0].parent.relative_to(site).as_posix() + "/"
+
     return {
         "home": "",
         "bulletins": "bulletins/",
