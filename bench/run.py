@@ -152,7 +152,8 @@ def measure(argv: list[str], cwd: Path, extra_env: dict[str, str] | None = None,
     """Run ``argv`` to the end: wall time, peak memory of it and its children, output.
 
     The peak is the larger of ``ru_maxrss`` (from ``os.wait4``: the biggest single process of the tree)
-    and the sampled sum over the tree (processes that run at the same time)."""
+    and the sampled sum over the tree (processes that run at the same time).
+    """
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**env(), **(extra_env or {})})
@@ -268,57 +269,64 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class ServeLog:
+    """The log lines of a running ``mkdocs serve``, read on a thread, waited for by pattern."""
+
+    def __init__(self, proc: subprocess.Popen[bytes], site: Path) -> None:
+        self.proc, self.site = proc, site
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.proc.stdout is not None
+        for raw in self.proc.stdout:
+            self.lines.put(raw.decode("utf-8", "replace"))
+
+    def wait_for(self, pattern: re.Pattern[str], limit: float) -> re.Match[str] | None:
+        """The first log line matching ``pattern`` within ``limit`` seconds (None: none came)."""
+        deadline = time.monotonic() + limit
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=min(left, 1.0))
+            except queue.Empty:
+                if self.proc.poll() is not None:
+                    raise SystemExit(f"mkdocs serve in {self.site} exited {self.proc.returncode}") from None
+                continue
+            if match := pattern.search(line):
+                return match
+        return None
+
+    def expect(self, pattern: re.Pattern[str], limit: float) -> re.Match[str]:
+        match = self.wait_for(pattern, limit)
+        if match is None:
+            raise SystemExit(f"mkdocs serve in {self.site}: no {pattern.pattern!r} line within {limit:.0f}s")
+        return match
+
+
 def serve_rebuild(site: Path, work: Path, timeout: float = 900) -> tuple[float, float]:
     """Start ``mkdocs serve``, wait for the first build, append a line to one report, wait for the rebuild.
 
-    Returns (the rebuild time MkDocs logs, seconds from the edit to that log line)."""
+    Returns (the rebuild time MkDocs logs, seconds from the edit to that log line).
+    """
     reports = sorted((site / "content" / "reports").rglob("*.md"))
     victim = reports[len(reports) // 2]
     original = victim.read_bytes()
     argv = [PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"]
     serve_env = {**env(), **make_cold(site), "TMPDIR": str(work)}  # its temporary site goes with our work dir
     proc = subprocess.Popen(argv, cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=serve_env)
-    lines: queue.Queue[str] = queue.Queue()
-
-    def pump() -> None:
-        assert proc.stdout is not None
-        for raw in proc.stdout:
-            lines.put(raw.decode("utf-8", "replace"))
-
-    threading.Thread(target=pump, daemon=True).start()
-
-    def wait_for(pattern: re.Pattern[str], limit: float) -> re.Match[str] | None:
-        """The first log line matching ``pattern`` within ``limit`` seconds (None: none came)."""
-        deadline = time.monotonic() + limit
-        while (left := deadline - time.monotonic()) > 0:
-            try:
-                line = lines.get(timeout=min(left, 1.0))
-            except queue.Empty:
-                if proc.poll() is not None:
-                    raise SystemExit(f"mkdocs serve in {site} exited {proc.returncode}") from None
-                continue
-            if match := pattern.search(line):
-                return match
-        return None
-
-    def expect(pattern: re.Pattern[str], limit: float) -> re.Match[str]:
-        match = wait_for(pattern, limit)
-        if match is None:
-            raise SystemExit(f"mkdocs serve in {site}: no {pattern.pattern!r} line within {limit:.0f}s")
-        return match
-
+    log = ServeLog(proc, site)
     try:
-        expect(BUILT_RE, timeout)
-        expect(SERVING_RE, 60)  # the watcher is set up after the first build: an edit before it goes unseen
+        log.expect(BUILT_RE, timeout)
+        log.expect(SERVING_RE, 60)  # the watcher is set up after the first build: an edit before it goes unseen
         for _attempt in range(5):  # an edit the watcher missed is made again, a few times at most
             edited = time.perf_counter()
             with victim.open("a", encoding="utf-8") as handle:
                 handle.write("\n（本段为基准测试追加的修改。）\n")
-            if wait_for(CHANGED_RE, 15):
+            if log.wait_for(CHANGED_RE, 15):
                 break
         else:
             raise SystemExit(f"mkdocs serve in {site} did not notice the edit of {victim}")
-        seconds = float(expect(BUILT_RE, timeout).group(1))
+        seconds = float(log.expect(BUILT_RE, timeout).group(1))
         return seconds, time.perf_counter() - edited
     finally:
         proc.send_signal(signal.SIGINT)  # MkDocs shuts down cleanly on Ctrl-C

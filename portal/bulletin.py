@@ -116,10 +116,12 @@ class Bulletin:
 
 
 def praise_of(t: Tally, settings: Settings, reminders: tuple[Reminder, ...] = ()) -> tuple[SectionRow, ...]:
-    """表扬: the top ``bulletin.praise`` ranks with a positive score and at least one report, except a
-    section reminded of anything in the same bulletin (late or missed 约稿, late or overdue urgent event,
-    quota shortfall, an incident) or for which a ``no_praise`` period row holds (SPEC §4.1); its place is
-    not passed down."""
+    """表扬: the top ``bulletin.praise`` ranks with a positive score and at least one report.
+
+    A section reminded of anything in the same bulletin (late or missed 约稿, late or overdue urgent event,
+    quota shortfall, an incident) or for which a ``no_praise`` period row holds (SPEC §4.1) is left out;
+    its place is not passed down.
+    """
     reminded = {m.section for m in reminders}
     return tuple(
         r
@@ -135,7 +137,8 @@ def praise_of(t: Tally, settings: Settings, reminders: tuple[Reminder, ...] = ()
 def praise_reasons(row: SectionRow, t: Tally, settings: Settings) -> tuple[str, ...]:
     """Which of the reasons hold (keys of :data:`portal.vocabulary.PRAISE_REASONS`): ``volume`` when its
     submitted count ranks within the top ``bulletin.praise`` (1,2,2,4); ``rate`` when it has an adoption and
-    its adoption rate is at least the whole bureau's; ``instructions`` when it has a leader's instruction."""
+    its adoption rate is at least the whole bureau's; ``instructions`` when it has a leader's instruction.
+    """
     reasons = []
     if 1 + sum(1 for r in t.sections if r.submitted > row.submitted) <= settings.praise:
         reasons.append("volume")
@@ -216,7 +219,8 @@ def make_bulletin(
     note: BulletinNote | None = None,
 ) -> Bulletin:
     """The 通报 of ``period`` (``tally_of`` may cache tallies; default: :func:`portal.tally.tally`), with the
-    office's own words, 文号 number and date from ``note`` (``content/bulletins/<period>.md``)."""
+    office's own words, 文号 number and date from ``note`` (``content/bulletins/<period>.md``).
+    """
     settings = ev.settings
     count = tally_of or (lambda p: tally(ev, p))
     t = count(period)

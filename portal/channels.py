@@ -1,4 +1,4 @@
-"""Sending reminders: e-mail over SMTP, 企业微信 and 钉钉 group robots.
+r"""Sending reminders: e-mail over SMTP, 企业微信 and 钉钉 group robots.
 
 Message formats are the published ones:
 
@@ -123,7 +123,7 @@ def dingtalk_payload(reminder: Reminder, people: Sequence[Recipient]) -> dict[st
 
 
 def dingtalk_sign(secret: str, timestamp_ms: int) -> str:
-    """钉钉's ``sign``: url-encoded base64 of HMAC-SHA256(secret, "timestamp\\nsecret")."""
+    r"""钉钉's ``sign``: url-encoded base64 of HMAC-SHA256(secret, "timestamp\\nsecret")."""
     digest = hmac.new(secret.encode(), f"{timestamp_ms}\n{secret}".encode(), hashlib.sha256).digest()
     return urllib.parse.quote_plus(base64.b64encode(digest))
 

@@ -141,14 +141,10 @@ def _run(
         except DateError as exc:
             print(f"error: {exc}", file=err)
             return EXIT_USAGE
-    if args.command == "remind":
-        return _remind(args, config, settings, env, now, out, err, sleep)
     issue_export = args.command == "export" and bool(args.periodical)
-    if args.command == "export" and not issue_export and not (args.format and args.output):
-        print("error: export needs --format and -o (or --periodical and --number)", file=err)
-        return EXIT_USAGE
-    if args.command == "new" and args.kind != "periodical":
-        return _new(args, config, settings, now, out, err, ask)
+    done = _without_content(args, config, settings, env, now, out, err, ask, sleep)
+    if done is not None:
+        return done
     root = os.path.dirname(os.path.abspath(args.config))
     # the public subset and an issue's .docx publish bodies; the rest needs none
     site = _load(config, settings, root, env, bodies=args.command == "public" or issue_export)
@@ -166,6 +162,28 @@ def _run(
     if args.command == "new" or issue_export:
         return _periodical_command(args, site, now, out, err)
     return _figures(args, site, as_of, period, out, err)
+
+
+def _without_content(
+    args: argparse.Namespace,
+    config: Any,
+    settings: Any,
+    env: dict[str, str],
+    now: datetime,
+    out: TextIO,
+    err: TextIO,
+    ask: Callable[[str], str] | None,
+    sleep: Callable[[float], None],
+) -> int | None:
+    """The commands (and usage errors) that do not need the content loaded first; ``None`` for the others."""
+    if args.command == "remind":
+        return _remind(args, config, settings, env, now, out, err, sleep)
+    if args.command == "export" and not args.periodical and not (args.format and args.output):
+        print("error: export needs --format and -o (or --periodical and --number)", file=err)
+        return EXIT_USAGE
+    if args.command == "new" and args.kind != "periodical":
+        return _new(args, config, settings, now, out, err, ask)
+    return None
 
 
 def _figures(args: argparse.Namespace, site: Site, as_of: datetime, period: Period, out: TextIO, err: TextIO) -> int:
@@ -317,33 +335,33 @@ def _draft(args: argparse.Namespace, settings: Any, root: str, docs_dir: str, to
     from .dates import parse_moment
     from .scaffold import incident_draft, report_draft, request_draft
 
+    def day_of(text: str | None) -> Any:
+        return parse_moment(text, settings.tz).day if text else today
+
     if args.kind == "incident":
-        day = parse_moment(args.date, settings.tz).day if args.date else today
         return incident_draft(
-            settings, root, docs_dir, section=args.section, type_=args.type_, day=day, report=args.report
+            settings, root, docs_dir, section=args.section, type_=args.type_, day=day_of(args.date), report=args.report
         )
     if args.kind == "report":
-        day = parse_moment(args.date, settings.tz).day if args.date else today
         return report_draft(
             settings,
             root,
             docs_dir,
             section=args.section,
             title=args.title,
-            day=day,
+            day=day_of(args.date),
             author=args.author,
             urgent=args.urgent,
             event_time=args.event_time,
             request=args.request,
             tags=_names(args.tags),
         )
-    issued = parse_moment(args.issued, settings.tz).day if args.issued else today
     return request_draft(
         settings,
         root,
         docs_dir,
         title=args.title,
-        issued=issued,
+        issued=day_of(args.issued),
         deadline=parse_moment(args.deadline, settings.tz).day,
         sections=_names(args.sections),
         id_=args.id_,

@@ -194,15 +194,21 @@ def _adopter_entry(given: object, where: str, errors: list[tuple[str, str]]) -> 
     raw = given.get("publications") or []
     if not isinstance(raw, list):
         raw = [raw]
-    publications: list[str] = []
-    for index, item in enumerate(raw):
-        if not isinstance(item, str) or not item.strip():
-            errors.append((f"{where}.publications[{index}]", f"expected a name, got {item!r} (quote it)"))
-        elif normalize(item) in {normalize(p) for p in publications}:
-            errors.append((f"{where}.publications[{index}]", f"{item!r} is listed twice; keep one"))
-        else:
-            publications.append(item.strip())
+    publications = _distinct_names(raw, f"{where}.publications", errors)
     return str(level), tuple(publications)
+
+
+def _distinct_names(items: list[object], where: str, errors: list[tuple[str, str]]) -> list[str]:
+    """The names of a list, stripped; a blank or non-text item or a repeated name is an error at ``where[i]``."""
+    out: list[str] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            errors.append((f"{where}[{index}]", f"expected a name, got {item!r} (quote it)"))
+        elif normalize(item) in {normalize(n) for n in out}:
+            errors.append((f"{where}[{index}]", f"{item!r} is listed twice; keep one"))
+        else:
+            out.append(item.strip())
+    return out
 
 
 class UrgentLimit(c.OptionallyRequired[object]):
@@ -239,15 +245,8 @@ class NameList(c.OptionallyRequired[list]):
     def run_validation(self, value: object) -> list[str]:
         if not isinstance(value, list):
             raise ValidationError(f"expected a list of names, e.g. [动态, 调研], got {value!r}")
-        errors = []
-        out: list[str] = []
-        for index, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
-                errors.append((f"[{index}]", f"expected a name, got {item!r} (quote it)"))
-            elif normalize(item) in {normalize(n) for n in out}:
-                errors.append((f"[{index}]", f"{item!r} is listed twice; keep one"))
-            else:
-                out.append(item.strip())
+        errors: list[tuple[str, str]] = []
+        out = _distinct_names(value, "", errors)
         if errors:
             raise NestedErrors(errors)
         return out

@@ -194,7 +194,8 @@ def docx_bytes(b: Bulletin) -> bytes:
 
 def xlsx_bytes(b: Bulletin) -> bytes:
     """Sheets 通报 (the text), 股室, 个人, 约稿, 紧急事件: title rows, ruled tables with totals, filters,
-    frozen header and name column, A4 landscape one page wide, print titles, page numbers."""
+    frozen header and name column, A4 landscape one page wide, print titles, page numbers.
+    """
     from openpyxl import Workbook
 
     from . import officedoc as od

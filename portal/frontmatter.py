@@ -248,45 +248,8 @@ class _Composer:
 
     def compose(self, yaml_text: str) -> Node | None:
         loader = _Loader(yaml_text)
-        stack: list[Map | Seq] = []
-        root: Node | None = None
-        pending_key: list[Scalar | None] = []
         try:
-            while True:
-                event = loader.get_event()
-                if isinstance(event, yaml.StreamEndEvent):
-                    break
-                node: Node | None = None
-                where = self._where(stack, pending_key)
-                if isinstance(event, yaml.ScalarEvent):
-                    refused = self.refuse_extras(event, where)
-                    node = self._scalar(event)
-                    if refused:
-                        self.tainted.add(id(node))
-                elif isinstance(event, yaml.AliasEvent):
-                    self.aliases.append((self.line(event.start_mark), where, str(event.anchor)))
-                    node = Scalar(None, "", self.line(event.start_mark))
-                    self.tainted.add(id(node))
-                elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                    container: Map | Seq = (
-                        Map(line=self.line(event.start_mark))
-                        if isinstance(event, yaml.MappingStartEvent)
-                        else Seq([], self.line(event.start_mark))
-                    )
-                    if self.refuse_extras(event, where):
-                        self.tainted.add(id(container))
-                    stack.append(container)
-                    pending_key.append(None)
-                    continue
-                elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                    node = stack.pop()
-                    pending_key.pop()
-                else:
-                    continue
-                if not stack:
-                    root = node if root is None else root
-                    continue
-                self._attach(stack[-1], node, pending_key)
+            return self._compose_events(loader)
         except yaml.MarkedYAMLError as exc:
             self.errors.append(self._syntax_error(exc, yaml_text))
             return None
@@ -299,7 +262,53 @@ class _Composer:
         finally:
             loader.dispose()
             self._report_anchors()
-        return root
+
+    def _compose_events(self, loader: _Loader) -> Node | None:
+        """The tree of the loader's events: containers on a stack, each finished node attached to its parent."""
+        stack: list[Map | Seq] = []
+        root: Node | None = None
+        pending_key: list[Scalar | None] = []
+        while True:
+            event = loader.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                return root
+            node = self._event_node(event, stack, pending_key)
+            if node is None:
+                continue
+            if not stack:
+                root = node if root is None else root
+                continue
+            self._attach(stack[-1], node, pending_key)
+
+    def _event_node(self, event: yaml.Event, stack: list[Map | Seq], pending_key: list[Scalar | None]) -> Node | None:
+        """The node an event finishes (a scalar, an alias, a closed container), or None (an opened one, others)."""
+        where = self._where(stack, pending_key)
+        if isinstance(event, yaml.ScalarEvent):
+            refused = self.refuse_extras(event, where)
+            node = self._scalar(event)
+            if refused:
+                self.tainted.add(id(node))
+            return node
+        if isinstance(event, yaml.AliasEvent):
+            self.aliases.append((self.line(event.start_mark), where, str(event.anchor)))
+            alias = Scalar(None, "", self.line(event.start_mark))
+            self.tainted.add(id(alias))
+            return alias
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            container: Map | Seq = (
+                Map(line=self.line(event.start_mark))
+                if isinstance(event, yaml.MappingStartEvent)
+                else Seq([], self.line(event.start_mark))
+            )
+            if self.refuse_extras(event, where):
+                self.tainted.add(id(container))
+            stack.append(container)
+            pending_key.append(None)
+            return None
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            pending_key.pop()
+            return stack.pop()
+        return None
 
     def _report_anchors(self) -> None:
         for found, what, fix in (

@@ -87,42 +87,15 @@ class PortalHook:
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site
         problems = site.problems.sorted()
-        errors = [p for p in problems if p.is_error]
-        evaluation = evaluate(site.content, self.settings, self.as_of)
-        by_path: dict[str, list[Problem]] = {}
-        for problem in errors:
-            by_path.setdefault(problem.path, []).append(problem)
         portal = Portal(
-            evaluation,
+            evaluate(site.content, self.settings, self.as_of),
             site.content,
             landing=dict(site.content.landing),
             problems=problems,
             use_directory_urls=config.use_directory_urls,
         )
         self.portal = portal
-        generated = portal.pages()
-        drafts = {r.src_uri for r in site.content.reports if r.draft}  # never published (使用说明: 不发布)
-        drafts |= {i.src_uri for i in site.content.incidents if i.draft}
-        for report in site.content.reports:
-            if not report.draft:
-                generated[report.src_uri] = portal.report_page(report)
-        for request in site.content.requests:
-            generated[request.src_uri] = portal.request_page(request)
-        for incident in site.content.incidents:
-            if not incident.draft:
-                generated[incident.src_uri] = portal.incident_page(incident)
-        for issue in site.content.issues:
-            generated[issue.src_uri] = portal.issue_page(issue)
-        # A landing text that no generated page takes as its intro is published on its own, checked and masked.
-        standalone = {uri for uri in site.content.landing if uri not in generated}
-        for src_uri in standalone:
-            generated[src_uri] = site.content.landing[src_uri]
-        self.sanitized = {r.src_uri for r in site.content.reports} | {r.src_uri for r in site.content.requests}
-        self.sanitized |= standalone | {i.src_uri for i in site.content.incidents}
-        self.sanitized |= {i.src_uri for i in site.content.issues}
-        for source in site.sources:
-            if source.path in by_path and source.src_uri not in generated:
-                generated[source.src_uri] = portal.broken_page(source.path, by_path[source.path])
+        generated, self.sanitized = _generated_pages(portal, site, problems)
         # A bulletin's words (content/bulletins/<period>.md) go into its bulletin; until that exists they wait.
         waiting = {n.src_uri for n in site.content.notes.values() if n.src_uri not in generated}
         for src_uri in sorted(waiting):
@@ -135,12 +108,7 @@ class PortalHook:
         clashes = reserved_clashes(generated, pages, config.use_directory_urls)
         if clashes:
             raise PluginError(clashes[0])
-        withheld = drafts | site.withheld | waiting
-        for file in list(files):
-            if file.src_uri in generated or file.src_uri in withheld:
-                files.remove(file)
-        for src_uri in sorted(generated):
-            files.append(File.generated(config, src_uri, content=generated[src_uri]))
+        _replace_files(files, config, generated, withheld=_drafts(site) | site.withheld | waiting)
         if files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=csp.ROBOTS_TXT))
         theme_sitemap = files.get_file_from_path("sitemap.xml")  # the raw template, once not rendered
@@ -223,3 +191,47 @@ def _write_error_site(site_dir: str, lines: list[str]) -> None:
 
 
 __all__ = ["Any", "PortalHook"]
+
+
+def _drafts(site: Site) -> set[str]:
+    """Drafts are checked but never published (使用说明: 不发布)."""
+    return {r.src_uri for r in site.content.reports if r.draft} | {i.src_uri for i in site.content.incidents if i.draft}
+
+
+def _generated_pages(portal: Portal, site: Site, problems: list[Problem]) -> tuple[dict[str, str | bytes], set[str]]:
+    """Every page the portal writes (``src_uri → Markdown``) and the ones whose HTML is sanitized."""
+    content = site.content
+    generated = portal.pages()
+    for report in content.reports:
+        if not report.draft:
+            generated[report.src_uri] = portal.report_page(report)
+    for request in content.requests:
+        generated[request.src_uri] = portal.request_page(request)
+    for incident in content.incidents:
+        if not incident.draft:
+            generated[incident.src_uri] = portal.incident_page(incident)
+    for issue in content.issues:
+        generated[issue.src_uri] = portal.issue_page(issue)
+    # A landing text that no generated page takes as its intro is published on its own, checked and masked.
+    standalone = {uri for uri in content.landing if uri not in generated}
+    for src_uri in standalone:
+        generated[src_uri] = content.landing[src_uri]
+    sanitized = {r.src_uri for r in content.reports} | {r.src_uri for r in content.requests}
+    sanitized |= standalone | {i.src_uri for i in content.incidents} | {i.src_uri for i in content.issues}
+    by_path: dict[str, list[Problem]] = {}
+    for problem in problems:
+        if problem.is_error:
+            by_path.setdefault(problem.path, []).append(problem)
+    for source in site.sources:
+        if source.path in by_path and source.src_uri not in generated:
+            generated[source.src_uri] = portal.broken_page(source.path, by_path[source.path])
+    return generated, sanitized
+
+
+def _replace_files(files: Files, config: MkDocsConfig, generated: dict[str, str | bytes], withheld: set[str]) -> None:
+    """Take out the withheld files and the ones the portal rewrites; add the generated pages in a stable order."""
+    for file in list(files):
+        if file.src_uri in generated or file.src_uri in withheld:
+            files.remove(file)
+    for src_uri in sorted(generated):
+        files.append(File.generated(config, src_uri, content=generated[src_uri]))

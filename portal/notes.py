@@ -136,7 +136,8 @@ class _Blocks(HTMLParser):
 
 def blocks(markdown_text: str) -> list[tuple[str, str]]:
     """The visible text of a Markdown fragment as ``("heading" | "text", text)`` blocks; markup,
-    scripts and links' targets are gone (Word and Excel carry text only)."""
+    scripts and links' targets are gone (Word and Excel carry text only).
+    """
     import markdown
 
     from .sanitize import sanitize_html

@@ -61,7 +61,8 @@ CONDENSE_TWIPS = -5
 
 def text_width(text: str) -> float:
     """Width in ems as Word and LibreOffice set it: CJK and full-width characters 1, others ½, and
-    ¼ em of automatic spacing wherever Chinese meets digits or Latin letters (2026年2月3日: 7¼)."""
+    ¼ em of automatic spacing wherever Chinese meets digits or Latin letters (2026年2月3日: 7¼).
+    """
     wide = [unicodedata.east_asian_width(ch) in "WF" for ch in text]
     changes = sum(1 for a, b in itertools.pairwise(wide) if a != b)
     return sum(1.0 if w else 0.5 for w in wide) + 0.25 * changes
@@ -92,7 +93,8 @@ def _document_grid(section: Any) -> None:
 
     A ``linesAndChars`` grid would set the character pitch in Word, but LibreOffice lays such a grid
     out with far wider cells (17 characters a line), so the characters are condensed instead, which
-    both read the same way."""
+    both read the same way.
+    """
     sect = section._sectPr
     for old in sect.findall(qn("w:docGrid")):
         sect.remove(old)
@@ -218,7 +220,8 @@ def addressee(doc: Any, text: str) -> Paragraph:
 def masthead(doc: Any, organ: str, number: str = "") -> None:
     """版头: the red 发文机关标志 35 mm below the top of the 版心, the 发文字号 空二行 below it
     (centred; left out when empty) and a red line as wide as the 版心 4 mm under it; call
-    :func:`title` next (the title sits 空二行 under the line)."""
+    :func:`title` next (the title sits 空二行 under the line).
+    """
     fits = TEXT_WIDTH_MM / 25.4 * 72 / max(text_width(organ), 1) * 0.9
     size = min(42.0, fits)
     mark = paragraph(doc, "", align=WD_ALIGN_PARAGRAPH.CENTER, indent=0)
@@ -291,7 +294,8 @@ def _snap_off(p: Paragraph) -> None:
 
 def signature(doc: Any, signer: str, day: date, seal_lines: int = 2) -> None:
     """§7.3.5.1: 成文日期 右空四字; the 署名 centred above it; ``seal_lines`` blank lines for the seal
-    (印章 top within one line of the text, pressing on 署名 and 日期). Kept on one page with what precedes."""
+    (印章 top within one line of the text, pressing on 署名 and 日期). Kept on one page with what precedes.
+    """
     dated = cn_date(day)
     last = doc.element.body[-2] if len(doc.element.body) > 1 else None  # [-1] is the section properties
     if last is not None and last.tag == qn("w:p"):
@@ -405,13 +409,15 @@ _SLACK = 0.25  # characters of room a fitted column keeps
 
 def cell_width(text: str) -> float:
     """:func:`text_width` with room for wide Latin glyphs: a table cell must never wrap by a hair
-    (``100.0%``: digits and the point ½ em, but ``%`` nearly 1 em in CJK fonts)."""
+    (``100.0%``: digits and the point ½ em, but ``%`` nearly 1 em in CJK fonts).
+    """
     return text_width(text) + sum(0.4 if ch == "%" else 0.05 for ch in text if ord(ch) < 0x2E80)
 
 
 def fitted_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], size: float, total_pt: float) -> list[float]:
     """Column widths (points) that fit each column's widest cell on one line, share what is left
-    among headers that would otherwise wrap, then evenly; ``[]`` when the body cannot fit."""
+    among headers that would otherwise wrap, then evenly; ``[]`` when the body cannot fit.
+    """
     need = [
         (max([cell_width(str(r[i])) for r in rows] + [2.0]) + _SLACK) * size + _CELL_PADDING_PT
         for i in range(len(heads))
@@ -431,7 +437,8 @@ def fitted_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], size: flo
 def wrap_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], size: float, total_pt: float) -> list[float]:
     """Widths when a table cannot keep every cell on one line: each column gets at least its widest
     unbreakable piece (a word of up to 12 characters: a name, a date, a time; longer text such as a
-    title may break anywhere), and the rest of the width in proportion to what a one-line cell would need."""
+    title may break anywhere), and the rest of the width in proportion to what a one-line cell would need.
+    """
 
     def em(width: float) -> float:
         return (width + _SLACK) * size + _CELL_PADDING_PT
@@ -459,7 +466,8 @@ def table(
 ) -> Any:
     """A ruled table as wide as the 版心: widths fitted to content (the largest font of ``sizes``
     that keeps every body cell on one line), a header row repeated on every page, rows that do not
-    split, numbers centred and text left-aligned."""
+    split, numbers centred and text left-aligned.
+    """
     cells = [[str(v) for v in row] for row in rows]
     numeric = list(numeric) if numeric is not None else [False] * len(heads)
     total = TEXT_WIDTH_MM / 25.4 * 72
@@ -503,7 +511,7 @@ def table(
 
 
 def _cell_text(run: Any, text: str) -> None:
-    """The text of a cell's run; a ``\n`` is a line break inside the cell."""
+    r"""The text of a cell's run; a ``\n`` is a line break inside the cell."""
     first, *more = text.split("\n")
     run.find(qn("w:t")).text = first
     for line in more:
@@ -600,7 +608,8 @@ _THUMBNAIL_REL_RE = re.compile(r'<Relationship [^>]*Target="docProps/thumbnail\.
 
 def package(data: bytes, created: datetime, language: str = "zh-CN") -> bytes:
     """Rewrite an OOXML zip reproducibly: fixed entry order and timestamps, document dates =
-    ``created`` (in its own timezone), ``dc:language``, no application name or template thumbnail."""
+    ``created`` (in its own timezone), ``dc:language``, no application name or template thumbnail.
+    """
     stamp = w3cdtf(created)
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()

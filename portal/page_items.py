@@ -1,5 +1,7 @@
-"""One page per content file: a report or a request with its panel, a file that failed its checks, the guide's
-scoring table."""
+"""One page per content file.
+
+A report or a request with its panel, a file that failed its checks, the guide's scoring table.
+"""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard, TypeVar
 
 from .model import LEVELS, Condition, PeriodRule, Rule
 from .names import did_you_mean, normalize
@@ -20,6 +20,7 @@ REQUEST_STATUSES = ("on_time", "late", "missed", "pending")
 URGENT_STATUSES = ("on_time", "late", "overdue", "pending")
 ROUTES = ("直报", "转报")
 MEDIA = ("image", "video")
+T = TypeVar("T")
 
 #: fact -> the match keys it has (SPEC §4.1's table)
 FACT_KEYS: dict[str, tuple[str, ...]] = {
@@ -89,8 +90,24 @@ def _number(value: object) -> float:
     return value
 
 
+#: Match keys whose value is one of a list of names: the list (from the config or fixed) and what it is called.
+_CHOICE_KEYS: dict[str, tuple[Callable[[Names], tuple[str, ...] | list[str]], str]] = {
+    "by": (lambda names: list(names.adopters), "adopter"),
+    "level": (lambda names: LEVELS, "level"),
+    "route": (lambda names: ROUTES, "route"),
+    "kind": (lambda names: names.kinds, "kind"),
+    "type": (lambda names: names.incident_types, "incident type"),
+    "incident": (lambda names: names.incident_types, "incident type"),
+    "severity": (lambda names: names.severities, "severity"),
+    "media": (lambda names: MEDIA, "media"),
+}
+
+
 def _key_value(key: str, fact: str, value: object, names: Names, row: Mapping[str, Any]) -> Any:
     """One value of a match key, resolved to the configured name."""
+    if key in _CHOICE_KEYS:
+        choices, what = _CHOICE_KEYS[key]
+        return _choice(value, choices(names), what)
     if key == "section":
         found = names.section(_text(value))
         if found is None:
@@ -101,8 +118,6 @@ def _key_value(key: str, fact: str, value: object, names: Names, row: Mapping[st
         return found
     if key in ("urgent", "request", "adopted"):
         return _bool(value)
-    if key == "by":
-        return _choice(value, list(names.adopters), "adopter")
     if key == "in":
         return _publication(value, names, row)
     if key == "with":
@@ -110,18 +125,6 @@ def _key_value(key: str, fact: str, value: object, names: Names, row: Mapping[st
         if normalize(text) in {normalize(n) for n in names.adopters}:
             return _choice(text, list(names.adopters), "adopter")
         return _choice(text, names.all_publications(), "adopter or publication")
-    if key == "level":
-        return _choice(value, LEVELS, "level")
-    if key == "route":
-        return _choice(value, ROUTES, "route")
-    if key == "kind":
-        return _choice(value, names.kinds, "kind")
-    if key in ("type", "incident"):
-        return _choice(value, names.incident_types, "incident type")
-    if key == "severity":
-        return _choice(value, names.severities, "severity")
-    if key == "media":
-        return _choice(value, MEDIA, "media")
     if key in ("status", "urgent_status"):
         return _choice(
             value, URGENT_STATUSES if fact == "urgent" or key == "urgent_status" else REQUEST_STATUSES, "status"
@@ -158,16 +161,28 @@ def _effect(row: Mapping[str, Any], effects: tuple[str, ...], where: str, errors
 
 def parse_rules(raw: object, names: Names, where: str, errors: Errors) -> tuple[Rule, ...]:
     """A version's ``rules`` list."""
+    return _rows(raw, names, where, errors, _rule, "- fact: adoption, in: …, points: 20")
+
+
+def _rows(
+    raw: object,
+    names: Names,
+    where: str,
+    errors: Errors,
+    parse_row: Callable[[object, Names, str, Errors], T | None],
+    example: str,
+) -> tuple[T, ...]:
+    """A list of rows, each parsed by ``parse_row`` at ``where[i]``; a row with errors is left out."""
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        errors.append((where, "expected a list of rows (- fact: adoption, in: …, points: 20)"))
+        errors.append((where, f"expected a list of rows ({example})"))
         return ()
     out = []
     for index, row in enumerate(raw):
-        rule = _rule(row, names, f"{where}[{index}]", errors)
-        if rule is not None:
-            out.append(rule)
+        parsed = parse_row(row, names, f"{where}[{index}]", errors)
+        if parsed is not None:
+            out.append(parsed)
     return tuple(out)
 
 
@@ -226,17 +241,7 @@ def _amount(value: object, effect: str, fact: str) -> float | str:
 
 def parse_period(raw: object, names: Names, where: str, errors: Errors) -> tuple[PeriodRule, ...]:
     """A version's ``period`` list."""
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        errors.append((where, "expected a list of rows (- per: month, per_missing: -2, minimum: quota)"))
-        return ()
-    out = []
-    for index, row in enumerate(raw):
-        rule = _period_row(row, names, f"{where}[{index}]", errors)
-        if rule is not None:
-            out.append(rule)
-    return tuple(out)
+    return _rows(raw, names, where, errors, _period_row, "- per: month, per_missing: -2, minimum: quota")
 
 
 _PERIOD_KEYS = ("per", "section", "if", "floor", "minimum", "kind", *PERIOD_EFFECTS)
@@ -283,8 +288,6 @@ def _period_effect(
     row: Mapping[str, Any], effect: str | None, where: str, errors: Errors
 ) -> tuple[float, float | None, int | str | None]:
     value: float = 0
-    floor: float | None = None
-    minimum: int | str | None = None
     try:
         if effect in ("zero", "no_praise"):
             if row[effect] is not True:
@@ -293,26 +296,38 @@ def _period_effect(
             value = _number(row[effect])
     except Bad as exc:
         errors.append((f"{where}.{effect}", str(exc)))
-    if "floor" in row:
-        if effect != "base":
-            errors.append((f"{where}.floor", "floor goes with base only"))
-        else:
-            try:
-                floor = _number(row["floor"])
-            except Bad as exc:
-                errors.append((f"{where}.floor", str(exc)))
+    return value, _period_floor(row, effect, where, errors), _period_minimum(row, effect, where, errors)
+
+
+def _period_floor(row: Mapping[str, Any], effect: str | None, where: str, errors: Errors) -> float | None:
+    """``floor``: only with ``base``."""
+    if "floor" not in row:
+        return None
+    if effect != "base":
+        errors.append((f"{where}.floor", "floor goes with base only"))
+        return None
+    try:
+        return _number(row["floor"])
+    except Bad as exc:
+        errors.append((f"{where}.floor", str(exc)))
+        return None
+
+
+def _period_minimum(row: Mapping[str, Any], effect: str | None, where: str, errors: Errors) -> int | str | None:
+    """``minimum`` (and ``kind``): only with ``per_missing``, which needs a minimum."""
     for key in ("minimum", "kind"):
         if key in row and effect != "per_missing":
             errors.append((f"{where}.{key}", f"{key} goes with per_missing only"))
-    if effect == "per_missing":
-        given = row.get("minimum")
-        if given is None:
-            errors.append((f"{where}.minimum", "per_missing needs minimum: N or minimum: quota; add it"))
-        elif given == "quota" or (isinstance(given, int) and not isinstance(given, bool) and given >= 0):
-            minimum = given
-        else:
-            errors.append((f"{where}.minimum", f"expected a whole number or quota, got {given!r}"))
-    return value, floor, minimum
+    if effect != "per_missing":
+        return None
+    given = row.get("minimum")
+    if given is None:
+        errors.append((f"{where}.minimum", "per_missing needs minimum: N or minimum: quota; add it"))
+    elif given == "quota" or (isinstance(given, int) and not isinstance(given, bool) and given >= 0):
+        return given
+    else:
+        errors.append((f"{where}.minimum", f"expected a whole number or quota, got {given!r}"))
+    return None
 
 
 def _condition(raw: object, names: Names, where: str, errors: Errors) -> Condition | None:
@@ -369,13 +384,20 @@ def _count(raw: Mapping[str, Any], where: str, errors: Errors) -> int:
     return value
 
 
-def _requests_test(raw: object, where: str, errors: Errors) -> tuple[str, int] | None:
+def _test_mapping(raw: object, key: str, where: str, errors: Errors, shape: str) -> TypeGuard[dict[Any, Any]]:
+    """Is ``raw`` a ``{KEY: …, min: N}`` mapping? Unknown keys are errors too."""
     if not isinstance(raw, dict):
-        errors.append((where, "expected {status: missed | late | not_on_time, min: N}"))
+        errors.append((where, f"expected {shape}"))
+        return False
+    for given in raw:
+        if given not in (key, "min"):
+            errors.append((f"{where}.{given}", f"unknown key; use {key}, min"))
+    return True
+
+
+def _requests_test(raw: object, where: str, errors: Errors) -> tuple[str, int] | None:
+    if not _test_mapping(raw, "status", where, errors, "{status: missed | late | not_on_time, min: N}"):
         return None
-    for key in raw:
-        if key not in ("status", "min"):
-            errors.append((f"{where}.{key}", "unknown key; use status, min"))
     status = raw.get("status")
     if status not in ("missed", "late", "not_on_time"):
         errors.append((f"{where}.status", f"expected missed, late or not_on_time, got {status!r}"))
@@ -384,12 +406,8 @@ def _requests_test(raw: object, where: str, errors: Errors) -> tuple[str, int] |
 
 
 def _incidents_test(raw: object, names: Names, where: str, errors: Errors) -> tuple[tuple[str, ...], int] | None:
-    if not isinstance(raw, dict):
-        errors.append((where, "expected {type: 被通报, min: N}"))
+    if not _test_mapping(raw, "type", where, errors, "{type: 被通报, min: N}"):
         return None
-    for key in raw:
-        if key not in ("type", "min"):
-            errors.append((f"{where}.{key}", "unknown key; use type, min"))
     types = _names(
         raw.get("type"), lambda v: _choice(v, names.incident_types, "incident type"), f"{where}.type", errors
     )

@@ -197,8 +197,11 @@ def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
 
 
 def inert(text: str) -> str:
-    """Text for places that are read as HTML without escaping (MkDocs' page titles and tags, Material's
-    search results): ``&``, ``<`` and ``>`` become their full-width forms, so nothing forms markup."""
+    """Text for places that are read as HTML without escaping.
+
+    MkDocs' page titles and tags, Material's search results: ``&``, ``<`` and ``>`` become their full-width
+    forms, so nothing forms markup.
+    """
     return text.replace("&", "＆").replace("<", "＜").replace(">", "＞")
 
 

@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -31,10 +32,10 @@ def _quote(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _free(folder: str, make: object) -> str:
+def _free(folder: str, make: Callable[[int], str]) -> str:
     number = 1
     while True:
-        name = make(number)  # type: ignore[operator]
+        name = make(number)
         if not os.path.exists(os.path.join(folder, name)):
             return name
         number += 1

@@ -46,13 +46,16 @@ def _jieba() -> Any:
 
 
 def switch_off_material_cutting() -> None:
-    """Material cuts every page's text with jieba, run by run (most of a build's time); :func:`rewrite_index`
-    cuts each entry once instead, so Material's pass is switched off (its module-level ``jieba``)."""
+    """Switch off Material's own jieba pass (its module-level ``jieba``).
+
+    Material cuts every page's text with jieba, run by run (most of a build's time); :func:`rewrite_index`
+    cuts each entry once instead.
+    """
     try:
         from material.plugins.search import plugin as material_search
     except ImportError:
         return
-    material_search.jieba = None  # type: ignore[attr-defined]
+    material_search.jieba = None
 
 
 def rewrite_index(site_dir: str) -> None:
@@ -73,8 +76,11 @@ def plain(markup: str) -> str:
 
 
 def words(text: str) -> set[str]:
-    """Distinct search words of ``text``: jieba's words, the suffixes of the longer ones, and single
-    characters joined to their neighbours.  With prefix matching, any part of a word is then found."""
+    """Distinct search words of ``text``.
+
+    jieba's words, the suffixes of the longer ones, and single characters joined to their neighbours.  With
+    prefix matching, any part of a word is then found.
+    """
     return words_of(cut(text))
 
 
@@ -115,7 +121,7 @@ def _cutter() -> Callable[[str], list[str]]:
     try:
         import rjieba
 
-        return rjieba.cut  # type: ignore[no-any-return]
+        return rjieba.cut
     except ImportError:
         jieba = _jieba()
         return lambda text: jieba.lcut(text, HMM=False)

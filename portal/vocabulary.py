@@ -47,8 +47,11 @@ def plain(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table: ``get`` reads the raw value (numbers stay numbers, for Excel);
-    ``text`` is how a page, the CLI and Word print it."""
+    """One column of a table.
+
+    ``get`` reads the raw value (numbers stay numbers, for Excel); ``text`` is how a page, the CLI and Word
+    print it.
+    """
 
     key: str
     header: str
@@ -101,33 +104,18 @@ PEOPLE_COLUMNS: tuple[Column, ...] = (
     _person("score", "得分", lambda p: number(p.score), width=8),
 )
 
-#: The columns of the printed (CLI) table and of the Word bulletin's ranking table.
+#: The columns of the printed (CLI) table and of the Word bulletin's ranking table: the same figures, the CLI
+#: adding the request and urgent-event counts before the score.
+_RANKING_KEYS = ("rank", "section", "submitted", "quota", "adopted", "adoption_rate", "instructions", "good")
 CLI_SECTION_KEYS = (
-    "rank",
-    "section",
-    "submitted",
-    "quota",
-    "adopted",
-    "adoption_rate",
-    "instructions",
-    "good",
+    *_RANKING_KEYS,
     "request_on_time",
     "request_late",
     "request_missed",
     "urgent_overdue",
     "score",
 )
-WORD_SECTION_KEYS = (
-    "rank",
-    "section",
-    "submitted",
-    "quota",
-    "adopted",
-    "adoption_rate",
-    "instructions",
-    "good",
-    "score",
-)
+WORD_SECTION_KEYS = (*_RANKING_KEYS, "score")
 
 
 def columns(specs: Iterable[Column], keys: Iterable[str]) -> tuple[Column, ...]:
@@ -207,7 +195,8 @@ def cn_date(day: date | datetime) -> str:
 
 def praise_sentence(praised: Iterable[tuple[str, Iterable[str]]]) -> str:
     """表扬 with the reasons that hold: ``甲股报送数量多、采用率高，乙股获领导批示，综合得分位居前列，予以通报表扬。``
-    (``praised``: section name and reason keys); the sentence for a period without praise when empty."""
+    (``praised``: section name and reason keys); the sentence for a period without praise when empty.
+    """
     named: list[str] = []
     bare: list[str] = []
     for name, reasons in praised:
@@ -230,7 +219,8 @@ def bulletin_title(period_label: str, yearly: bool) -> str:
 
 def summary_sentence(period_label: str, totals: Any, level_counts: Iterable[tuple[str, int]], space: str = "") -> str:
     """The bulletin's opening figures, as the web page, the Word and the Excel bulletin print them
-    (``space`` goes around each number: the web page sets them apart in bold)."""
+    (``space`` goes around each number: the web page sets them apart in bold).
+    """
 
     def n(value: int) -> str:
         return f"{space}{value}{space}"

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,7 +26,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from portal.cli import run  # noqa: E402
+from portal.cli import run  # noqa: E402 - importable only after the sys.path entry above
 
 #: A small bureau whose numbers are easy to work out by hand.
 PORTAL: dict[str, Any] = {
@@ -52,7 +53,11 @@ def front(fields: dict[str, Any], body: str = "正文。\n") -> str:
 
 
 def report(
-    title: str = "一条信息", section: str = "甲股", date: str = "2026-03-05", body: str = "正文。\n", **fields: Any
+    title: str = "一条信息",
+    section: str | list[str] = "甲股",
+    date: str = "2026-03-05",
+    body: str = "正文。\n",
+    **fields: Any,
 ) -> str:
     """A report file; ``date`` and the other fields are written as given (strings stay unquoted dates)."""
     lines = [f"title: {title}", f"section: {section}", f"date: {date}"]
@@ -78,10 +83,10 @@ def request(
 
 def make_site(
     tmp_path: Path,
-    reports: dict[str, str | bytes] | None = None,
-    requests: dict[str, str | bytes] | None = None,
+    reports: Mapping[str, str | bytes] | None = None,
+    requests: Mapping[str, str | bytes] | None = None,
     portal: dict[str, Any] | None = None,
-    files: dict[str, str | bytes] | None = None,
+    files: Mapping[str, str | bytes] | None = None,
     mkdocs: dict[str, Any] | None = None,
 ) -> Path:
     """Write a whole site: ``reports``/``requests`` map file names (under content/reports|requests) to text."""
@@ -176,8 +181,27 @@ def mkdocs_build(
 
 
 @pytest.fixture
-def site_factory(tmp_path: Path):  # type: ignore[no-untyped-def]
+def site_factory(tmp_path: Path) -> Callable[..., Path]:
     def factory(**kwargs: Any) -> Path:
         return make_site(tmp_path, **kwargs)
 
     return factory
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's, driven by Playwright (tests/test_browser*.py)
+
+
+def launch_chromium(playwright: Any) -> Any:
+    """Headless Chromium for the browser tests, with nothing that reaches outside by itself."""
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    )

@@ -19,9 +19,8 @@ from typing import Any
 import pytest
 
 from portal import search
-from tests.conftest import REPO, mkdocs_build, run_cli
+from tests.conftest import CHROMIUM, REPO, launch_chromium, mkdocs_build, run_cli
 
-CHROMIUM = "/usr/bin/chromium"
 AS_OF = "2026-11-25"
 ARTIFACTS = REPO / "test-artifacts"
 
@@ -55,18 +54,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
+        instance = launch_chromium(p)
         yield instance
         instance.close()
 

@@ -16,11 +16,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, make_site, mkdocs_build, report
+from tests.conftest import CHROMIUM, REPO, launch_chromium, make_site, mkdocs_build, report
 from tests.deploy_support import add_user, nginx
 
 playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
     pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
 pytestmark = pytest.mark.browser
@@ -52,18 +51,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
+        instance = launch_chromium(p)
         yield instance
         instance.close()
 
@@ -93,7 +81,10 @@ class Tab:
 
 def page_kinds(site: Path) -> dict[str, str]:
     """One address of each kind of page, found in the built site."""
-    first = lambda pattern: sorted(site.glob(pattern))[0].parent.relative_to(site).as_posix() + "/"  # noqa: E731
+
+    def first(pattern: str) -> str:
+        return sorted(site.glob(pattern))[0].parent.relative_to(site).as_posix() + "/"
+
     return {
         "home": "",
         "bulletins": "bulletins/",

@@ -258,23 +258,34 @@ def validate_shape(data: Any, sections: list[str]) -> None:
     start, end = date.fromisoformat(period["start"]), date.fromisoformat(period["end"])
     assert start <= end
 
-    rows = data["sections"]
+    _validate_sections(data["sections"], sections)
+    _validate_people(data["people"], sections)
+    _validate_requests(data["requests"], sections, start, end)
+    _validate_urgent(data["urgent"], sections, start, end)
+    _validate_overdue(data["overdue"], data["urgent"])
+
+
+def _validate_section_row(row: Any) -> None:
+    assert list(row) == SECTION_KEYS
+    assert type(row["head"]) is str
+    assert type(row["rank"]) is int and row["rank"] >= 1
+    assert all(_count(row[k]) for k in ("submitted", "adopted", "adoptions", "instructions", "good", "quota"))
+    assert row["adopted"] <= row["submitted"] and row["good"] <= row["submitted"]
+    assert type(row["adoption_rate"]) in (int, float) and 0 <= row["adoption_rate"] <= 1
+    expected_rate = round(row["adopted"] / row["submitted"], 4) if row["submitted"] else 0
+    assert abs(row["adoption_rate"] - expected_rate) <= 0.0001
+    assert _score(row["score"])
+    assert list(row["requests"]) == REQUEST_STATUSES and all(_count(v) for v in row["requests"].values())
+    assert list(row["urgent"]) == URGENT_STATUSES and all(_count(v) for v in row["urgent"].values())
+    assert all(_count(v) and v > 0 for v in row["incidents"].values())  # types with none are left out
+    assert list(row["breakdown"]) == BREAKDOWN_KEYS and all(_score(v) for v in row["breakdown"].values())
+    assert row["passed"] in (True, False, None)
+
+
+def _validate_sections(rows: Any, sections: list[str]) -> None:
     assert sorted(row["section"] for row in rows) == sorted(sections)  # every configured section, once
     for row in rows:
-        assert list(row) == SECTION_KEYS
-        assert type(row["head"]) is str
-        assert type(row["rank"]) is int and row["rank"] >= 1
-        assert all(_count(row[k]) for k in ("submitted", "adopted", "adoptions", "instructions", "good", "quota"))
-        assert row["adopted"] <= row["submitted"] and row["good"] <= row["submitted"]
-        assert type(row["adoption_rate"]) in (int, float) and 0 <= row["adoption_rate"] <= 1
-        expected_rate = round(row["adopted"] / row["submitted"], 4) if row["submitted"] else 0
-        assert abs(row["adoption_rate"] - expected_rate) <= 0.0001
-        assert _score(row["score"])
-        assert list(row["requests"]) == REQUEST_STATUSES and all(_count(v) for v in row["requests"].values())
-        assert list(row["urgent"]) == URGENT_STATUSES and all(_count(v) for v in row["urgent"].values())
-        assert all(_count(v) and v > 0 for v in row["incidents"].values())  # types with none are left out
-        assert list(row["breakdown"]) == BREAKDOWN_KEYS and all(_score(v) for v in row["breakdown"].values())
-        assert row["passed"] in (True, False, None)
+        _validate_section_row(row)
     # rank order: by score, adopted, submitted, descending; competition ranks
     triples = [(r["score"], r["adopted"], r["submitted"]) for r in rows]
     assert triples == sorted(triples, reverse=True)
@@ -285,7 +296,8 @@ def validate_shape(data: Any, sections: list[str]) -> None:
         if a["rank"] == b["rank"]:
             assert sections.index(a["section"]) < sections.index(b["section"])
 
-    people = data["people"]
+
+def _validate_people(people: Any, sections: list[str]) -> None:
     for person in people:
         assert list(person) == PERSON_KEYS
         assert type(person["author"]) is str and person["author"]
@@ -294,7 +306,8 @@ def validate_shape(data: Any, sections: list[str]) -> None:
         assert _score(person["score"])
     assert [(-p["score"], p["author"]) for p in people] == sorted((-p["score"], p["author"]) for p in people)
 
-    requests = data["requests"]
+
+def _validate_requests(requests: Any, sections: list[str], start: date, end: date) -> None:
     for entry in requests:
         assert list(entry) == REQUEST_KEYS
         assert type(entry["id"]) is str and type(entry["title"]) is str
@@ -304,7 +317,8 @@ def validate_shape(data: Any, sections: list[str]) -> None:
         assert all(v in REQUEST_STATUSES for v in entry["status"].values())
     assert [(r["deadline"], r["id"]) for r in requests] == sorted((r["deadline"], r["id"]) for r in requests)
 
-    urgent = data["urgent"]
+
+def _validate_urgent(urgent: Any, sections: list[str], start: date, end: date) -> None:
     for entry in urgent:
         assert list(entry) == URGENT_KEYS
         assert entry["path"].startswith("content/") and entry["path"].endswith(".md")
@@ -318,7 +332,8 @@ def validate_shape(data: Any, sections: list[str]) -> None:
     keys = [(datetime.fromisoformat(u["event_time"]), u["path"]) for u in urgent]
     assert keys == sorted(keys)
 
-    overdue = data["overdue"]
+
+def _validate_overdue(overdue: Any, urgent: Any) -> None:
     assert all(type(p) is str and p.startswith("content/") for p in overdue)
     assert len(set(overdue)) == len(overdue)
     assert {u["path"] for u in urgent if u["status"] == "overdue"} <= set(overdue)
@@ -327,8 +342,8 @@ def validate_shape(data: Any, sections: list[str]) -> None:
     assert [p for p in overdue if p in listed] == listed
 
 
-def test_json_exactly(tmp_path: Path) -> None:
-    site = make_site(
+def _json_site(tmp_path: Path) -> Path:
+    return make_site(
         tmp_path,
         reports={
             # 甲 is 甲股's alias; 1 + city 10 = 11, good; answers YG-1 before its deadline
@@ -351,70 +366,72 @@ def test_json_exactly(tmp_path: Path) -> None:
             "YG-1.md": request(title="三月约稿", issued="2026-03-01", deadline="2026-03-15", sections=["甲", "乙股"])
         },
     )
-    result = run_cli(site, "stats", "--json", "--period", "2026-03", "--as-of", "2026-03-31")
-    assert result.code == 0, result.err
+
+
+#: SPEC §6's breakdown parts, all zero
+PARTS = dict.fromkeys(("reports", "requests", "urgent", "incidents", "period"), 0)
+
+
+def _section_json(section: str, head: str, rank: int, **figures: Any) -> dict[str, Any]:
+    """A section's row in ``stats --json``: every figure zero (no request, no urgent event) unless given."""
+    row: dict[str, Any] = {
+        "section": section,
+        "head": head,
+        "rank": rank,
+        **dict.fromkeys(("submitted", "adopted", "adoptions", "adoption_rate", "instructions", "good", "quota"), 0),
+        "score": 0,
+        "requests": dict.fromkeys(REQUEST_STATUSES, 0),
+        "urgent": dict.fromkeys(URGENT_STATUSES, 0),
+        "incidents": {},
+        "breakdown": PARTS,
+        "passed": None,  # no pass row
+    }
+    return {**row, **figures}
+
+
+def _expected_sections() -> list[dict[str, Any]]:
+    """The sections of :func:`_json_site` in March 2026, by hand (default prices: submitted 1, city 10)."""
     none = dict.fromkeys(REQUEST_STATUSES, 0)
     calm = dict.fromkeys(URGENT_STATUSES, 0)
-    parts = dict.fromkeys(("reports", "requests", "urgent", "incidents", "period"), 0)  # SPEC §6's breakdown
+    return [
+        # 1 submitted, adopted once (rate 1/1), good, quota 2; score 1 + 10 = 11
+        _section_json(
+            "甲股",
+            "张三",
+            1,
+            submitted=1,
+            adopted=1,
+            adoptions=1,
+            adoption_rate=1.0,
+            good=1,
+            quota=2,
+            score=11,
+            requests={**none, "on_time": 1},
+            breakdown={**PARTS, "reports": 11},
+        ),
+        _section_json("丙股", "王五", 2),
+        # 2 submitted, none adopted (rate 0/2), quota 1; score 1 + 1 - 5 (late) - 10 (overdue) = -13
+        _section_json(
+            "乙股",
+            "李四",
+            3,
+            submitted=2,
+            quota=1,
+            score=-13,
+            requests={**none, "late": 1},
+            urgent={**calm, "overdue": 1},
+            breakdown={**PARTS, "reports": 2, "requests": -5, "urgent": -10},
+        ),
+    ]
+
+
+def test_json_exactly(tmp_path: Path) -> None:
+    result = run_cli(_json_site(tmp_path), "stats", "--json", "--period", "2026-03", "--as-of", "2026-03-31")
+    assert result.code == 0, result.err
     expected = {
         "as_of": "2026-03-31T23:59:59+08:00",
         "period": {"key": "2026-03", "start": "2026-03-01", "end": "2026-03-31"},
-        "sections": [
-            {
-                "section": "甲股",
-                "head": "张三",
-                "rank": 1,
-                "submitted": 1,
-                "adopted": 1,
-                "adoptions": 1,
-                "adoption_rate": 1.0,  # 1/1
-                "instructions": 0,
-                "good": 1,
-                "quota": 2,
-                "score": 11,  # 1 + 10
-                "requests": {**none, "on_time": 1},
-                "urgent": calm,
-                "incidents": {},
-                "breakdown": {**parts, "reports": 11},
-                "passed": None,  # no pass row
-            },
-            {
-                "section": "丙股",
-                "head": "王五",
-                "rank": 2,
-                "submitted": 0,
-                "adopted": 0,
-                "adoptions": 0,
-                "adoption_rate": 0,
-                "instructions": 0,
-                "good": 0,
-                "quota": 0,
-                "score": 0,
-                "requests": none,
-                "urgent": calm,
-                "incidents": {},
-                "breakdown": parts,
-                "passed": None,
-            },
-            {
-                "section": "乙股",
-                "head": "李四",
-                "rank": 3,
-                "submitted": 2,
-                "adopted": 0,
-                "adoptions": 0,
-                "adoption_rate": 0,  # 0/2
-                "instructions": 0,
-                "good": 0,
-                "quota": 1,
-                "score": -13,  # 1 + 1 - 5 (late) - 10 (overdue)
-                "requests": {**none, "late": 1},
-                "urgent": {**calm, "overdue": 1},
-                "incidents": {},
-                "breakdown": {**parts, "reports": 2, "requests": -5, "urgent": -10},  # adds up to -13
-                "passed": None,
-            },
-        ],
+        "sections": _expected_sections(),
         "people": [
             {"author": "王芳", "section": "甲股", "submitted": 1, "adopted": 1, "good": 1, "score": 11},
             # the penalties are 乙股's, not 李雷's: 1

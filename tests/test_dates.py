@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -173,7 +174,7 @@ def test_event_time_crossing_the_month_is_listed_in_the_local_month(tmp_path: Pa
 def test_invalid_dates_fail_check_naming_file_line_field(
     tmp_path: Path, fields: dict[str, object], line: int, name: str, hint: str
 ) -> None:
-    rest = {key: value for key, value in fields.items() if key != "date"}
+    rest: dict[str, Any] = {key: value for key, value in fields.items() if key != "date"}
     site = make_site(tmp_path, reports={"2026/03/a.md": report(date=str(fields.get("date", "2026-03-05")), **rest)})
     result = run_cli(site, "check")
     assert result.code == 1

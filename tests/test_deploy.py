@@ -321,7 +321,8 @@ class _AuthService:
         import http.server
         import threading
 
-        seen = self.seen = []
+        seen: list[str] = []
+        self.seen = seen
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -126,6 +127,7 @@ def test_docx_export_matches_stats(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     doc = Document(str(out))
     section = doc.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "关于2026年10月政务信息报送情况的通报" in text
@@ -168,8 +170,8 @@ def test_exports_are_reproducible(tmp_path: Path) -> None:
         assert first.read_bytes() == second.read_bytes()
 
 
-def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
-    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+def _new_reports(site: Path) -> None:
+    """``new report`` three times: an alias of a section, a second one the same day, an urgent one."""
     made = run_cli(
         site,
         "new",
@@ -207,6 +209,11 @@ def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
         "2026-03-10 08:30",
     )
     assert urgent.code == 0, urgent.err
+
+
+def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+    _new_reports(site)
     request = run_cli(
         site,
         "new",
@@ -286,18 +293,12 @@ def test_new_prompts_for_what_is_missing(tmp_path: Path) -> None:
     assert (site / "content/reports/2026/03/2026-03-02-yi-1.md").exists()
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_pre_commit_hook_blocks_a_bad_file(tmp_path: Path) -> None:
-    pre_commit = Path(sys.executable).parent / "pre-commit"
-    assert pre_commit.exists(), "pre-commit is in requirements-test.txt"
-    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
-    shutil.copy(REPO / ".pre-commit-config.yaml", site / ".pre-commit-config.yaml")
-    shutil.copy(REPO / "build_stats.py", site / "build_stats.py")
-    shutil.copytree(REPO / "portal", site / "portal", ignore=shutil.ignore_patterns("__pycache__"))
-    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"] = ["build_stats.py"]
-    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    env = {
+PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
+
+
+def _git_env(tmp_path: Path) -> dict[str, str]:
+    """The venv's tools first on PATH (as when it is activated), pre-commit's cache in ``tmp_path``."""
+    return {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
         "PRE_COMMIT_HOME": str(tmp_path / "pc-cache"),
@@ -307,22 +308,61 @@ def test_pre_commit_hook_blocks_a_bad_file(tmp_path: Path) -> None:
         "GIT_COMMITTER_EMAIL": "t@e",
     }
 
-    def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["git", *args], cwd=site, env=env, capture_output=True, text=True, timeout=300)
 
-    assert git("init", "-q").returncode == 0
-    git("add", "-A")
-    good = subprocess.run(
-        [str(pre_commit), "run", "--all-files"], cwd=site, env=env, capture_output=True, text=True, timeout=300
-    )
+def _pre_commit(folder: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """``git add -A`` then ``pre-commit run ARGS --all-files`` in ``folder`` (a git repository)."""
+    subprocess.run(["git", "add", "-A"], cwd=folder, env=env, capture_output=True, check=True, timeout=300)
+    command = [str(PRE_COMMIT), "run", *args, "--all-files"]
+    return subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_pre_commit_hook_blocks_a_bad_file(tmp_path: Path) -> None:
+    assert PRE_COMMIT.exists(), "pre-commit is in requirements-test.txt"
+    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+    shutil.copy(REPO / ".pre-commit-config.yaml", site / ".pre-commit-config.yaml")
+    shutil.copy(REPO / "build_stats.py", site / "build_stats.py")
+    shutil.copytree(REPO / "portal", site / "portal", ignore=shutil.ignore_patterns("__pycache__"))
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = ["build_stats.py"]
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    env = _git_env(tmp_path)
+    assert subprocess.run(["git", "init", "-q"], cwd=site, env=env, timeout=300).returncode == 0
+    good = _pre_commit(site, env, "portal-check")  # the office's content repository: the content hook
     assert good.returncode == 0, good.stdout + good.stderr
     (site / "content/reports/2026/03/bad.md").write_text(report(section="救助"), encoding="utf-8")
-    git("add", "-A")
-    bad = subprocess.run(
-        [str(pre_commit), "run", "--all-files"], cwd=site, env=env, capture_output=True, text=True, timeout=300
-    )
+    bad = _pre_commit(site, env, "portal-check")
     assert bad.returncode != 0
     assert "content/reports/2026/03/bad.md:3: section: unknown section '救助'" in bad.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_pre_commit_runs_ruff_and_mypy_from_the_venv(tmp_path: Path) -> None:
+    """The code hooks, with the project's pyproject.toml, on a tiny package: clean passes; each fault is named."""
+    repo = tmp_path / "repo"
+    (repo / "portal").mkdir(parents=True)
+    (repo / "tests").mkdir()
+    for name in (".pre-commit-config.yaml", "pyproject.toml"):
+        shutil.copy(REPO / name, repo / name)
+    (repo / "build_stats.py").write_text('"""Entry."""\n', encoding="utf-8")
+    (repo / "tests" / "__init__.py").write_text("", encoding="utf-8")
+    (repo / "portal" / "__init__.py").write_text('"""Package."""\n\n\ndef twice(n: int) -> int:\n    return 2 * n\n')
+    env = _git_env(tmp_path)
+    assert subprocess.run(["git", "init", "-q"], cwd=repo, env=env, timeout=300).returncode == 0
+    clean = _pre_commit(repo, env)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    names = {hook["id"]: hook["name"] for hook in hooks}
+    assert {"ruff-check", "ruff-format", "mypy"} <= names.keys()
+    for hook in ("ruff-check", "ruff-format", "mypy"):
+        assert re.search(re.escape(names[hook]) + r"\.+Passed", clean.stdout), clean.stdout
+    # a type error (mypy), an unused import (ruff check), a badly formatted line (ruff format)
+    (repo / "portal" / "bad.py").write_text('import os\n\nx: int = "one"\ny = [1,2]\n', encoding="utf-8")
+    bad = _pre_commit(repo, env)
+    assert bad.returncode != 0
+    assert 'portal/bad.py:3: error: Incompatible types in assignment (expression has type "str"' in bad.stdout
+    assert "F401" in bad.stdout and "portal/bad.py:1:8" in bad.stdout
+    assert "1 file would be reformatted" in bad.stdout and "portal/bad.py:4" in bad.stdout
 
 
 def test_ci_workflow_files_are_valid() -> None:

@@ -87,7 +87,7 @@ def body_lines(page: str) -> list[str]:
 
 
 def assert_page_numbers(pages: list[str]) -> None:
-    """ "— N —" on every page; odd pages right (居右), even pages left (居左)."""
+    """Page numbers "— N —" on every page; odd pages right (居右), even pages left (居左)."""
     for index, page in enumerate(pages, start=1):
         numbers = [line for line in lines_of(page) if PAGE_NUMBER_RE.match(line)]
         assert len(numbers) == 1, f"page {index}: {numbers}"
@@ -213,7 +213,8 @@ def test_demo_bulletin_prints_as_a_document(tmp_path: Path) -> None:
 
 def test_signature_never_stands_alone(tmp_path: Path) -> None:
     """Page 2 is full but one line; 2 seal lines + 署名 + 日期 do not fit, so the text's last line goes over
-    with them (GB/T 9704 §7.3.5.4: no page with a signature and no text)."""
+    with them (GB/T 9704 §7.3.5.4: no page with a signature and no text).
+    """
     doc = od.new_document()
     od.page_numbers(doc)
     for index in range(22 + 21):

@@ -146,7 +146,8 @@ def test_bulletin_praise_and_reminders(demo: Path, period: str) -> None:
 
 def test_web_word_and_excel_bulletins_carry_the_same_table(demo: Path) -> None:
     """The demo's October ranking table: every cell of the web page's rows is in Word, and Excel has the same
-    figures as numbers (running totals included)."""
+    figures as numbers (running totals included).
+    """
     from docx import Document
     from openpyxl import load_workbook
 

@@ -112,7 +112,8 @@ def test_praise_and_reminders_agree_in_all_three(built: Path, period: str, prais
 
 def test_praise_places_are_not_passed_down(tmp_path: Path) -> None:
     """With ``praise: 2`` only ranks 1 and 2 may be praised: 乙股 (2nd) is reminded, 丙股 (3rd) does not move up;
-    甲股's 3 reports still rank 1st (≤ 2) → 报送数量多."""
+    甲股's 3 reports still rank 1st (≤ 2) → 报送数量多.
+    """
     site = site_of(tmp_path, bulletin={"praise": 2})
     out = tmp_path / "b.docx"
     result = run_cli(site, "export", "--period", "2026-03", "--as-of", "2026-04-05", "--format", "docx", "-o", str(out))

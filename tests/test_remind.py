@@ -104,7 +104,8 @@ class Outcome:
 
 
 def remind(site: Path, *args: str, env: dict[str, str] | None = None) -> Outcome:
-    out, err, sleeps = io.StringIO(), io.StringIO(), []
+    out, err = io.StringIO(), io.StringIO()
+    sleeps: list[float] = []
     cwd = os.getcwd()
     os.chdir(site)
     try:
@@ -153,7 +154,7 @@ class Hit:
 
 
 def dingtalk_verifies(query: dict[str, list[str]], secret: str) -> bool:
-    """钉钉's server-side check: sign == base64(HMAC-SHA256(secret, "timestamp\nsecret")) (parse_qs url-decodes)."""
+    r"""钉钉's server-side check: sign == base64(HMAC-SHA256(secret, "timestamp\nsecret")) (parse_qs url-decodes)."""
     timestamp = query.get("timestamp", [""])[0]
     digest = hmac.new(secret.encode(), f"{timestamp}\n{secret}".encode(), hashlib.sha256).digest()
     return query.get("sign") == [base64.b64encode(digest).decode()]

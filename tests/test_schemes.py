@@ -17,7 +17,7 @@ import struct
 import zlib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -37,13 +37,13 @@ def guide_configs() -> dict[str, dict[str, Any]]:
     start = heading.start()
     end = text.find("\n## ", start)
     chapter = text[start : end if end >= 0 else len(text)]
-    configs = {}
+    configs: dict[str, dict[str, Any]] = {}
     for part in chapter.split("\n### ")[1:]:
-        heading, _, body = part.partition("\n")
+        title, _, body = part.partition("\n")
         blocks = re.findall(r"```yaml\n(.*?)```", body, re.S)
-        if heading.startswith("例"):
-            assert len(blocks) == 1, heading
-            configs[heading] = yaml.safe_load(blocks[0])["extra"]["portal"]
+        if title.startswith("例"):
+            assert len(blocks) == 1, title
+            configs[title] = yaml.safe_load(blocks[0])["extra"]["portal"]
     return configs
 
 
@@ -124,7 +124,8 @@ def test_each_guide_config_checks_clean_in_a_fresh_site(tmp_path: Path, place: s
 
 def test_guangyuan(tmp_path: Path) -> None:
     """政务晨讯/要情专报 2; 政府工作通报 (不含领导讲话)/政务参阅 5; 约稿信息采用 5; 门户网站 文字 1 图片 0.5;
-    国办 10; 川政晨讯 参阅 3 重要 5; 批示 国务院 20 省 10 市 5; 约稿不报或迟报 −10; adoptions summed."""
+    国办 10; 川政晨讯 参阅 3 重要 5; 批示 国务院 20 省 10 市 5; 约稿不报或迟报 −10; adoptions summed.
+    """
     site = make_site(
         tmp_path,
         portal=scheme("广元"),
@@ -204,7 +205,8 @@ def test_guangyuan(tmp_path: Path) -> None:
 def test_lianyungang(tmp_path: Path) -> None:
     """昨日情况 3 / 简讯 1 (+5 市领导批示); 政务建议 20 (+10 批示); 市专报信息 3; 连云港市政务信息 2;
     省 信息简报/江苏信息摘编 +10, 专报信息 +20 / 调研类 +30, 互联网信息摘编 +5, 省领导批示 +50;
-    选送国办 10; 国办 50; 国务院领导批示 +100; several publications accumulate."""
+    选送国办 10; 国办 50; 国务院领导批示 +100; several publications accumulate.
+    """
     site = make_site(
         tmp_path,
         portal=scheme("连云港"),
@@ -284,7 +286,8 @@ def test_lianyungang(tmp_path: Path) -> None:
 
 def test_quzhou(tmp_path: Path) -> None:
     """衢州政务 信息版/特刊 2, 专报信息 3, 增刊 10; 送阅件 2; 市领导批示 +10; 直报省府办: the province's
-    score; 转报 省府办 ×2, 转报 国办 ×5; 合报 split equally.  (Accumulation assumed: adoption sum.)"""
+    score; 转报 省府办 ×2, 转报 国办 ×5; 合报 split equally.  (Accumulation assumed: adoption sum.)
+    """
     site = make_site(
         tmp_path,
         portal=scheme("衢州"),
@@ -372,7 +375,7 @@ def month_batch(
             section,
             f"2026-{month:02d}-{i:02d}",
             kind=kind,
-            **({"adopted": adopted[i]} if i in adopted else {}),
+            **cast("dict[str, Any]", {"adopted": adopted[i]} if i in adopted else {}),
         )
         for i, kind in enumerate(kinds, 1)
     }
@@ -384,7 +387,8 @@ def test_changshan(tmp_path: Path) -> None:
 
     The source is truncated after the city rules, so (as the guide says): a month short of 8 earns no base
     and nothing more is deducted; a quarter without 长篇 costs 10 per missing item (assumed); 紧急信息 and
-    约稿 are not scored; the minimums apply to the 乡镇 only."""
+    约稿 are not scored; the minimums apply to the 乡镇 only.
+    """
     reports: dict[str, str] = {}
     # 天马街道: Jan 5 要情 + 3 动态, Feb 8 动态, Mar 8 动态 + one 长篇 on 03-09
     # adoptions: Jan #1 要情快报 5 + 衢州政务信息动态·单篇 50 = 55; Feb #1 常山政务 10;
@@ -439,7 +443,8 @@ def test_changshan(tmp_path: Path) -> None:
 def test_lianshi_month(tmp_path: Path) -> None:
     """上报 1; < 4 a month: −2 per missing; 练市信息 录用 3 / 简讯 2, 问题性/社情民意/专题调研 +5;
     转报 区/市/省 +10/+20/+30 (summed); 批示 镇/区/市/省 +10/+20/+30/+40, none on 紧急信息;
-    紧急信息 迟报/漏报/错报/瞒报 −2 each; 被通报 −5."""
+    紧急信息 迟报/漏报/错报/瞒报 −2 each; 被通报 −5.
+    """
     site = make_site(
         tmp_path,
         portal=scheme("练市"),
@@ -518,7 +523,8 @@ def test_lianshi_month(tmp_path: Path) -> None:
 
 def lianshi_year_site(tmp_path: Path, files: dict[str, str] | None = None) -> Path:
     """农业办 and 社会事务办 report 4 plain 动态 every month of 2026 (1 point each, no shortfall);
-    城建办 reports nothing.  农业办 was 被通报 once, 社会事务办 twice."""
+    城建办 reports nothing.  农业办 was 被通报 once, 社会事务办 twice.
+    """
     reports: dict[str, str] = {}
     for month in range(1, 13):
         reports |= month_batch("a", "农业办", month, ["动态"] * 4, {})
@@ -589,7 +595,8 @@ def test_lianshi_year_and_the_guide_in_a_built_portal(tmp_path: Path) -> None:
 def test_county_sections_year(tmp_path: Path) -> None:
     """≥ 15 a year → 50 else 0; 重要信息 单条 5 / 综合 3; 要情 10; 市委办 10; 省委/省政府办公厅 20;
     转报 国办 30, 中办 50; 信息快报 10; 政务信息 动态 5 / 约稿及综合调研 10 / 简讯 3;
-    调研参考/理论文章 转报 and adopted ×2 the 省/市 score; publications accumulate; unadopted 0."""
+    调研参考/理论文章 转报 and adopted ×2 the 省/市 score; publications accumulate; unadopted 0.
+    """
     reports: dict[str, str] = {}
     # 综合股: 15 动态 (5 each in Jan, Feb, Mar); adoptions on three of them
     reports |= month_batch(
@@ -651,7 +658,8 @@ def test_zhonglou_quarter(tmp_path: Path) -> None:
     10/15/30, 理论调研 20/30/50; 批示 区/市/省+ 10/20/40.  The quarterly count is not in the source:
     assumed the quota (1 a month → 3 a quarter).  Accumulation not stated: highest (the default).
 
-    Floored unit: max(0, 6 + negatives) + positives (SPEC §4.1)."""
+    Floored unit: max(0, 6 + negatives) + positives (SPEC §4.1).
+    """
     site = make_site(
         tmp_path,
         portal=scheme("钟楼"),
@@ -717,7 +725,8 @@ def test_zhonglou_quarter(tmp_path: Path) -> None:
 
 def test_chengdu_town_quarter(tmp_path: Path) -> None:
     """县级市 刊物 10, 地级市 20, 省级 30; 约稿 provided +3, not within the deadline −3; 2 a month each
-    (the quota); 10 points a quarter and 40 a year to pass.  Accumulation not stated: highest."""
+    (the quota); 10 points a quarter and 40 a year to pass.  Accumulation not stated: highest.
+    """
     site = make_site(
         tmp_path,
         portal=scheme("成都"),
@@ -773,7 +782,8 @@ def test_chengdu_town_quarter(tmp_path: Path) -> None:
 
 def test_meizhou_average(tmp_path: Path) -> None:
     """专报/送阅/综合/备查/约稿 5/4/2/1/3; 批示 国家/省/市 +5/+4/+3; 现场图像或音视频 +1;
-    迟报/轻报/谎报 −50 % of the item; 瞒报/漏报 −10; 综合得分 = 总分 ÷ 计分信息条数 (2 decimals, half up)."""
+    迟报/轻报/谎报 −50 % of the item; 瞒报/漏报 −10; 综合得分 = 总分 ÷ 计分信息条数 (2 decimals, half up).
+    """
     site = make_site(
         tmp_path,
         portal=scheme("梅州"),
@@ -852,7 +862,8 @@ def test_meizhou_average(tmp_path: Path) -> None:
 
 def test_two_requests_not_done_zero_the_year(tmp_path: Path) -> None:
     """某市: 凡2次以上没有按时按质完成约稿任务的，当年信息考核分按零分处理.  Default scoring otherwise
-    (submitted 1, county 5, city 10, request_late −5, request_missed −10)."""
+    (submitted 1, county 5, city 10, request_late −5, request_missed −10).
+    """
     config = {
         **PORTAL,
         "scoring": {"period": [{"per": "year", "if": {"requests": {"status": "not_on_time", "min": 2}}, "zero": True}]},
@@ -889,9 +900,10 @@ def test_two_requests_not_done_zero_the_year(tmp_path: Path) -> None:
 
 def test_time_limits_by_severity(tmp_path: Path) -> None:
     """特别重大/重大 30 min, 较大 60 min in writing, otherwise 2 h (urgent_limit_hours as a map);
-    default urgent_late −5."""
+    default urgent_late −5.
+    """
     limits = {"default": 2, "特别重大": 0.5, "重大": 0.5, "较大": 1}
-    event = {"urgent": True, "event_time": "2026-03-05 08:00"}
+    event: dict[str, Any] = {"urgent": True, "event_time": "2026-03-05 08:00"}
     site = make_site(
         tmp_path,
         portal={**PORTAL, "urgent_limit_hours": limits},

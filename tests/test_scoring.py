@@ -40,7 +40,7 @@ def incident(section: str = "甲股", date: str = "2026-03-10", type_: str = "�
     return "---\n" + "\n".join(lines) + "\n---\n\n通报内容。\n"
 
 
-URGENT_LATE = {"urgent": True, "event_time": "2026-03-05 08:00", "reported_time": "2026-03-05 09:30"}
+URGENT_LATE: dict[str, Any] = {"urgent": True, "event_time": "2026-03-05 08:00", "reported_time": "2026-03-05 09:30"}
 ASKED = {"yg.md": request(sections=["甲股", "乙股"])}  # issued 03-01, deadline 03-15
 
 # --- every fact and match key ----------------------------------------------------------------------
@@ -305,7 +305,7 @@ def test_incidents_are_priced_counted_and_matched_by_report(tmp_path: Path) -> N
     ],
 )
 def test_joint_reports(tmp_path: Path, joint: str, sections: list[str], expected: dict[str, float]) -> None:
-    fields = {"section": sections, "author": ["王芳", "李雷"], "adopted": COUNTY}
+    fields: dict[str, Any] = {"section": sections, "author": ["王芳", "李雷"], "adopted": COUNTY}
     site = make_site(tmp_path, reports={"a.md": report(**fields)}, portal=portal(scoring={"joint": joint}))
     data = stats(site, "--period", "2026-03")
     for name, score in expected.items():

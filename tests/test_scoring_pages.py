@@ -1,6 +1,7 @@
-"""Pages of issue 12, from one real ``mkdocs build``: the bulletin's 得分构成 and 达标, incidents on the section
-page, in the bulletin's 提醒 and on their own (sanitized) page, a joint report showing all its sections, the
-scoring table describing rules, and ``no_praise``.
+"""Pages of issue 12, from one real ``mkdocs build``.
+
+The bulletin's 得分构成 and 达标, incidents on the section page, in the bulletin's 提醒 and on their own
+(sanitized) page, a joint report showing all its sections, the scoring table describing rules, and ``no_praise``.
 
 The bureau is conftest's ``PORTAL`` (default prices: submitted 1, county 5, city 10) plus: an incident of type
 瞒报 priced -5; each month passes at 2 points; a month with a 瞒报 incident is not praised.  as_of 2026-04-05,

@@ -781,10 +781,17 @@ USED_TITLES: set[str] = set()
 
 
 def build():
-    months = [(2025 + (9 + i) // 12, (9 + i) % 12 + 1) for i in range(14)]
-    reports = []
     by_name = {s[0]: s for s in SECTIONS}
-    # urgent events
+    reports = urgent_reports(by_name)
+    reports += answers(by_name)
+    reports += regular_flow(reports)
+    add_adoptions(reports, by_name)
+    return reports
+
+
+def urgent_reports(by_name):
+    """The urgent events, some adopted and with instructions."""
+    reports = []
     for sec_name, ev, delay, title, body in EVENTS:
         sec = by_name[sec_name]
         evt = dt.datetime.strptime(ev, "%Y-%m-%d %H:%M")
@@ -816,7 +823,12 @@ def build():
         ("县委书记 王建华", "county", u[1]["date"] + dt.timedelta(2), "举一反三，全面排查养老机构消防安全隐患")
     ]
     u[6]["adopted"] = "县政府办"
-    # answers to appointment notices
+    return reports
+
+
+def answers(by_name):
+    """Answers to appointment notices, on time or late as each notice's status says."""
+    reports = []
     for rid, _, issued, deadline, _, _, _, status, hints in REQUESTS:
         iss, dl = dt.date.fromisoformat(issued), dt.date.fromisoformat(deadline)
         for sec_name, st in status.items():
@@ -829,7 +841,13 @@ def build():
                 continue
             hinted = [t for t in TOPICS[sec_name] if t["key"] in hints and (not t["months"] or d.month in t["months"])]
             reports.append(new_report(sec, d, rng.choice(hinted) if hinted else None, rid))
-    # the regular flow, unequal per section and month
+    return reports
+
+
+def regular_flow(earlier):
+    """The regular flow, unequal per section and month, up to each section's yearly count."""
+    months = [(2025 + (9 + i) // 12, (9 + i) % 12 + 1) for i in range(14)]
+    reports = list(earlier)
     for sec in SECTIONS:
         have = sum(r["section"] == sec[0] for r in reports)
         allowed = [m for m in months if m not in sec[6]]
@@ -837,7 +855,11 @@ def build():
         for y, m in rng.choices(allowed, weights, k=sec[2] - have):
             last = END if (y, m) == (2026, 11) else dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(1)
             reports.append(new_report(sec, pick_date(dt.date(y, m, 1), last)))
-    # adoptions, instructions, drafts, contact numbers
+    return reports[len(earlier) :]
+
+
+def add_adoptions(reports, by_name):
+    """Adoptions, instructions, drafts and contact numbers."""
     plain = [r for r in reports if not r["urgent"] and not r["request"]]
     eligible = [r for r in reports if not r["urgent"] and r["date"] <= END - dt.timedelta(3)]
     eligible.sort(key=lambda r: rng.random() ** (1 / by_name[r["section"]][3]), reverse=True)
@@ -867,7 +889,6 @@ def build():
     for key, sentence in PHONES.items():
         r = next(r for r in plain if r["topic"] == key and not r["draft"])
         r["body"] += sentence
-    return reports
 
 
 def fmt_date(d, time=None):
@@ -876,6 +897,17 @@ def fmt_date(d, time=None):
 
 def q(s):
     return json.dumps(s, ensure_ascii=False)
+
+
+def adopted_lines(a):
+    """``adopted:`` as one name, a list of names, or a list of mappings."""
+    if isinstance(a, str):
+        return [f"adopted: {a}"]
+    if a and isinstance(a[0], str):
+        return [f"adopted: [{', '.join(a)}]"]
+    if a:
+        return ["adopted:"] + [f"  - {{by: {x['by']}, date: {x['date']}, form: {x['form']}}}" for x in a]
+    return []
 
 
 def front_matter(r):
@@ -897,14 +929,7 @@ def front_matter(r):
         lines += ["urgent: true", f"event_time: {r['urgent'][0]}"]
         if r["urgent"][1]:
             lines.append(f"reported_time: {r['urgent'][1]}")
-    a = r["adopted"]
-    if isinstance(a, str):
-        lines.append(f"adopted: {a}")
-    elif a and isinstance(a[0], str):
-        lines.append(f"adopted: [{', '.join(a)}]")
-    elif a:
-        lines.append("adopted:")
-        lines += [f"  - {{by: {x['by']}, date: {x['date']}, form: {x['form']}}}" for x in a]
+    lines += adopted_lines(r["adopted"])
     if r["instructions"]:
         lines.append("instructions:")
         lines += [f"  - {{by: {q(b)}, level: {lv}, date: {d}, note: {q(n)}}}" for b, lv, d, n in r["instructions"]]
