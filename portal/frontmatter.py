@@ -419,7 +419,7 @@ def field_at(root: Node | None, line: int) -> str:
     if isinstance(root, Map):
         for key, (key_node, _) in root.items.items():
             if key_node.line <= line:
-                best = key
+                best = key or "front-matter"  # an empty key (``? ``) names no field
     return best
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .cache import ParseCache, content_hash
@@ -72,6 +72,36 @@ def parse_all(
     return [r for r in results if r is not None]
 
 
+@dataclass
+class _Found:
+    """The parsed files sorted by what they are, before the checks across files."""
+
+    reports: list[tuple[Report, dict[str, int]]] = field(default_factory=list)
+    requests: list[tuple[Request, dict[str, int]]] = field(default_factory=list)
+    incidents: list[tuple[Incident, dict[str, int]]] = field(default_factory=list)
+    issues: list[tuple[Issue, dict[str, int]]] = field(default_factory=list)
+    landing: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, BulletinNote] = field(default_factory=dict)
+    copies: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, source: SourceFile, parsed: Parsed) -> None:
+        value = parsed.value
+        if parsed.copy_key:
+            self.copies.setdefault(parsed.copy_key, []).append(source.path)
+        if isinstance(value, str):
+            self.landing[source.src_uri] = value
+        elif isinstance(value, Report):
+            self.reports.append((value, parsed.lines))
+        elif isinstance(value, Request):
+            self.requests.append((value, parsed.lines))
+        elif isinstance(value, Incident):
+            self.incidents.append((value, parsed.lines))
+        elif isinstance(value, BulletinNote):
+            self.notes[value.period] = value
+        elif isinstance(value, Issue):
+            self.issues.append((value, parsed.lines))
+
+
 def load(
     sources: Iterable[SourceFile],
     settings: Settings,
@@ -88,31 +118,13 @@ def load(
     ``cache`` is a :class:`portal.cache.ParseCache`; ``workers`` > 1 parses in processes.
     """
     listed = list(sources)
-    reports: list[tuple[Report, dict[str, int]]] = []
-    requests: list[tuple[Request, dict[str, int]]] = []
-    incidents: list[tuple[Incident, dict[str, int]]] = []
-    landing: dict[str, str] = {}
-    notes: dict[str, BulletinNote] = {}
-    copies: dict[str, list[str]] = {}
-    issues: list[tuple[Issue, dict[str, int]]] = []
+    found = _Found()
     for source, parsed in zip(
         listed, parse_all(listed, settings, bodies=bodies, cache=cache, workers=workers, read=read)
     ):
         problems.extend(list(parsed.problems))
-        if parsed.copy_key:
-            copies.setdefault(parsed.copy_key, []).append(source.path)
-        if isinstance(parsed.value, str):
-            landing[source.src_uri] = parsed.value
-        elif isinstance(parsed.value, Report):
-            reports.append((parsed.value, parsed.lines))
-        elif isinstance(parsed.value, Request):
-            requests.append((parsed.value, parsed.lines))
-        elif isinstance(parsed.value, Incident):
-            incidents.append((parsed.value, parsed.lines))
-        elif isinstance(parsed.value, BulletinNote):
-            notes[parsed.value.period] = parsed.value
-        elif isinstance(parsed.value, Issue):
-            issues.append((parsed.value, parsed.lines))
+        found.add(source, parsed)
+    reports, requests, issues, copies = found.reports, found.requests, found.issues, found.copies
     doubled = _copies(copies, problems)
     by_id = _requests_by_id(requests, problems)
     checked = [
@@ -130,9 +142,9 @@ def load(
         reports=tuple(sorted(checked, key=lambda r: (r.date, r.path))),
         requests=tuple(sorted(by_id.values(), key=lambda r: (r.deadline, r.id))),
         files=len(listed),
-        incidents=check_incidents(incidents, reports, problems),
-        landing=landing,
-        notes=notes,
+        incidents=check_incidents(found.incidents, reports, problems),
+        landing=found.landing,
+        notes=found.notes,
         issues=linked,
     )
 

@@ -122,6 +122,53 @@ def test_each_guide_config_checks_clean_in_a_fresh_site(tmp_path: Path, place: s
 # --- 2.1 广元市 2008 -----------------------------------------------------------------------------
 
 
+def _guangyuan_reports() -> dict[str, str]:
+    """The reports of :func:`test_guangyuan`, each worked out by hand beside it."""
+    return {
+        # 综合股
+        # r1: 政务晨讯 2 + 川政晨讯·重要 5 (sum) + 省政府批示 10; submitted 0 → p = 17
+        "2026/03/r1.md": report(
+            "r1",
+            "综合股",
+            "2026-03-02",
+            adopted=[
+                by("市政府办", "政务晨讯"),
+                by("省政府办公厅", "川政晨讯", form="重要"),
+            ],
+            instructions=[leader("province")],
+        ),
+        # r2: 政府工作通报 as 领导讲话 → 0 (still adopted once) → p = 0
+        "2026/03/r2.md": report(
+            "r2", "综合股", "2026-03-10", adopted=[by("市政府办", "政府工作通报", form="领导讲话")]
+        ),
+        # r3: answers gy-01 on time; adopted by 市政府办 in 政务晨讯: the 约稿 row comes first → 5, not 2 → p = 5
+        "2026/03/r3.md": report("r3", "综合股", "2026-03-12", request="gy-01", adopted=[by("市政府办", "政务晨讯")]),
+        # 督查股
+        # r4: answers gy-01 after its deadline (03-15) → request late −10; not adopted → p = 0
+        "2026/03/r4.md": report("r4", "督查股", "2026-03-18", request="gy-01"),
+        # r5: 门户网站 图片 0.5 + 国办 10 (adopted.national) + 国务院批示 20 + 市政府批示 5 → p = 35.5
+        "2026/03/r5.md": report(
+            "r5",
+            "督查股",
+            "2026-03-20",
+            adopted=[by("市政府门户网站", form="图片"), by("国务院办公厅")],
+            instructions=[leader("national"), leader("city")],
+        ),
+        # 信息股
+        # r6: 门户网站 文字 1 + 政务参阅 5 + 川政晨讯·参阅 3 → p = 9
+        "2026/03/r6.md": report(
+            "r6",
+            "信息股",
+            "2026-03-08",
+            adopted=[
+                by("市政府门户网站", form="文字"),
+                by("市政府办", "政务参阅"),
+                by("省政府办公厅", "川政晨讯", form="参阅"),
+            ],
+        ),
+    }
+
+
 def test_guangyuan(tmp_path: Path) -> None:
     """政务晨讯/要情专报 2; 政府工作通报 (不含领导讲话)/政务参阅 5; 约稿信息采用 5; 门户网站 文字 1 图片 0.5;
     国办 10; 川政晨讯 参阅 3 重要 5; 批示 国务院 20 省 10 市 5; 约稿不报或迟报 −10; adoptions summed.
@@ -129,51 +176,7 @@ def test_guangyuan(tmp_path: Path) -> None:
     site = make_site(
         tmp_path,
         portal=scheme("广元"),
-        reports={
-            # 综合股
-            # r1: 政务晨讯 2 + 川政晨讯·重要 5 (sum) + 省政府批示 10; submitted 0 → p = 17
-            "2026/03/r1.md": report(
-                "r1",
-                "综合股",
-                "2026-03-02",
-                adopted=[
-                    by("市政府办", "政务晨讯"),
-                    by("省政府办公厅", "川政晨讯", form="重要"),
-                ],
-                instructions=[leader("province")],
-            ),
-            # r2: 政府工作通报 as 领导讲话 → 0 (still adopted once) → p = 0
-            "2026/03/r2.md": report(
-                "r2", "综合股", "2026-03-10", adopted=[by("市政府办", "政府工作通报", form="领导讲话")]
-            ),
-            # r3: answers gy-01 on time; adopted by 市政府办 in 政务晨讯: the 约稿 row comes first → 5, not 2 → p = 5
-            "2026/03/r3.md": report(
-                "r3", "综合股", "2026-03-12", request="gy-01", adopted=[by("市政府办", "政务晨讯")]
-            ),
-            # 督查股
-            # r4: answers gy-01 after its deadline (03-15) → request late −10; not adopted → p = 0
-            "2026/03/r4.md": report("r4", "督查股", "2026-03-18", request="gy-01"),
-            # r5: 门户网站 图片 0.5 + 国办 10 (adopted.national) + 国务院批示 20 + 市政府批示 5 → p = 35.5
-            "2026/03/r5.md": report(
-                "r5",
-                "督查股",
-                "2026-03-20",
-                adopted=[by("市政府门户网站", form="图片"), by("国务院办公厅")],
-                instructions=[leader("national"), leader("city")],
-            ),
-            # 信息股
-            # r6: 门户网站 文字 1 + 政务参阅 5 + 川政晨讯·参阅 3 → p = 9
-            "2026/03/r6.md": report(
-                "r6",
-                "信息股",
-                "2026-03-08",
-                adopted=[
-                    by("市政府门户网站", form="文字"),
-                    by("市政府办", "政务参阅"),
-                    by("省政府办公厅", "川政晨讯", form="参阅"),
-                ],
-            ),
-        },
+        reports=_guangyuan_reports(),
         requests={
             "gy-01.md": request("专题约稿一", "2026-03-01", "2026-03-15", ["综合股", "督查股"]),
             # 信息股 never answers; deadline passed at as_of 04-05 → missed −10
@@ -202,6 +205,69 @@ def test_guangyuan(tmp_path: Path) -> None:
 # --- 2.2 连云港市 --------------------------------------------------------------------------------
 
 
+def _lianyungang_reports() -> dict[str, str]:
+    """The reports of :func:`test_lianyungang`, each worked out by hand beside it."""
+    return {
+        # 经济科
+        # r1 动态: 昨日情况 3 + 连云港市政务信息 2 + 省信息简报 10 = 15; 市领导批示 on 昨日情况 +5 → p = 20
+        "2026/03/r1.md": report(
+            "r1",
+            "经济科",
+            "2026-03-02",
+            kind="动态",
+            adopted=[
+                by("市政府办", "昨日情况"),
+                by("市政府办", "连云港市政务信息"),
+                by("省政府办公厅", "信息简报"),
+            ],
+            instructions=[leader("city")],
+        ),
+        # r2 动态: 昨日情况·简讯 1; 省领导批示 50 → p = 51
+        "2026/03/r2.md": report(
+            "r2",
+            "经济科",
+            "2026-03-09",
+            kind="动态",
+            adopted=[by("市政府办", "昨日情况", form="简讯")],
+            instructions=[leader("province")],
+        ),
+        # 社会科
+        # r3 调研: 政务建议 20 + 昨日情况 3 + 省专报信息·调研类 30 = 53; 市领导批示: the 政务建议 row is
+        # first → 10 (not 5) → p = 63
+        "2026/03/r3.md": report(
+            "r3",
+            "社会科",
+            "2026-03-05",
+            kind="调研",
+            adopted=[
+                by("市政府办", "政务建议"),
+                by("市政府办", "昨日情况"),
+                by("省政府办公厅", "专报信息"),
+            ],
+            instructions=[leader("city")],
+        ),
+        # 城建科
+        # r4 动态: 市专报信息 3 (by 市政府办, not the province's 20) + 省专报信息 20 + 互联网信息摘编 5
+        # + 选送国办 10 + 国办 50 = 88; 国务院领导批示 100 → p = 188
+        "2026/03/r4.md": report(
+            "r4",
+            "城建科",
+            "2026-03-06",
+            kind="动态",
+            adopted=[
+                by("市政府办", "专报信息"),
+                by("省政府办公厅", "专报信息"),
+                by("省政府办公厅", "互联网信息摘编"),
+                by("省政府办公厅", form="报国办"),
+                by("国务院办公厅"),
+            ],
+            instructions=[leader("national")],
+        ),
+        # r5: not adopted; submitted 0 → p = 0
+        "2026/03/r5.md": report("r5", "城建科", "2026-03-20"),
+    }
+
+
 def test_lianyungang(tmp_path: Path) -> None:
     """昨日情况 3 / 简讯 1 (+5 市领导批示); 政务建议 20 (+10 批示); 市专报信息 3; 连云港市政务信息 2;
     省 信息简报/江苏信息摘编 +10, 专报信息 +20 / 调研类 +30, 互联网信息摘编 +5, 省领导批示 +50;
@@ -210,65 +276,7 @@ def test_lianyungang(tmp_path: Path) -> None:
     site = make_site(
         tmp_path,
         portal=scheme("连云港"),
-        reports={
-            # 经济科
-            # r1 动态: 昨日情况 3 + 连云港市政务信息 2 + 省信息简报 10 = 15; 市领导批示 on 昨日情况 +5 → p = 20
-            "2026/03/r1.md": report(
-                "r1",
-                "经济科",
-                "2026-03-02",
-                kind="动态",
-                adopted=[
-                    by("市政府办", "昨日情况"),
-                    by("市政府办", "连云港市政务信息"),
-                    by("省政府办公厅", "信息简报"),
-                ],
-                instructions=[leader("city")],
-            ),
-            # r2 动态: 昨日情况·简讯 1; 省领导批示 50 → p = 51
-            "2026/03/r2.md": report(
-                "r2",
-                "经济科",
-                "2026-03-09",
-                kind="动态",
-                adopted=[by("市政府办", "昨日情况", form="简讯")],
-                instructions=[leader("province")],
-            ),
-            # 社会科
-            # r3 调研: 政务建议 20 + 昨日情况 3 + 省专报信息·调研类 30 = 53; 市领导批示: the 政务建议 row is
-            # first → 10 (not 5) → p = 63
-            "2026/03/r3.md": report(
-                "r3",
-                "社会科",
-                "2026-03-05",
-                kind="调研",
-                adopted=[
-                    by("市政府办", "政务建议"),
-                    by("市政府办", "昨日情况"),
-                    by("省政府办公厅", "专报信息"),
-                ],
-                instructions=[leader("city")],
-            ),
-            # 城建科
-            # r4 动态: 市专报信息 3 (by 市政府办, not the province's 20) + 省专报信息 20 + 互联网信息摘编 5
-            # + 选送国办 10 + 国办 50 = 88; 国务院领导批示 100 → p = 188
-            "2026/03/r4.md": report(
-                "r4",
-                "城建科",
-                "2026-03-06",
-                kind="动态",
-                adopted=[
-                    by("市政府办", "专报信息"),
-                    by("省政府办公厅", "专报信息"),
-                    by("省政府办公厅", "互联网信息摘编"),
-                    by("省政府办公厅", form="报国办"),
-                    by("国务院办公厅"),
-                ],
-                instructions=[leader("national")],
-            ),
-            # r5: not adopted; submitted 0 → p = 0
-            "2026/03/r5.md": report("r5", "城建科", "2026-03-20"),
-        },
+        reports=_lianyungang_reports(),
     )
     assert_sections(
         stats(site, "--period", "2026-03"),
@@ -284,6 +292,60 @@ def test_lianyungang(tmp_path: Path) -> None:
 # --- 2.3 衢州市 ----------------------------------------------------------------------------------
 
 
+def _quzhou_reports() -> dict[str, str]:
+    """The reports of :func:`test_quzhou`, each worked out by hand beside it."""
+    return {
+        # 发改局
+        # r1: 信息版 2 + 转报省府办 given 3 × 2 = 6 → 8; 市领导批示 10 → p = 18
+        "2026/03/r1.md": report(
+            "r1",
+            "发改局",
+            "2026-03-03",
+            adopted=[
+                by("市政府办", "衢州政务", form="信息版"),
+                by("省政府办公厅", route="转报", points=3),
+            ],
+            instructions=[leader("city")],
+        ),
+        # r2: 直报省府办, given 4 → p = 4
+        "2026/03/r2.md": report("r2", "发改局", "2026-03-10", adopted=[by("省政府办公厅", points=4)]),
+        # r3 合报 发改局+农业局: 增刊 10 + 转报国办 given 2 × 5 = 10 → p = 20, split → 10 each.
+        # Authors 王芳, 李强 get 20 / 2 = 10 each, under the first section 发改局.
+        "2026/03/r3.md": report(
+            "r3",
+            "[发改局, 农业局]",
+            "2026-03-12",
+            author=["王芳", "李强"],
+            adopted=[
+                by("市政府办", "衢州政务", form="增刊"),
+                by("国务院办公厅", route="转报", points=2),
+            ],
+        ),
+        # 应急局
+        # r4 urgent, reported after 1h30 (on time): 送阅件 2 → p = 2
+        "2026/03/r4.md": report(
+            "r4",
+            "应急局",
+            "2026-03-05",
+            urgent=True,
+            event_time="2026-03-05 08:00",
+            reported_time="2026-03-05 09:30",
+            adopted=[by("市政府办", "送阅件")],
+        ),
+        # r5: 专报信息 3 + 省府办 without a given score: the `given` row is skipped, default adopted {} → 0
+        # → p = 3
+        "2026/03/r5.md": report(
+            "r5",
+            "应急局",
+            "2026-03-15",
+            adopted=[by("市政府办", "衢州政务", form="专报信息"), by("省政府办公厅")],
+        ),
+        # 农业局
+        # r6: 特刊 2 → p = 2
+        "2026/03/r6.md": report("r6", "农业局", "2026-03-20", adopted=[by("市政府办", "衢州政务", form="特刊")]),
+    }
+
+
 def test_quzhou(tmp_path: Path) -> None:
     """衢州政务 信息版/特刊 2, 专报信息 3, 增刊 10; 送阅件 2; 市领导批示 +10; 直报省府办: the province's
     score; 转报 省府办 ×2, 转报 国办 ×5; 合报 split equally.  (Accumulation assumed: adoption sum.)
@@ -291,56 +353,7 @@ def test_quzhou(tmp_path: Path) -> None:
     site = make_site(
         tmp_path,
         portal=scheme("衢州"),
-        reports={
-            # 发改局
-            # r1: 信息版 2 + 转报省府办 given 3 × 2 = 6 → 8; 市领导批示 10 → p = 18
-            "2026/03/r1.md": report(
-                "r1",
-                "发改局",
-                "2026-03-03",
-                adopted=[
-                    by("市政府办", "衢州政务", form="信息版"),
-                    by("省政府办公厅", route="转报", points=3),
-                ],
-                instructions=[leader("city")],
-            ),
-            # r2: 直报省府办, given 4 → p = 4
-            "2026/03/r2.md": report("r2", "发改局", "2026-03-10", adopted=[by("省政府办公厅", points=4)]),
-            # r3 合报 发改局+农业局: 增刊 10 + 转报国办 given 2 × 5 = 10 → p = 20, split → 10 each.
-            # Authors 王芳, 李强 get 20 / 2 = 10 each, under the first section 发改局.
-            "2026/03/r3.md": report(
-                "r3",
-                "[发改局, 农业局]",
-                "2026-03-12",
-                author=["王芳", "李强"],
-                adopted=[
-                    by("市政府办", "衢州政务", form="增刊"),
-                    by("国务院办公厅", route="转报", points=2),
-                ],
-            ),
-            # 应急局
-            # r4 urgent, reported after 1h30 (on time): 送阅件 2 → p = 2
-            "2026/03/r4.md": report(
-                "r4",
-                "应急局",
-                "2026-03-05",
-                urgent=True,
-                event_time="2026-03-05 08:00",
-                reported_time="2026-03-05 09:30",
-                adopted=[by("市政府办", "送阅件")],
-            ),
-            # r5: 专报信息 3 + 省府办 without a given score: the `given` row is skipped, default adopted {} → 0
-            # → p = 3
-            "2026/03/r5.md": report(
-                "r5",
-                "应急局",
-                "2026-03-15",
-                adopted=[by("市政府办", "衢州政务", form="专报信息"), by("省政府办公厅")],
-            ),
-            # 农业局
-            # r6: 特刊 2 → p = 2
-            "2026/03/r6.md": report("r6", "农业局", "2026-03-20", adopted=[by("市政府办", "衢州政务", form="特刊")]),
-        },
+        reports=_quzhou_reports(),
     )
     data = stats(site, "--period", "2026-03")
     assert_sections(
@@ -440,6 +453,62 @@ def test_changshan(tmp_path: Path) -> None:
 # --- 2.5 练市镇 ----------------------------------------------------------------------------------
 
 
+def _lianshi_month_reports() -> dict[str, str]:
+    """The reports of :func:`test_lianshi_month`, each worked out by hand beside it."""
+    return {
+        # 农业办 (4 reports in March: no shortfall)
+        # r1 问题性: 1 + 练市信息 3 + 5 (add) + 区 10 = 19; 区 批示 20 → p = 39
+        "2026/03/r1.md": report(
+            "r1",
+            "农业办",
+            "2026-03-02",
+            kind="问题性",
+            adopted=[by("镇党政办", "练市信息"), by("区委办")],
+            instructions=[leader("county")],
+        ),
+        # r2 动态: 1 + 简讯 2 → p = 3
+        "2026/03/r2.md": report(
+            "r2",
+            "农业办",
+            "2026-03-04",
+            kind="动态",
+            adopted=[by("镇党政办", "练市信息", form="简讯")],
+        ),
+        # r3: 1
+        "2026/03/r3.md": report("r3", "农业办", "2026-03-06", kind="动态"),
+        # r4 urgent, reported 3h after the event (> 2h): urgent late −2; its 市 批示 is on 紧急信息 → 0; p = 1
+        "2026/03/r4.md": report(
+            "r4",
+            "农业办",
+            "2026-03-10",
+            urgent=True,
+            event_time="2026-03-10 08:00",
+            reported_time="2026-03-10 11:00",
+            instructions=[leader("city")],
+        ),
+        # 城建办 (2 reports: 2 short → −4)
+        # r5 专题调研: 1 + 练市信息 3 + 5 + 市 20 + 省 30 → p = 59
+        "2026/03/r5.md": report(
+            "r5",
+            "城建办",
+            "2026-03-05",
+            kind="专题调研",
+            adopted=[by("镇党政办", "练市信息"), by("市委办"), by("省委办公厅")],
+        ),
+        # r6 urgent, never reported, overdue at as_of → −2 (漏报); p = 1
+        "2026/03/r6.md": report("r6", "城建办", "2026-03-28", urgent=True, event_time="2026-03-28 08:00"),
+        # 社会事务办 (1 report: 3 short → −6)
+        # r7 社情民意: 1 + 简讯 2 + 5 → p = 8
+        "2026/03/r7.md": report(
+            "r7",
+            "社会事务办",
+            "2026-03-03",
+            kind="社情民意",
+            adopted=[by("镇党政办", "练市信息", form="简讯")],
+        ),
+    }
+
+
 def test_lianshi_month(tmp_path: Path) -> None:
     """上报 1; < 4 a month: −2 per missing; 练市信息 录用 3 / 简讯 2, 问题性/社情民意/专题调研 +5;
     转报 区/市/省 +10/+20/+30 (summed); 批示 镇/区/市/省 +10/+20/+30/+40, none on 紧急信息;
@@ -448,58 +517,7 @@ def test_lianshi_month(tmp_path: Path) -> None:
     site = make_site(
         tmp_path,
         portal=scheme("练市"),
-        reports={
-            # 农业办 (4 reports in March: no shortfall)
-            # r1 问题性: 1 + 练市信息 3 + 5 (add) + 区 10 = 19; 区 批示 20 → p = 39
-            "2026/03/r1.md": report(
-                "r1",
-                "农业办",
-                "2026-03-02",
-                kind="问题性",
-                adopted=[by("镇党政办", "练市信息"), by("区委办")],
-                instructions=[leader("county")],
-            ),
-            # r2 动态: 1 + 简讯 2 → p = 3
-            "2026/03/r2.md": report(
-                "r2",
-                "农业办",
-                "2026-03-04",
-                kind="动态",
-                adopted=[by("镇党政办", "练市信息", form="简讯")],
-            ),
-            # r3: 1
-            "2026/03/r3.md": report("r3", "农业办", "2026-03-06", kind="动态"),
-            # r4 urgent, reported 3h after the event (> 2h): urgent late −2; its 市 批示 is on 紧急信息 → 0; p = 1
-            "2026/03/r4.md": report(
-                "r4",
-                "农业办",
-                "2026-03-10",
-                urgent=True,
-                event_time="2026-03-10 08:00",
-                reported_time="2026-03-10 11:00",
-                instructions=[leader("city")],
-            ),
-            # 城建办 (2 reports: 2 short → −4)
-            # r5 专题调研: 1 + 练市信息 3 + 5 + 市 20 + 省 30 → p = 59
-            "2026/03/r5.md": report(
-                "r5",
-                "城建办",
-                "2026-03-05",
-                kind="专题调研",
-                adopted=[by("镇党政办", "练市信息"), by("市委办"), by("省委办公厅")],
-            ),
-            # r6 urgent, never reported, overdue at as_of → −2 (漏报); p = 1
-            "2026/03/r6.md": report("r6", "城建办", "2026-03-28", urgent=True, event_time="2026-03-28 08:00"),
-            # 社会事务办 (1 report: 3 short → −6)
-            # r7 社情民意: 1 + 简讯 2 + 5 → p = 8
-            "2026/03/r7.md": report(
-                "r7",
-                "社会事务办",
-                "2026-03-03",
-                kind="社情民意",
-                adopted=[by("镇党政办", "练市信息", form="简讯")],
-            ),
-        },
+        reports=_lianshi_month_reports(),
         files=incidents(
             ("社会事务办", "2026-03-12", "被通报", "reports/2026/03/r7.md"),  # −5
             ("社会事务办", "2026-03-20", "错报"),  # −2
@@ -652,6 +670,39 @@ def test_county_sections_year(tmp_path: Path) -> None:
 # --- 2.7 钟楼区 (quarterly; truncated minimum) ---------------------------------------------------
 
 
+def _zhonglou_quarter_reports() -> dict[str, str]:
+    """The reports of :func:`test_zhonglou_quarter`, each worked out by hand beside it."""
+    return {
+        # 审批一科 (4 reports ≥ 3; 2 adopted of 4 = 50 %)
+        # r1 理论调研: highest(区 20, 市 30) → p = 30
+        "2026/01/r1.md": report("r1", "审批一科", "2026-01-10", kind="理论调研", adopted=[by("区委办"), by("市委办")]),
+        # r2 政务: 省 30 + 市 批示 20 → p = 50
+        "2026/02/r2.md": report(
+            "r2", "审批一科", "2026-02-10", kind="政务", adopted=[by("省政府办公厅")], instructions=[leader("city")]
+        ),
+        # r3 answers zl-01 on time → request +2; p = 0
+        "2026/03/r3.md": report("r3", "审批一科", "2026-03-03", request="zl-01"),
+        "2026/03/r4.md": report("r4", "审批一科", "2026-03-20"),
+        # 审批二科 (2 reports: 1 short → −1; 1 adopted of 2 = 50 %)
+        # r5 urgent, reported 3h after (> 2h) → urgent −1; 区政府办 10 → p = 10
+        "2026/01/r5.md": report(
+            "r5",
+            "审批二科",
+            "2026-01-15",
+            urgent=True,
+            event_time="2026-01-15 09:00",
+            reported_time="2026-01-15 12:00",
+            adopted=[by("区政府办")],
+        ),
+        # r6 answers zl-01 two days late: 2 then −1 (add) → request +1; p = 0
+        "2026/03/r6.md": report("r6", "审批二科", "2026-03-12", request="zl-01"),
+        # 综合科 (2 reports: 1 short → −1; 0 adopted → rate 0 < 0.3 → −1)
+        "2026/02/r7.md": report("r7", "综合科", "2026-02-03"),
+        # r8 urgent, never reported → overdue −1
+        "2026/03/r8.md": report("r8", "综合科", "2026-03-25", urgent=True, event_time="2026-03-25 10:00"),
+    }
+
+
 def test_zhonglou_quarter(tmp_path: Path) -> None:
     """Base 6 a quarter, deductions floored at 0, bonuses uncapped, < 6 不达标; 报送不及时 −1; short of the
     quarterly count −1 each; 专题约稿 completed +2; 被通报 −2; adoption rate < 30 % −1; 区/市/省+ 录用
@@ -663,37 +714,7 @@ def test_zhonglou_quarter(tmp_path: Path) -> None:
     site = make_site(
         tmp_path,
         portal=scheme("钟楼"),
-        reports={
-            # 审批一科 (4 reports ≥ 3; 2 adopted of 4 = 50 %)
-            # r1 理论调研: highest(区 20, 市 30) → p = 30
-            "2026/01/r1.md": report(
-                "r1", "审批一科", "2026-01-10", kind="理论调研", adopted=[by("区委办"), by("市委办")]
-            ),
-            # r2 政务: 省 30 + 市 批示 20 → p = 50
-            "2026/02/r2.md": report(
-                "r2", "审批一科", "2026-02-10", kind="政务", adopted=[by("省政府办公厅")], instructions=[leader("city")]
-            ),
-            # r3 answers zl-01 on time → request +2; p = 0
-            "2026/03/r3.md": report("r3", "审批一科", "2026-03-03", request="zl-01"),
-            "2026/03/r4.md": report("r4", "审批一科", "2026-03-20"),
-            # 审批二科 (2 reports: 1 short → −1; 1 adopted of 2 = 50 %)
-            # r5 urgent, reported 3h after (> 2h) → urgent −1; 区政府办 10 → p = 10
-            "2026/01/r5.md": report(
-                "r5",
-                "审批二科",
-                "2026-01-15",
-                urgent=True,
-                event_time="2026-01-15 09:00",
-                reported_time="2026-01-15 12:00",
-                adopted=[by("区政府办")],
-            ),
-            # r6 answers zl-01 two days late: 2 then −1 (add) → request +1; p = 0
-            "2026/03/r6.md": report("r6", "审批二科", "2026-03-12", request="zl-01"),
-            # 综合科 (2 reports: 1 short → −1; 0 adopted → rate 0 < 0.3 → −1)
-            "2026/02/r7.md": report("r7", "综合科", "2026-02-03"),
-            # r8 urgent, never reported → overdue −1
-            "2026/03/r8.md": report("r8", "综合科", "2026-03-25", urgent=True, event_time="2026-03-25 10:00"),
-        },
+        reports=_zhonglou_quarter_reports(),
         # zl-01 asks every section (default); 综合科 never answers → missed, priced 0
         requests={"zl-01.md": request("专题约稿", "2026-03-01", "2026-03-10")},
         files=incidents(
@@ -780,6 +801,54 @@ def test_chengdu_town_quarter(tmp_path: Path) -> None:
 # --- 2.9 梅州市 (average) -----------------------------------------------------------------------
 
 
+def _meizhou_average_reports() -> dict[str, str]:
+    """The reports of :func:`test_meizhou_average`, each worked out by hand beside it."""
+    return {
+        # 梅江区
+        # r1 urgent on time (1h): 专报 5 + 省 批示 4 = 9; image +1 → p = 10
+        "2026/03/r1.md": report(
+            "r1",
+            "梅江区",
+            "2026-03-02",
+            body="现场情况如下。\n\n![现场](xianchang.png)\n",
+            urgent=True,
+            event_time="2026-03-02 08:00",
+            reported_time="2026-03-02 09:00",
+            adopted=[by("市政府办", form="专报")],
+            instructions=[leader("province")],
+        ),
+        # r2 urgent late (4h > 2h): 送阅 4 × 0.5 → p = 2; urgent_late 0
+        "2026/03/r2.md": report(
+            "r2",
+            "梅江区",
+            "2026-03-10",
+            urgent=True,
+            event_time="2026-03-10 08:00",
+            reported_time="2026-03-10 12:00",
+            adopted=[by("市政府办", form="送阅")],
+        ),
+        # r3: 备查 1 → p = 1
+        "2026/03/r3.md": report("r3", "梅江区", "2026-03-15", adopted=[by("市政府办", form="备查")]),
+        # 兴宁市
+        # r4: 综合 2, found 轻报 → × 0.5 → p = 1
+        "2026/03/r4.md": report("r4", "兴宁市", "2026-03-05", adopted=[by("市政府办", form="综合")]),
+        # r5: 约稿 3 + 市 批示 3 = 6; video +1 → p = 7
+        "2026/03/r5.md": report(
+            "r5",
+            "兴宁市",
+            "2026-03-08",
+            body="[现场视频](xianchang.mp4)\n",
+            adopted=[by("市政府办", form="约稿")],
+            instructions=[leader("city")],
+        ),
+        # 市应急管理局
+        # r6 urgent, never reported → overdue: urgent −10 (漏报); not adopted → p = 0; not a scored report
+        "2026/03/r6.md": report("r6", "市应急管理局", "2026-03-12", urgent=True, event_time="2026-03-12 08:00"),
+        # r7: 专报 5, found 谎报 → × 0.5 → p = 2.5
+        "2026/03/r7.md": report("r7", "市应急管理局", "2026-03-18", adopted=[by("市政府办", form="专报")]),
+    }
+
+
 def test_meizhou_average(tmp_path: Path) -> None:
     """专报/送阅/综合/备查/约稿 5/4/2/1/3; 批示 国家/省/市 +5/+4/+3; 现场图像或音视频 +1;
     迟报/轻报/谎报 −50 % of the item; 瞒报/漏报 −10; 综合得分 = 总分 ÷ 计分信息条数 (2 decimals, half up).
@@ -787,50 +856,7 @@ def test_meizhou_average(tmp_path: Path) -> None:
     site = make_site(
         tmp_path,
         portal=scheme("梅州"),
-        reports={
-            # 梅江区
-            # r1 urgent on time (1h): 专报 5 + 省 批示 4 = 9; image +1 → p = 10
-            "2026/03/r1.md": report(
-                "r1",
-                "梅江区",
-                "2026-03-02",
-                body="现场情况如下。\n\n![现场](xianchang.png)\n",
-                urgent=True,
-                event_time="2026-03-02 08:00",
-                reported_time="2026-03-02 09:00",
-                adopted=[by("市政府办", form="专报")],
-                instructions=[leader("province")],
-            ),
-            # r2 urgent late (4h > 2h): 送阅 4 × 0.5 → p = 2; urgent_late 0
-            "2026/03/r2.md": report(
-                "r2",
-                "梅江区",
-                "2026-03-10",
-                urgent=True,
-                event_time="2026-03-10 08:00",
-                reported_time="2026-03-10 12:00",
-                adopted=[by("市政府办", form="送阅")],
-            ),
-            # r3: 备查 1 → p = 1
-            "2026/03/r3.md": report("r3", "梅江区", "2026-03-15", adopted=[by("市政府办", form="备查")]),
-            # 兴宁市
-            # r4: 综合 2, found 轻报 → × 0.5 → p = 1
-            "2026/03/r4.md": report("r4", "兴宁市", "2026-03-05", adopted=[by("市政府办", form="综合")]),
-            # r5: 约稿 3 + 市 批示 3 = 6; video +1 → p = 7
-            "2026/03/r5.md": report(
-                "r5",
-                "兴宁市",
-                "2026-03-08",
-                body="[现场视频](xianchang.mp4)\n",
-                adopted=[by("市政府办", form="约稿")],
-                instructions=[leader("city")],
-            ),
-            # 市应急管理局
-            # r6 urgent, never reported → overdue: urgent −10 (漏报); not adopted → p = 0; not a scored report
-            "2026/03/r6.md": report("r6", "市应急管理局", "2026-03-12", urgent=True, event_time="2026-03-12 08:00"),
-            # r7: 专报 5, found 谎报 → × 0.5 → p = 2.5
-            "2026/03/r7.md": report("r7", "市应急管理局", "2026-03-18", adopted=[by("市政府办", form="专报")]),
-        },
+        reports=_meizhou_average_reports(),
         files={
             "content/reports/2026/03/xianchang.png": png(),
             "content/reports/2026/03/xianchang.mp4": b"\x00\x00\x00\x18ftypmp42",
