@@ -2,8 +2,9 @@
 
 Small, reusable primitives: the page (A4, 天头 37 mm, 订口 28 mm, 版心
 156 × 225 mm, 22 lines × 28 characters), the 版头 (red 发文机关标志, 发文字号,
-red line), headings, body paragraphs, fitted tables, 署名 and 成文日期
-(§7.3.5), the 版记 (抄送, 印发) and page numbers ("— 1 —", odd right, even
+red line), the 简报 报头 (red name, 期号, 编发单位 and date, red line),
+headings, body paragraphs, fitted tables, 署名 and 成文日期 (§7.3.5), the
+版记 (抄送, 印发; or any lines such as a 简报's 报/送/发) and page numbers ("— 1 —", odd right, even
 left).  The bulletin (:mod:`portal.export`) and the periodical 简报 both
 build their documents from these.  Nothing here reads the clock: dates come
 in as arguments, and :func:`package` writes the same bytes for the same input.
@@ -44,6 +45,7 @@ SIZE_TITLE = 22.0
 SIZE_BODY = 16.0
 SIZE_PAGE_NUMBER = 14.0
 SIZE_COLOPHON = 14.0
+SIZE_NEWSLETTER_NAME = 48.0  # a 简报's name in its 报头 (larger than 初号, as offices print it)
 
 RED = RGBColor(0xFF, 0x00, 0x00)
 
@@ -240,6 +242,25 @@ def masthead(doc: Any, organ: str, number: str = "") -> None:
     blank(doc, keep_with_next=True)  # with the title's own blank line: 空二行 under the red line
 
 
+def newsletter_masthead(doc: Any, name: str, number: str, unit: str, day: date) -> None:
+    """简报 报头: the periodical's name in large red 小标宋 centred at the top of the 版心, the 期号
+    (第N期（总第M期）) centred under it, then the 编发单位 居左 and the date 居右 above a thick red
+    line as wide as the 版心, and 空一行.
+    """
+    fits = TEXT_WIDTH_MM / 25.4 * 72 / max(text_width(name), 1) * 0.9
+    size = min(SIZE_NEWSLETTER_NAME, fits)
+    mark = paragraph(doc, "", align=WD_ALIGN_PARAGRAPH.CENTER, indent=0, keep_with_next=True)
+    mark.paragraph_format.line_spacing = Pt(size * 1.3)
+    _snap_off(mark)
+    add_run(mark, name, TITLE_FONT, size, color=RED)
+    paragraph(doc, number, font=SUBHEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0, keep_with_next=True)
+    line = paragraph(doc, "", align=WD_ALIGN_PARAGRAPH.LEFT, indent=0, keep_with_next=True)
+    line.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    add_run(line, f"{unit}\t{cn_date(day)}")
+    border(line, "bottom", size_eighths=18, color="FF0000", space_pt=4)
+    blank(doc)
+
+
 def border(p: Paragraph, side: str, size_eighths: int = 6, color: str = "000000", space_pt: int = 1) -> None:
     """A rule on one side of a paragraph, ``size_eighths`` eighths of a point thick, across its width."""
     p_pr = p._p.get_or_add_pPr()
@@ -315,16 +336,21 @@ def signature(doc: Any, signer: str, day: date, seal_lines: int = 2) -> None:
 
 def colophon(doc: Any, copy_to: Sequence[str], printed_by: str, printed_on: date) -> None:
     """版记: thick rule, 抄送 (when any), thin rule, 印发机关 and 印发日期, thick rule; 4号仿宋, 左右各空一字."""
+    rows = [(f"抄送：{'，'.join(copy_to)}。", "")] if copy_to else []
+    colophon_rows(doc, [*rows, (printed_by, f"{cn_date(printed_on)}印发")])
+
+
+def colophon_rows(doc: Any, rows: Sequence[tuple[str, str]]) -> None:
+    """A 版记 of ``(left, right)`` lines (``right`` 居右, may be empty): 空一行, a thick rule above the
+    first, thin rules between, a thick rule under the last; kept together on one page.
+    """
     blank(doc, keep_with_next=True)
-    rows: list[Paragraph] = []
-    if copy_to:
-        rows.append(_colophon_line(doc, f"抄送：{'，'.join(copy_to)}。"))
-    rows.append(_colophon_line(doc, printed_by, f"{cn_date(printed_on)}印发"))
-    border(rows[0], "top", size_eighths=8)
-    for row in rows[:-1]:
-        border(row, "bottom", size_eighths=6)
-        row.paragraph_format.keep_with_next = True
-    border(rows[-1], "bottom", size_eighths=8)
+    lines = [_colophon_line(doc, left, right) for left, right in rows]
+    border(lines[0], "top", size_eighths=8)
+    for line in lines[:-1]:
+        border(line, "bottom", size_eighths=6)
+        line.paragraph_format.keep_with_next = True
+    border(lines[-1], "bottom", size_eighths=8)
 
 
 def _colophon_line(doc: Any, left: str, right: str = "") -> Paragraph:

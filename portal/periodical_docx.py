@@ -1,230 +1,100 @@
 """A periodical issue as a Word document in the 简报 layout offices issue.
 
 Red 报头 with the periodical's name, 第N期（总第M期）, the 编发单位 and date
-above a red line; the table of contents; the items by column, each with its
-title and text; 版记 with 责任编辑 / 签发 and the distribution (报 / 送 / 发)
-between black lines; A4 with GB/T 9704 margins and page numbers (— 1 —).
-Reproducible: the package's timestamps come from the issue's date.
+above a red line; the 编者按 (when the issue has one); the table of
+contents; the items by column, each with its title, text and source; the
+版记 with the distribution (报 / 送 / 发) and 责任编辑 / 签发 between black
+rules.  Page, fonts, rules, page numbers (— 1 —) and the reproducible
+package all come from :mod:`portal.officedoc`; a report's Markdown becomes
+text blocks through :func:`portal.notes.blocks` (sanitized, like every page).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, time
-from html.parser import HTMLParser
 from typing import Any
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+from . import officedoc as od
 from .model import Issue, Periodical, Report, Settings
+from .notes import blocks
+from .periodicals import H1_RE, Column, columns, editing_unit, issue_title
 
-RED = "C00000"
-BODY_FONT, TITLE_FONT, HEAD_FONT, KAI_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体", "楷体_GB2312"
-#: What follows ``w:pBdr`` inside ``w:pPr`` (the schema fixes the order; Word refuses others).
-_AFTER_BORDERS = (
-    *("shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct"),
-    *("autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind"),
-    *("contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment"),
-    *("textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"),
-)
-_BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre", "dt", "dd", "blockquote"}
-
-
-class _Blocks(HTMLParser):
-    """Rendered Markdown → ``(kind, text)`` paragraphs (``kind``: ``p`` or ``h``)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[tuple[str, str]] = []
-        self.buffer: list[str] = []
-        self.kind = "p"
-
-    def _flush(self) -> None:
-        text = " ".join("".join(self.buffer).split())
-        if text:
-            self.blocks.append((self.kind, text))
-        self.buffer, self.kind = [], "p"
-
-    def handle_starttag(self, tag: str, attrs: Any) -> None:
-        if tag in _BLOCKS:
-            self._flush()
-            self.kind = "h" if tag[0] == "h" and tag[1:].isdigit() else "p"
-        elif tag in ("td", "th") and self.buffer:
-            self.buffer.append("　")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCKS:
-            self._flush()
-
-    def handle_data(self, data: str) -> None:
-        self.buffer.append(data)
-
-
-def paragraphs(markdown_text: str) -> list[tuple[str, str]]:
-    """A report's text as paragraphs for Word (markup, images and links reduced to their text)."""
-    import markdown
-
-    parser = _Blocks()
-    parser.feed(markdown.markdown(markdown_text, extensions=["tables"]))
-    parser.close()
-    parser._flush()
-    return parser.blocks
+SIZE_CONTENTS = 14.0  # 目录 entries in 4号
+SIZE_ITEM_TITLE = 18.0  # an item's title in 小2号小标宋
 
 
 def issue_docx(issue: Issue, periodical: Periodical, reports: dict[str, Report], settings: Settings) -> bytes:
-    from docx import Document
-
-    from .officedoc import properties, save
-    from .periodicals import columns, editing_unit, issue_title
-
-    doc = Document()
-    _page(doc)
-    w = _Writer(doc)
-    w.para(periodical.name, TITLE_FONT, 48, "center", color=RED, spacing=60)
-    number = f"第{issue.number}期" + (f"（总第{issue.total}期）" if issue.total is not None else "")
-    w.para(number, KAI_FONT, 16, "center")
-    w.unit_line(editing_unit(settings.organization), f"{issue.date.year}年{issue.date.month}月{issue.date.day}日")
+    """The issue's .docx bytes (the same bytes for the same issue: dated by the issue's day)."""
+    doc = od.new_document()
+    od.page_numbers(doc)
+    unit = editing_unit(settings.organization)
+    od.newsletter_masthead(doc, periodical.name, number_line(issue), unit, issue.date)
+    _editors_note(doc, issue.body)
     groups = columns(issue, periodical, reports)
-    w.para("本期目录", HEAD_FONT, 16, "center")
+    _contents(doc, groups)
     for column in groups:
-        for number_, report in column.items:
-            prefix = f"【{column.name}】" if column.name else ""
-            w.para(f"{number_}. {prefix}{report.title}", BODY_FONT, 14, indent=False)
+        _column(doc, column)
+    od.colophon_rows(doc, [(line, "") for line in imprint_lines(issue, periodical)])
+    od.properties(doc, issue_title(issue), unit)
+    return od.save(doc, datetime.combine(issue.date, time(), settings.tz))
+
+
+def number_line(issue: Issue) -> str:
+    """第12期（总第156期）; without the 总期号 when the issue has none."""
+    return f"第{issue.number}期" + (f"（总第{issue.total}期）" if issue.total is not None else "")
+
+
+def imprint_lines(issue: Issue, periodical: Periodical) -> list[str]:
+    """The 版记's lines: 报 / 送 / 发 as configured, then 责任编辑 and 签发 (a blank line when neither)."""
+    lines = [f"{key}：{'，'.join(names)}。" for key, names in periodical.distribution]
+    parts = (f"责任编辑：{issue.editor}" if issue.editor else "", f"签发：{issue.signer}" if issue.signer else "")
+    lines.append("　　".join(part for part in parts if part) or "　")
+    return lines
+
+
+def _editors_note(doc: Any, body: str) -> None:
+    """The issue's own text (编者按) in 楷体 under the 报头."""
+    for kind, text in blocks(body):
+        font = od.HEADING_FONT if kind == "heading" else od.SUBHEADING_FONT
+        od.paragraph(doc, text, font=font, keep_with_next=kind == "heading")
+    if body.strip():
+        od.blank(doc)
+
+
+def _contents(doc: Any, groups: list[Column]) -> None:
+    """本期目录: ``1. 【工作动态】标题`` a line, in the items' reading order."""
+    od.paragraph(doc, "本期目录", font=od.HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0, keep_with_next=True)
     for column in groups:
-        if column.name:
-            w.para(f"【{column.name}】", HEAD_FONT, 16, indent=False, before=12)
-        for _, report in column.items:
-            w.para(report.title, TITLE_FONT, 18, "center", before=12)
-            for kind, text in paragraphs(_without_h1(report.body)):
-                w.para(text, HEAD_FONT if kind == "h" else BODY_FONT, 16)
-            source = report.section + (f" {report.author}" if report.author else "")
-            w.para(f"（{source}）", KAI_FONT, 16, "right", indent=False)
-    w.imprint(issue, periodical)
-    properties(doc, issue_title(issue), editing_unit(settings.organization))
-    return save(doc, datetime.combine(issue.date, time(), settings.tz))
+        prefix = f"【{column.name}】" if column.name else ""
+        for number, report in column.items:
+            entry = od.paragraph(doc, f"{number}. {prefix}{report.title}", size=SIZE_CONTENTS, indent=0)
+            entry.paragraph_format.keep_with_next = True
 
 
-def _without_h1(body: str) -> str:
-    from .periodicals import H1_RE
-
-    return H1_RE.sub("", body, count=1)
-
-
-def _page(doc: Any) -> None:
-    """A4, GB/T 9704 margins, page number — N — centred in the footer."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
-
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-    def run(text: str = "") -> Any:
-        r = footer.add_run(text)
-        r.font.size = Pt(14)
-        r.font.name = "宋体"
-        r._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
-        return r
-
-    run("— ")
-    for kind, instruction in (("begin", None), (None, " PAGE "), ("separate", None), (None, None), ("end", None)):
-        r = run("1" if kind is None and instruction is None else "")
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            r._element.append(char)
-        elif instruction:
-            text = OxmlElement("w:instrText")
-            text.set(qn("xml:space"), "preserve")
-            text.text = instruction
-            r._element.append(text)
-    run(" —")
-
-
-class _Writer:
-    def __init__(self, doc: Any) -> None:
-        self.doc = doc
-
-    def para(
-        self,
-        text: str,
-        font: str = BODY_FONT,
-        size: float = 16,
-        align: str = "",
-        *,
-        indent: bool = True,
-        color: str = "",
-        spacing: float = 28,
-        before: float = 0,
-    ) -> Any:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt
-
-        p = self.doc.add_paragraph()
-        if align:
-            p.alignment = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]
-        elif indent:
-            p.paragraph_format.first_line_indent = Pt(size * 2)
-        p.paragraph_format.line_spacing = Pt(max(spacing, size * 1.2))
-        p.paragraph_format.space_before = Pt(before)
-        p.paragraph_format.space_after = Pt(0)
-        self.run(p, text, font, size, color)
-        return p
-
-    @staticmethod
-    def run(p: Any, text: str, font: str, size: float, color: str = "") -> Any:
-        from docx.oxml.ns import qn
-        from docx.shared import Pt, RGBColor
-
-        r = p.add_run(text)
-        r.font.name = font
-        r.font.size = Pt(size)
-        if color:
-            r.font.color.rgb = RGBColor.from_string(color)
-        r._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
-        return r
-
-    def unit_line(self, unit: str, day: str) -> None:
-        """编发单位 on the left, the date on the right, above the red line."""
-        from docx.enum.text import WD_TAB_ALIGNMENT
-        from docx.shared import Mm, Pt
-
-        p = self.doc.add_paragraph()
-        p.paragraph_format.tab_stops.add_tab_stop(Mm(156), WD_TAB_ALIGNMENT.RIGHT)
-        p.paragraph_format.space_after = Pt(12)
-        self.run(p, f"{unit}\t{day}", BODY_FONT, 16)
-        _border(p, "bottom", RED, 18)
-
-    def imprint(self, issue: Issue, periodical: Periodical) -> None:
-        """版记: 责任编辑 / 签发 and the distribution lists between black lines."""
-        from docx.shared import Pt
-
-        lines = [f"{key}：{'，'.join(names)}。" for key, names in periodical.distribution]
-        parts = (f"责任编辑：{issue.editor}" if issue.editor else "", f"签发：{issue.signer}" if issue.signer else "")
-        people = "　　".join(part for part in parts if part)
-        lines.append(people or "　")
-        self.para("", spacing=28, indent=False)
-        for index, line in enumerate(lines):
-            p = self.para(line, BODY_FONT, 14, indent=False)
-            p.paragraph_format.left_indent = Pt(14)
-            if index == 0:
-                _border(p, "top", "000000", 8)
-            if index == len(lines) - 1:
-                _border(p, "bottom", "000000", 8)
-
-
-def _border(paragraph: Any, side: str, color: str, size: int) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    ppr = paragraph._element.get_or_add_pPr()
-    borders = ppr.find(qn("w:pBdr"))
-    if borders is None:
-        borders = OxmlElement("w:pBdr")
-        ppr.insert_element_before(borders, *(f"w:{tag}" for tag in _AFTER_BORDERS))
-    edge = OxmlElement(f"w:{side}")
-    for key, value in (("val", "single"), ("sz", str(size)), ("space", "1"), ("color", color)):
-        edge.set(qn(f"w:{key}"), value)
-    borders.append(edge)
+def _column(doc: Any, column: Column) -> None:
+    """空一行, the column's heading (【工作动态】) and its items (title, text, source), 空一行 between items."""
+    od.blank(doc, keep_with_next=True)
+    if column.name:
+        od.paragraph(doc, f"【{column.name}】", font=od.HEADING_FONT, indent=0, keep_with_next=True)
+    for index, (_, report) in enumerate(column.items):
+        if index:
+            od.blank(doc, keep_with_next=True)
+        title = od.paragraph(
+            doc,
+            report.title,
+            font=od.TITLE_FONT,
+            size=SIZE_ITEM_TITLE,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+            indent=0,
+            keep_with_next=True,
+        )
+        title.paragraph_format.keep_together = True
+        for kind, text in blocks(H1_RE.sub("", report.body, count=1)):
+            if kind == "heading":
+                od.heading(doc, text)
+            else:
+                od.body(doc, text)
+        source = report.section + (f" {report.author}" if report.author else "")
+        od.paragraph(doc, f"（{source}）", font=od.SUBHEADING_FONT, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=0)
