@@ -231,6 +231,13 @@ def _lianyungang_reports() -> dict[str, str]:
             adopted=[by("市政府办", "昨日情况", form="简讯")],
             instructions=[leader("province")],
         ),
+        **_lianyungang_other_reports(),
+    }
+
+
+def _lianyungang_other_reports() -> dict[str, str]:
+    """社会科's and 城建科's reports of :func:`test_lianyungang`."""
+    return {
         # 社会科
         # r3 调研: 政务建议 20 + 昨日情况 3 + 省专报信息·调研类 30 = 53; 市领导批示: the 政务建议 row is
         # first → 10 (not 5) → p = 63
