@@ -372,6 +372,8 @@ def test_ci_workflow_files_are_valid() -> None:
     assert "mkdocs build --strict" in steps and "python build_stats.py check" in steps
     assert "pip install -r requirements.txt" in steps
     assert github["jobs"]["deploy"]["needs"] == "build"
+    # an internal portal: published to (possibly public) Pages only when the office says Pages are private
+    assert github["jobs"]["deploy"]["if"] == "vars.PORTAL_PAGES_PRIVATE == 'true'"
     gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
     assert any("mkdocs build --strict" in line for line in gitlab["pages"]["script"])
