@@ -14,7 +14,7 @@ $(BIN)/.installed: requirements.txt requirements-test.txt
 
 ## Serve the portal on the demo content at http://127.0.0.1:8000/
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## Lint, type-check and run every test (incl. real builds and the browser tests)
 test: $(BIN)/.installed

@@ -17,13 +17,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import contextlib
 
+from mkdocs.plugins import event_priority
+
 from portal.hook import PortalHook
 
 _hook = PortalHook(env=os.environ, clock=lambda: datetime.now(timezone.utc))
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _hook.on_startup(command)
+    _hook.on_startup(command, dirty)
 
 
 def on_config(config: Any) -> Any:
@@ -40,6 +42,16 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 def on_files(files: Any, config: Any) -> Any:
     return _hook.on_files(files, config)
+
+
+@event_priority(110)  # before the tags plugin's (100): it reads the tags of pages a preview skips
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    _hook.on_env(env, files, config)
+    return env
+
+
+def on_build_error(error: Exception) -> None:
+    _hook.on_build_error()
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:

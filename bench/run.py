@@ -38,6 +38,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -54,6 +55,7 @@ BUILT_RE = re.compile(r"Documentation built in ([0-9.]+) seconds")
 SERVING_RE = re.compile(r"Serving on http")
 CHANGED_RE = re.compile(r"Detected file changes")
 PY = sys.executable
+SERVE_OPTIONS = ("--dirty",)  # `make serve`: the portal's fast preview
 PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
 
 
@@ -303,31 +305,34 @@ class ServeLog:
         return match
 
 
-def serve_rebuild(site: Path, work: Path, timeout: float = 900) -> tuple[float, float]:
-    """Start ``mkdocs serve``, wait for the first build, append a line to one report, wait for the rebuild.
+def serve_rebuild(site: Path, work: Path, options: tuple[str, ...] = (), timeout: float = 900) -> tuple[float, float]:
+    """Start ``mkdocs serve [options]``, wait for the first build, append a line to one report, wait for the page.
 
-    Returns (the rebuild time MkDocs logs, seconds from the edit to that log line).
+    Returns (the rebuild time MkDocs logs, seconds from the edit to the page served with the new line).
     """
     reports = sorted((site / "content" / "reports").rglob("*.md"))
     victim = reports[len(reports) // 2]
     original = victim.read_bytes()
-    argv = [PY, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"]
+    port = free_port()
+    page = f"http://127.0.0.1:{port}/{victim.relative_to(site / 'content').with_suffix('').as_posix()}/"
+    argv = [PY, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"]
     serve_env = {**env(), **make_cold(site), "TMPDIR": str(work)}  # its temporary site goes with our work dir
     proc = subprocess.Popen(argv, cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=serve_env)
     log = ServeLog(proc, site)
     try:
         log.expect(BUILT_RE, timeout)
         log.expect(SERVING_RE, 60)  # the watcher is set up after the first build: an edit before it goes unseen
-        for _attempt in range(5):  # an edit the watcher missed is made again, a few times at most
+        for attempt in range(5):  # an edit the watcher missed is made again, a few times at most
             edited = time.perf_counter()
             with victim.open("a", encoding="utf-8") as handle:
-                handle.write("\n（本段为基准测试追加的修改。）\n")
+                handle.write(f"\n（本段为基准测试追加的修改{attempt}。）\n")
             if log.wait_for(CHANGED_RE, 15):
                 break
         else:
             raise SystemExit(f"mkdocs serve in {site} did not notice the edit of {victim}")
+        updated = served_with(page, f"基准测试追加的修改{attempt}", timeout)
         seconds = float(log.expect(BUILT_RE, timeout).group(1))
-        return seconds, time.perf_counter() - edited
+        return seconds, updated - edited
     finally:
         proc.send_signal(signal.SIGINT)  # MkDocs shuts down cleanly on Ctrl-C
         try:
@@ -337,6 +342,20 @@ def serve_rebuild(site: Path, work: Path, timeout: float = 900) -> tuple[float, 
             proc.wait()
         victim.write_bytes(original)
         make_cold(site)
+
+
+def served_with(url: str, marker: str, limit: float) -> float:
+    """When the page at ``url`` first contains ``marker`` (polled every 20 ms)."""
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=limit) as response:
+                if marker in response.read().decode("utf-8", "replace"):
+                    return time.perf_counter()
+        except OSError:
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"{url} never showed the edit")
 
 
 # --- the table -------------------------------------------------------------------------------
@@ -519,14 +538,15 @@ def bench(plan: Plan, sites: Sites, work: Path) -> list[Row]:
         p, b, ip, ib = builds(sites, n, rounds(n, n in (largest, previous)), work)
         build_times[n], plain_times[n], index_sizes[n] = p, b, (ip, ib)
         ratio = p.seconds / b.seconds
+        limit = 1.0 if n == plan.serve_size else 1.2  # issue 18: parity at a two-year bureau's 1,000 reports
         rows.append(
             Row(
                 f"mkdocs build @{label(n)} vs plain",
                 secs(p.seconds),
                 secs(b.seconds),
                 times(ratio),
-                "≤ 1.2× plain",
-                ratio <= 1.2,
+                f"≤ {limit}× plain",
+                ratio <= limit,
             )
         )
         rows.append(
@@ -550,7 +570,7 @@ def bench(plan: Plan, sites: Sites, work: Path) -> list[Row]:
     # 3. the warm serve rebuild
     s = plan.serve_size
     log(f"serve {label(s)}")
-    portal_serve = serve_rebuild(sites.get(s), work)
+    portal_serve = serve_rebuild(sites.get(s), work, SERVE_OPTIONS)  # what `make serve` runs
     plain_serve = serve_rebuild(sites.get(s, plain=True), work)
     rows.append(
         Row(
@@ -562,10 +582,12 @@ def bench(plan: Plan, sites: Sites, work: Path) -> list[Row]:
     )
     rows.append(
         Row(
-            f"serve: edit → rebuilt @{label(s)}",
+            f"serve: edit → page updated @{label(s)}",
             secs(portal_serve[1]),
             secs(plain_serve[1]),
             times(portal_serve[1] / plain_serve[1]),
+            "≤ 1 s and ≤ 0.15× plain",
+            portal_serve[1] <= 1.0 and portal_serve[1] / plain_serve[1] <= 0.15,
         )
     )
 

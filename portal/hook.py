@@ -25,7 +25,9 @@ from .cache import cache_folder
 from .dates import DateError, resolve_as_of
 from .discovery import reserved_clashes
 from .pages import Portal
+from .preview import Preview
 from .problems import Problem
+from .reuse import Download, Downloads, PageMemo, TemplateCode
 from .sanitize import sanitize_html
 from .site import ConfigFailure, Site, load_site, settings_of
 from .tally import evaluate
@@ -42,9 +44,16 @@ class PortalHook:
         self.sanitized: set[str] = set()
         self.portal: Portal | None = None
         self.site: Site
+        self.preview = Preview()
+        self.downloads = Downloads(background=True)
+        self.downloads_due: dict[str, Download] = {}
+        self.memo = PageMemo()
+        self.template_code = TemplateCode()
 
-    def on_startup(self, command: str) -> None:
+    def on_startup(self, command: str, dirty: bool = False) -> None:
         self.command = command
+        self.preview.start(command, dirty)
+        self.memo.enabled = self.downloads.reuse = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -56,10 +65,11 @@ class PortalHook:
                 log.error(problem.format())
             raise PluginError(f"{len(exc.problems)} error(s) in extra.portal; see above") from None
         try:
-            self.as_of = resolve_as_of(None, dict(self.env), self.clock(), self.settings.tz)
+            self.as_of = resolve_as_of(None, dict(self.env), self.preview.now(self.clock()), self.settings.tz)
         except DateError as exc:
             raise PluginError(f"as_of: {exc}") from None
         self._internal(config)
+        self.preview.begin(config)
         return config
 
     def _internal(self, config: MkDocsConfig) -> None:
@@ -93,6 +103,8 @@ class PortalHook:
             landing=dict(site.content.landing),
             problems=problems,
             use_directory_urls=config.use_directory_urls,
+            downloads=self.downloads,
+            memo=self.memo,
         )
         self.portal = portal
         generated, self.sanitized = _generated_pages(portal, site, problems)
@@ -108,12 +120,15 @@ class PortalHook:
         clashes = reserved_clashes(generated, pages, config.use_directory_urls)
         if clashes:
             raise PluginError(clashes[0])
-        _replace_files(files, config, generated, withheld=_drafts(site) | site.withheld | waiting)
+        self.downloads_due = _replace_files(files, config, generated, withheld=_drafts(site) | site.withheld | waiting)
         if files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=csp.ROBOTS_TXT))
         theme_sitemap = files.get_file_from_path("sitemap.xml")  # the raw template, once not rendered
         if theme_sitemap is not None and not self.settings.publish_sitemap:
             files.remove(theme_sitemap)
+        self.downloads.end_build()
+        self.memo.end_build()
+        self.preview.mark(files, generated, self.sanitized)
         return files
 
     def on_serve(self, server: Any, builder: Callable[[], None]) -> Any:
@@ -138,7 +153,19 @@ class PortalHook:
                 logging.getLogger("mkdocs").removeHandler(collect)
 
         server.builder = guarded
+        self.preview.quicken(server)
         return server
+
+    def on_env(self, env: Any, files: Files, config: MkDocsConfig) -> None:
+        env.bytecode_cache = self.template_code  # Material's templates compile once per process, not per build
+        for file in files:
+            if file.src_uri in self.downloads_due:
+                file.content_bytes = self.downloads_due[file.src_uri].data()
+        # Every page's sitemap date, built this time or not (``mkdocs serve --dirty`` skips unchanged pages).
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = f"{self.as_of:%Y-%m-%d}"
+        self.preview.prepare(files, config)
 
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         # The sitemap's dates come from as_of, not the clock: same input, byte-identical site.
@@ -147,7 +174,13 @@ class PortalHook:
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Rewrite Material's search index: compact, UTF-8, finding words inside longer words."""
-        search.rewrite_index(config.site_dir)
+        if self.preview.enabled:
+            self.preview.finish(config.site_dir)
+        else:
+            search.rewrite_index(config.site_dir)
+
+    def on_build_error(self) -> None:
+        self.preview.failed()
 
     def on_post_page(self, output: str, page: Page) -> str:
         """The page's own CSP (hashes of the theme's inline scripts) and ``noindex``; see :mod:`portal.csp`."""
@@ -198,10 +231,10 @@ def _drafts(site: Site) -> set[str]:
     return {r.src_uri for r in site.content.reports if r.draft} | {i.src_uri for i in site.content.incidents if i.draft}
 
 
-def _generated_pages(portal: Portal, site: Site, problems: list[Problem]) -> tuple[dict[str, str | bytes], set[str]]:
+def _generated_pages(portal: Portal, site: Site, problems: list[Problem]) -> tuple[dict[str, Any], set[str]]:
     """Every page the portal writes (``src_uri → Markdown``) and the ones whose HTML is sanitized."""
     content = site.content
-    generated = portal.pages()
+    generated = dict(portal.pages())  # a copy: the memo keeps the original
     for report in content.reports:
         if not report.draft:
             generated[report.src_uri] = portal.report_page(report)
@@ -228,10 +261,20 @@ def _generated_pages(portal: Portal, site: Site, problems: list[Problem]) -> tup
     return generated, sanitized
 
 
-def _replace_files(files: Files, config: MkDocsConfig, generated: dict[str, str | bytes], withheld: set[str]) -> None:
-    """Take out the withheld files and the ones the portal rewrites; add the generated pages in a stable order."""
+def _replace_files(
+    files: Files, config: MkDocsConfig, generated: dict[str, Any], withheld: set[str]
+) -> dict[str, Download]:
+    """Take out the withheld files and the ones the portal rewrites; add the generated pages in a stable order.
+
+    Returns the downloads being made in the background: their files are written at ``on_env``.
+    """
     for file in list(files):
         if file.src_uri in generated or file.src_uri in withheld:
             files.remove(file)
+    due: dict[str, Download] = {}
     for src_uri in sorted(generated):
-        files.append(File.generated(config, src_uri, content=generated[src_uri]))
+        content = generated[src_uri]
+        if isinstance(content, Download):
+            due[src_uri], content = content, b""
+        files.append(File.generated(config, src_uri, content=content))
+    return due

@@ -8,6 +8,7 @@ from . import charts
 from .bulletin import Bulletin, export_src, make_bulletin
 from .dates import Period
 from .render import Context, stats_meta
+from .reuse import FORMATS, Download
 from .vocabulary import H
 
 
@@ -64,15 +65,14 @@ def bulletin_index(cx: Context) -> str:
     )
 
 
-def bulletins(cx: Context) -> dict[str, str | bytes]:
+def bulletins(cx: Context) -> dict[str, str | bytes | Download]:
     """Every period's bulletin page (and its .docx and .xlsx when exports are on), and the index."""
-    from .export import docx_bytes, xlsx_bytes  # python-docx and openpyxl load only when needed
-
-    out: dict[str, str | bytes] = {"bulletins/index.md": bulletin_index(cx)}
-    for period in (*cx.months, *cx.quarters, *cx.years):
-        view = bulletin_view(cx, period)
-        out[cx.bulletin_src(period)] = bulletin_page(cx, view)
-        if cx.exports:
-            out[export_src(period, "docx")] = docx_bytes(view.b)
-            out[export_src(period, "xlsx")] = xlsx_bytes(view.b)
+    out: dict[str, str | bytes | Download] = {"bulletins/index.md": bulletin_index(cx)}
+    views = [bulletin_view(cx, period) for period in (*cx.months, *cx.quarters, *cx.years)]
+    for view in views:
+        out[cx.bulletin_src(view.b.period)] = bulletin_page(cx, view)
+    if cx.exports:
+        for view, files in zip(views, cx.downloads.make([v.b for v in views])):
+            for fmt in FORMATS:
+                out[export_src(view.b.period, fmt)] = files[fmt]
     return out

@@ -10,12 +10,15 @@ lay them out.
 
 from __future__ import annotations
 
+import functools
 import json
+from typing import Any
 
 from . import page_bulletins, page_home, page_items, page_lists, page_periodicals, page_sections
 from .model import Incident, Issue, Report, Request
 from .problems import Problem
 from .render import Context, intro_html, relative
+from .reuse import Download, digest_of
 from .tally import to_json
 
 SCORING_MARKER = page_items.SCORING_MARKER
@@ -26,9 +29,24 @@ __all__ = ["SCORING_MARKER", "Portal", "intro_html", "relative"]
 class Portal(Context):
     """Every generated page of one build."""
 
-    def pages(self) -> dict[str, str | bytes]:
-        """The generated pages and files that do not stand for a content file."""
-        out: dict[str, str | bytes] = {"index.md": page_home.home(self)}
+    def pages(self) -> dict[str, str | bytes | Download]:
+        """The generated pages and files that do not stand for a content file (the last build's, when everything
+        they are made from is the same: only a report's own page shows its text).
+        """
+        inputs = (
+            "pages",
+            self.content,
+            self.settings,
+            self.ev.as_of,
+            self.landing,
+            self.problems,
+            self.use_directory_urls,
+            self.exports,
+        )
+        return self.memo.get(inputs, self._pages, texts=False)
+
+    def _pages(self) -> dict[str, str | bytes | Download]:
+        out: dict[str, str | bytes | Download] = {"index.md": page_home.home(self)}
         out.update(page_bulletins.bulletins(self))
         out.update(page_lists.lists(self))
         out.update(page_sections.sections(self))
@@ -38,7 +56,27 @@ class Portal(Context):
         return out
 
     def report_page(self, report: Report) -> str:
-        return page_items.report_page(self, report)
+        inputs = (
+            self.memo_base,
+            report,
+            self.ev.scores.get(report.path),
+            self.requests_by_id.get(report.request) if report.request else None,
+            self.urgent_by_path.get(report.path),
+            self.incidents_by_report.get(report.src_uri, ()),
+        )
+        return self.memo.get(inputs, lambda: page_items.report_page(self, report))
+
+    @functools.cached_property
+    def incidents_by_report(self) -> dict[str, tuple[Any, ...]]:
+        found: dict[str, tuple[Any, ...]] = {}
+        for incident in self.ev.incidents:
+            found[incident.report] = (*found.get(incident.report, ()), incident)
+        return found
+
+    @functools.cached_property
+    def memo_base(self) -> bytes:
+        """What every report's page depends on besides its own report, score, request and urgent state."""
+        return digest_of(("report", self.settings, self.ev.as_of, self.use_directory_urls))
 
     def request_page(self, request: Request) -> str:
         return page_items.request_page(self, request)

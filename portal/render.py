@@ -9,6 +9,7 @@ Templates are autoescaped HTML blocks inside Markdown; numbers come from
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from .dates import Period, months_between, period_containing
 from .discovery import page_url
 from .model import LEVELS, Content
 from .problems import Problem
+from .reuse import Downloads, PageMemo
 from .rules import describe_period, describe_rule
 from .sanitize import sanitize_html
 from .tally import Evaluation, Tally, number, tally
@@ -38,6 +40,7 @@ from .vocabulary import (
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def relative(from_url: str, to_url: str) -> str:
     """A link from the page at ``from_url`` to ``to_url`` (both site-relative)."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
@@ -47,6 +50,7 @@ def relative(from_url: str, to_url: str) -> str:
     return rel
 
 
+@functools.lru_cache(maxsize=1)
 def make_env() -> Environment:
     """The templates' environment: the vocabulary as globals, number and date formats as filters."""
     env = Environment(
@@ -91,6 +95,8 @@ class Context:
         problems: Iterable[Problem] = (),
         use_directory_urls: bool = True,
         exports: bool = True,
+        downloads: Downloads | None = None,
+        memo: PageMemo | None = None,
     ) -> None:
         self.ev = ev
         self.settings = ev.settings
@@ -99,6 +105,8 @@ class Context:
         self.problems = list(problems)
         self.use_directory_urls = use_directory_urls
         self.exports = exports
+        self.downloads = downloads or Downloads()
+        self.memo = memo or PageMemo()
         self.env = make_env()
         self.now_month = period_containing(ev.as_of.date())
         first = min([r.date.date() for r in ev.reports] + [ev.as_of.date()])
@@ -154,8 +162,12 @@ class Context:
         return f"reports/{period.key}/index.md"
 
 
+#: libyaml's emitter when PyYAML has it (a page's meta is read back by MkDocs, so only the values matter).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(meta: dict[str, Any]) -> str:
-    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
+    return yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False).strip()
 
 
 def h1(title: str) -> str:

@@ -63,10 +63,17 @@ def rewrite_index(site_dir: str) -> None:
     path = os.path.join(site_dir, "search", "search_index.json")
     if not os.path.exists(path):
         return
+    write_index(path, compact(read_index(path)))
+
+
+def read_index(path: str) -> dict[str, Any]:
     with open(path, encoding="utf-8") as handle:
-        index = json.load(handle)
+        return json.load(handle)
+
+
+def write_index(path: str, index: dict[str, Any]) -> None:
     with open(path, "w", encoding="utf-8") as handle:
-        json.dump(compact(index), handle, ensure_ascii=False, separators=(",", ":"))
+        json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
 
 
 def plain(markup: str) -> str:
