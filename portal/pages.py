@@ -43,14 +43,16 @@ class Portal(Context):
             self.use_directory_urls,
             self.exports,
         )
-        return self.memo.get(inputs, self._pages, texts=False)
+        out = dict(self.memo.get(inputs, self._pages, texts=False))
+        # a periodical issue's page and .docx print its reports' full text: keyed with the texts
+        out.update(self.memo.get(("periodicals", *inputs[1:]), lambda: page_periodicals.periodicals(self)))
+        return out
 
     def _pages(self) -> dict[str, str | bytes | Download]:
         out: dict[str, str | bytes | Download] = {"index.md": page_home.home(self)}
         out.update(page_bulletins.bulletins(self))
         out.update(page_lists.lists(self))
         out.update(page_sections.sections(self))
-        out.update(page_periodicals.periodicals(self))
         current = to_json(self.tally(self.now_month), self.settings)
         out["stats.json"] = json.dumps(current, ensure_ascii=False, indent=2) + "\n"
         return out

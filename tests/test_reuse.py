@@ -103,8 +103,10 @@ def test_only_a_reports_own_page_shows_its_text() -> None:
     renderers = [*package.glob("page_*.py"), *package.glob("export*.py")]
     renderers += [p for p in package.rglob("templates/*") if p.is_file()]
     renderers += [package / name for name in ("pages.py", "render.py", "bulletin.py", "charts.py", "vocabulary.py")]
-    readers = {p.name for p in renderers if re.search(r"\.body\b", p.read_text(encoding="utf-8"))}
-    assert readers == {"page_items.py"}
+    # ``od.body(…)`` (a paragraph in Word) is a call, not a text read
+    readers = {p.name for p in renderers if re.search(r"\.body\b(?!\()", p.read_text(encoding="utf-8"))}
+    # a periodical issue prints its reports' texts: Portal.pages() keys those pages with the texts
+    assert readers == {"page_items.py", "page_periodicals.py"}
 
 
 def test_downloads_made_in_a_worker_process_are_the_same_files(tmp_path: Path) -> None:
