@@ -273,7 +273,7 @@ def _new(
     err: TextIO,
     ask: Callable[[str], str] | None,
 ) -> int:
-    from .scaffold import write
+    from .scaffold import write_or_report
 
     today = now.astimezone(settings.tz).date()
     labels = {
@@ -300,17 +300,7 @@ def _new(
     except DateError as exc:
         print(f"error: {exc}", file=err)
         return 2
-    if draft is None:
-        for problem in problems:
-            print(problem.format(), file=err)
-        return 1
-    try:
-        write(draft, root)
-    except OSError as exc:
-        print(f"error: cannot write {draft.path}: {exc.strerror or exc}; nothing was written", file=err)
-        return EXIT_IO
-    print(f"wrote {draft.path}", file=out)
-    return EXIT_OK
+    return write_or_report(draft, problems, root, out, err)
 
 
 def _prompt(
