@@ -14,7 +14,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -205,3 +205,14 @@ def launch_chromium(playwright: Any) -> Any:
             "--disable-quic",
         ],
     )
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One Chromium per browser-test module (tests/test_browser*.py skip themselves without Playwright)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = launch_chromium(p)
+        yield instance
+        instance.close()
