@@ -148,20 +148,27 @@ def _run(
     root = os.path.dirname(os.path.abspath(args.config))
     # the public subset and an issue's .docx publish bodies; the rest needs none
     site = _load(config, settings, root, env, bodies=args.command == "public" or issue_export)
-    problems = site.problems.sorted()
     if args.command == "check":
-        _print_problems(problems, site.content.files, root, out)
+        _print_problems(site.problems.sorted(), site.content.files, root, out)
         return EXIT_CONTENT if site.problems.errors else EXIT_OK
-    if site.problems.errors:
-        _print_problems(problems, site.content.files, root, err)
+    if _stopped_by_errors(site, root, err):
         return EXIT_CONTENT
-    for problem in problems:
-        print(_shown(problem, root), file=err)
     if args.command == "public":
         return _public(site, args.output, out, err)
     if args.command == "new" or issue_export:
         return _periodical_command(args, site, now, out, err)
     return _figures(args, site, as_of, period, out, err)
+
+
+def _stopped_by_errors(site: Site, root: str, err: TextIO) -> bool:
+    """Print a loaded site's errors (True: the command stops, exit 1), or else its warnings (False)."""
+    problems = site.problems.sorted()
+    if site.problems.errors:
+        _print_problems(problems, site.content.files, root, err)
+        return True
+    for problem in problems:
+        print(_shown(problem, root), file=err)
+    return False
 
 
 def _without_content(
@@ -273,7 +280,7 @@ def _new(
     err: TextIO,
     ask: Callable[[str], str] | None,
 ) -> int:
-    from .scaffold import write
+    from .scaffold import write_or_report
 
     today = now.astimezone(settings.tz).date()
     labels = {
@@ -300,17 +307,7 @@ def _new(
     except DateError as exc:
         print(f"error: {exc}", file=err)
         return 2
-    if draft is None:
-        for problem in problems:
-            print(problem.format(), file=err)
-        return 1
-    try:
-        write(draft, root)
-    except OSError as exc:
-        print(f"error: cannot write {draft.path}: {exc.strerror or exc}; nothing was written", file=err)
-        return EXIT_IO
-    print(f"wrote {draft.path}", file=out)
-    return EXIT_OK
+    return write_or_report(draft, problems, root, out, err)
 
 
 def _prompt(
@@ -387,12 +384,8 @@ def _remind(
         return EXIT_USAGE
     root = os.path.dirname(os.path.abspath(args.config))
     site = _load(config, settings, root, env, bodies=False)
-    problems = site.problems.sorted()
-    if site.problems.errors:
-        _print_problems(problems, site.content.files, root, err)
+    if _stopped_by_errors(site, root, err):
         return EXIT_CONTENT
-    for problem in problems:
-        print(_shown(problem, root), file=err)
     use_directory_urls = config.use_directory_urls
     return remind(args, raw_portal, site_url, use_directory_urls, settings, site.content, env, now, out, err, sleep)
 

@@ -13,7 +13,7 @@ import copy
 import hashlib
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any
@@ -354,6 +354,18 @@ def _default_slug(name: str) -> str:
     return "s-" + hashlib.sha1(name.encode()).hexdigest()[:6]
 
 
+def _valid_items(
+    schema: type[base.Config], items: list[Any], path: str, errors: list[tuple[str, str]]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each list item checked against ``schema``: its key path and values; an item with errors is reported, skipped."""
+    for index, item in enumerate(items):
+        where = f"{path}[{index}]"
+        values, errs = _validate(schema, item, where)
+        errors.extend(errs)
+        if not errs:
+            yield where, values
+
+
 def _sections(raw: object, errors: list[tuple[str, str]]) -> tuple[Section, ...]:
     path = f"{ROOT}.sections"
     if raw is None:
@@ -362,14 +374,9 @@ def _sections(raw: object, errors: list[tuple[str, str]]) -> tuple[Section, ...]
         errors.append((path, "expected a non-empty list of sections (- name: 社会救助股 …)"))
         return ()
     out: list[Section] = []
-    names: dict[str, tuple[int, str]] = {}  # normalised name or alias -> (index, section name)
+    names: dict[str, tuple[str, str]] = {}  # normalised name or alias -> (key path of its item, section name)
     slugs: dict[str, str] = {}
-    for index, item in enumerate(raw):
-        where = f"{path}[{index}]"
-        values, errs = _validate(SectionConfig, item, where)
-        errors.extend(errs)
-        if errs:
-            continue
+    for where, values in _valid_items(SectionConfig, raw, path, errors):
         section = Section(
             values["name"],
             values["slug"] or _default_slug(values["name"]),
@@ -381,7 +388,7 @@ def _sections(raw: object, errors: list[tuple[str, str]]) -> tuple[Section, ...]
             (f"{where}.aliases[{i}]", a) for i, a in enumerate(section.aliases)
         ]:
             key = normalize(name)
-            if key in names and names[key][0] != index:
+            if key in names and names[key][0] != where:
                 errors.append(
                     (
                         key_path,
@@ -389,7 +396,7 @@ def _sections(raw: object, errors: list[tuple[str, str]]) -> tuple[Section, ...]
                     )
                 )
                 continue
-            names[key] = (index, section.name)
+            names[key] = (where, section.name)
         if section.slug in slugs:
             errors.append((f"{where}.slug", f"slug {section.slug!r} is already used by {slugs[section.slug]!r}"))
         slugs[section.slug] = section.name
@@ -522,12 +529,7 @@ def _periodicals(raw: object, adopters: Mapping[str, str], errors: list[tuple[st
     out: list[Periodical] = []
     names: dict[str, str] = {}
     slugs: dict[str, str] = {}
-    for index, item in enumerate(raw):
-        where = f"{path}[{index}]"
-        values, errs = _validate(PeriodicalConfig, item, where)
-        errors.extend(errs)
-        if errs:
-            continue
+    for where, values in _valid_items(PeriodicalConfig, raw, path, errors):
         distribution = _distribution(values["distribution"], f"{where}.distribution", errors)
         adopter = next((a for a in adopters if normalize(a) == normalize(values["adopter"])), None)
         if adopter is None:

@@ -145,7 +145,7 @@ def new_issue(
     err: TextIO,
 ) -> int:
     from .dates import parse_moment
-    from .scaffold import write
+    from .scaffold import write_or_report
 
     if not args.publication:
         print("error: new periodical needs --publication (e.g. --publication 民政信息)", file=err)
@@ -155,14 +155,4 @@ def new_issue(
         return _unknown(settings, args.publication, err)
     day = parse_moment(args.date, settings.tz).day if args.date else today
     draft, problems = issue_draft(settings, content, root, docs_dir, periodical, day, args.weeks)
-    if draft is None:
-        for problem in problems:
-            print(problem.format(), file=err)
-        return 1
-    try:
-        write(draft, root)
-    except OSError as exc:
-        print(f"error: cannot write {draft.path}: {exc.strerror or exc}; nothing was written", file=err)
-        return 4
-    print(f"wrote {draft.path}", file=out)
-    return 0
+    return write_or_report(draft, problems, root, out, err)

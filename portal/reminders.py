@@ -208,37 +208,57 @@ def _requests(ctx: _Context) -> Iterator[Reminder]:
 
 def _request_soon(ctx: _Context, request: Request, section: str, days: int, moment: datetime) -> Reminder:
     when = "今天" if days == 0 else f"还有 {days} 天"
-    return Reminder(
-        key=f"request_soon:{request.id}:{section}:{days}",
-        kind="request_soon",
-        at=moment,
-        section=section,
-        office=False,
-        title=request.title,
-        subject=f"【约稿提醒】《{request.title}》将于{_fmt_day(request.deadline)}截止",
-        lines=(
+    return _to_section(
+        ctx,
+        request,
+        section,
+        moment,
+        ("request_soon", str(days)),
+        f"【约稿提醒】《{request.title}》将于{_fmt_day(request.deadline)}截止",
+        (
             f"{section}：约稿《{request.title}》（{request.id}）的截止日期是{_fmt_day(request.deadline)}，"
             f"{when}截止，贵股室尚未报送。",
             "请按时报送，逾期按迟报或漏报扣分。",
         ),
-        link=ctx.link(request.src_uri),
     )
 
 
 def _request_missed(ctx: _Context, request: Request, section: str, moment: datetime) -> Reminder:
-    return Reminder(
-        key=f"request_missed:{request.id}:{section}:{moment.date().isoformat()}",
-        kind="request_missed",
-        at=moment,
-        section=section,
-        office=False,
-        title=request.title,
-        subject=f"【约稿逾期】《{request.title}》已过截止日期，尚未报送",
-        lines=(
+    return _to_section(
+        ctx,
+        request,
+        section,
+        moment,
+        ("request_missed", moment.date().isoformat()),
+        f"【约稿逾期】《{request.title}》已过截止日期，尚未报送",
+        (
             f"{section}：约稿《{request.title}》（{request.id}）已于{_fmt_day(request.deadline)}截止，贵股室尚未报送，"
             "目前按漏报计。",
             "请尽快补报（补报按迟报计）。",
         ),
+    )
+
+
+def _to_section(
+    ctx: _Context,
+    request: Request,
+    section: str,
+    moment: datetime,
+    kind_and_tail: tuple[str, str],
+    subject: str,
+    lines: tuple[str, ...],
+) -> Reminder:
+    """A request's reminder to one section (not the office): key ``kind:request:section:tail``, link to the request."""
+    kind, tail = kind_and_tail
+    return Reminder(
+        key=f"{kind}:{request.id}:{section}:{tail}",
+        kind=kind,
+        at=moment,
+        section=section,
+        office=False,
+        title=request.title,
+        subject=subject,
+        lines=lines,
         link=ctx.link(request.src_uri),
     )
 

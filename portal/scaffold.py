@@ -11,10 +11,10 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TextIO
 
 from .discovery import SourceFile
 from .model import Settings
@@ -158,3 +158,18 @@ def write(draft: Draft, root: str) -> str:
                 os.unlink(full)
         raise
     return full
+
+
+def write_or_report(draft: Draft | None, problems: Sequence[Problem], root: str, out: TextIO, err: TextIO) -> int:
+    """Write a checked draft, or list why there is none; the exit code (0 written, 1 content, 4 cannot write)."""
+    if draft is None:
+        for problem in problems:
+            print(problem.format(), file=err)
+        return 1
+    try:
+        write(draft, root)
+    except OSError as exc:
+        print(f"error: cannot write {draft.path}: {exc.strerror or exc}; nothing was written", file=err)
+        return 4
+    print(f"wrote {draft.path}", file=out)
+    return 0

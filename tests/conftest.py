@@ -9,12 +9,14 @@ subprocess.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
+import re
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -188,6 +190,19 @@ def site_factory(tmp_path: Path) -> Callable[..., Path]:
     return factory
 
 
+def html_text(markup: str) -> str:
+    """The text of an HTML fragment (a cell, a paragraph, a heading): tags dropped, entities decoded, ends stripped."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup)).strip()
+
+
+def table_cells(rows: str) -> list[list[str]]:
+    """Each ``<tr>``'s ``<td>`` texts, in order (the header row's ``<th>`` are not cells)."""
+    return [
+        [html_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+        for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", rows, re.S)
+    ]
+
+
 CHROMIUM = "/usr/bin/chromium"  # Debian's, driven by Playwright (tests/test_browser*.py)
 
 
@@ -205,3 +220,14 @@ def launch_chromium(playwright: Any) -> Any:
             "--disable-quic",
         ],
     )
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One Chromium per browser-test module (tests/test_browser*.py skip themselves without Playwright)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = launch_chromium(p)
+        yield instance
+        instance.close()

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from portal import search
-from tests.conftest import CHROMIUM, REPO, launch_chromium, mkdocs_build, run_cli
+from tests.conftest import CHROMIUM, REPO, mkdocs_build, run_cli
 
 AS_OF = "2026-11-25"
 ARTIFACTS = REPO / "test-artifacts"
@@ -49,14 +49,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as p:
-        instance = launch_chromium(p)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

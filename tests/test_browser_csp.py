@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import CHROMIUM, REPO, launch_chromium, make_site, mkdocs_build, report
+from tests.conftest import CHROMIUM, REPO, make_site, mkdocs_build, report
 from tests.deploy_support import add_user, nginx
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -46,14 +46,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
     (work / "nginx").mkdir()
     with nginx(work / "nginx", site, users) as server:
         yield server.url, site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright.sync_playwright() as p:
-        instance = launch_chromium(p)
-        yield instance
-        instance.close()
 
 
 class Tab:

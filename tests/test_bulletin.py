@@ -19,14 +19,13 @@ People: 王芳 (甲股) 2 reports, 1 adopted, 1 good, 12 points; 李雷 (乙股)
 
 from __future__ import annotations
 
-import html
 import io
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PORTAL, make_site, mkdocs_build, report, request
+from tests.conftest import PORTAL, html_text, make_site, mkdocs_build, report, request
 
 COUNTY, CITY = "县委办", "市委办"
 
@@ -58,16 +57,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site / "_site" / "bulletins"
 
 
-def _text(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", markup)).strip()
-
-
 def test_web_bulletin_carries_the_hand_worked_figures(built: Path) -> None:
     page = (built / "2026-03" / "index.html").read_text(encoding="utf-8")
     for section, rank, submitted, adopted, rate, good, score in EXPECTED:
         row = re.search(rf'<tr data-section="{section}">(.*?)</tr>', page, re.S)
         assert row, section
-        fields = {m[1]: _text(m[2]) for m in re.finditer(r'data-field="([a-z_]+)">(.*?)</td>', row.group(1), re.S)}
+        fields = {m[1]: html_text(m[2]) for m in re.finditer(r'data-field="([a-z_]+)">(.*?)</td>', row.group(1), re.S)}
         assert fields == {
             "rank": str(rank),
             "submitted": str(submitted),
@@ -78,13 +73,13 @@ def test_web_bulletin_carries_the_hand_worked_figures(built: Path) -> None:
         }
     assert 'data-total="submitted">3<' in page and 'data-total="adopted">2<' in page
     praise = re.search(r'<p class="pt-praise">(.*?)</p>', page, re.S)
-    assert praise and _text(praise.group(1)) == f"2026年3月，{PRAISE}"
+    assert praise and html_text(praise.group(1)) == f"2026年3月，{PRAISE}"
     reminders = re.search(r'<ol class="pt-reminders">(.*?)</ol>', page, re.S)
-    assert reminders and [_text(li) for li in re.findall(r"<li>(.*?)</li>", reminders.group(1), re.S)] == REMINDERS
+    assert reminders and [html_text(li) for li in re.findall(r"<li>(.*?)</li>", reminders.group(1), re.S)] == REMINDERS
     people = re.search(r'<table class="pt-table pt-people">.*?<tbody>(.*?)</tbody>', page, re.S)
     assert people
     rows = [
-        [_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+        [html_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
         for tr in re.findall(r"<tr>(.*?)</tr>", people.group(1), re.S)
     ]
     assert rows == [[str(v) for v in p] for p in PEOPLE]

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, make_site, mkdocs_build, report, run_cli
+from tests.conftest import REPO, make_site, mkdocs_build, report, run_cli, table_cells
 
 AS_OF = "2026-11-25"
 
@@ -154,10 +154,7 @@ def test_web_word_and_excel_bulletins_carry_the_same_table(demo: Path) -> None:
     text = page(demo, "bulletins/2026-10")
     body = re.search(r'<table class="pt-table pt-ranking">.*?<tbody>(.*?)</tbody>', text, re.S)
     assert body
-    web = [
-        [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
-        for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", body.group(1), re.S)
-    ]
+    web = table_cells(body.group(1))
     word = Document(str(demo / "bulletins" / "2026-10.docx")).tables[0]
     assert [[c.text for c in row.cells] for row in word.rows[1:]] == web
     sheet = load_workbook(demo / "bulletins" / "2026-10.xlsx")["股室"]
@@ -174,10 +171,7 @@ def test_web_word_and_excel_bulletins_carry_the_same_table(demo: Path) -> None:
     # 得分构成: the web page's breakdown table, the Word table after the ranking, the Excel sheet
     parts = re.search(r'<table class="pt-table pt-breakdown">.*?<tbody>(.*?)</tbody>', text, re.S)
     assert parts
-    web_parts = [
-        [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
-        for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", parts.group(1), re.S)
-    ]
+    web_parts = table_cells(parts.group(1))
     word_parts = Document(str(demo / "bulletins" / "2026-10.docx")).tables[1]
     assert [[c.text for c in row.cells] for row in word_parts.rows[1:]] == web_parts
     sheet = load_workbook(demo / "bulletins" / "2026-10.xlsx")["得分构成"]

@@ -21,14 +21,13 @@ reminded 未完成报送任务, so neither is praised; 丙股 (no quota) is: ran
 
 from __future__ import annotations
 
-import html
 import io
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PORTAL, make_site, mkdocs_build, report, request, run_cli
+from tests.conftest import PORTAL, html_text, make_site, mkdocs_build, report, request, run_cli
 
 MARCH = "甲股报送数量多、获领导批示，丙股报送数量多，综合得分位居前列，予以通报表扬。"
 YEAR = "丙股报送数量多，综合得分位居前列，予以通报表扬。"
@@ -69,14 +68,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site / "_site" / "bulletins"
 
 
-def text_of(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", markup)).strip()
-
-
 def web_praise(page: str) -> str:
     found = re.search(r'<p class="pt-praise">(.*?)</p>', page, re.S)
     assert found
-    return text_of(found.group(1))
+    return html_text(found.group(1))
 
 
 def docx_paragraphs(path: Path) -> list[str]:
@@ -101,7 +96,7 @@ def test_praise_and_reminders_agree_in_all_three(built: Path, period: str, prais
     assert f"{label}，{praise}" in xlsx_text(built / f"{period}.xlsx")
     reminders = re.search(r'<ol class="pt-reminders">(.*?)</ol>', page, re.S)
     assert reminders
-    lines = [text_of(li) for li in re.findall(r"<li>(.*?)</li>", reminders.group(1), re.S)]
+    lines = [html_text(li) for li in re.findall(r"<li>(.*?)</li>", reminders.group(1), re.S)]
     if period == "2026-03":
         assert lines == ["乙股：约稿《约稿》迟报。"]
     else:  # 24 - 3 = 21 and 12 - 2 = 10 short
@@ -135,7 +130,7 @@ def test_the_offices_words_and_document_number_in_all_three(built: Path) -> None
         "五、约稿完成情况",
         "六、下一步工作要求",
     ]
-    assert [text_of(h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", page, re.S)][: len(headings)] == headings
+    assert [html_text(h) for h in re.findall(r"<h2[^>]*>(.*?)</h2>", page, re.S)][: len(headings)] == headings
     assert [p for p in docx if p in headings] == headings
     assert [line for line in xlsx if line in headings] == headings
     for texts in (docx, xlsx):

@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PORTAL, make_site, mkdocs_build, report
+from tests.conftest import PORTAL, html_text, make_site, mkdocs_build, report
 
 CONFIG: dict[str, Any] = {
     **PORTAL,
@@ -81,12 +81,7 @@ def breakdown_rows(page: Path) -> dict[str, list[str]]:
     table = re.search(r'<table class="pt-table pt-breakdown">.*?</table>', page.read_text(encoding="utf-8"), re.S)
     assert table is not None
     rows = re.findall(r'<tr data-breakdown="([^"]+)">(.*?)</tr>', table.group(0), re.S)
-    return {
-        name: [
-            html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", cells, re.S)
-        ]
-        for name, cells in rows
-    }
+    return {name: [html_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", cells, re.S)] for name, cells in rows}
 
 
 def test_bulletin_breakdown_and_pass(built: Path) -> None:
