@@ -20,6 +20,7 @@ import contextlib
 import dataclasses
 import hashlib
 import json
+import operator
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -30,8 +31,9 @@ from zoneinfo import ZoneInfo
 
 from . import model, problems
 from .model import Settings
+from .parsing import Parsed, Stat
 
-FORMAT = 2
+FORMAT = 3
 _MAGIC = b"portal-parse-cache"
 
 
@@ -82,19 +84,56 @@ def cache_folder(env: Mapping[str, str], root: str) -> str | None:
 
 
 def _classes() -> dict[str, type]:
-    from .parsing import Parsed
-
     found: dict[str, type] = {
         n: v for n, v in vars(model).items() if isinstance(v, type) and dataclasses.is_dataclass(v)
     }
     return {**found, "Problem": problems.Problem, "Parsed": Parsed}
 
 
+_NO_DEFAULT = object()
+_PLAIN = (str, int, float, bool, type(None))
+_ENCODERS: dict[type, Callable[[Any], Any]] = {}
+
+
+def _encoder(cls: type) -> Callable[[Any], Any]:
+    """The encoder of one dataclass: its fields, those at their default left out (decoding restores them)."""
+    fields = dataclasses.fields(cls)
+    names = tuple(f.name for f in fields)
+    defaults = tuple(
+        f.default
+        if f.default is not dataclasses.MISSING
+        else f.default_factory()
+        if f.default_factory is not dataclasses.MISSING
+        else _NO_DEFAULT
+        for f in fields
+    )
+    values = operator.attrgetter(*names) if len(names) > 1 else (lambda v: (getattr(v, names[0]),))
+    tag = cls.__name__
+
+    def encode_one(value: Any) -> Any:
+        out: dict[str, Any] = {"!": tag}
+        for name, default, item in zip(names, defaults, values(value)):
+            if item is default or (type(item) is type(default) and item == default):
+                continue
+            out[name] = item if type(item) in _PLAIN else encode(item)
+        return out
+
+    return encode_one
+
+
 def encode(value: Any) -> Any:
-    """Dataclasses, datetimes, dates, tuples and mappings as plain JSON values."""
+    """Dataclasses (fields at their default left out), datetimes, dates, tuples and mappings as JSON values."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    encoder = _ENCODERS.get(kind)
+    if encoder is not None:
+        return encoder(value)
+    if kind is tuple or kind is list:
+        return [v if type(v) in _PLAIN else encode(v) for v in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return {"!": type(value).__name__, **fields}
+        encoder = _ENCODERS[kind] = _encoder(kind)
+        return encoder(value)
     if isinstance(value, datetime):
         return {"!": "datetime", "v": value.isoformat(), "tz": getattr(value.tzinfo, "key", None)}
     if isinstance(value, date):
@@ -102,8 +141,10 @@ def encode(value: Any) -> Any:
     if isinstance(value, (tuple, list)):
         return [encode(v) for v in value]
     if isinstance(value, Mapping):
+        if all(type(k) is str for k in value) and "!" not in value:
+            return {k: encode(v) for k, v in value.items()}
         return {"!": "map", "v": [[k, encode(v)] for k, v in value.items()]}
-    if value is None or isinstance(value, (str, int, float, bool)):
+    if isinstance(value, (str, int, float)):  # subclasses (enums)
         return value
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
@@ -129,56 +170,124 @@ def decoder(classes: dict[str, type]) -> Callable[[dict[str, Any]], Any]:
 
 # --- the cache file --------------------------------------------------------------------------
 
+#: Timestamps this close to the cache's own (or later) may hide an edit made in the same tick of a
+#: coarse clock (FAT: 2 s): such "racy" entries are checked by content, as git does with its index.
+RACY_NS = 2_000_000_000
+
 
 class ParseCache:
-    """``(path, content hash) → parse result`` for one fingerprint."""
+    """``(path, content hash) → parse result`` for one fingerprint; entries also remember the file's stat.
+
+    :meth:`fresh` trusts an entry by the file's stat alone (no read) unless the entry is racy;
+    :meth:`get` trusts it by the content hash.  The file is one line per folder of the content, so a
+    save after an edit encodes only the edited folders again.
+    """
 
     def __init__(self, folder: str, key: str, bodies: bool = True) -> None:
         self.folder = folder
         self.key = key
         self.path = os.path.join(folder, f"parsed-{'full' if bodies else 'lean'}.json")
-        self.new: dict[str, tuple[str, Any]] = {}
-        self.changed = False
-        self.old = self._load()
+        self.saved_ns = 0  # the cache file's mtime: entries changed after it are racy
+        self.lines: dict[str, bytes] = {}  # folder -> its line as read
+        self.old: dict[str, tuple[str, Stat, Any]] = {}
+        self.new: dict[str, tuple[str, Stat, Any]] = {}
+        self.touched: set[str] = set()  # folders with a new or changed entry
+        self.encoded: dict[str, str] = {}  # key -> entry_json made by a worker process
+        self._load()
 
-    def _load(self) -> dict[str, tuple[str, Any]]:
+    def _load(self) -> None:
         try:
             with open(self.path, "rb") as handle:
+                saved_ns = os.fstat(handle.fileno()).st_mtime_ns
                 blob = handle.read()
         except OSError:
-            return {}
+            return
         head, _, payload = blob.partition(b"\n")
         expected = b" ".join((_MAGIC, self.key.encode(), hashlib.sha256(payload).hexdigest().encode()))
         if head != expected:
-            return {}  # damaged, foreign or of other settings or code: parse everything again
+            return  # damaged, foreign or of other settings or code: parse everything again
+        hook = decoder(_classes())
+        lines: dict[str, bytes] = {}
+        old: dict[str, tuple[str, Stat, Any]] = {}
         try:
-            entries = json.loads(payload, object_hook=decoder(_classes()))
-            return {path: (digest, value) for path, (digest, value) in entries.items()}
+            for line in payload.split(b"\n") if payload else ():
+                folder, entries = json.loads(line, object_hook=hook)
+                lines[folder] = line
+                for name, (digest, stat, value) in entries.items():
+                    old[f"{folder}/{name}" if folder else name] = (digest, tuple(stat), value)
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
-            return {}
+            return
+        self.saved_ns, self.lines, self.old = saved_ns, lines, old
 
-    def get(self, key: str, digest: str) -> Any:
+    def fresh(self, key: str, stat: Stat) -> Any:
+        """The entry's value when the file's stat is the one recorded and not racy, else None."""
+        entry = self.old.get(key)
+        if entry is None or entry[1] != stat or max(stat[1], stat[2]) >= self.saved_ns - RACY_NS:
+            return None
+        self.new[key] = entry
+        return entry[2]
+
+    def digest(self, key: str) -> str | None:
+        entry = self.old.get(key)
+        return entry[0] if entry is not None else None
+
+    def get(self, key: str, digest: str, stat: Stat | None = None) -> Any:
         entry = self.old.get(key)
         if entry is None or entry[0] != digest:
             return None
+        if stat is not None and stat != entry[1]:
+            entry = (digest, stat, entry[2])
+            self.touched.add(_folder(key))
         self.new[key] = entry
-        return entry[1]
+        return entry[2]
 
-    def put(self, key: str, digest: str, value: Any) -> None:
-        self.new[key] = (digest, value)
-        self.changed = True
+    def put(self, key: str, digest: str, value: Any, stat: Stat | None = None, entry_json: str | None = None) -> None:
+        """A new entry; ``entry_json``: its :meth:`entry_json`, when a worker process already made it."""
+        self.new[key] = (digest, stat or (0, 0, 0, 0), value)
+        self.touched.add(_folder(key))
+        if entry_json is not None:
+            self.encoded[key] = entry_json
+
+    @staticmethod
+    def entry_json(digest: str, stat: Stat | None, value: Any) -> str:
+        """One entry as it is written in its folder's line."""
+        return json.dumps(
+            [digest, list(stat or (0, 0, 0, 0)), encode(value)], ensure_ascii=False, separators=(",", ":")
+        )
+
+    def _payload(self) -> bytes | None:
+        """The lines to save, or None when nothing changed (deleted files drop out with their folder's line)."""
+        folders: dict[str, dict[str, tuple[str, Stat, Any]]] = {}
+        for key, entry in self.new.items():
+            folder = _folder(key)
+            folders.setdefault(folder, {})[key[len(folder) + 1 :] if folder else key] = entry
+        before: dict[str, int] = {}
+        for key in self.old:
+            folder = _folder(key)
+            before[folder] = before.get(folder, 0) + 1
+        same = {f for f, entries in folders.items() if f not in self.touched and before.get(f) == len(entries)}
+        if len(same) == len(folders) == len(self.lines):
+            return None
+        out = []
+        for folder, entries in folders.items():
+            if folder in same:
+                out.append(self.lines[folder])
+                continue
+            prefix = f"{folder}/" if folder else ""
+            items = ",".join(
+                f"{_json(name)}:{self.encoded.get(prefix + name) or self.entry_json(*entry)}"
+                for name, entry in entries.items()
+            )
+            out.append(f"[{_json(folder)},{{{items}}}]".encode())
+        return b"\n".join(out)
 
     def save(self) -> None:
-        """Keep what was used this time (deleted files drop out); best effort, never fatal."""
-        if not self.changed and len(self.new) == len(self.old):
-            return
+        """Keep what was used this time; best effort, never fatal."""
         temp = None
         try:
-            payload = json.dumps(
-                {path: [digest, encode(value)] for path, (digest, value) in self.new.items()},
-                ensure_ascii=False,
-                separators=(",", ":"),
-            ).encode()
+            payload = self._payload()
+            if payload is None:
+                return
             head = b" ".join((_MAGIC, self.key.encode(), hashlib.sha256(payload).hexdigest().encode()))
             os.makedirs(self.folder, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=self.folder, prefix="parsed-", suffix=".tmp")
@@ -192,3 +301,11 @@ class ParseCache:
             if temp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
+
+
+def _json(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _folder(key: str) -> str:
+    return key.rpartition("/")[0]

@@ -7,6 +7,7 @@ asked sections).  Every problem is collected.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable
@@ -17,13 +18,40 @@ from .cache import ParseCache, content_hash
 from .discovery import SourceFile
 from .model import BulletinNote, Content, Incident, Issue, Report, Request, Settings
 from .names import did_you_mean, normalize
-from .parsing import Parsed, parse_data, read_bytes, unreadable
+from .parsing import Parsed, Stat, parse_data, parse_file, read_file, stat_of, unreadable
 from .problems import Problems
 
+#: One file's outcome: index, content hash ("" when unreadable), stat, and the parse result (None: the cached one).
+_Result = tuple[int, str, "Stat | None", "Parsed | None"]
+#: What the worker processes of :func:`parse_all` read (inherited by fork, not pickled).
+_JOB: tuple[list[SourceFile], Settings, bool, Any] | None = None
 
-def _parse_chunk(job: tuple[list[SourceFile], list[bytes], Settings, bool]) -> list[Parsed]:
-    sources, data, settings, bodies = job
-    return [parse_data(source, item, settings, bodies) for source, item in zip(sources, data)]
+
+def _read_and_parse(index: int, job: tuple[list[SourceFile], Settings, bool, Any]) -> _Result:
+    """One file: its bytes, stat and hash; the cached value when the bytes are the cached ones, else parsed."""
+    sources, settings, bodies, cache = job
+    source = sources[index]
+    try:
+        data, stat = read_file(source.abs_path)
+    except OSError as exc:  # never cached: a permission fix shows at once
+        return index, "", None, unreadable(source, exc)
+    digest = content_hash(data)
+    if cache is not None and cache.digest(source.path) == digest:
+        return index, digest, stat, None  # unchanged bytes, new stat: the cached value
+    return index, digest, stat, parse_data(source, data, settings, bodies)
+
+
+def _parse_chunk(indexes: list[int]) -> list[tuple[_Result, str | None]]:
+    """In a worker: the files' results, each new one also as its cache entry's JSON (encoded here, in parallel)."""
+    assert _JOB is not None
+    cache = _JOB[3]
+    out = []
+    for index in indexes:
+        result = _read_and_parse(index, _JOB)
+        _, digest, stat, parsed = result
+        fragment = cache.entry_json(digest, stat, parsed) if cache is not None and parsed and digest else None
+        out.append((result, fragment))
+    return out
 
 
 def parse_all(
@@ -35,41 +63,79 @@ def parse_all(
     workers: int = 1,
     read: Callable[[str], bytes] | None = None,
 ) -> list[Parsed]:
-    """Every file parsed: from the cache when its bytes are unchanged, else now (in ``workers`` processes)."""
+    """Every file parsed: from the cache when its stat or bytes are unchanged, else now (in ``workers`` processes).
+
+    Worker processes read their files themselves: the main process only stats the files and gathers results.
+    """
     results: list[Parsed | None] = [None] * len(sources)
-    data: dict[int, bytes] = {}
-    digests: dict[int, str] = {}
     todo = []
     for index, source in enumerate(sources):
-        try:
-            data[index] = (read or read_bytes)(source.abs_path)
-        except OSError as exc:  # never cached: a permission fix shows at once
-            results[index] = unreadable(source, exc)
-            continue
-        digests[index] = content_hash(data[index])
-        hit = cache.get(source.path, digests[index]) if cache is not None else None
+        hit = None
+        if cache is not None and read is None:
+            try:
+                hit = cache.fresh(source.path, stat_of(os.stat(source.abs_path)))
+            except OSError:
+                hit = None
         if hit is not None:
             results[index] = hit
         else:
             todo.append(index)
-    if workers > 1 and len(todo) >= 2000:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        size = max(200, len(todo) // (workers * 8))
-        chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
-        jobs = [([sources[i] for i in chunk], [data[i] for i in chunk], settings, bodies) for chunk in chunks]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk, parsed in zip(chunks, pool.map(_parse_chunk, jobs)):
-                for index, result in zip(chunk, parsed):
-                    results[index] = result
+    if read is not None:
+        done: Iterable[tuple[_Result, str | None]] = (
+            (_parse_read(i, sources[i], settings, bodies, cache, read), None) for i in todo
+        )
+    elif workers > 1 and len(todo) >= 2000:
+        done = _in_workers(todo, (sources, settings, bodies, cache), workers)
     else:
-        for index in todo:
-            results[index] = parse_data(sources[index], data[index], settings, bodies)
-    if cache is not None:
-        for index in todo:
-            cache.put(sources[index].path, digests[index], results[index])
+        done = ((_read_and_parse(i, (sources, settings, bodies, cache)), None) for i in todo)
+    for (index, digest, stat, parsed), fragment in done:
+        path = sources[index].path
+        if parsed is None:
+            parsed = cache.get(path, digest, stat) if cache is not None else None
+            if parsed is None:  # the cache changed under us: cannot happen in one process, but stay correct
+                parsed = parse_file(sources[index], settings, bodies)
+        elif cache is not None and digest:
+            cache.put(path, digest, parsed, stat, fragment)
+        results[index] = parsed
     return [r for r in results if r is not None]
+
+
+def _parse_read(
+    index: int,
+    source: SourceFile,
+    settings: Settings,
+    bodies: bool,
+    cache: ParseCache | None,
+    read: Callable[[str], bytes],
+) -> _Result:
+    """With a given reader (tests simulate unreadable files): by content hash only, no stat."""
+    try:
+        data = read(source.abs_path)
+    except OSError as exc:
+        return index, "", None, unreadable(source, exc)
+    digest = content_hash(data)
+    if cache is not None and cache.digest(source.path) == digest:
+        return index, digest, None, None
+    return index, digest, None, parse_data(source, data, settings, bodies)
+
+
+def _in_workers(
+    todo: list[int], job: tuple[list[SourceFile], Settings, bool, Any], workers: int
+) -> Iterable[tuple[_Result, str | None]]:
+    """Chunks of files read and parsed by forked processes, yielded as they come back, in order."""
+    global _JOB
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(200, len(todo) // (workers * 8))
+    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    _JOB = job
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk in pool.map(_parse_chunk, chunks):
+                yield from chunk
+    finally:
+        _JOB = None
 
 
 @dataclass

@@ -58,6 +58,8 @@ _CONFLICT_RE = re.compile(r"^(<{7}|>{7})(?: |$)", re.MULTILINE)
 
 def _conflict_markers(text: str, path: str, problems: Problems) -> bool:
     """Lines a git merge leaves when both sides changed the file: an error, before anything else is read."""
+    if "<<<<<<<" not in text and ">>>>>>>" not in text:
+        return False
     found = False
     lines = text.split("\n")
     closer = (
@@ -390,6 +392,22 @@ def parse_page(data: bytes, source: SourceFile, settings: Settings, problems: Pr
     if source.kind in ("pages", "bulletins") and _misplaced_report(root, source, problems):
         return None
     return body if source.landing else text
+
+
+#: A file's identity on disk: size, modification and change times (ns), inode.  ``cp -p`` and
+#: ``touch -r`` can restore size and mtime, never ctime, which the kernel sets on every change.
+Stat = tuple[int, int, int, int]
+
+
+def stat_of(result: os.stat_result) -> Stat:
+    return (result.st_size, result.st_mtime_ns, result.st_ctime_ns, result.st_ino)
+
+
+def read_file(path: str) -> tuple[bytes, Stat]:
+    """:func:`read_bytes` with the file's stat, taken before reading (a later edit changes it)."""
+    with open(path, "rb") as handle:
+        stat = stat_of(os.fstat(handle.fileno()))
+        return handle.read(min(stat[0], READ_LIMIT) + 1), stat
 
 
 def read_bytes(path: str) -> bytes:

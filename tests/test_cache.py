@@ -122,7 +122,8 @@ def test_the_cache_is_checksummed_json_outside_the_repository(tmp_path: Path) ->
     assert [f.name for f in files] == ["parsed-lean.json"]
     head, _, payload = files[0].read_bytes().partition(b"\n")
     assert head.startswith(b"portal-parse-cache ")
-    assert "content/reports/2026/03/r0.md" in json.loads(payload)  # plain JSON: nothing in it can run
+    folders = dict(json.loads(line) for line in payload.splitlines())  # JSON, a line per folder: nothing can run
+    assert "r0.md" in folders["content/reports/2026/03"]
     assert not list(site.rglob("*.json")) and not (site / ".cache").exists()
     # by default it lives in the user's cache folder, one folder per site
     assert (cache_folder({"HOME": "/home/u"}, str(site)) or "").startswith("/home/u/.cache/portal/")
@@ -241,3 +242,63 @@ def test_a_build_after_an_edit_keeping_size_and_mtime_shows_the_new_figures(
     assert (os.stat(path).st_size, os.stat(path).st_mtime_ns) == (stamp.st_size, stamp.st_mtime_ns)
     assert adopted() == 1
     assert "县委办" in (site / "_site/reports/2026/03/r0/index.html").read_text(encoding="utf-8")
+
+
+def test_unchanged_files_are_trusted_by_their_stat_unless_racy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As git does with its index: same size, mtime, ctime and inode → not read again, unless racy."""
+    reads: list[str] = []
+    real = loader.read_file
+
+    def spy(path: str) -> Any:
+        reads.append(os.path.basename(path))
+        return real(path)
+
+    monkeypatch.setattr(loader, "read_file", spy)
+    site = _site(tmp_path)
+    config = read_config(str(site / "mkdocs.yml"))
+    folder = tmp_path / "cache"
+    truth = load_site(config, cache_dir=str(folder)).content
+    assert len(reads) == 6  # index.md and 5 reports
+    reads.clear()
+    # Just written: the files' times are within 2 s of the cache's own, so an edit in the same tick of a
+    # coarse clock could hide behind an equal stat: every file is read again and checked by content.
+    assert load_site(config, cache_dir=str(folder)).content == truth
+    assert len(reads) == 6
+    # A minute later (the cache file older than the files by more than the racy window): nothing is read.
+    cache_file = folder / "parsed-full.json"
+    later = os.stat(cache_file).st_mtime_ns + 60 * 10**9
+    os.utime(cache_file, ns=(later, later))
+    reads.clear()
+    assert load_site(config, cache_dir=str(folder)).content == truth
+    assert reads == []
+    # An edit keeping size and mtime still changes ctime: that one file is read, and its new text shows.
+    path = site / "content/reports/2026/03/r1.md"
+    stamp = os.stat(path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("信息1", "消息1"), encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert os.stat(path).st_size == stamp.st_size
+    os.utime(cache_file, ns=(later, later))
+    content = load_site(config, cache_dir=str(folder)).content
+    assert reads == ["r1.md"]
+    assert sorted(r.title for r in content.reports) == ["信息0", "信息2", "信息3", "信息4", "消息1"]
+
+
+def test_worker_processes_give_what_one_process_gives(tmp_path: Path) -> None:
+    """2,100 files (over the threshold for worker processes): the same content, problems and cache file."""
+    reports: dict[str, str | bytes] = {
+        f"2026/{1 + i % 3:02d}/r{i}.md": report(
+            title=f"信息{i}", section="甲乙丙"[i % 3] + "股", date=f"2026-{1 + i % 3:02d}-{1 + i % 28:02d}"
+        )
+        for i in range(2100)
+    }
+    reports["2026/01/bad.md"] = report(section="丁股")
+    site = make_site(tmp_path, reports=reports)
+    config = read_config(str(site / "mkdocs.yml"))
+    serial = load_site(config, workers=1, cache_dir=str(tmp_path / "one"))
+    parallel = load_site(config, workers=2, cache_dir=str(tmp_path / "two"))
+    assert parallel.content == serial.content and len(parallel.content.reports) == 2100
+    assert parallel.problems.items == serial.problems.items and len(serial.problems.errors) == 1
+    one, two = (tmp_path / name / "parsed-full.json" for name in ("one", "two"))
+    assert one.read_bytes() == two.read_bytes()
+    assert load_site(config, workers=2, cache_dir=str(tmp_path / "two")).content == serial.content  # from the cache
