@@ -79,9 +79,9 @@ _OFFICE_FILES = {"robots.txt"}
 _DOCUMENTS = (".doc", ".docx", ".wps", ".rtf", ".odt", ".xls", ".xlsx", ".et", ".ods", ".pdf")
 
 
-def leftover_problem(name: str) -> str | None:
+def leftover_problem(name: str, extension: str | None = None) -> str | None:
     """Why a file of this name is refused (a leftover or an unchecked document), or None."""
-    extension = os.path.splitext(name)[1].lower()
+    extension = os.path.splitext(name)[1].lower() if extension is None else extension
     if extension == ".txt" and os.path.splitext(name[:-4])[1].lower() in MARKDOWN:
         return (
             f"the name ends in {os.path.splitext(name[:-4])[1] + name[-4:]!r} (Notepad adds '.txt'); "
@@ -119,6 +119,7 @@ class _Walk:
         self.problems = Problems()
         self.found: list[SourceFile] = []
         self.through_link: set[str] = set()  # files found in a folder reached through a symbolic link
+        self.links: set[str] = set()  # files that are symbolic links
         self.withheld: set[str] = set()
 
     def rel(self, path: str) -> str:
@@ -151,44 +152,61 @@ class _Walk:
         return False
 
     def walk(self) -> None:
-        seen_dirs: set[str] = set()
-        if self.refuse_link(self.docs_dir, "folder"):
+        if not self.refuse_link(self.docs_dir, "folder"):
+            self._folder(self.docs_dir, set())
+
+    def _folder(self, folder: str, seen: set[str]) -> None:
+        """One folder's files in name order, then its subfolders (as ``os.walk`` following links, top-down).
+
+        ``os.scandir`` tells links and folders apart without a system call per file.
+        """
+        real = os.path.realpath(folder)
+        if real in seen:
             return
-        for folder, dirs, files in os.walk(self.docs_dir, followlinks=True):
-            real = os.path.realpath(folder)
-            if real in seen_dirs:
-                dirs[:] = []
+        seen.add(real)
+        via_link = real != os.path.abspath(folder)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return  # as os.walk: a folder that cannot be listed is passed over
+        kind = self.kind_of(self.src_uri(os.path.join(folder, "x")))
+        dirs = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry)
                 continue
-            seen_dirs.add(real)
-            via_link = real != os.path.abspath(folder)
-            kind = self.kind_of(self.src_uri(os.path.join(folder, "x")))
-            for name in sorted(dirs):
-                outside_kinds = kind == "pages" and name.startswith(".")  # MkDocs skips dot-folders
-                if outside_kinds or self.refuse_link(os.path.join(folder, name), "folder"):
-                    dirs.remove(name)
-            dirs.sort()
-            for name in sorted(files):
-                source = self.file(os.path.join(folder, name), name)
-                if source is not None:
-                    self.found.append(source)
-                    if via_link:
-                        self.through_link.add(source.path)
+            source = self.file(entry.path, entry.name, entry.is_symlink())
+            if source is not None:
+                self.found.append(source)
+                if via_link:
+                    self.through_link.add(source.path)
+        for entry in dirs:
+            outside_kinds = kind == "pages" and entry.name.startswith(".")  # MkDocs skips dot-folders
+            if outside_kinds or (entry.is_symlink() and self.refuse_link(entry.path, "folder")):
+                continue
+            self._folder(entry.path, seen)
 
     @staticmethod
     def kind_of(src_uri: str) -> str:
         top = src_uri.split("/", 1)[0] if "/" in src_uri else ""
         return top if top in KINDS else "pages"
 
-    def file(self, full: str, name: str) -> SourceFile | None:
-        """The file as a source to read, or None (refused, withheld, or not Markdown)."""
+    def file(self, full: str, name: str, link: bool) -> SourceFile | None:
+        """The file as a source to read, or None (refused, withheld, or not Markdown); ``link``: a symlink."""
         src_uri = self.src_uri(full)
         kind = self.kind_of(src_uri)
         extension = os.path.splitext(name)[1].lower()
         if _is_lock_or_backup(name):
             self.withheld.add(src_uri)
             return None
-        if self.refuse_link(full, "file"):
+        if link and self.refuse_link(full, "file"):
             return None
+        if link:
+            self.links.add(self.rel(full))
         if self.skipped(src_uri):
             if kind != "pages" and extension in MARKDOWN:
                 self.problems.error(
@@ -206,7 +224,7 @@ class _Walk:
                 "a report gets; write the content in a .md file (pictures: .png or .jpg)",
             )
             return None
-        refused = leftover_problem(name) if src_uri not in _OFFICE_FILES else None
+        refused = leftover_problem(name, extension) if src_uri not in _OFFICE_FILES else None
         if refused:
             self.refuse(full, refused)
             return None
@@ -243,26 +261,23 @@ def discover(root: str, docs_dir: str, skipped: Callable[[str], bool], use_direc
     """Every Markdown file MkDocs would publish as a page; what it must not publish is refused or withheld."""
     walk = _Walk(root, docs_dir, skipped)
     walk.walk()
-    kept = _distinct(walk.found, walk.through_link, walk.problems, use_directory_urls)
+    kept = _distinct(walk.found, walk.through_link | walk.links, walk.problems, use_directory_urls)
     sources = [s for s in walk.found if s.path in kept]
     withheld = walk.withheld | {s.src_uri for s in walk.found if s.path not in kept}
     homes = [s for s in sources if s.kind == "home"]
     return Discovery(homes + [s for s in sources if s.kind != "home"], walk.problems.items, withheld)
 
 
-def _distinct(
-    found: list[SourceFile], through_link: set[str], problems: Problems, use_directory_urls: bool
-) -> set[str]:
+def _distinct(found: list[SourceFile], linked: set[str], problems: Problems, use_directory_urls: bool) -> set[str]:
     """The paths kept: one file per address, no address the portal generates, no file reached twice."""
     fixed, month = _generated_urls(use_directory_urls)
     by_url: dict[str, SourceFile] = {}
     by_file: dict[str, SourceFile] = {}
     kept: set[str] = set()
-    linked = {s.path for s in found if s.path in through_link or os.path.islink(s.abs_path)}
     for source in sorted(found, key=lambda s: (s.path in linked, s.path)):
         url = page_url(source.src_uri, use_directory_urls)
         # Only a file reached through a link can be the same file as another one.
-        real = os.path.realpath(source.abs_path) if source.path in linked else os.path.abspath(source.abs_path)
+        real = os.path.realpath(source.abs_path) if source.path in linked else source.abs_path
         if source.kind in KINDS and not source.landing and (url in fixed or month.fullmatch(url)):
             problems.error(
                 source.path,

@@ -490,7 +490,7 @@ def parse_yaml(yaml_text: str, first_line: int = 2) -> tuple[Map | None, list[So
         ]
     yaml_text = yaml_text.replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_BREAKS)
     controls: list[tuple[int, str]] = []
-    for number, text_line in enumerate(yaml_text.split("\n"), start=first_line):
+    for number, text_line in enumerate(yaml_text.split("\n") if _UNPRINTABLE.search(yaml_text) else (), first_line):
         found = _UNPRINTABLE.search(text_line)
         if found:
             controls.append((number, found.group(0)))

@@ -28,12 +28,17 @@ from .schema import INCIDENT_FIELDS, REPORT_FIELDS, REQUEST_FIELDS, Context, Fie
 _HEADING_RE = re.compile(r"^#[ \t]+(\S.*)$", re.MULTILINE)
 # alt text without brackets: every scan stops at the next '[', so "![" × 450,000 stays linear
 _IMAGE_RE = re.compile(r"!\[[^\[\]]*\]\(|<img\b", re.IGNORECASE)
-_VIDEO_RE = re.compile(r"\.(?:mp4|webm|ogv|mov|m4v|avi|flv|mkv)\b|<video\b", re.IGNORECASE)
+# the literal '.' first lets the scan skip ahead; the tag is looked for only when there is a '<'
+_VIDEO_RE = re.compile(r"\.(?i:mp4|webm|ogv|mov|m4v|avi|flv|mkv)\b")
+_VIDEO_TAG_RE = re.compile(r"<video\b", re.IGNORECASE)
 
 
 def media(body: str) -> tuple[str, ...]:
     """``image`` when the body embeds an image, ``video`` when it links a video file (SPEC §4.1's ``media``)."""
-    return tuple(m for m, pattern in (("image", _IMAGE_RE), ("video", _VIDEO_RE)) if pattern.search(body))
+    tag = "<" in body
+    image = (tag or "![" in body) and _IMAGE_RE.search(body)
+    video = ("." in body and _VIDEO_RE.search(body)) or (tag and _VIDEO_TAG_RE.search(body))
+    return (("image",) if image else ()) + (("video",) if video else ())
 
 
 def _heading_text(line: str) -> str:

@@ -50,27 +50,34 @@ class Finding:
     masked: str
 
 
-#: Every ID or mobile number holds ten digits in a row, at most one separator between two: without such a
-#: run there is nothing to look for.
-_DIGIT_RUN_RE = re.compile(r"[0-9０-９](?:[ +＋-]?[0-9０-９]){9}")
+#: Every ID or mobile number lies inside a run of ten or more digits, spaces, hyphens and plus signs (a
+#: mobile number's ``+86`` and an ID's final X included): the exact patterns run only there.
+_DIGIT_RUN_RE = re.compile(r"[0-9０-９+＋][0-9０-９ +＋-]{9,}[XxＸｘ]?")  # a superset of those runs; fast to scan
 
 
 def personal_data(text: str) -> list[Finding]:
-    """Resident ID and mobile numbers in ``text`` (ASCII or full-width digits), in order."""
-    if not _DIGIT_RUN_RE.search(text):
-        return []
-    found = [
-        Finding(m.start(), "id_number", m.group(0), m.group(0)[:6] + "*" * 8 + m.group(0)[14:])
-        for m in _ID_RE.finditer(text)
-        if valid_id_number(m.group(0))
-    ]
-    for m in _MOBILE_RE.finditer(text):
-        if any(f.offset <= m.start() < f.offset + len(f.original) for f in found):
-            continue
-        digits = m["a"] + m["b"] + m["c"]
-        found.append(
-            Finding(m.start(), "mobile_number", m.group(0), (m["prefix"] or "") + digits[:3] + "****" + digits[7:])
-        )
+    """Resident ID and mobile numbers in ``text`` (ASCII or full-width digits), in order.
+
+    Scanning a whole text with the exact patterns costs ~100 µs per 1,000 characters; they run only over the
+    digit runs (searching from a run's start still sees the character before it, and the window ends one
+    character after the run so that "no digit follows" is judged on the real text).
+    """
+    found: list[Finding] = []
+    for run in _DIGIT_RUN_RE.finditer(text):
+        start, end = run.start(), min(len(text), run.end() + 1)
+        ids = [
+            Finding(m.start(), "id_number", m.group(0), m.group(0)[:6] + "*" * 8 + m.group(0)[14:])
+            for m in _ID_RE.finditer(text, start, end)
+            if valid_id_number(m.group(0))
+        ]
+        found.extend(ids)
+        for m in _MOBILE_RE.finditer(text, start, end):
+            if any(f.offset <= m.start() < f.offset + len(f.original) for f in ids):
+                continue
+            digits = m["a"] + m["b"] + m["c"]
+            found.append(
+                Finding(m.start(), "mobile_number", m.group(0), (m["prefix"] or "") + digits[:3] + "****" + digits[7:])
+            )
     return sorted(found, key=lambda f: f.offset)
 
 

@@ -99,6 +99,8 @@ _REF_IMAGE_RE = re.compile(r"!\[([^\[\]]*)\]\[([^\[\]]*)\]")
 
 def external_resources(markdown: str) -> Iterator[tuple[int, str]]:
     """``(offset, url)`` of images and other embedded resources loaded from outside the site."""
+    if "<" not in markdown and "![" not in markdown:
+        return  # every pattern below needs a tag or an image ('![')
     for match in _MD_IMAGE_RE.finditer(markdown):
         yield match.start(), match.group(1)
     for tag in _EMBED_TAG_RE.finditer(markdown):

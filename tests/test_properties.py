@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from portal import cache
+from portal import cache, privacy
 from portal.config import build_settings
 from portal.discovery import SourceFile
 from portal.frontmatter import Map, parse_yaml
@@ -261,3 +261,32 @@ def test_every_demo_file_survives_the_cache() -> None:
     for source in site.sources:
         parsed = parse_data(source, Path(source.abs_path).read_bytes(), site.settings)
         assert _same(_round_trip(parsed), parsed), source.path
+
+
+_ID_PARTS = ["110101199003074514", "11010519491231002X", "１１０１０１１９９００３０７４５１４"]
+_PIECES = [*"0123456789０１２３４５６７８９ -+＋Xx文", "138", "86", "+86 ", "13912345678", *_ID_PARTS]
+
+
+def _exact_scan(text: str) -> list[privacy.Finding]:
+    """The published patterns run over the whole text: what :func:`privacy.personal_data` must find."""
+    found = [
+        privacy.Finding(m.start(), "id_number", m.group(0), m.group(0)[:6] + "*" * 8 + m.group(0)[14:])
+        for m in privacy._ID_RE.finditer(text)
+        if privacy.valid_id_number(m.group(0))
+    ]
+    for m in privacy._MOBILE_RE.finditer(text):
+        if not any(f.offset <= m.start() < f.offset + len(f.original) for f in found):
+            digits = m["a"] + m["b"] + m["c"]
+            masked = (m["prefix"] or "") + digits[:3] + "****" + digits[7:]
+            found.append(privacy.Finding(m.start(), "mobile_number", m.group(0), masked))
+    return sorted(found, key=lambda f: f.offset)
+
+
+@settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+@example(["+", "+86 ", "13912345678"])  # a '+' before the prefix: not a number
+@example(["110101199003074514", "5"])  # a digit after an ID: not an ID
+def test_personal_data_finds_what_a_whole_text_scan_finds(pieces: list[str]) -> None:
+    """The scan only over digit runs finds exactly what the patterns find over the whole text."""
+    text = "".join(pieces)
+    assert privacy.personal_data(text) == _exact_scan(text)
