@@ -149,8 +149,41 @@ def encode(value: Any) -> Any:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
+def _maker(cls: type) -> Callable[[dict[str, Any]], Any]:
+    """Builds one dataclass from its encoded fields without running the frozen ``__init__`` field by field.
+
+    Missing fields take their defaults; an unknown or missing required field raises ``TypeError`` (a
+    damaged cache is then discarded).  ``__post_init__`` still runs.
+    """
+    fields = dataclasses.fields(cls)
+    if any(f.default_factory is not dataclasses.MISSING for f in fields):
+        return lambda values: cls(**{k: tuple(v) if type(v) is list else v for k, v in values.items()})
+    base = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
+    count = len(fields)
+    post = getattr(cls, "__post_init__", None)
+    new = object.__new__
+
+    def make(values: dict[str, Any]) -> Any:
+        for key, item in values.items():
+            if type(item) is list:
+                values[key] = tuple(item)
+        made = new(cls)
+        state = made.__dict__
+        state.update(base)
+        state.update(values)
+        if len(state) != count:
+            raise TypeError(f"{cls.__name__}: fields {sorted(state)}")
+        if post is not None:
+            post(made)
+        return made
+
+    return make
+
+
 def decoder(classes: dict[str, type]) -> Callable[[dict[str, Any]], Any]:
     """A ``json.loads`` object hook inverting :func:`encode` (a dataclass's lists become tuples)."""
+    makers = {name: _maker(cls) for name, cls in classes.items()}
+    zones: dict[str, ZoneInfo] = {}
 
     def hook(value: dict[str, Any]) -> Any:
         kind = value.pop("!", None)
@@ -158,12 +191,16 @@ def decoder(classes: dict[str, type]) -> Callable[[dict[str, Any]], Any]:
             return value
         if kind == "datetime":
             moment = datetime.fromisoformat(value["v"])
-            return moment.astimezone(ZoneInfo(value["tz"])) if value["tz"] else moment
+            key = value["tz"]
+            if not key:
+                return moment
+            zone = zones.get(key) or zones.setdefault(key, ZoneInfo(key))
+            return moment.astimezone(zone)
         if kind == "date":
             return date.fromisoformat(value["v"])
         if kind == "map":
             return {k: v for k, v in value["v"]}
-        return classes[kind](**{k: tuple(v) if isinstance(v, list) else v for k, v in value.items()})
+        return makers[kind](value)
 
     return hook
 
