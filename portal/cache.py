@@ -167,7 +167,7 @@ def _maker(cls: type) -> Callable[[dict[str, Any]], Any]:
         for key, item in values.items():
             if type(item) is list:
                 values[key] = tuple(item)
-        made = new(cls)
+        made: Any = new(cls)
         state = made.__dict__
         state.update(base)
         state.update(values)
