@@ -160,6 +160,7 @@ def _maker(cls: type) -> Callable[[dict[str, Any]], Any]:
         return lambda values: cls(**{k: tuple(v) if type(v) is list else v for k, v in values.items()})
     base = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
     count = len(fields)
+    names = frozenset(f.name for f in fields)
     post = getattr(cls, "__post_init__", None)
     new = object.__new__
 
@@ -171,8 +172,8 @@ def _maker(cls: type) -> Callable[[dict[str, Any]], Any]:
         state = made.__dict__
         state.update(base)
         state.update(values)
-        if len(state) != count:
-            raise TypeError(f"{cls.__name__}: fields {sorted(state)}")
+        if len(state) != count or not names.issuperset(values):
+            raise TypeError(f"{cls.__name__}: fields {sorted(values)}")
         if post is not None:
             post(made)
         return made
