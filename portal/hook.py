@@ -24,7 +24,7 @@ from . import csp, search
 from .cache import cache_folder
 from .dates import DateError, resolve_as_of
 from .discovery import reserved_clashes
-from .pages import Portal
+from .pages import Portal, put_panel, take_panel
 from .preview import Preview
 from .problems import Problem
 from .reuse import Download, Downloads, PageMemo, TemplateCode
@@ -42,6 +42,8 @@ class PortalHook:
         self.clock = clock
         self.command = "build"
         self.sanitized: set[str] = set()
+        self.paneled: set[str] = set()  # report and request pages: their panel skips Markdown
+        self.panels: dict[str, str] = {}
         self.portal: Portal | None = None
         self.site: Site
         self.preview = Preview()
@@ -108,6 +110,7 @@ class PortalHook:
         )
         self.portal = portal
         generated, self.sanitized = _generated_pages(portal, site, problems)
+        self.paneled = set(generated)  # our own page texts: their HTML skips Markdown (see render.with_panel)
         # A bulletin's words (content/bulletins/<period>.md) go into its bulletin; until that exists they wait.
         waiting = {n.src_uri for n in site.content.notes.values() if n.src_uri not in generated}
         for src_uri in sorted(waiting):
@@ -170,6 +173,8 @@ class PortalHook:
     def on_page_markdown(self, markdown: str, page: Page) -> str:
         # The sitemap's dates come from as_of, not the clock: same input, byte-identical site.
         page.update_date = f"{self.as_of:%Y-%m-%d}"
+        if page.file.src_uri in self.paneled:  # a report's or request's panel skips Markdown (see page_items)
+            markdown, self.panels[page.file.src_uri] = take_panel(markdown)
         return self.portal.with_scoring_table(markdown) if self.portal is not None else markdown
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -190,6 +195,9 @@ class PortalHook:
         return csp.protect(output, with_policy=self.command != "serve") if "<head" in output else output
 
     def on_page_content(self, html: str, page: Page) -> str:
+        panel = self.panels.pop(page.file.src_uri, "")
+        if panel:
+            html = put_panel(html, panel)
         if page.file.src_uri in self.sanitized:
             return sanitize_html(html)
         return html

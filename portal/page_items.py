@@ -11,7 +11,7 @@ from typing import Any
 from .model import Incident, Report, Request
 from .periodicals import issues_of
 from .problems import Problem
-from .render import Context, front_matter, h1, one_block, relative
+from .render import Context, front_matter, h1, one_block, relative, with_panel
 from .sanitize import inert
 from .scoring import incident_exists
 
@@ -42,7 +42,7 @@ def report_page(cx: Context, report: Report) -> str:
         incidents=[i for i in cx.ev.incidents if i.report == report.src_uri],
         issues=issues_of(cx.content.issues, report),
     )
-    return f"---\n{front_matter(meta)}\n---\n\n{h1(report.title)}\n\n{one_block(panel)}\n\n{body.strip()}\n"
+    return with_panel(f"---\n{front_matter(meta)}\n---\n\n{h1(report.title)}", panel, body)
 
 
 def request_page(cx: Context, request: Request) -> str:
@@ -55,7 +55,7 @@ def request_page(cx: Context, request: Request) -> str:
         link=lambda target: relative(cx.url(request.src_uri), cx.url(target)),
     )
     front = front_matter({"title": inert(request.title)})
-    return f"---\n{front}\n---\n\n{h1(request.title)}\n\n{one_block(panel)}\n\n{request.body.strip()}\n"
+    return with_panel(f"---\n{front}\n---\n\n{h1(request.title)}", panel, request.body)
 
 
 def incident_page(cx: Context, incident: Incident) -> str:

@@ -17,13 +17,13 @@ from typing import Any
 from . import page_bulletins, page_home, page_items, page_lists, page_periodicals, page_sections
 from .model import Incident, Issue, Report, Request
 from .problems import Problem
-from .render import Context, intro_html, relative
+from .render import Context, intro_html, put_panel, relative, take_panel
 from .reuse import Download, digest_of
 from .tally import to_json
 
 SCORING_MARKER = page_items.SCORING_MARKER
 
-__all__ = ["SCORING_MARKER", "Portal", "intro_html", "relative"]
+__all__ = ["SCORING_MARKER", "Portal", "intro_html", "put_panel", "relative", "take_panel"]
 
 
 class Portal(Context):

@@ -142,8 +142,8 @@ class Context:
         body = self.env.get_template(template).render(
             p=self, s=self.settings, ev=self.ev, link=self.linker(src_uri), here=self.url(src_uri), **values
         )
-        intro = f"{one_block(intro_html(intro))}\n\n" if intro.strip() else ""
-        return f"---\n{front_matter(meta)}\n---\n\n{intro}{one_block(body)}\n"
+        blocks = [one_block(intro_html(intro))] if intro.strip() else []
+        return with_panel(f"---\n{front_matter(meta)}\n---", "\n".join([*blocks, one_block(body)]), "")
 
     def fragment(self, template: str, **values: Any) -> str:
         """A template rendered on its own (a panel, the scoring table)."""
@@ -191,3 +191,32 @@ def one_block(markup: str) -> str:
 #: The page list's front-matter of a statistics page: not in search, no side navigation.
 def stats_meta(title: str) -> dict[str, Any]:
     return {"title": title, "search": {"exclude": True}, "hide": ["navigation", "toc"]}
+
+
+#: Where a page's HTML goes (a report's or a request's panel under its title; a statistics page's whole body),
+#: and where the page text carries it: at the end, so that Markdown never parses that HTML (the hook puts it
+#: in place; see :func:`take_panel`).
+PANEL_MARK = "<!--portal:panel-->"
+_PANEL_TRAILER = "\n<!--portal:panel:begin-->\n"
+
+
+def with_panel(head: str, panel: str, body: str) -> str:
+    """The page: its head, the panel's mark, the body, and the panel itself after the trailer."""
+    return f"{head}\n\n{PANEL_MARK}\n\n{body.strip()}\n{_PANEL_TRAILER}{one_block(panel)}\n"
+
+
+def take_panel(markdown: str) -> tuple[str, str]:
+    """``(markdown without the trailer, panel)``; ``""`` for a page without one.
+
+    The trailer is the last one in the text and the mark the first (a report's text, which comes between
+    them, cannot move either).
+    """
+    text, found, panel = markdown.rpartition(_PANEL_TRAILER)
+    if not found or PANEL_MARK not in text:
+        return markdown, ""
+    return text, panel.rstrip("\n")
+
+
+def put_panel(html: str, panel: str) -> str:
+    """The page's HTML with its panel where the mark is (the first mark: the head's)."""
+    return html.replace(PANEL_MARK, panel, 1)

@@ -319,3 +319,22 @@ def test_personal_data_in_a_file_name_is_refused(tmp_path: Path) -> None:
     assert "content/reports/2026/03/13812345678.md:1: file: the name contains personal data (138****5678)" in (
         result.out
     )
+
+
+def test_a_report_cannot_move_or_forge_its_panel(tmp_path: Path) -> None:
+    """The panel's HTML skips Markdown (carried after a trailer, put under the title by the hook): a report
+    whose text writes the mark and the trailer itself still gets exactly one panel, under its title, and what
+    it wrote after its fake trailer is Markdown like the rest of its text (sanitized)."""
+    body = (
+        "第一段。\n\n<!--portal:panel-->\n\n第二段。\n\n<!--portal:panel:begin-->\n"
+        "<div><script>alert(1)</script>伪造</div>\n"
+    )
+    site = make_site(tmp_path, reports={"2026/03/a.md": report(title="面板", body=body, adopted="县委办")})
+    assert mkdocs_build(site, as_of="2026-03-31").returncode == 0
+    page = (site / "_site/reports/2026/03/a/index.html").read_text(encoding="utf-8")
+    article = page[page.index('<h1 id="title">') :]
+    assert article.count('<div class="pt-meta"') == 1
+    assert re.match(r'<h1 id="title">面板</h1>\s*<div class="pt-meta" data-search-exclude', article)
+    assert "县委办" in article[: article.index("第一段")]  # the real panel, above the text
+    assert "<script>alert" not in page and "portal:panel" not in page
+    assert article.index("第一段") < article.index("第二段") < article.index("伪造")
