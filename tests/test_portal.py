@@ -324,7 +324,8 @@ def test_personal_data_in_a_file_name_is_refused(tmp_path: Path) -> None:
 def test_a_report_cannot_move_or_forge_its_panel(tmp_path: Path) -> None:
     """The panel's HTML skips Markdown (carried after a trailer, put under the title by the hook): a report
     whose text writes the mark and the trailer itself still gets exactly one panel, under its title, and what
-    it wrote after its fake trailer is Markdown like the rest of its text (sanitized)."""
+    it wrote after its fake trailer is Markdown like the rest of its text (sanitized).
+    """
     body = (
         "第一段。\n\n<!--portal:panel-->\n\n第二段。\n\n<!--portal:panel:begin-->\n"
         "<div><script>alert(1)</script>伪造</div>\n"
