@@ -8,6 +8,7 @@ any period.  Templates only lay these numbers out.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -37,13 +38,37 @@ class Evaluation:
     settings: Settings
     as_of: datetime
     reports: tuple[Report, ...]  # counted at as_of, by date then path
-    scores: dict[str, ReportScore]  # by report path
+    scores: Mapping[str, ReportScore]  # by report path (worked out when first asked: see :class:`Scores`)
     requests: tuple[Request, ...]  # existing at as_of, by deadline then id
     request_status: dict[str, dict[str, str]]  # id -> section -> status
     answers: dict[tuple[str, str], Report]
     urgent: tuple[UrgentState, ...]  # by event_time then path
     by_month: dict[str, list[Report]] = field(default_factory=dict)
     incidents: tuple[Incident, ...] = ()  # existing at as_of, by date then path
+
+
+class Scores(Mapping[str, ReportScore]):
+    """Each report's score by path, worked out the first time it is asked for.
+
+    ``stats`` for one month needs that month's scores, not those of every report ever written.
+    """
+
+    def __init__(self, reports: tuple[Report, ...], score: Callable[[Report], ReportScore]) -> None:
+        self._reports = {r.path: r for r in reports}
+        self._score = score
+        self._known: dict[str, ReportScore] = {}
+
+    def __getitem__(self, path: str) -> ReportScore:
+        known = self._known.get(path)
+        if known is None:
+            known = self._known[path] = self._score(self._reports[path])
+        return known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._reports)
+
+    def __len__(self) -> int:
+        return len(self._reports)
 
 
 def evaluate(content: Content, settings: Settings, as_of: datetime) -> Evaluation:
@@ -70,9 +95,9 @@ def evaluate(content: Content, settings: Settings, as_of: datetime) -> Evaluatio
         settings=settings,
         as_of=as_of,
         reports=reports,
-        scores={
-            r.path: score_report(r, settings, as_of, status.get(r.path, ""), about.get(r.src_uri, ())) for r in reports
-        },
+        scores=Scores(
+            reports, lambda r: score_report(r, settings, as_of, status.get(r.path, ""), about.get(r.src_uri, ()))
+        ),
         requests=requests,
         request_status={r.id: request_status(r, answers, as_of) for r in requests},
         answers=answers,
