@@ -207,7 +207,7 @@ def compact_entry(entry: dict[str, Any], separator: str = SEPARATOR) -> dict[str
         preview.append(word)
         length += len(word)
     shown = {w.lower() for w in preview + title_words}
-    bag = prune(words_of(title_words + text_words) - shown, shown)
+    bag = prune((words_of(title_words) | words_of(text_words)) - shown, shown)  # no chain from title to text
     splits = _splitter(separator)
     out = dict(entry)
     out["title"] = _join(title_words, splits)
