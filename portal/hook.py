@@ -51,6 +51,7 @@ class PortalHook:
         self.downloads_due: dict[str, Download] = {}
         self.memo = PageMemo()
         self.template_code = TemplateCode()
+        self.search_worker = ""  # Material's search worker file name, found at on_config
 
     def on_startup(self, command: str, dirty: bool = False) -> None:
         self.command = command
@@ -71,6 +72,10 @@ class PortalHook:
         except DateError as exc:
             raise PluginError(f"as_of: {exc}") from None
         self._internal(config)
+        try:
+            self.search_worker = search.material_worker(list(config.theme.dirs))
+        except search.WorkerNotFound as exc:
+            raise PluginError(f"search: {exc}") from None
         self.preview.begin(config)
         return config
 
@@ -161,6 +166,7 @@ class PortalHook:
 
     def on_env(self, env: Any, files: Files, config: MkDocsConfig) -> None:
         env.bytecode_cache = self.template_code  # Material's templates compile once per process, not per build
+        env.globals["portal_search_worker"] = self.search_worker  # overrides/main.html hands it to ours
         for file in files:
             if file.src_uri in self.downloads_due:
                 file.content_bytes = self.downloads_due[file.src_uri].data()

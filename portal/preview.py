@@ -61,8 +61,9 @@ def merge_index(
     built this time, cached ones for the others.  Returns the index and the new cache (page URL → entries).
     """
     fresh: dict[str, list[dict[str, Any]]] = {}
+    separator = index.get("config", {}).get("separator") or search.SEPARATOR
     for entry in index.get("docs", []):
-        fresh.setdefault(page_of(str(entry.get("location", ""))), []).append(search.compact_entry(entry))
+        fresh.setdefault(page_of(str(entry.get("location", ""))), []).append(search.compact_entry(entry, separator))
     by_page = {url: fresh.get(url, []) if url in rebuilt else list(cache.get(url, [])) for url in order}
     docs = [entry for url in order for entry in by_page[url]]
     return {**index, "docs": docs}, by_page

@@ -1,24 +1,33 @@
-"""A lean Chinese search index on top of Material's.
+"""A lean Chinese search index on top of Material's, and the rule the search box finds words by.
 
 Material writes one entry per page section with the whole text, every
 Chinese word separated by U+200B and the JSON ASCII-escaped (6 bytes a
-character).  Its search box matches a query as a *prefix* of indexed words,
-so a word inside a longer one (低保 in 低保金, 救助 in 临时救助站) is missed
-when the word is not where an indexed token starts.
+character).  Its search box (lunr, in a web worker) matches each query term
+as a *prefix* of indexed words, so a word inside a longer one (低保 in 低保金,
+救助站 in 临时救助站) would be missed.
+
+The portal's search worker (``overrides/assets/javascripts/workers/portal-search.js``,
+started by ``overrides/main.html`` with Material's worker file name that
+:func:`material_worker` finds) runs Material's worker and makes it look for a
+term with Chinese characters *anywhere* in a word (:func:`finds`).
 
 :func:`compact` rewrites each entry as a short preview (what the result list
 shows) followed by the distinct search words of the whole entry: the words
 jieba finds (one pass per entry; the hook switches Material's own, slower
-pass off), every suffix of the longer ones and single characters joined to
-their neighbours, so any part of a word is the prefix of some indexed token.
-The file is written as UTF-8.
+pass off) and chains of single characters jieba cut off with their
+neighbours (居家|适|老化 → 居家适老化), without the words that are inside
+another word of the entry (found there anyway).  The file is written as UTF-8.
+
+:func:`matching` is the search box's rule in Python (Material's query
+segmentation, then :func:`finds`), for the recall tests;
+``tests/test_browser.py`` checks it against Chromium.
 """
 
 from __future__ import annotations
 
 import functools
+import glob
 import html
-import itertools
 import json
 import os
 import re
@@ -33,7 +42,8 @@ _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]|[\u3400-\u9fff\uf9
 PREVIEW_CHARS = 90
 #: Function characters jieba leaves alone (的, 和, 在…): joined to a neighbour they make no word anyone searches.
 _FUNCTION = frozenset("的了和与在是为对将等及并把被从向以于由也都就而或之其该各每这那个中上下共已均")
-MAX_SUFFIX_SOURCE = 8
+#: Material's token separator for Chinese (its ``search.config.separator``); an index carries its own.
+SEPARATOR = r"[\s\u200b\u3000\-、。，．？！；]+"
 
 
 def _jieba() -> Any:
@@ -56,6 +66,32 @@ def switch_off_material_cutting() -> None:
     except ImportError:
         return
     material_search.jieba = None
+
+
+#: Material's search worker, under its content hash, in the theme's folders.
+MATERIAL_WORKER = ("assets", "javascripts", "workers")
+#: The portal's worker (``overrides/``), which runs Material's and finds Chinese terms inside words.
+PORTAL_WORKER = "portal-search.js"
+
+
+class WorkerNotFound(Exception):
+    """Material's search worker is not where the portal's worker expects it."""
+
+
+def material_worker(theme_dirs: list[str]) -> str:
+    """The file name of Material's search worker (``search.<hash>.min.js``), from the first theme folder that has
+    one.  The portal's worker loads it from the same folder.
+    """
+    for folder in theme_dirs:
+        found = sorted(glob.glob(os.path.join(folder, *MATERIAL_WORKER, "search.*.min.js")))
+        if len(found) > 1:
+            raise WorkerNotFound(f"{len(found)} search workers in {os.path.join(folder, *MATERIAL_WORKER)}: {found}")
+        if found:
+            return os.path.basename(found[0])
+    raise WorkerNotFound(
+        f"no {'/'.join(MATERIAL_WORKER)}/search.*.min.js in the theme's folders ({', '.join(theme_dirs)}): "
+        "the portal's search runs Material's search worker; reinstall mkdocs-material (requirements.txt)"
+    )
 
 
 def rewrite_index(site_dir: str) -> None:
@@ -83,32 +119,36 @@ def plain(markup: str) -> str:
 
 
 def words(text: str) -> set[str]:
-    """Distinct search words of ``text``.
-
-    jieba's words, the suffixes of the longer ones, and single characters joined to their neighbours.  With
-    prefix matching, any part of a word is then found.
-    """
+    """Distinct search words of ``text``: jieba's words and single characters joined to their neighbours."""
     return words_of(cut(text))
 
 
 def words_of(sequence: list[str]) -> set[str]:
     """:func:`words` from a text already cut into words."""
-    tokens = _WORD_RE.findall("\u200b".join(sequence))
+    text = "\u200b".join(sequence)
+    matches = list(_WORD_RE.finditer(text))
+    tokens = [m.group() for m in matches]
     han = [_is_han(t) for t in tokens]
     found: set[str] = set()
-    # A single character jieba leaves alone (适|老化) joins its neighbours: 适老化, 居家适.
-    for i in range(len(tokens) - 1):
-        a, b = tokens[i], tokens[i + 1]
-        if han[i] and han[i + 1] and ((len(a) == 1 and a not in _FUNCTION) or (len(b) == 1 and b not in _FUNCTION)):
-            found.add(a + b)
+    # Single characters jieba leaves alone chain their neighbours (not across punctuation): 居家|适|老化 → 居家适老化.
+    chain: list[str] = []
+    for i, token in enumerate(tokens):
+        neighbours = i > 0 and han[i] and han[i - 1] and matches[i].start() - matches[i - 1].end() == 1
+        if not (neighbours and (_loose(token) or _loose(tokens[i - 1]))):
+            if len(chain) > 1:
+                found.add("".join(chain))
+            chain = []
+        chain.append(token)
+    if len(chain) > 1:
+        found.add("".join(chain))
     for word, is_han in zip(tokens, han):
-        if not is_han:
-            found.add(word.lower())
-            continue
-        found.add(word)
-        if 3 <= len(word) <= MAX_SUFFIX_SOURCE:
-            found.update(word[i:] for i in range(1, len(word) - 1))
+        found.add(word if is_han else word.lower())
     return {w for w in found if len(w) > 1 or not _is_han(w)}
+
+
+def _loose(token: str) -> bool:
+    """A single character jieba cut off that is not a function character (的, 和…)."""
+    return len(token) == 1 and token not in _FUNCTION
 
 
 def _is_han(token: str) -> bool:
@@ -145,14 +185,18 @@ def segment(text: str) -> str:
 
 
 def prune(bag: set[str], also: set[str]) -> set[str]:
-    """Drop words that are the beginning of another indexed word: prefix matching finds them anyway."""
-    every = sorted(bag | also)
-    redundant = {a for a, b in itertools.pairwise(every) if b.startswith(a)}
-    return bag - redundant
+    """Drop the words another indexed word already finds: a Chinese word inside a longer one (the search box
+    finds Chinese terms anywhere in a token), a number or Latin word at the start of a longer one.
+    """
+    every = bag | also
+    longer: dict[int, str] = {}  # length → "\0" + every longer word, "\0"-separated
+    for size in {len(word) for word in bag}:
+        longer[size] = "\0" + "\0".join(word for word in every if len(word) > size)
+    return {word for word in bag if (word if _is_han(word) else "\0" + word) not in longer[len(word)]}
 
 
-def compact_entry(entry: dict[str, Any]) -> dict[str, Any]:
-    """A short preview + the distinct search words of title and text."""
+def compact_entry(entry: dict[str, Any], separator: str = SEPARATOR) -> dict[str, Any]:
+    """A short preview + the distinct search words of title and text (``separator``: the index's)."""
     title_words = _cut_markup(entry.get("title", ""))
     text_words = _cut_markup(entry.get("text", ""))
     preview: list[str] = []
@@ -163,10 +207,15 @@ def compact_entry(entry: dict[str, Any]) -> dict[str, Any]:
         preview.append(word)
         length += len(word)
     shown = {w.lower() for w in preview + title_words}
-    bag = prune(words_of(title_words + text_words) - shown, shown)
+    bag = prune((words_of(title_words) | words_of(text_words)) - shown, shown)  # no chain from title to text
+    splits = _splitter(separator)
     out = dict(entry)
-    out["title"] = "\u200b".join(title_words)
-    out["text"] = "\u200b".join(preview) + ("…" if len(preview) < len(text_words) else "")
+    out["title"] = _join(title_words, splits)
+    if isinstance(entry.get("tags"), list):
+        # Tags cut into words too: a tag like 临时救助 would otherwise be a word of the index the search box splits
+        # queries by, and 临时救助站 (cut 临时|救助站 in a report) would look for 临时救助 in it.
+        out["tags"] = [_join(cut(str(tag)), splits) for tag in entry["tags"]]
+    out["text"] = _join(preview, splits) + ("…" if len(preview) < len(text_words) else "")
     if bag:
         out["text"] += " " + " ".join(sorted(bag))
     # Material inserts title and text as HTML, and its worker trips over entities: what was text stays text
@@ -175,25 +224,47 @@ def compact_entry(entry: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _splitter(separator: str) -> Callable[[str], bool]:
+    """Whether a character is one the index's tokenizer splits at."""
+    pattern = re.compile(separator)
+    return lambda char: pattern.fullmatch(char) is not None
+
+
+def _join(words: list[str], splits: Callable[[str], bool]) -> str:
+    """Words with U+200B between them, as Material's tokenizer expects, except where punctuation or a space
+    already separates them (3 bytes saved at each ，。、 of the preview).
+    """
+    out: list[str] = []
+    for word in words:
+        if out and not splits(out[-1][-1]) and not splits(word[0]):
+            out.append("\u200b")
+        out.append(word)
+    return "".join(out)
+
+
 def compact(index: dict[str, Any]) -> dict[str, Any]:
     """The index with every entry compacted."""
-    return {**index, "docs": [compact_entry(e) for e in index.get("docs", [])]}
+    separator = index.get("config", {}).get("separator") or SEPARATOR
+    return {**index, "docs": [compact_entry(e, separator) for e in index.get("docs", [])]}
 
 
-# --- what Material's search box does with a query (for measuring recall) -------------------
+# --- what the search box does with a query (for measuring recall) -------------------------
 
 
 def material_terms(query: str, vocabulary: set[str] | dict[str, Any]) -> set[str]:
-    """Port of Material's query segmentation: split a Chinese query into indexed words.
+    """Port of Material's query segmentation: split a Chinese query into indexed words."""
+    return set(_segments(query, vocabulary))
 
-    The browser then matches each term as a prefix of indexed tokens.
-    """
+
+def _segments(query: str, vocabulary: set[str] | dict[str, Any]) -> list[str]:
+    """:func:`material_terms` in Material's order (a JavaScript ``Set``: first added, first)."""
     n = [0] * len(query)
     for s in range(len(query)):
         for o in range(s + 1, len(query)):
             if query[s:o] in vocabulary:
                 n[s] = o - s
-    found: set[str] = set()
+    found: dict[str, None] = {}
     stack = [0]
     top = 1
     while top > 0:
@@ -201,15 +272,15 @@ def material_terms(query: str, vocabulary: set[str] | dict[str, Any]) -> set[str
         o = stack[top]
         for u in range(1, n[o]):
             if o + u < len(query) and n[o + u] > n[o] - u:
-                found.add(query[o : o + u])
+                found[query[o : o + u]] = None
                 _push(stack, top, o + u)
                 top += 1
         a = o + n[o]
         if a < len(query) and n[a] and a < len(query) - 1:
             _push(stack, top, a)
             top += 1
-        found.add(query[o:a])
-    return {query} if "" in found else found
+        found[query[o:a]] = None
+    return [query] if "" in found else list(found)
 
 
 def _push(stack: list[int], top: int, value: int) -> None:
@@ -219,12 +290,34 @@ def _push(stack: list[int], top: int, value: int) -> None:
         stack.append(value)
 
 
+def query_terms(query: str, vocabulary: set[str] | dict[str, Any], separator: str = SEPARATOR) -> list[str]:
+    """The terms the search box looks up for ``query``, as Material makes them: each Chinese run split into
+    the index's words (:func:`material_terms`; the first stays joined to what precedes it), then the query
+    split at spaces and the index's separator, lowercased.
+    """
+    joined = _HAN_RE.sub(lambda run: " ".join(_segments(run.group(), vocabulary)), query)
+    terms = [t.lower() for t in re.split(f"\\s+|{separator}", joined) if t]
+    return list(dict.fromkeys(terms))
+
+
 def entry_tokens(entry: dict[str, Any], separator: str) -> set[str]:
+    """The tokens the browser indexes for an entry: its title, text and tags split at ``separator``."""
     splitter = re.compile(separator)
-    return {t.lower() for t in splitter.split(f"{entry.get('title', '')} {entry.get('text', '')}") if t}
+    fields = [str(entry.get("title", "")), str(entry.get("text", "")), *map(str, entry.get("tags") or [])]
+    return {t.lower() for field in fields for t in splitter.split(field) if t}
 
 
 def matching(query: str, entries: list[set[str]], vocabulary: set[str]) -> list[int]:
-    """Indexes of the entries a query finds (any term is a prefix of any token)."""
-    terms = material_terms(query, vocabulary)
-    return [i for i, tokens in enumerate(entries) if any(tok.startswith(term) for term in terms for tok in tokens)]
+    """Indexes of the entries a query finds: a term with Chinese characters anywhere in a token, any other at
+    the start of one.
+
+    Material's search (lunr) matches every term as the start of a token; the portal's search worker
+    (``overrides/assets/javascripts/workers/portal-search.js``) looks for Chinese ones anywhere in it.
+    """
+    terms = query_terms(query, vocabulary)
+    return [i for i, tokens in enumerate(entries) if any(finds(term, tok) for term in terms for tok in tokens)]
+
+
+def finds(term: str, token: str) -> bool:
+    """Whether the search box finds ``term`` in an indexed ``token``."""
+    return term in token if _HAN_RE.search(term) else token.startswith(term)
