@@ -167,9 +167,8 @@ class PortalHook:
     def on_env(self, env: Any, files: Files, config: MkDocsConfig) -> None:
         env.bytecode_cache = self.template_code  # Material's templates compile once per process, not per build
         env.globals["portal_search_worker"] = self.search_worker  # overrides/main.html hands it to ours
-        for file in files:
-            if file.src_uri in self.downloads_due:
-                file.content_bytes = self.downloads_due[file.src_uri].data()
+        for src_uri in self.downloads_due:  # written at on_post_build; MkDocs skips copying them onto themselves
+            _placeholder(files.get_file_from_path(src_uri))
         # Every page's sitemap date, built this time or not (``mkdocs serve --dirty`` skips unchanged pages).
         for file in files.documentation_pages():
             if file.page is not None:
@@ -184,7 +183,11 @@ class PortalHook:
         return self.portal.with_scoring_table(markdown) if self.portal is not None else markdown
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Rewrite Material's search index: compact, UTF-8, finding words inside longer words."""
+        """Write the downloads (made while the pages were built); rewrite Material's search index."""
+        for src_uri, download in self.downloads_due.items():
+            file = files_dest(config, src_uri)
+            with open(file, "wb") as out:
+                out.write(download.data())
         if self.preview.enabled:
             self.preview.finish(config.site_dir)
         else:
@@ -280,7 +283,7 @@ def _replace_files(
 ) -> dict[str, Download]:
     """Take out the withheld files and the ones the portal rewrites; add the generated pages in a stable order.
 
-    Returns the downloads being made in the background: their files are written at ``on_env``.
+    Returns the downloads being made in the background: their files are written at ``on_post_build``.
     """
     for file in list(files):
         if file.src_uri in generated or file.src_uri in withheld:
@@ -289,6 +292,23 @@ def _replace_files(
     for src_uri in sorted(generated):
         content = generated[src_uri]
         if isinstance(content, Download):
-            due[src_uri], content = content, b""
-        files.append(File.generated(config, src_uri, content=content))
+            # Made by a worker process while MkDocs builds the pages, and written into the site by the hook at
+            # on_post_build: the file's source is its own output, which MkDocs does not copy onto itself.
+            due[src_uri] = content
+            files.append(File.generated(config, src_uri, abs_src_path=files_dest(config, src_uri)))
+        else:
+            files.append(File.generated(config, src_uri, content=content))
     return due
+
+
+def files_dest(config: MkDocsConfig, src_uri: str) -> str:
+    """Where MkDocs writes a file that is not a page."""
+    return os.path.normpath(os.path.join(config.site_dir, src_uri))
+
+
+def _placeholder(file: File | None) -> None:
+    """An empty file where a download goes, until on_post_build writes it (MkDocs checks its source exists)."""
+    if file is not None and file.abs_src_path:
+        os.makedirs(os.path.dirname(file.abs_src_path), exist_ok=True)
+        with open(file.abs_src_path, "ab"):
+            pass
