@@ -1,12 +1,18 @@
 """The parsed-file cache: a rebuild after one edit re-parses only that file.
 
-Entries are keyed by path and a hash of the file's bytes (never by size and
-modification time, which an edit can keep); the whole cache is keyed by a
+Entries are keyed by path and a hash of the file's bytes, and remember the
+file's stat (size, modification and change times, inode).  As git does with
+its index, an entry whose stat is unchanged is trusted without reading the
+file, unless the file's times are within :data:`RACY_NS` of the cache file's
+own (an edit in the same tick of a coarse clock could keep the whole stat):
+such a file is read and hashed.  ``cp -p`` and ``touch -r`` restore size and
+modification time, never the change time.  The whole cache is keyed by a
 fingerprint of everything that decides how a file is read (the settings that
 parsing uses and the source of every module of the package), so a new
 section, a privacy switch or a new check invalidates it.
 
-The file is JSON (it cannot run code when read) behind a checksum line: a
+The file is JSON (it cannot run code when read), one line per content folder
+(a save re-encodes only the folders with a new entry), behind a checksum line: a
 damaged or foreign file is discarded and everything is parsed again.  It
 lives outside the repository (:func:`cache_folder`), one folder per site and
 one file per reading mode, so ``check`` (no bodies) and ``build`` keep their
@@ -158,9 +164,11 @@ def _maker(cls: type) -> Callable[[dict[str, Any]], Any]:
     fields = dataclasses.fields(cls)
     if any(f.default_factory is not dataclasses.MISSING for f in fields):
         return lambda values: cls(**{k: tuple(v) if type(v) is list else v for k, v in values.items()})
-    base = {f.name: f.default for f in fields if f.default is not dataclasses.MISSING}
+    # every field, in field order (a required one holds _NO_DEFAULT until given): updating existing keys keeps
+    # that order, so an object made here pickles exactly like one made by __init__ (the build's memo keys).
+    base = {f.name: f.default if f.default is not dataclasses.MISSING else _NO_DEFAULT for f in fields}
     count = len(fields)
-    names = frozenset(f.name for f in fields)
+    required = frozenset(name for name, default in base.items() if default is _NO_DEFAULT)
     post = getattr(cls, "__post_init__", None)
     new = object.__new__
 
@@ -172,7 +180,7 @@ def _maker(cls: type) -> Callable[[dict[str, Any]], Any]:
         state = made.__dict__
         state.update(base)
         state.update(values)
-        if len(state) != count or not names.issuperset(values):
+        if len(state) != count or not required <= values.keys():
             raise TypeError(f"{cls.__name__}: fields {sorted(values)}")
         if post is not None:
             post(made)

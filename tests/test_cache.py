@@ -302,3 +302,20 @@ def test_worker_processes_give_what_one_process_gives(tmp_path: Path) -> None:
     one, two = (tmp_path / name / "parsed-full.json" for name in ("one", "two"))
     assert one.read_bytes() == two.read_bytes()
     assert load_site(config, workers=2, cache_dir=str(tmp_path / "two")).content == serial.content  # from the cache
+
+
+def test_what_the_cache_gives_back_pickles_like_what_was_parsed(tmp_path: Path) -> None:
+    """The build's memo keys are digests of pickled content: a report read from the cache must give the same
+    digest as the report parsed from its file, or `make serve` would make every page again after an edit."""
+    from portal.reuse import digest_of
+
+    reports: dict[str, str | bytes] = {
+        "2026/03/a.md": report(title="采用", adopted="县委办", tags=["救助"], author="张三"),
+        "2026/03/b.md": report(title="合报", section=["甲股", "乙股"], date="2026-03-09"),
+    }
+    site = make_site(tmp_path, reports=reports)
+    config = read_config(str(site / "mkdocs.yml"))
+    parsed = load_site(config, cache_dir=str(tmp_path / "cache")).content
+    cached = load_site(config, cache_dir=str(tmp_path / "cache")).content
+    assert cached == parsed
+    assert [digest_of(r) for r in cached.reports] == [digest_of(r) for r in parsed.reports]
