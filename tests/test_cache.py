@@ -306,7 +306,8 @@ def test_worker_processes_give_what_one_process_gives(tmp_path: Path) -> None:
 
 def test_what_the_cache_gives_back_pickles_like_what_was_parsed(tmp_path: Path) -> None:
     """The build's memo keys are digests of pickled content: a report read from the cache must give the same
-    digest as the report parsed from its file, or `make serve` would make every page again after an edit."""
+    digest as the report parsed from its file, or `make serve` would make every page again after an edit.
+    """
     from portal.reuse import digest_of
 
     reports: dict[str, str | bytes] = {
