@@ -49,6 +49,7 @@ class PortalHook:
         self.preview = Preview()
         self.downloads = Downloads(background=True)
         self.downloads_due: dict[str, Download] = {}
+        self.written: dict[str, Any] = {}  # output path -> the download (a reuse.Made) written there
         self.memo = PageMemo()
         self.template_code = TemplateCode()
         self.search_worker = ""  # Material's search worker file name, found at on_config
@@ -186,8 +187,11 @@ class PortalHook:
         """Write the downloads (made while the pages were built); rewrite Material's search index."""
         for src_uri, download in self.downloads_due.items():
             file = files_dest(config, src_uri)
+            if self.written.get(file) is download.made and os.path.isfile(file):
+                continue  # ``mkdocs serve --dirty``: the same download as the last build wrote there
             with open(file, "wb") as out:
                 out.write(download.data())
+            self.written[file] = download.made
         if self.preview.enabled:
             self.preview.finish(config.site_dir)
         else:

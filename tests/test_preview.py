@@ -67,7 +67,7 @@ class Server:
         return self.log_path.read_text(encoding="utf-8")
 
     def builds(self) -> int:
-        return self.text().count("Documentation built in")
+        return self.text().count("Reloading browsers")  # after every rebuild, logged by the server itself
 
     def until(self, predicate: Callable[[], bool], what: str, limit: float = 120) -> None:
         deadline = time.monotonic() + limit
