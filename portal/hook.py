@@ -53,6 +53,7 @@ class PortalHook:
         self.memo = PageMemo()
         self.template_code = TemplateCode()
         self.search_worker = ""  # Material's search worker file name, found at on_config
+        self.search_version = ""  # a hash of the portal's worker, for its address
 
     def on_startup(self, command: str, dirty: bool = False) -> None:
         self.command = command
@@ -75,6 +76,7 @@ class PortalHook:
         self._internal(config)
         try:
             self.search_worker = search.material_worker(list(config.theme.dirs))
+            self.search_version = search.worker_version(list(config.theme.dirs))
         except search.WorkerNotFound as exc:
             raise PluginError(f"search: {exc}") from None
         self.preview.begin(config)
@@ -168,6 +170,7 @@ class PortalHook:
     def on_env(self, env: Any, files: Files, config: MkDocsConfig) -> None:
         env.bytecode_cache = self.template_code  # Material's templates compile once per process, not per build
         env.globals["portal_search_worker"] = self.search_worker  # overrides/main.html hands it to ours
+        env.globals["portal_search_version"] = self.search_version
         for src_uri in self.downloads_due:  # written at on_post_build; MkDocs skips copying them onto themselves
             _placeholder(files.get_file_from_path(src_uri))
         # Every page's sitemap date, built this time or not (``mkdocs serve --dirty`` skips unchanged pages).

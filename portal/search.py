@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import glob
+import hashlib
 import html
 import json
 import os
@@ -92,6 +93,18 @@ def material_worker(theme_dirs: list[str]) -> str:
         f"no {'/'.join(MATERIAL_WORKER)}/search.*.min.js in the theme's folders ({', '.join(theme_dirs)}): "
         "the portal's search runs Material's search worker; reinstall mkdocs-material (requirements.txt)"
     )
+
+
+def worker_version(theme_dirs: list[str]) -> str:
+    """A short hash of the portal's worker as the theme serves it ("" when there is none): it goes into the
+    worker's address, so that a browser or proxy that cached an older worker fetches the new one.
+    """
+    for folder in theme_dirs:
+        path = os.path.join(folder, *MATERIAL_WORKER, PORTAL_WORKER)
+        if os.path.isfile(path):
+            with open(path, "rb") as handle:
+                return hashlib.sha256(handle.read()).hexdigest()[:10]
+    return ""
 
 
 def rewrite_index(site_dir: str) -> None:

@@ -7,6 +7,7 @@ Material's, a missing Material worker fails the build loudly, and the index's wo
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
 import os
 import re
@@ -37,9 +38,12 @@ def test_every_page_starts_the_portal_worker_with_materials(tmp_path: Path) -> N
     assert len(shipped) == 1, shipped
     material_name = os.path.basename(shipped[0])
     pages = [out / "index.html", out / "reports" / "2026" / "03" / "a" / "index.html", out / "404.html"]
+    # ... and the portal's, named with a hash of its text so that a cached older worker is not used
+    version = hashlib.sha256((out / WORKERS / search.PORTAL_WORKER).read_bytes()).hexdigest()[:10]
     for page in pages:
         url = str(_config(page)["search"])
-        assert url.endswith(f"assets/javascripts/workers/{search.PORTAL_WORKER}?worker={material_name}"), (page, url)
+        expected = f"assets/javascripts/workers/{search.PORTAL_WORKER}?worker={material_name}&v={version}"
+        assert url.endswith(expected), (page, url)
     # Both files are published, side by side (Material's worker finds its ../lunr/ from there).
     assert (out / WORKERS / search.PORTAL_WORKER).is_file()
     assert (out / WORKERS / material_name).is_file()
