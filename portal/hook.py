@@ -172,7 +172,7 @@ class PortalHook:
         env.globals["portal_search_worker"] = self.search_worker  # overrides/main.html hands it to ours
         env.globals["portal_search_version"] = self.search_version
         for src_uri in self.downloads_due:  # written at on_post_build; MkDocs skips copying them onto themselves
-            _placeholder(files.get_file_from_path(src_uri))
+            _placeholder(files_dest(config, src_uri))
         # Every page's sitemap date, built this time or not (``mkdocs serve --dirty`` skips unchanged pages).
         for file in files.documentation_pages():
             if file.page is not None:
@@ -313,9 +313,8 @@ def files_dest(config: MkDocsConfig, src_uri: str) -> str:
     return os.path.normpath(os.path.join(config.site_dir, src_uri))
 
 
-def _placeholder(file: File | None) -> None:
+def _placeholder(path: str) -> None:
     """An empty file where a download goes, until on_post_build writes it (MkDocs checks its source exists)."""
-    if file is not None and file.abs_src_path:
-        os.makedirs(os.path.dirname(file.abs_src_path), exist_ok=True)
-        with open(file.abs_src_path, "ab"):
-            pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "ab"):
+        pass

@@ -27,12 +27,17 @@ _Result = tuple[int, str, "Stat | None", "Parsed | None"]
 _JOB: tuple[list[SourceFile], Settings, bool, Any] | None = None
 
 
-def _read_and_parse(index: int, job: tuple[list[SourceFile], Settings, bool, Any]) -> _Result:
-    """One file: its bytes, stat and hash; the cached value when the bytes are the cached ones, else parsed."""
+def _read_and_parse(
+    index: int, job: tuple[list[SourceFile], Settings, bool, Any], read: Callable[[str], bytes] | None = None
+) -> _Result:
+    """One file: its bytes, stat and hash; the cached value when the bytes are the cached ones, else parsed.
+
+    With a given reader (tests simulate unreadable files) there is no stat: the cache goes by content only.
+    """
     sources, settings, bodies, cache = job
     source = sources[index]
     try:
-        data, stat = read_file(source.abs_path)
+        data, stat = read_file(source.abs_path) if read is None else (read(source.abs_path), None)
     except OSError as exc:  # never cached: a permission fix shows at once
         return index, "", None, unreadable(source, exc)
     digest = content_hash(data)
@@ -80,14 +85,12 @@ def parse_all(
             results[index] = hit
         else:
             todo.append(index)
-    if read is not None:
-        done: Iterable[tuple[_Result, str | None]] = (
-            (_parse_read(i, sources[i], settings, bodies, cache, read), None) for i in todo
-        )
-    elif workers > 1 and len(todo) >= 2000:
-        done = _in_workers(todo, (sources, settings, bodies, cache), workers)
+    job = (sources, settings, bodies, cache)
+    done: Iterable[tuple[_Result, str | None]]
+    if read is None and workers > 1 and len(todo) >= 2000:
+        done = _in_workers(todo, job, workers)
     else:
-        done = ((_read_and_parse(i, (sources, settings, bodies, cache)), None) for i in todo)
+        done = ((_read_and_parse(i, job, read), None) for i in todo)
     for (index, digest, stat, parsed), fragment in done:
         path = sources[index].path
         if parsed is None:
@@ -98,25 +101,6 @@ def parse_all(
             cache.put(path, digest, parsed, stat, fragment)
         results[index] = parsed
     return [r for r in results if r is not None]
-
-
-def _parse_read(
-    index: int,
-    source: SourceFile,
-    settings: Settings,
-    bodies: bool,
-    cache: ParseCache | None,
-    read: Callable[[str], bytes],
-) -> _Result:
-    """With a given reader (tests simulate unreadable files): by content hash only, no stat."""
-    try:
-        data = read(source.abs_path)
-    except OSError as exc:
-        return index, "", None, unreadable(source, exc)
-    digest = content_hash(data)
-    if cache is not None and cache.digest(source.path) == digest:
-        return index, digest, None, None
-    return index, digest, None, parse_data(source, data, settings, bodies)
 
 
 def _in_workers(
