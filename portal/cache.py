@@ -89,7 +89,8 @@ def cache_folder(env: Mapping[str, str], root: str) -> str | None:
 # --- a JSON form of parse results --------------------------------------------------------
 
 
-def _classes() -> dict[str, type]:
+def model_classes() -> dict[str, type]:
+    """The dataclasses a cache file may hold, by name (the model's, ``Problem`` and ``Parsed``)."""
     found: dict[str, type] = {
         n: v for n, v in vars(model).items() if isinstance(v, type) and dataclasses.is_dataclass(v)
     }
@@ -234,11 +235,15 @@ class ParseCache:
         self.key = key
         self.path = os.path.join(folder, f"parsed-{'full' if bodies else 'lean'}.json")
         self.saved_ns = 0  # the cache file's mtime: entries changed after it are racy
-        self.lines: dict[str, bytes] = {}  # folder -> its line as read
-        self.old: dict[str, tuple[str, Stat, Any]] = {}
+        self.sha = ""  # the checksum of the file as read or last saved ("" when there is none)
+        self.lines: dict[str, bytes] = {}  # folder -> its line as read (decoded when first needed)
+        self.old: dict[str, tuple[str, Stat, Any]] = {}  # entries of the folders decoded so far
+        self.decoded: set[str] = set()
         self.new: dict[str, tuple[str, Stat, Any]] = {}
         self.touched: set[str] = set()  # folders with a new or changed entry
         self.encoded: dict[str, str] = {}  # key -> entry_json made by a worker process
+        self._hook = decoder(model_classes())
+        self.started_ns = stamp(folder)  # before any file is read: the saved file's mtime (see :func:`stamp`)
         self._load()
 
     def _load(self) -> None:
@@ -249,36 +254,62 @@ class ParseCache:
         except OSError:
             return
         head, _, payload = blob.partition(b"\n")
-        expected = b" ".join((_MAGIC, self.key.encode(), hashlib.sha256(payload).hexdigest().encode()))
-        if head != expected:
+        sha = hashlib.sha256(payload).hexdigest()
+        if head != b" ".join((_MAGIC, self.key.encode(), sha.encode())):
             return  # damaged, foreign or of other settings or code: parse everything again
-        hook = decoder(_classes())
         lines: dict[str, bytes] = {}
-        old: dict[str, tuple[str, Stat, Any]] = {}
+        scan = json.JSONDecoder().raw_decode
         try:
             for line in payload.split(b"\n") if payload else ():
-                folder, entries = json.loads(line, object_hook=hook)
+                # each line is ["folder",{...}]: only the folder's name is read now (a path is under 4 KB)
+                folder, _ = scan(line[:8192].decode("utf-8", "ignore"), 1)
                 lines[folder] = line
-                for name, (digest, stat, value) in entries.items():
-                    old[f"{folder}/{name}" if folder else name] = (digest, tuple(stat), value)
-        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        except ValueError:
             return
-        self.saved_ns, self.lines, self.old = saved_ns, lines, old
+        self.saved_ns, self.sha, self.lines = saved_ns, sha, lines
+
+    def _entry(self, key: str) -> tuple[str, Stat, Any] | None:
+        folder = _folder(key)
+        if folder not in self.decoded:
+            self._decode(folder)
+        return self.old.get(key)
+
+    def _decode(self, folder: str) -> None:
+        """One folder's entries; a line that does not decode (it cannot after the checksum) counts as empty."""
+        self.decoded.add(folder)
+        line = self.lines.get(folder)
+        if line is None:
+            return
+        try:
+            _, entries = json.loads(line, object_hook=self._hook)
+            found = {
+                f"{folder}/{name}" if folder else name: (digest, tuple(stat), value)
+                for name, (digest, stat, value) in entries.items()
+            }
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            del self.lines[folder]
+            return
+        self.old.update(found)
+
+    def value(self, key: str) -> Any:
+        """The cached value of ``key`` whatever the file holds now (the caller knows it is unchanged), or None."""
+        entry = self._entry(key)
+        return entry[2] if entry is not None else None
 
     def fresh(self, key: str, stat: Stat) -> Any:
         """The entry's value when the file's stat is the one recorded and not racy, else None."""
-        entry = self.old.get(key)
+        entry = self._entry(key)
         if entry is None or entry[1] != stat or max(stat[1], stat[2]) >= self.saved_ns - RACY_NS:
             return None
         self.new[key] = entry
         return entry[2]
 
     def digest(self, key: str) -> str | None:
-        entry = self.old.get(key)
+        entry = self._entry(key)
         return entry[0] if entry is not None else None
 
     def get(self, key: str, digest: str, stat: Stat | None = None) -> Any:
-        entry = self.old.get(key)
+        entry = self._entry(key)
         if entry is None or entry[0] != digest:
             return None
         if stat is not None and stat != entry[1]:
@@ -307,6 +338,8 @@ class ParseCache:
         for key, entry in self.new.items():
             folder = _folder(key)
             folders.setdefault(folder, {})[key[len(folder) + 1 :] if folder else key] = entry
+        for folder in folders.keys() - self.decoded:
+            self._decode(folder)
         before: dict[str, int] = {}
         for key in self.old:
             folder = _folder(key)
@@ -334,19 +367,45 @@ class ParseCache:
             payload = self._payload()
             if payload is None:
                 return
-            head = b" ".join((_MAGIC, self.key.encode(), hashlib.sha256(payload).hexdigest().encode()))
+            sha = hashlib.sha256(payload).hexdigest()
+            head = b" ".join((_MAGIC, self.key.encode(), sha.encode()))
             os.makedirs(self.folder, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=self.folder, prefix="parsed-", suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
                 out.write(head + b"\n" + payload)
+            if self.started_ns:
+                os.utime(temp, ns=(self.started_ns, self.started_ns))
             os.replace(temp, self.path)
             temp = None
+            self.sha = sha
         except (OSError, TypeError, ValueError):
-            pass
+            self.sha = ""  # not saved: what the file holds is unknown
         finally:
             if temp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
+
+
+def stamp(folder: str) -> int:
+    """The filesystem's time now, as the mtime of a file made and removed in ``folder`` (0: cannot write there).
+
+    A saved cache takes this time, taken before any file was read, as its own mtime, so an edit made after a file
+    was read, in the same tick of the clock, is racy however long the reading took (git writes its index at
+    once; a cold load of 100,000 files takes half a minute).
+    """
+    try:
+        os.makedirs(folder, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=folder, prefix="stamp-", suffix=".tmp")
+    except OSError:
+        return 0
+    try:
+        return os.fstat(handle).st_mtime_ns
+    except OSError:
+        return 0
+    finally:
+        os.close(handle)
+        with contextlib.suppress(OSError):
+            os.unlink(name)
 
 
 def _json(text: str) -> str:

@@ -15,12 +15,12 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .cache import cache_folder
 from .config import locate_in_chain
-from .dates import DateError, Period, parse_period, period_containing, resolve_as_of
+from .dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
 from .problems import Problem, summary
 from .remind import RemindUsage, prepare, remind
 from .remind import add_parser as add_remind_parser
@@ -147,7 +147,8 @@ def _run(
         return done
     root = os.path.dirname(os.path.abspath(args.config))
     # the public subset and an issue's .docx publish bodies; the rest needs none
-    site = _load(config, settings, root, env, bodies=args.command == "public" or issue_export)
+    months = _months_read(args.command, period if args.command in ("stats", "export") else None, issue_export)
+    site = _load(config, settings, root, env, bodies=args.command == "public" or issue_export, months=months)
     if args.command == "check":
         _print_problems(site.problems.sorted(), site.content.files, root, out)
         return EXIT_CONTENT if site.problems.errors else EXIT_OK
@@ -210,14 +211,34 @@ def _figures(args: argparse.Namespace, site: Site, as_of: datetime, period: Peri
     )
 
 
-def _load(config: Any, settings: Any, root: str, env: dict[str, str], bodies: bool) -> Site:
-    """The site, read from its own folder; ``bodies``: only the public subset publishes report bodies."""
+def _months_read(command: str, period: Period | None, issue_export: bool) -> list[str] | None:
+    """The months whose reports a command reads, besides those every period needs (None: every report).
+
+    ``check`` reads none (its problems are kept whole); a bulletin also shows the year to its end.
+    """
+    if command == "check":
+        return []
+    if period is None or issue_export:
+        return None
+    first = date(period.start.year, 1, 1) if command == "export" else period.start
+    return [month.key for month in months_between(first, period.end)]
+
+
+def _load(
+    config: Any, settings: Any, root: str, env: dict[str, str], bodies: bool, months: list[str] | None = None
+) -> Site:
+    """The site, read from its own folder; ``bodies``: only the public subset publishes report bodies.
+
+    ``months``: see :func:`portal.site.load_site` (an unchanged folder then reads no file).
+    """
     cwd = os.getcwd()
     try:
         os.chdir(root)
         # Two or more cores parse large repositories in parallel.
         workers = min(os.cpu_count() or 1, 4)
-        return load_site(config, settings, bodies=bodies, workers=workers, cache_dir=cache_folder(env, root))
+        return load_site(
+            config, settings, bodies=bodies, workers=workers, cache_dir=cache_folder(env, root), months=months
+        )
     finally:
         os.chdir(cwd)
 

@@ -7,7 +7,7 @@ This is the one place (with :mod:`portal.hook`) that imports MkDocs: it reads
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, set_exclusions
 
-from .cache import ParseCache, fingerprint
+from . import snapshot
+from .cache import ParseCache, fingerprint, stamp
 from .config import build_settings, inherit_chain
 from .discovery import SourceFile, discover
 from .loader import load
@@ -96,15 +97,38 @@ def load_site(
     bodies: bool = True,
     workers: int = 1,
     cache_dir: str | None = None,
+    months: Collection[str] | None = None,
 ) -> Site:
-    """Discover and read every content file (through the parse cache in ``cache_dir``, if given)."""
+    """Discover and read every content file (through the parse cache in ``cache_dir``, if given).
+
+    ``months`` (command line only, no bodies): the caller needs the reports of these months alone (``()``:
+    none, as ``check``), besides those every period needs; an unchanged content folder is then not read
+    at all (:mod:`portal.snapshot`), and the site has no ``sources``.
+    """
     settings = settings or settings_of(config)
     root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
     problems = Problems()
+    key = fingerprint(settings, bodies)
+    tree = started = None
+    if cache_dir and not bodies:
+        snapshot_key = snapshot.key(key, settings, _picking(config))
+        started = stamp(cache_dir)  # before the walk: what changes after it is racy
+        tree = snapshot.signature(config.docs_dir)
+        kept = snapshot.load(cache_dir, snapshot_key, tree, months, key) if tree and months is not None else None
+        if kept is not None:
+            return Site(config, settings, root, [], kept[0], Problems(kept[1]))
     found = discover(root, config.docs_dir, skip_predicate(config), config.use_directory_urls)
     problems.extend(found.problems)
-    store = ParseCache(cache_dir, fingerprint(settings, bodies), bodies) if cache_dir else None
+    store = ParseCache(cache_dir, key, bodies) if cache_dir else None
     content = load(found.sources, settings, problems, bodies=bodies, cache=store, workers=workers)
     if store is not None:
         store.save()
+        if tree is not None and started:
+            snapshot.save(store.folder, snapshot_key, tree, started, store, content, problems.items)
     return Site(config, settings, root, found.sources, content, problems, found.withheld)
+
+
+def _picking(config: MkDocsConfig) -> tuple[str, str, str, bool]:
+    """What decides which files MkDocs (and so the portal) reads."""
+    docs_dir = os.path.abspath(config.docs_dir)
+    return docs_dir, repr(config.exclude_docs), repr(config.draft_docs), bool(config.use_directory_urls)

@@ -6,6 +6,7 @@ import json
 import os
 import random
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -119,11 +120,13 @@ def test_the_cache_is_checksummed_json_outside_the_repository(tmp_path: Path) ->
     site = _site(tmp_path)
     assert run_cli(site, "check", env=_env(tmp_path)).code == 0
     files = _cache_files(tmp_path)
-    assert [f.name for f in files] == ["parsed-lean.json"]
+    assert [f.name for f in files] == ["parsed-lean.json", "snapshot-lean.json"]
     head, _, payload = files[0].read_bytes().partition(b"\n")
     assert head.startswith(b"portal-parse-cache ")
     folders = dict(json.loads(line) for line in payload.splitlines())  # JSON, a line per folder: nothing can run
     assert "r0.md" in folders["content/reports/2026/03"]
+    head, _, payload = files[1].read_bytes().partition(b"\n")  # the command line's snapshot: JSON too
+    assert head.startswith(b"portal-snapshot ") and json.loads(payload)["files"] == 6
     assert not list(site.rglob("*.json")) and not (site / ".cache").exists()
     # by default it lives in the user's cache folder, one folder per site
     assert (cache_folder({"HOME": "/home/u"}, str(site)) or "").startswith("/home/u/.cache/portal/")
@@ -137,7 +140,8 @@ def test_check_and_build_keep_their_own_caches(tmp_path: Path, parsed_files: lis
     assert run_cli(site, "check", env=env).code == 0  # no bodies
     folder = str(_cache_files(tmp_path)[0].parent)
     load_site(read_config(str(site / "mkdocs.yml")), cache_dir=folder)  # as mkdocs build does: with bodies
-    assert sorted(f.name for f in _cache_files(tmp_path)) == ["parsed-full.json", "parsed-lean.json"]
+    names = sorted(f.name for f in _cache_files(tmp_path))
+    assert names == ["parsed-full.json", "parsed-lean.json", "snapshot-lean.json"]
     parsed_files.clear()
     assert run_cli(site, "check", env=env).code == 0
     load_site(read_config(str(site / "mkdocs.yml")), cache_dir=folder)
@@ -320,3 +324,26 @@ def test_what_the_cache_gives_back_pickles_like_what_was_parsed(tmp_path: Path) 
     cached = load_site(config, cache_dir=str(tmp_path / "cache")).content
     assert cached == parsed
     assert [digest_of(r) for r in cached.reports] == [digest_of(r) for r in parsed.reports]
+
+
+def test_a_saved_cache_is_dated_when_the_reading_began(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit made after a file was read, in the same clock tick, must look racy however long the load took.
+
+    Each of the 6 files takes 0.3 s to read here; the cache and the snapshot take the time before the first.
+    """
+    real = loader.read_file
+
+    def slow(path: str) -> Any:
+        time.sleep(0.3)
+        return real(path)
+
+    monkeypatch.setattr(loader, "read_file", slow)
+    site = _site(tmp_path)
+    marker = tmp_path / "before"
+    marker.write_text("")
+    assert run_cli(site, "check", env=_env(tmp_path)).code == 0
+    marker.with_name("after").write_text("")
+    before, after = (os.stat(tmp_path / name).st_mtime_ns for name in ("before", "after"))
+    assert after - before >= 1_800_000_000
+    for saved in _cache_files(tmp_path):
+        assert before <= os.stat(saved).st_mtime_ns <= before + 300_000_000, saved.name

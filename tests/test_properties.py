@@ -224,7 +224,7 @@ def test_worst_case_inputs_are_fast(make: Callable[[], str]) -> None:
 def _round_trip(parsed: Parsed) -> Parsed:
     """A parse result through the cache's JSON form and back."""
     text = json.dumps(cache.encode(parsed), ensure_ascii=False)
-    back: Parsed = json.loads(text, object_hook=cache.decoder(cache._classes()))
+    back: Parsed = json.loads(text, object_hook=cache.decoder(cache.model_classes()))
     return back
 
 
