@@ -76,7 +76,7 @@ def parse_all(
     todo = []
     for index, source in enumerate(sources):
         hit = None
-        if cache is not None and read is None:
+        if cache is not None and read is None and cache.digest(source.path) is not None:
             try:
                 hit = cache.fresh(source.path, stat_of(os.stat(source.abs_path)))
             except OSError:
