@@ -28,6 +28,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _hook.on_startup(command, dirty)
 
 
+@event_priority(50)  # before Material's search plugin's, which compiles theme templates (see Preview.begin)
 def on_config(config: Any) -> Any:
     return _hook.on_config(config)
 

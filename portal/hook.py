@@ -79,7 +79,7 @@ class PortalHook:
             self.search_version = search.worker_version(list(config.theme.dirs))
         except search.WorkerNotFound as exc:
             raise PluginError(f"search: {exc}") from None
-        self.preview.begin(config)
+        self.preview.begin(config, self.template_code)
         return config
 
     def _internal(self, config: MkDocsConfig) -> None:

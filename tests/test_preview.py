@@ -228,3 +228,63 @@ def test_the_preview_reads_the_clock_to_the_minute() -> None:
     assert preview.now(moment) == moment
     preview.start("serve", dirty=True)
     assert preview.now(moment) == datetime(2026, 4, 5, 10, 7, tzinfo=timezone.utc)
+
+
+def test_the_theme_is_listed_once_per_session_unless_the_overrides_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs lists every file of the theme on every build; the preview lists it again only after a change."""
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from portal.preview import Preview
+    from portal.reuse import TemplateCode
+
+    site = make_site(tmp_path, reports={"2026/04/a.md": report(title="甲")})
+    overrides = site / "overrides"
+    (overrides / "assets").mkdir(parents=True)
+    config_file = site / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["theme"]["custom_dir"] = "overrides"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    walks: list[int] = []
+    real = jinja2.FileSystemLoader.list_templates
+
+    def counted(self: jinja2.FileSystemLoader) -> list[str]:
+        walks.append(1)
+        return real(self)
+
+    monkeypatch.setattr(jinja2.FileSystemLoader, "list_templates", counted)
+    preview, compiled = Preview(), TemplateCode()
+    preview.start("serve", dirty=True)
+
+    def static_files() -> set[str]:
+        """What a build adds from the theme (as MkDocs' build does), with a freshly loaded config."""
+        loaded = load_config(str(config_file))
+        preview.begin(loaded, compiled)
+        env = loaded.theme.get_env()
+        assert env.bytecode_cache is compiled
+        files = Files([])
+        files.add_files_from_theme(env, loaded)
+        return {f.src_uri for f in files}
+
+    first = static_files()
+    assert any(u.startswith("assets/javascripts/bundle.") for u in first)  # Material's own script
+    assert static_files() == first and len(walks) == 1  # the second build lists nothing
+    (overrides / "assets" / "extra.css").write_text("p{}", encoding="utf-8")
+    assert static_files() == first | {"assets/extra.css"} and len(walks) == 2  # a new override is seen
+
+
+def test_quicken_looks_for_edits_often_and_rebuilds_soon() -> None:
+    from types import SimpleNamespace
+
+    from portal.preview import BUILD_DELAY, POLL_FASTEST, Preview
+
+    preview = Preview()
+    preview.start("serve", dirty=True)
+    observer = SimpleNamespace(_timeout=0.5, emitters=[SimpleNamespace(_timeout=0.5)])
+    server = SimpleNamespace(build_delay=0.1, observer=observer)
+    preview.quicken(server)
+    assert server.build_delay == BUILD_DELAY < 0.1
+    assert observer._timeout == observer.emitters[0]._timeout == POLL_FASTEST
