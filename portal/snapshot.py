@@ -77,10 +77,6 @@ def signature(docs_dir: str) -> tuple[str, int] | None:
     return digest.hexdigest(), newest
 
 
-def _month(report: Report) -> str:
-    return f"{report.date.year}-{report.date.month:02d}"
-
-
 def save(
     folder: str,
     snapshot_key: str,
@@ -98,15 +94,25 @@ def save(
     if not cache.sha or not started_ns:
         return
     held: list[Report] = []
-    months: dict[str, dict[str, list[str]]] = {}
+    by_month: dict[tuple[int, int], dict[str, list[str]]] = {}
+    entries = cache.new
     for report in content.reports:
-        entry = cache.new.get(report.path)
-        parsed = entry[2] if entry is not None else None
-        if report.request or report.urgent or parsed is None or parsed.value is not report:
+        path = report.path
+        entry = entries.get(path)
+        if entry is None or report.request or report.urgent or entry[2].value is not report:
             held.append(report)
             continue
-        where, _, name = report.path.rpartition("/")
-        months.setdefault(_month(report), {}).setdefault(where, []).append(name)
+        day = report.date
+        where, _, name = path.rpartition("/")
+        folders = by_month.get((day.year, day.month))
+        if folders is None:
+            folders = by_month[day.year, day.month] = {}
+        names = folders.get(where)
+        if names is None:
+            folders[where] = [name]
+        else:
+            names.append(name)
+    months = {f"{year}-{month:02d}": folders for (year, month), folders in by_month.items()}
     index = {
         "tree": tree[0],
         "cache": cache.sha,
