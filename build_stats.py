@@ -11,7 +11,7 @@ import os
 import sys
 import time
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -19,60 +19,74 @@ import contextlib
 
 from mkdocs.plugins import event_priority
 
-from portal.hook import PortalHook
+import portal  # noqa: F401 (now: MkDocs takes this folder off sys.path again once this module is loaded)
 
-_hook = PortalHook(env=os.environ, clock=lambda: datetime.now(timezone.utc))
+if TYPE_CHECKING:
+    from portal.hook import PortalHook
+
+_made: list[PortalHook] = []
+
+
+def _hook() -> PortalHook:
+    """The hook, made at MkDocs' first event: the command line never imports the site builder (a third of its
+    start-up: pages, templates, the search segmenter).
+    """
+    if not _made:
+        from portal.hook import PortalHook
+
+        _made.append(PortalHook(env=os.environ, clock=lambda: datetime.now(timezone.utc)))
+    return _made[0]
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _hook.on_startup(command, dirty)
+    _hook().on_startup(command, dirty)
 
 
 @event_priority(50)  # before Material's search plugin's, which compiles theme templates (see Preview.begin)
 def on_config(config: Any) -> Any:
-    return _hook.on_config(config)
+    return _hook().on_config(config)
 
 
 def on_pre_build(config: Any) -> None:
-    _hook.on_pre_build(config)
+    _hook().on_pre_build(config)
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
-    return _hook.on_serve(server, builder)
+    return _hook().on_serve(server, builder)
 
 
 def on_files(files: Any, config: Any) -> Any:
-    return _hook.on_files(files, config)
+    return _hook().on_files(files, config)
 
 
 @event_priority(110)  # before the tags plugin's (100): it reads the tags of pages a preview skips
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    _hook.on_env(env, files, config)
+    _hook().on_env(env, files, config)
     return env
 
 
 def on_build_error(error: Exception) -> None:
-    _hook.on_build_error()
+    _hook().on_build_error()
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    return _hook.on_page_markdown(markdown, page)
+    return _hook().on_page_markdown(markdown, page)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return _hook.on_page_content(html, page)
+    return _hook().on_page_content(html, page)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return _hook.on_post_page(output, page)
+    return _hook().on_post_page(output, page)
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    return _hook.on_post_template(output_content)
+    return _hook().on_post_template(output_content)
 
 
 def on_post_build(config: Any) -> None:
-    _hook.on_post_build(config)
+    _hook().on_post_build(config)
 
 
 def main() -> int:
