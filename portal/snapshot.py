@@ -93,26 +93,7 @@ def save(
     """
     if not cache.sha or not started_ns:
         return
-    held: list[Report] = []
-    by_month: dict[tuple[int, int], dict[str, list[str]]] = {}
-    entries = cache.new
-    for report in content.reports:
-        path = report.path
-        entry = entries.get(path)
-        if entry is None or report.request or report.urgent or entry[2].value is not report:
-            held.append(report)
-            continue
-        day = report.date
-        where, _, name = path.rpartition("/")
-        folders = by_month.get((day.year, day.month))
-        if folders is None:
-            folders = by_month[day.year, day.month] = {}
-        names = folders.get(where)
-        if names is None:
-            folders[where] = [name]
-        else:
-            names.append(name)
-    months = {f"{year}-{month:02d}": folders for (year, month), folders in by_month.items()}
+    held, months = _by_month(content.reports, cache)
     index = {
         "tree": tree[0],
         "cache": cache.sha,
@@ -142,6 +123,34 @@ def save(
         if temp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+
+
+def _by_month(reports: tuple[Report, ...], cache: ParseCache) -> tuple[list[Report], dict[str, dict[str, list[str]]]]:
+    """The reports kept whole, and the others as ``month → folder → names`` of their parse-cache entries.
+
+    Whole: answers to requests and urgent events (every period needs them) and any report the load did not
+    take unchanged from the cache (the checks across files made a new one).
+    """
+    held: list[Report] = []
+    by_month: dict[tuple[int, int], dict[str, list[str]]] = {}
+    entries = cache.new
+    for report in reports:
+        path = report.path
+        entry = entries.get(path)
+        if entry is None or report.request or report.urgent or entry[2].value is not report:
+            held.append(report)
+            continue
+        day = report.date
+        where, _, name = path.rpartition("/")
+        folders = by_month.get((day.year, day.month))
+        if folders is None:
+            folders = by_month[day.year, day.month] = {}
+        names = folders.get(where)
+        if names is None:
+            folders[where] = [name]
+        else:
+            names.append(name)
+    return held, {f"{year}-{month:02d}": folders for (year, month), folders in by_month.items()}
 
 
 def load(
