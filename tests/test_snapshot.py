@@ -188,3 +188,25 @@ def test_a_young_snapshot_a_symlink_or_a_damaged_file_means_a_full_load(
     _age(tmp_path)
     assert _stats(demo, env, "2026-Q3") == _stats(demo, NO_CACHE, "2026-Q3")
     assert len(walks) == 3
+
+
+def test_errors_and_warnings_come_back_from_the_snapshot(demo: Path, tmp_path: Path, walks: list[str]) -> None:
+    """A repository with a broken report and an unknown field: the same messages and exit codes, file read or not."""
+    folder = demo / "content/reports/2026/10"
+    (folder / "2026-10-30-坏.md").write_text(
+        report(title="坏", section="不存在的股", date="2026-10-30"), encoding="utf-8"
+    )
+    (folder / "2026-10-30-多.md").write_text(
+        report(title="多一个字段", section="社会救助股", date="2026-10-30").replace("title:", "colour: 红\ntitle:"),
+        encoding="utf-8",
+    )
+    env = _env(tmp_path)
+    truth_check, truth_stats = run_cli(demo, "check", env=NO_CACHE), _stats(demo, NO_CACHE, "2026-10")
+    assert truth_check.code == truth_stats.code == 1
+    assert "不存在的股" in truth_check.out and "warning: " in truth_check.out and "colour" in truth_check.out
+    assert run_cli(demo, "check", env=env) == truth_check
+    _age(tmp_path)
+    walks.clear()
+    assert run_cli(demo, "check", env=env) == truth_check
+    assert _stats(demo, env, "2026-10") == truth_stats
+    assert walks == []
