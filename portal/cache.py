@@ -5,14 +5,16 @@ file's stat (size, modification and change times, inode).  As git does with
 its index, an entry whose stat is unchanged is trusted without reading the
 file, unless the file's times are within :data:`RACY_NS` of the cache file's
 own (an edit in the same tick of a coarse clock could keep the whole stat):
-such a file is read and hashed.  ``cp -p`` and ``touch -r`` restore size and
+such a file is read and hashed.  The cache file's own mtime is the moment its
+load began reading (:func:`stamp`), however long the load took.  ``cp -p`` and ``touch -r`` restore size and
 modification time, never the change time.  The whole cache is keyed by a
 fingerprint of everything that decides how a file is read (the settings that
 parsing uses and the source of every module of the package), so a new
 section, a privacy switch or a new check invalidates it.
 
 The file is JSON (it cannot run code when read), one line per content folder
-(a save re-encodes only the folders with a new entry), behind a checksum line: a
+(a save re-encodes only the folders with a new entry; a line is decoded only
+when a file of its folder is asked for), behind a checksum line: a
 damaged or foreign file is discarded and everything is parsed again.  It
 lives outside the repository (:func:`cache_folder`), one folder per site and
 one file per reading mode, so ``check`` (no bodies) and ``build`` keep their
