@@ -249,16 +249,10 @@ class ParseCache:
         self._load()
 
     def _load(self) -> None:
-        try:
-            with open(self.path, "rb") as handle:
-                saved_ns = os.fstat(handle.fileno()).st_mtime_ns
-                blob = handle.read()
-        except OSError:
-            return
-        head, _, payload = blob.partition(b"\n")
-        sha = hashlib.sha256(payload).hexdigest()
-        if head != b" ".join((_MAGIC, self.key.encode(), sha.encode())):
-            return  # damaged, foreign or of other settings or code: parse everything again
+        found = read_checked(self.path, _MAGIC, self.key)
+        if found is None:
+            return  # none, damaged, foreign or of other settings or code: parse everything again
+        payload, sha, saved_ns = found
         lines: dict[str, bytes] = {}
         scan = json.JSONDecoder().raw_decode
         try:
@@ -364,28 +358,57 @@ class ParseCache:
 
     def save(self) -> None:
         """Keep what was used this time; best effort, never fatal."""
-        temp = None
         try:
             payload = self._payload()
-            if payload is None:
-                return
-            sha = hashlib.sha256(payload).hexdigest()
-            head = b" ".join((_MAGIC, self.key.encode(), sha.encode()))
-            os.makedirs(self.folder, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=self.folder, prefix="parsed-", suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                out.write(head + b"\n" + payload)
-            if self.started_ns:
-                os.utime(temp, ns=(self.started_ns, self.started_ns))
-            os.replace(temp, self.path)
-            temp = None
-            self.sha = sha
-        except (OSError, TypeError, ValueError):
+        except (TypeError, ValueError):
             self.sha = ""  # not saved: what the file holds is unknown
-        finally:
-            if temp is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp)
+            return
+        if payload is not None:  # None: nothing changed, the file and its checksum stay
+            self.sha = write_checked(self.path, _MAGIC, self.key, payload, self.started_ns)
+
+
+def read_checked(path: str, magic: bytes, key: str) -> tuple[bytes, str, int] | None:
+    """A file written by :func:`write_checked` with this magic and key: ``(payload, its sha256, the file's mtime)``.
+
+    None when it is missing, unreadable, damaged or of another key.
+    """
+    try:
+        with open(path, "rb") as handle:
+            saved_ns = os.fstat(handle.fileno()).st_mtime_ns
+            blob = handle.read()
+    except OSError:
+        return None
+    head, _, payload = blob.partition(b"\n")
+    sha = hashlib.sha256(payload).hexdigest()
+    if head != b" ".join((magic, key.encode(), sha.encode())):
+        return None
+    return payload, sha, saved_ns
+
+
+def write_checked(path: str, magic: bytes, key: str, payload: bytes, mtime_ns: int = 0) -> str:
+    """``payload`` behind a line of magic, key and checksum, written atomically; its sha256, or "" when not written.
+
+    ``mtime_ns`` (when not 0) becomes the file's mtime; a failed write leaves no temporary file.
+    """
+    folder, name = os.path.split(path)
+    temp = None
+    try:
+        sha = hashlib.sha256(payload).hexdigest()
+        os.makedirs(folder, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f"{os.path.splitext(name)[0]}-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(b" ".join((magic, key.encode(), sha.encode())) + b"\n" + payload)
+        if mtime_ns:
+            os.utime(temp, ns=(mtime_ns, mtime_ns))
+        os.replace(temp, path)
+        temp = None
+        return sha
+    except OSError:
+        return ""
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
 
 
 def stamp(folder: str) -> int:

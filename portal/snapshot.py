@@ -18,16 +18,14 @@ checksum line; anything wrong and the whole load runs as before.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Collection
 from typing import Any
 
-from .cache import RACY_NS, ParseCache, decoder, encode, model_classes
+from .cache import RACY_NS, ParseCache, decoder, encode, model_classes, read_checked, write_checked
 from .model import Content, Report
 from .problems import Problem
 
@@ -107,22 +105,11 @@ def save(
         "held": held,
         "months": months,
     }
-    temp = None
     try:
         payload = json.dumps(encode(index), ensure_ascii=False, separators=(",", ":")).encode()
-        head = b" ".join((_MAGIC, snapshot_key.encode(), hashlib.sha256(payload).hexdigest().encode()))
-        handle, temp = tempfile.mkstemp(dir=folder, prefix="snapshot-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(head + b"\n" + payload)
-        os.utime(temp, ns=(started_ns, started_ns))
-        os.replace(temp, os.path.join(folder, _NAME))
-        temp = None
-    except (OSError, TypeError, ValueError):
-        pass
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+    except (TypeError, ValueError):
+        return
+    write_checked(os.path.join(folder, _NAME), _MAGIC, snapshot_key, payload, started_ns)
 
 
 def _by_month(reports: tuple[Report, ...], cache: ParseCache) -> tuple[list[Report], dict[str, dict[str, list[str]]]]:
@@ -161,17 +148,12 @@ def load(
     None when there is no snapshot for this key and folder, it is racy or damaged, or the parse cache it
     cites is gone or changed.
     """
-    try:
-        with open(os.path.join(folder, _NAME), "rb") as handle:
-            saved_ns = os.fstat(handle.fileno()).st_mtime_ns
-            blob = handle.read()
-    except OSError:
+    found = read_checked(os.path.join(folder, _NAME), _MAGIC, snapshot_key)
+    if found is None:
         return None
+    payload, _, saved_ns = found
     if tree[1] >= saved_ns - RACY_NS:
         return None  # an entry changed within a tick of the load that wrote it: the load may have missed it
-    head, _, payload = blob.partition(b"\n")
-    if head != b" ".join((_MAGIC, snapshot_key.encode(), hashlib.sha256(payload).hexdigest().encode())):
-        return None
     try:
         index = json.loads(payload, object_hook=decoder(model_classes()))
         if index["tree"] != tree[0]:
