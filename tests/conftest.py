@@ -14,6 +14,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -138,6 +139,16 @@ class Result:
 
 #: The clock the tests pass to the command line when nothing else sets as_of.
 NOW = datetime(2026, 4, 5, 12, 0, tzinfo=timezone.utc)
+
+
+def copy_demo(copy: Path) -> Path:
+    """The shipped demo (content and ``mkdocs.yml``) copied to ``copy``, its hook and theme still the repository's."""
+    shutil.copytree(REPO / "content", copy / "content")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["hooks"] = [str(REPO / "build_stats.py")]
+    config["theme"]["custom_dir"] = str(REPO / "overrides")
+    (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return copy
 
 
 def run_cli(site: Path, *args: str, env: dict[str, str] | None = None, now: datetime = NOW) -> Result:

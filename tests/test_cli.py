@@ -10,7 +10,6 @@ import itertools
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from datetime import date, datetime
@@ -20,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import PORTAL, REPO, make_site, report, request, run_cli
+from tests.conftest import PORTAL, REPO, copy_demo, make_site, report, request, run_cli
 
 # --- check: output format, summary, exit codes -------------------------------------------------
 
@@ -519,12 +518,7 @@ def test_the_demo_checks_clean_and_its_json_validates() -> None:
 
 
 def test_a_copy_of_the_demo_with_one_broken_file_fails_naming_file_line_field(tmp_path: Path) -> None:
-    copy = tmp_path / "demo"
-    shutil.copytree(REPO / "content", copy / "content")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"] = [str(REPO / "build_stats.py")]
-    config["theme"]["custom_dir"] = str(REPO / "overrides")
-    (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    copy = copy_demo(tmp_path / "demo")
     victim = sorted((copy / "content" / "reports").rglob("*.md"))[-1]
     lines = victim.read_text(encoding="utf-8").split("\n")
     [index] = [i for i, line in enumerate(lines) if line.startswith("date:")]

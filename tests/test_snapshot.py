@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ import pytest
 import yaml
 
 from portal import site as site_module
-from tests.conftest import REPO, Result, report, run_cli
+from tests.conftest import Result, copy_demo, report, run_cli
 
 NO_CACHE = {"PORTAL_CACHE_DIR": ""}
 AS_OF = "2026-11-30"
@@ -25,13 +24,7 @@ AS_OF = "2026-11-30"
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
     """A copy of the shipped demo (376 files: requests and answers, urgent events, issues, incidents, notes)."""
-    copy = tmp_path / "demo"
-    shutil.copytree(REPO / "content", copy / "content")
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["hooks"] = [str(REPO / "build_stats.py")]
-    config["theme"]["custom_dir"] = str(REPO / "overrides")
-    (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return copy
+    return copy_demo(tmp_path / "demo")
 
 
 @pytest.fixture
