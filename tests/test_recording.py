@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
@@ -358,3 +359,15 @@ def test_an_unknown_section_is_one_chinese_error_naming_the_sections(tmp_path: P
     assert "甲股、乙股、丙股" in lines[0] and "未写入任何文件" in lines[0]
     assert ".md" not in lines[0]  # no file name that does not exist
     assert sorted((site / "content").rglob("*")) == before
+
+
+def test_the_guide_shows_what_adopt_prints(demo: Path, tmp_path: Path) -> None:
+    """The guide's example of ``adopt`` is run on the demo, and prints what the guide shows."""
+    guide = (Path(__file__).resolve().parent.parent / "content" / "guide.md").read_text(encoding="utf-8")
+    section = guide.split("### 登记采用、批示和报送时间", 1)[1].split("\n### ", 1)[0]
+    command, shown = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[:2]
+    args = shlex.split(command)
+    assert args[:2] == ["python", "build_stats.py"]
+    result = run_cli(_site(demo, tmp_path), *args[2:])  # the tests' clock: 2026-04-05 20:00 in Asia/Shanghai
+    assert result.code == 0, result.err
+    assert result.out == shown
