@@ -11,6 +11,7 @@ Refused input leaves the file's bytes as they were and exits 1 with a Chinese me
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import shlex
 import shutil
@@ -371,3 +372,52 @@ def test_the_guide_shows_what_adopt_prints(demo: Path, tmp_path: Path) -> None:
     result = run_cli(_site(demo, tmp_path), *args[2:])  # the tests' clock: 2026-04-05 20:00 in Asia/Shanghai
     assert result.code == 0, result.err
     assert result.out == shown
+
+
+@pytest.mark.parametrize(
+    ("front", "expected"),
+    [
+        pytest.param("", 'instructions:\n  - {by: "县长 孙建国", level: city, date: 2026-03-20}\n', id="absent"),
+        pytest.param(
+            "instructions: []  # 暂无\n",
+            'instructions:  # 暂无\n  - {by: "县长 孙建国", level: city, date: 2026-03-20}\n',
+            id="empty-list",
+        ),
+        pytest.param(
+            "instructions: [{by: 局长, level: bureau}]\n",
+            'instructions: [{by: 局长, level: bureau}, {by: "县长 孙建国", level: city, date: 2026-03-20}]\n',
+            id="flow-list",
+        ),
+    ],
+)
+def test_instruct_handles_every_shape_of_instructions(tmp_path: Path, front: str, expected: str) -> None:
+    head = "---\ntitle: 一条信息\nsection: 甲股\ndate: 2026-03-05\n"
+    site = make_site(tmp_path, reports={"2026/03/a.md": head + front + "---\n\n正文。\n"})
+    args = (
+        "instruct",
+        "content/reports/2026/03/a.md",
+        "--by",
+        "县长 孙建国",
+        "--level",
+        "市级",
+        "--date",
+        "2026-03-20",
+    )
+    result = run_cli(site, *args)
+    assert result.code == 0, result.err
+    assert (site / "content/reports/2026/03/a.md").read_text("utf-8") == head + expected + "---\n\n正文。\n"
+
+
+def test_the_write_is_refused_when_the_file_changed_meanwhile(tmp_path: Path) -> None:
+    from portal.recording import Refused, write_atomically
+
+    path = tmp_path / "a.md"
+    path.write_bytes(b"saved by someone else\n")
+    os.chmod(path, 0o640)
+    with pytest.raises(Refused):
+        write_atomically(str(path), b"ours\n", expected=b"what we read\n")
+    assert path.read_bytes() == b"saved by someone else\n"
+    assert os.listdir(tmp_path) == ["a.md"]  # no temporary file left
+    write_atomically(str(path), b"ours\n", expected=b"saved by someone else\n")
+    assert path.read_bytes() == b"ours\n" and os.stat(path).st_mode & 0o777 == 0o640
+    assert os.listdir(tmp_path) == ["a.md"]
