@@ -1,4 +1,5 @@
-"""The command line (SPEC §6): ``check``, ``stats``, ``export``, ``new``, ``public`` (issue 17).
+"""The command line (SPEC §6): ``check``, ``stats``, ``export``, ``new``, ``public`` (issue 17), ``remind``, and the
+recording commands ``adopt``, ``instruct``, ``reported`` (issue 24, :mod:`portal.recording`).
 
 :func:`run` takes the arguments, the environment and the clock from its
 caller (``build_stats.py``), so it is testable without patching anything.
