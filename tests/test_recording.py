@@ -321,6 +321,13 @@ def test_new_report_is_dated_at_the_current_minute(tmp_path: Path) -> None:
     assert made.code == 0, made.err
     text = (site / "content/reports/2026/04/2026-04-05-jia-1.md").read_text("utf-8")
     assert "\ndate: 2026-04-05 20:34\n" in text
+    # --date is written as given: a time stays a time, a day stays a day
+    given = run_cli(site, "new", "report", "--section", "甲股", "--title", "二", "--date", "2026-03-05 09:07")
+    assert given.code == 0, given.err
+    assert "\ndate: 2026-03-05 09:07\n" in (site / "content/reports/2026/03/2026-03-05-jia-1.md").read_text("utf-8")
+    day = run_cli(site, "new", "report", "--section", "甲股", "--title", "三", "--date", "2026-03-06")
+    assert day.code == 0, day.err
+    assert "\ndate: 2026-03-06\n" in (site / "content/reports/2026/03/2026-03-06-jia-1.md").read_text("utf-8")
     assert run_cli(site, "check").code == 0
 
 
