@@ -1,4 +1,5 @@
-"""The command line (SPEC §6): ``check``, ``stats``, ``export``, ``new``, ``public`` (issue 17).
+"""The command line (SPEC §6): ``check``, ``stats``, ``export``, ``new``, ``public`` (issue 17), ``remind``, and the
+recording commands ``adopt``, ``instruct``, ``reported`` (issue 24, :mod:`portal.recording`).
 
 :func:`run` takes the arguments, the environment and the clock from its
 caller (``build_stats.py``), so it is testable without patching anything.
@@ -22,6 +23,9 @@ from .cache import cache_folder
 from .config import locate_in_chain
 from .dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
 from .problems import Problem, summary
+from .recording import COMMANDS as RECORDING_COMMANDS
+from .recording import add_parser as add_recording_parser
+from .recording import record as record_report
 from .remind import RemindUsage, prepare, remind
 from .remind import add_parser as add_remind_parser
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
@@ -79,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     public.add_argument("--config", default=argparse.SUPPRESS)
     public.add_argument("-o", "--output", required=True, help="folder to write (replaced as a whole)")
     add_remind_parser(sub)
+    add_recording_parser(sub)
     new.add_argument("--publication", default="", help="periodical: its name, e.g. 民政信息")
     new.add_argument("--weeks", type=int, default=4, help="periodical: candidates of the last N weeks (default 4)")
     return parser
@@ -186,6 +191,8 @@ def _without_content(
     """The commands (and usage errors) that do not need the content loaded first; ``None`` for the others."""
     if args.command == "remind":
         return _remind(args, config, settings, env, now, out, err, sleep)
+    if args.command in RECORDING_COMMANDS:
+        return _record(args, config, settings, env, now, out, err)
     if args.command == "export" and not args.periodical and not (args.format and args.output):
         print("error: export needs --format and -o (or --periodical and --number)", file=err)
         return EXIT_USAGE
@@ -301,7 +308,7 @@ def _new(
     err: TextIO,
     ask: Callable[[str], str] | None,
 ) -> int:
-    from .scaffold import write_or_report
+    from .scaffold import unknown_section, write_or_report
 
     today = now.astimezone(settings.tz).date()
     labels = {
@@ -321,10 +328,14 @@ def _new(
     if missing:
         print(f"error: new {args.kind} needs {', '.join(missing)}", file=err)
         return 2
+    refused = unknown_section(settings, args.section) if args.kind in ("report", "incident") else None
+    if refused:
+        print(refused, file=err)
+        return EXIT_CONTENT
     root = os.path.dirname(os.path.abspath(args.config))
     docs_dir = os.path.join(root, config.docs_dir) if not os.path.isabs(config.docs_dir) else config.docs_dir
     try:
-        draft, problems = _draft(args, settings, root, docs_dir, today)
+        draft, problems = _draft(args, settings, root, docs_dir, today, now)
     except DateError as exc:
         print(f"error: {exc}", file=err)
         return 2
@@ -348,10 +359,12 @@ def _prompt(
     return True
 
 
-def _draft(args: argparse.Namespace, settings: Any, root: str, docs_dir: str, today: Any) -> tuple[Any, list[Problem]]:
+def _draft(
+    args: argparse.Namespace, settings: Any, root: str, docs_dir: str, today: Any, now: datetime
+) -> tuple[Any, list[Problem]]:
     """The file ``new`` writes, checked (raises DateError on a bad --date/--issued/--deadline)."""
     from .dates import parse_moment
-    from .scaffold import incident_draft, report_draft, request_draft
+    from .scaffold import incident_draft, report_draft, report_moment, request_draft
 
     def day_of(text: str | None) -> Any:
         return parse_moment(text, settings.tz).day if text else today
@@ -367,7 +380,7 @@ def _draft(args: argparse.Namespace, settings: Any, root: str, docs_dir: str, to
             docs_dir,
             section=args.section,
             title=args.title,
-            day=day_of(args.date),
+            when=report_moment(args.date, args.event_time if args.urgent else "", now, settings.tz),
             author=args.author,
             urgent=args.urgent,
             event_time=args.event_time,
@@ -409,6 +422,19 @@ def _remind(
         return EXIT_CONTENT
     use_directory_urls = config.use_directory_urls
     return remind(args, raw_portal, site_url, use_directory_urls, settings, site.content, env, now, out, err, sleep)
+
+
+def _record(
+    args: argparse.Namespace, config: Any, settings: Any, env: dict[str, str], now: datetime, out: TextIO, err: TextIO
+) -> int:
+    """``adopt``, ``instruct``, ``reported``: one report edited in place, its score from the site's content."""
+    root = os.path.dirname(os.path.abspath(args.config))
+    docs_dir = os.path.join(root, config.docs_dir)
+
+    def content(months: list[str]) -> Any:
+        return _load(config, settings, root, env, bodies=False, months=months).content
+
+    return record_report(args, settings, root, docs_dir, now, out, err, content, lambda problem: _shown(problem, root))
 
 
 def _periodical_command(args: argparse.Namespace, site: Site, now: datetime, out: TextIO, err: TextIO) -> int:

@@ -13,11 +13,14 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, tzinfo
 from typing import Any, TextIO
 
+from .dates import DateError, Moment, parse_moment
 from .discovery import SourceFile
+from .messages import say
 from .model import Settings
+from .names import suggest
 from .parsing import parse_incident, parse_report, parse_request
 from .problems import Problem, Problems
 
@@ -48,18 +51,21 @@ def report_draft(
     *,
     section: str,
     title: str,
-    day: date,
+    when: Moment,
     author: str = "",
     urgent: bool = False,
     event_time: str = "",
     request: str = "",
     tags: tuple[str, ...] = (),
 ) -> tuple[Draft | None, list[Problem]]:
+    """A report dated ``when`` (a day, or a time to the minute as :func:`report_moment` gives it)."""
     found = settings.section(section)
+    day = when.day
     lines = [f"title: {_quote(title)}", f"section: {found.name if found else section}"]
     if author:
         lines.append(f"author: {_quote(author)}")
-    lines.append(f"date: {day.isoformat()}")
+    clock = "%Y-%m-%d %H:%M:%S" if when.at.second else "%Y-%m-%d %H:%M"
+    lines.append(f"date: {when.at.strftime(clock) if when.has_time else day.isoformat()}")
     if urgent:
         lines += ["urgent: true", f"event_time: {event_time}", "# reported_time: 上报后填写 YYYY-MM-DD HH:MM"]
     if request:
@@ -72,6 +78,42 @@ def report_draft(
     folder = os.path.join(docs_dir, "reports", f"{day.year}", f"{day.month:02d}")
     name = _free(folder, lambda n: f"{day.isoformat()}-{slug}-{n}.md")
     return _validated(text, root, docs_dir, os.path.join(folder, name), "reports", settings)
+
+
+def unknown_section(settings: Settings, name: str) -> str | None:
+    """The one error ``new`` gives for a ``--section`` that is no configured section or alias (None: it is one)."""
+    if settings.section(name) is not None:
+        return None
+    near = suggest(name, settings.section_names())
+    hint = say("recording.new_hint", name=near) if near else ""
+    names = "、".join(s.name for s in settings.sections)
+    return say("recording.new_unknown_section", value=name, hint=hint, names=names)
+
+
+def report_moment(option: str | None, event_time: str, now: datetime, tz: tzinfo) -> Moment:
+    """When a new report is dated: ``--date`` as written, else the current minute.
+
+    An urgent report is never dated before its event: a day alone that is the event's day gives the event's
+    minute; an earlier date, or an event after the current minute when no ``--date`` is given, is a
+    :class:`DateError` in the catalogue's words.  An ``event_time`` that does not parse is left for the
+    field's own check.
+    """
+    if option:
+        when = parse_moment(option, tz)
+    else:
+        when = Moment(now.astimezone(tz).replace(second=0, microsecond=0), True)
+    try:
+        event = parse_moment(event_time, tz) if event_time else None
+    except DateError:
+        event = None
+    if event is None or not event.has_time or when.at >= event.at:
+        return when
+    if option and not when.has_time and when.day == event.day:
+        return Moment(event.at, True)
+    shown = f"{event.at:%Y-%m-%d %H:%M}"
+    if not option:
+        raise DateError(say("recording.new_event_later", event=shown, now=f"{when.at:%Y-%m-%d %H:%M}"))
+    raise DateError(say("recording.new_before_event", date=option.strip(), event=shown))
 
 
 def request_draft(

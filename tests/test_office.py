@@ -253,7 +253,7 @@ def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["new", "report", "--title", "x"], "needs --section"),
-        (["new", "report", "--section", "不存在", "--title", "x"], "unknown section '不存在'"),
+        (["new", "report", "--section", "不存在", "--title", "x"], "--section “不存在”：没有这个股室"),
         (["new", "report", "--section", "甲股", "--title", "x", "--date", "2026/3/1"], "is not a date"),
         (["new", "report", "--section", "甲股", "--title", "x", "--urgent"], "needs --event-time"),
         (["new", "request", "--title", "x", "--deadline", "2026-03-01", "--issued", "2026-03-05"], "before issued"),
