@@ -240,3 +240,53 @@ def test_a_merge_conflict_is_one_chinese_error_per_conflict(tmp_path: Path) -> N
     assert "删掉三行标记" in errors[0] and not re.search(
         r"[A-Za-z]{4,}", errors[0].split(": ", 2)[2].replace("git", "")
     )
+
+
+GUIDE = (REPO / "content" / "guide.md").read_text(encoding="utf-8")
+
+
+def _first_day() -> str:
+    start = GUIDE.index("## 第一天：")
+    return GUIDE[start : GUIDE.index("\n## ", start + 1)]
+
+
+def test_the_guides_merge_conflict_is_what_check_says(tmp_path: Path) -> None:
+    """The conflicted report the guide shows, checked: exactly the error line the guide prints under it."""
+    chapter = _first_day()
+    [example] = [block for block in re.findall(r"```yaml\n(.*?)```", chapter, re.S) if "<<<<<<<" in block]
+    [shown] = [line for line in re.findall(r"```text\n(.*?)```", chapter, re.S) if "合并冲突" in line]
+    portal = {"organization": "测试县民政局", "sections": [{"name": "社会救助股", "slug": "jiuzhu"}]}
+    portal["adopters"] = {"县委办": "county", "市民政局": "city"}
+    site = make_site(tmp_path, portal=portal, reports={"2026/12/2026-12-06-jiuzhu-1.md": example})
+    result = run_cli(site, "check")
+    assert result.code == 1
+    assert [line for line in result.out.splitlines() if line.startswith("content/")] == shown.strip().splitlines()
+    # The fix the guide gives: both bodies in one list, the three marker lines gone.
+    lines = [line for line in example.splitlines() if not line.startswith(("<<<<<<<", "=======", ">>>>>>>"))]
+    lines = [line for line in lines if not line.startswith("adopted:")]
+    lines.insert(3, "adopted: [县委办, 市民政局]")
+    (site / "content/reports/2026/12/2026-12-06-jiuzhu-1.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run_cli(site, "check").code == 0
+
+
+def test_the_guides_setup_line_is_the_one_build_stats_prints() -> None:
+    assert say("install.missing", missing="、".join(REQUIRED.values())) in _first_day().splitlines()
+
+
+def test_the_guide_gives_every_make_target_for_windows_and_linux() -> None:
+    rows = re.findall(
+        r"^\| `make (\w+)[^`]*` \| `py tools\\dev\.py (\w+)[^`]*` \| `python3 tools/dev\.py (\w+)[^`]*` \|$",
+        GUIDE,
+        re.M,
+    )
+    assert {row[0] for row in rows} == set(_make_targets())
+    assert all(make == windows == linux for make, windows, linux in rows)
+
+
+def test_the_first_day_has_no_english_outside_code() -> None:
+    """Product names stay (Windows, Git, Python…); every other Latin word is in a code span or block."""
+    names = {"Windows", "Linux", "Python", "Git", "Debian", "Ubuntu", "PowerShell", "Ctrl", "C", "git", "cmd"}
+    prose = re.sub(r"```.*?```", "", _first_day(), flags=re.S)
+    prose = re.sub(r"`[^`]*`", "", prose)
+    words = set(re.findall(r"[A-Za-z][A-Za-z.\-]*", prose)) - names
+    assert words == {"python.org"}, words
