@@ -294,3 +294,42 @@ def test_the_first_day_has_no_english_outside_code() -> None:
     prose = re.sub(r"`[^`]*`", "", prose)
     words = set(re.findall(r"[A-Za-z][A-Za-z.\-]*", prose)) - names
     assert words == {"python.org"}, words
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_the_pre_commit_hook_without_the_environment_then_with_the_projects_venv(tmp_path: Path) -> None:
+    """The hook's `python build_stats.py check` run by a `python` without the packages: the commit is refused with
+    the one setup line; once the repository has its .venv, the same `python` checks the content.
+    """
+    if sys.prefix == sys.base_prefix:
+        pytest.skip("the tests run outside a venv: no venv to stand for the project's")
+    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+    _copy_program(site)
+    shutil.copy2(REPO / ".pre-commit-config.yaml", site / ".pre-commit-config.yaml")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    # `python` on PATH: a Python that sees no installed package (-S), as in a terminal where nothing is set up.
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{_bare_python()}" -S "$@"\n', encoding="utf-8")
+    (bin_dir / "python").chmod(0o755)
+    _git(site, "init", "-q")
+    _git(site, "-c", "user.name=测试", "-c", "user.email=t@example.invalid", "add", "-A")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "PORTAL_"))}
+    env |= {"PATH": f"{bin_dir}{os.pathsep}/usr/bin{os.pathsep}/bin", "PRE_COMMIT_HOME": str(tmp_path / "pc")}
+    env["PORTAL_CACHE_DIR"] = ""
+    hook = [sys.executable, "-m", "pre_commit", "run", "portal-check", "--all-files"]
+
+    refused = subprocess.run(hook, cwd=site, env=env, capture_output=True, text=True)
+    assert refused.returncode == 1
+    assert say("install.missing", missing="、".join(REQUIRED.values())) in refused.stdout.splitlines()
+    assert "Traceback" not in refused.stdout + refused.stderr
+
+    (site / ".venv").symlink_to(sys.prefix, target_is_directory=True)
+    checked = subprocess.run(hook, cwd=site, env=env, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout[-2000:]
+    (site / "content/reports/2026/03/a.md").write_text(report(date="2026/3/1"), encoding="utf-8")
+    broken = subprocess.run(hook, cwd=site, env=env, capture_output=True, text=True)
+    assert broken.returncode == 1
+    assert "content/reports/2026/03/a.md:4: date: " in broken.stdout
