@@ -59,6 +59,8 @@ def _require_dependencies() -> None:
             sys.exit(130)
     from portal.messages import say
 
+    if hasattr(sys.stderr, "reconfigure"):  # a console or pipe that cannot take Chinese: \uXXXX, not a traceback
+        sys.stderr.reconfigure(errors="backslashreplace")
     if sys.version_info < (3, 10):  # noqa: UP036 (this check is for the Python that is too old)
         print(say("install.python_too_old", version=sys.version.split()[0]), file=sys.stderr)
     else:

@@ -57,6 +57,19 @@ def test_without_the_dependencies_check_prints_one_chinese_line_and_exits_2(tmp_
     assert "py -m venv .venv" in line and ".venv\\Scripts\\python -m pip install -r requirements.txt" in line
 
 
+def test_without_the_dependencies_a_console_that_cannot_show_chinese_gets_escapes(tmp_path: Path) -> None:
+    _copy_program(tmp_path)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PORTAL_VENV_TRIED")}
+    env["PYTHONIOENCODING"] = "ascii"
+    result = subprocess.run(
+        [_bare_python(), "-S", "build_stats.py", "check"], cwd=tmp_path, capture_output=True, env=env
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.decode("ascii").splitlines()
+    shown = re.sub(r"\\u([0-9a-f]{4})", lambda m: chr(int(m.group(1), 16)), line)
+    assert shown == say("install.missing", missing="、".join(REQUIRED.values()))
+
+
 @pytest.mark.skipif(sys.prefix == sys.base_prefix, reason="the tests run outside a venv: no venv to hand over to")
 def test_without_the_dependencies_check_hands_over_to_the_projects_venv(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report(adopted="县委办")})
@@ -333,3 +346,15 @@ def test_the_pre_commit_hook_without_the_environment_then_with_the_projects_venv
     broken = subprocess.run(hook, cwd=site, env=env, capture_output=True, text=True)
     assert broken.returncode == 1
     assert "content/reports/2026/03/a.md:4: date: " in broken.stdout
+
+
+def test_new_incident_takes_a_report_path_written_the_windows_way(tmp_path: Path) -> None:
+    demo = copy_demo(tmp_path / "demo")
+    target = sorted((demo / "content" / "reports").rglob("*jiuzhu*.md"))[0]
+    relative = target.relative_to(demo / "content").as_posix()  # reports/2026/…/….md
+    windows = "content\\" + relative.replace("/", "\\")
+    args = ["new", "incident", "--section", "社会救助股", "--type", "失实", "--date", "2026-09-06", "--report", windows]
+    result = run_cli(demo, *args, env={"PORTAL_CACHE_DIR": ""})
+    assert result.code == 0, result.err
+    [written] = (demo / "content" / "incidents" / "2026").glob("2026-09-06-jiuzhu-*.md")
+    assert f'report: "{relative}"' in written.read_text(encoding="utf-8").splitlines()

@@ -63,8 +63,8 @@ def ensure_venv(venv: Path, files: Sequence[str]) -> Path:
         return python
     if not python.exists():
         _run([sys.executable, "-m", "venv", str(venv)], say("install.dev.venv_failed", venv=venv))
-    for name in files:
-        _run([str(python), "-m", "pip", "install", "--quiet", "-r", str(ROOT / name)], say("install.dev.pip_failed"))
+    requirements = [arg for name in files for arg in ("-r", str(ROOT / name))]
+    _run([str(python), "-m", "pip", "install", "--quiet", *requirements], say("install.dev.pip_failed"))
     stamp.write_text(_stamp(files), encoding="ascii")
     return python
 
