@@ -40,15 +40,15 @@ _INSTALL: dict[str, str] = {
         "夹在“<<<<<<<”“=======”“>>>>>>>”三行标记之间；请保留正确的内容，删掉三行标记，再检查一次"
     ),
     "install.windows_name.device": (
-        "“{name}”不能作为文件名：“{stem}”是 Windows 留给设备用的名字（CON、PRN、AUX、NUL、COM0～COM9、LPT0～LPT9），"
-        "Windows 电脑上取不下这个文件；请换一个名字或编号"
+        "“{name}”不能作为文件或文件夹的名字：“{stem}”是 Windows 留给设备用的名字"
+        "（CON、PRN、AUX、NUL、COM0～COM9、LPT0～LPT9），Windows 电脑上取不下这个文件；请换一个名字或编号"
     ),
     "install.windows_name.characters": (
-        '“{name}”不能作为文件名：含有 Windows 不允许的字符 {chars}（文件名里不能有 < > : " / \\ | ? *）；'
+        '“{name}”不能作为文件或文件夹的名字：含有 Windows 不允许的字符 {chars}（文件名里不能有 < > : " / \\ | ? *）；'
         "请换一个名字或编号"
     ),
     "install.windows_name.trailing": (
-        "“{name}”不能作为文件名：Windows 不接受以点号或空格结尾的文件名；请去掉末尾的点号或空格"
+        "“{name}”不能作为文件或文件夹的名字：Windows 不接受以点号或空格结尾的名字；请去掉末尾的点号或空格"
     ),
     # tools/dev.py: the make targets in plain Python, and the offline bundle.
     "install.dev.description": "门户的常用操作（与 make 的同名命令相同，Windows 上不需要 make）",

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TextIO
 
-from .discovery import SourceFile
-from .messages import say
+from .discovery import SourceFile, windows_refusal
 from .model import Settings
 from .parsing import parse_incident, parse_report, parse_request
 from .problems import Problem, Problems
@@ -130,27 +129,6 @@ def incident_draft(
     folder = os.path.join(docs_dir, "incidents", f"{day.year}")
     name = _free(folder, lambda n: f"{day.isoformat()}-{slug}-{n}.md")
     return _validated(text, root, docs_dir, os.path.join(folder, name), "incidents", settings)
-
-
-#: Names Windows keeps for devices, whatever the extension (``CON.md``, ``nul.2026.md``), in any case.
-WINDOWS_DEVICES = frozenset(
-    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"] + [f"{port}{n}" for port in ("COM", "LPT") for n in range(10)]
-)
-_WINDOWS_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-
-
-def windows_refusal(name: str) -> str | None:
-    """Why Windows would refuse ``name`` (one file name, no folders) as a file name, or None when it takes it."""
-    bad = sorted(set(_WINDOWS_FORBIDDEN.findall(name)))
-    if bad:
-        shown = " ".join(char if char.isprintable() else f"\\x{ord(char):02x}" for char in bad)
-        return say("install.windows_name.characters", name=name, chars=shown)
-    if name.endswith((".", " ")):
-        return say("install.windows_name.trailing", name=name)
-    stem = name.split(".", 1)[0].rstrip(" ")
-    if stem.upper() in WINDOWS_DEVICES:
-        return say("install.windows_name.device", name=name, stem=stem)
-    return None
 
 
 def _validated(

@@ -175,7 +175,7 @@ def test_dev_py_sets_up_a_venv_once_per_change_of_the_requirements(tmp_path: Pat
 )
 def test_windows_refuses(name: str) -> None:
     refusal = windows_refusal(name)
-    assert refusal is not None and refusal.startswith(f"“{name}”不能作为文件名")
+    assert refusal is not None and refusal.startswith(f"“{name}”不能作为文件或文件夹的名字")
 
 
 @pytest.mark.parametrize(
@@ -358,3 +358,26 @@ def test_new_incident_takes_a_report_path_written_the_windows_way(tmp_path: Path
     assert result.code == 0, result.err
     [written] = (demo / "content" / "incidents" / "2026").glob("2026-09-06-jiuzhu-*.md")
     assert f'report: "{relative}"' in written.read_text(encoding="utf-8").splitlines()
+
+
+def test_check_refuses_content_a_windows_computer_cannot_check_out(tmp_path: Path) -> None:
+    """Written on Linux, such a file stops every Windows colleague's clone; check names each one."""
+    site = make_site(
+        tmp_path,
+        reports={
+            "2026/03/aux.md": report(),
+            "2026/con/a.md": report(),
+            "2026/03./b.md": report(),
+            "2026/03/fine.md": report(),
+        },
+        requests={"Nul.2026.md": "---\ntitle: 约稿\nissued: 2026-03-01\ndeadline: 2026-03-15\n---\n\n请报送。\n"},
+    )
+    result = run_cli(site, "check", env={"PORTAL_CACHE_DIR": ""})
+    assert result.code == 1
+    errors = sorted(line for line in result.out.splitlines() if line.startswith("content/"))
+    assert errors == [
+        "content/reports/2026/03./b.md:1: file: " + say("install.windows_name.trailing", name="03."),
+        "content/reports/2026/03/aux.md:1: file: " + say("install.windows_name.device", name="aux.md", stem="aux"),
+        "content/reports/2026/con/a.md:1: file: " + say("install.windows_name.device", name="con", stem="con"),
+        "content/requests/Nul.2026.md:1: file: " + say("install.windows_name.device", name="Nul.2026.md", stem="Nul"),
+    ]
