@@ -1,36 +1,33 @@
 # 信息报送门户 — the two commands: `make serve` and `make test`.
+# Every target runs `python tools/dev.py TARGET` (standard library only), which Windows runs without make:
+# `py tools\dev.py serve`. `serve`, `build`, `check` and `bench` install only requirements.txt into .venv;
+# `test` adds requirements-test.txt. `make bundle OUT=DIR` writes the offline install bundle.
 PY ?= python3
 VENV ?= .venv
-BIN := $(VENV)/bin
-export NO_MKDOCS_2_WARNING := 1
+OUT ?= offline-bundle
+DEV := $(PY) tools/dev.py --venv $(VENV)
 
-.PHONY: serve test build check lint bench clean
+.PHONY: serve test build check bench bundle clean
 
-$(BIN)/.installed: requirements.txt requirements-test.txt
-	$(PY) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-test.txt
-	touch $@
+## Serve the portal on the demo content at http://127.0.0.1:8000/ (runtime dependencies only)
+serve:
+	$(DEV) serve
 
-## Serve the portal on the demo content at http://127.0.0.1:8000/
-serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+## Lint, type-check and run every test (incl. real builds, the browser tests and the offline install)
+test:
+	$(DEV) test
 
-## Lint, type-check and run every test (incl. real builds and the browser tests)
-test: $(BIN)/.installed
-	$(BIN)/ruff check portal build_stats.py tests bench tools
-	$(BIN)/ruff format --check portal build_stats.py tests bench tools
-	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+build:
+	$(DEV) build
 
-build: $(BIN)/.installed
-	$(BIN)/mkdocs build --strict
+check:
+	$(DEV) check
 
-check: $(BIN)/.installed
-	$(BIN)/python build_stats.py check
+bench:
+	$(DEV) bench
 
-bench: $(BIN)/.installed
-	$(BIN)/python bench/run.py
+bundle:
+	$(DEV) bundle -o $(OUT)
 
 clean:
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	$(DEV) clean

@@ -15,11 +15,66 @@ from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import contextlib
+#: The runtime dependencies (requirements.txt) by the module each installs: checked before anything imports them.
+REQUIRED = {
+    "mkdocs": "mkdocs",
+    "material": "mkdocs-material",
+    "yaml": "PyYAML",
+    "jinja2": "Jinja2",
+    "nh3": "nh3",
+    "docx": "python-docx",
+    "openpyxl": "openpyxl",
+    "jieba": "jieba",
+    "rjieba": "rjieba",
+}
 
-from mkdocs.plugins import event_priority
 
-import portal  # noqa: F401 (now: MkDocs takes this folder off sys.path again once this module is loaded)
+def _venv_python(folder: str) -> str | None:
+    """The interpreter of the project's own ``.venv`` next to this file, if there is one and it is not this one."""
+    venv = os.path.join(folder, ".venv")
+    for candidate in (os.path.join(venv, "bin", "python"), os.path.join(venv, "Scripts", "python.exe")):
+        if os.path.isfile(candidate) and os.path.realpath(sys.prefix) != os.path.realpath(venv):
+            return candidate
+    return None
+
+
+def _require_dependencies() -> None:
+    """Started by a Python without the dependencies (a new terminal, no venv activated): hand over to the
+    project's ``.venv`` when there is one, else one line saying how to set up, exit 2; never a traceback.
+    """
+    import importlib.util
+
+    missing = [dist for module, dist in REQUIRED.items() if importlib.util.find_spec(module) is None]
+    if not missing and sys.version_info >= (3, 10):
+        return
+    folder = os.path.dirname(os.path.abspath(__file__))
+    venv_python = _venv_python(folder)
+    if __name__ == "__main__" and venv_python and not os.environ.get("PORTAL_VENV_TRIED"):
+        import subprocess
+
+        env = {**os.environ, "PORTAL_VENV_TRIED": "1"}
+        try:
+            sys.exit(subprocess.call([venv_python, os.path.abspath(__file__), *sys.argv[1:]], env=env))
+        except KeyboardInterrupt:
+            sys.exit(130)
+    from portal.messages import say
+
+    if hasattr(sys.stderr, "reconfigure"):  # a console or pipe that cannot take Chinese: \uXXXX, not a traceback
+        sys.stderr.reconfigure(errors="backslashreplace")
+    if sys.version_info < (3, 10):  # noqa: UP036 (this check is for the Python that is too old)
+        print(say("install.python_too_old", version=sys.version.split()[0]), file=sys.stderr)
+    else:
+        print(say("install.missing", missing="、".join(missing)), file=sys.stderr)
+    sys.exit(2)
+
+
+_require_dependencies()
+
+import contextlib  # noqa: E402 (after the check above: a missing dependency is one line, not a traceback)
+
+from mkdocs.plugins import event_priority  # noqa: E402
+
+import portal  # noqa: F401, E402 (now: MkDocs takes this folder off sys.path again once this module is loaded)
 
 if TYPE_CHECKING:
     from portal.hook import PortalHook

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .messages import say
 from .privacy import personal_data
 from .problems import Problem, Problems
 
@@ -51,6 +52,27 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
 ACTIVE = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".js", ".mjs", ".xml", ".xsl", ".swf")
 #: Characters a file name cannot hold on Windows (where most staff check out the repository).
 _BAD_NAME_RE = re.compile(r'[<>:"|?*\\\x00-\x1f]')
+
+
+#: Names Windows keeps for devices, whatever the extension (``CON.md``, ``nul.2026.md``), in any case.
+WINDOWS_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"] + [f"{port}{n}" for port in ("COM", "LPT") for n in range(10)]
+)
+_WINDOWS_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def windows_refusal(name: str) -> str | None:
+    """Why Windows would refuse ``name`` (one file name, no folders) as a file name, or None when it takes it."""
+    bad = sorted(set(_WINDOWS_FORBIDDEN.findall(name)))
+    if bad:
+        shown = " ".join(char if char.isprintable() else f"\\x{ord(char):02x}" for char in bad)
+        return say("install.windows_name.characters", name=name, chars=shown)
+    if name.endswith((".", " ")):
+        return say("install.windows_name.trailing", name=name)
+    stem = name.split(".", 1)[0].rstrip(" ")
+    if stem.upper() in WINDOWS_DEVICES:
+        return say("install.windows_name.device", name=name, stem=stem)
+    return None
 
 
 def _generated_urls(use_directory_urls: bool) -> tuple[set[str], re.Pattern[str]]:
@@ -261,11 +283,26 @@ def discover(root: str, docs_dir: str, skipped: Callable[[str], bool], use_direc
     """Every Markdown file MkDocs would publish as a page; what it must not publish is refused or withheld."""
     walk = _Walk(root, docs_dir, skipped)
     walk.walk()
+    walk.found = _windows_names(walk.found, walk.problems)
     kept = _distinct(walk.found, walk.through_link | walk.links, walk.problems, use_directory_urls)
     sources = [s for s in walk.found if s.path in kept]
     withheld = walk.withheld | {s.src_uri for s in walk.found if s.path not in kept}
     homes = [s for s in sources if s.kind == "home"]
     return Discovery(homes + [s for s in sources if s.kind != "home"], walk.problems.items, withheld)
+
+
+def _windows_names(found: list[SourceFile], problems: Problems) -> list[SourceFile]:
+    """The files a Windows computer can check out: a device name (``aux.md``, ``con/``) or a folder ending in a dot
+    or space is refused, naming the part (characters Windows refuses are refused as the files are found).
+    """
+    kept = []
+    for source in found:
+        refusal = next(filter(None, map(windows_refusal, source.src_uri.split("/"))), None)
+        if refusal:
+            problems.error(source.path, 1, "file", refusal)
+        else:
+            kept.append(source)
+    return kept
 
 
 def _distinct(found: list[SourceFile], linked: set[str], problems: Problems, use_directory_urls: bool) -> set[str]:

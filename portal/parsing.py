@@ -19,6 +19,7 @@ from typing import Any
 from . import privacy
 from .discovery import SourceFile
 from .frontmatter import READ_LIMIT, Map, decode, field_at, parse_yaml, split
+from .messages import say
 from .model import BulletinNote, Incident, Issue, Report, Request, Settings
 from .notes import make_note, note_period
 from .problems import Problem, Problems
@@ -79,9 +80,7 @@ def _conflict_markers(text: str, path: str, problems: Problems) -> bool:
             path,
             line,
             "front-matter" if 1 < line <= closer else "body",
-            "merge conflict: git could not merge two versions of this file and left both, between "
-            "'<<<<<<<', '=======' and '>>>>>>>' lines; keep the right version, delete the three marker "
-            "lines, and check again",
+            say("install.merge_conflict"),
         )
     return found
 

@@ -17,7 +17,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any, TextIO
 
 from .dates import DateError, Moment, parse_moment
-from .discovery import SourceFile
+from .discovery import SourceFile, windows_refusal
 from .messages import say
 from .model import Settings
 from .names import suggest
@@ -177,6 +177,9 @@ def _validated(
     text: str, root: str, docs_dir: str, full: str, kind: str, settings: Settings
 ) -> tuple[Draft | None, list[Problem]]:
     rel = os.path.relpath(full, root).replace(os.sep, "/")
+    refusal = windows_refusal(os.path.basename(full))
+    if refusal:
+        return None, [Problem(rel, 1, "file", refusal)]
     source = SourceFile(full, rel, os.path.relpath(full, docs_dir).replace(os.sep, "/"), kind)
     problems = Problems()
     parse: Any = {"reports": parse_report, "requests": parse_request, "incidents": parse_incident}[kind]
