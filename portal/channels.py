@@ -204,10 +204,14 @@ class EmailSender(Sender):
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(c.host, c.port, timeout=c.timeout, context=context)
         else:
             smtp = smtplib.SMTP(c.host, c.port, timeout=c.timeout)
+        try:
             if c.security == "starttls":
                 smtp.starttls(context=context)
-        if c.username:
-            smtp.login(c.username, self.password)
+            if c.username:
+                _login_once(smtp, c.username, self.password)
+        except BaseException:
+            smtp.close()  # not yet self.smtp: close() would not see it
+            raise
         return smtp
 
     def send(self, item: Outgoing) -> None:
@@ -231,6 +235,22 @@ class EmailSender(Sender):
             except (smtplib.SMTPException, OSError):
                 self.smtp.close()
             self.smtp = None
+
+
+def _login_once(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """One AUTH command with the best mechanism the server offers.
+
+    ``smtplib.SMTP.login`` tries each offered mechanism in turn after a 535: two or three failed
+    logins per run, enough for a mail server to lock the mailbox.
+    """
+    smtp.ehlo_or_helo_if_needed()
+    offered = smtp.esmtp_features.get("auth", "").upper().split()
+    mechanism = next((m for m in ("CRAM-MD5", "PLAIN", "LOGIN") if m in offered), None)
+    if mechanism is None:
+        raise smtplib.SMTPNotSupportedError("the server offers no AUTH mechanism this program knows (PLAIN, LOGIN)")
+    smtp.user, smtp.password = user, password
+    handler = {"CRAM-MD5": smtp.auth_cram_md5, "PLAIN": smtp.auth_plain, "LOGIN": smtp.auth_login}[mechanism]
+    smtp.auth(mechanism, handler, initial_response_ok=mechanism != "CRAM-MD5")  # type: ignore[arg-type]
 
 
 class RobotSender(Sender):

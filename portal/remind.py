@@ -23,10 +23,11 @@ from email.utils import format_datetime
 from typing import Any, TextIO
 
 from .channels import TYPE_NAMES, MissingSecret, Outgoing, Sender, deliver, make_sender, outgoing, scrub
-from .config import ROOT, reminder_settings
+from .config import ROOT, locate_in_chain, reminder_settings
 from .dates import DateError, parse_moment
 from .messages import say
 from .model import Content, Settings
+from .problems import Problem
 from .remind_state import Done, State, StateError, load, locked, save
 from .reminders import (
     ChannelSettings,
@@ -282,3 +283,18 @@ def _channel_with_state(
     delivered = {id(i) for i in result.sent}
     run.unsent += [i.reminder.at for i in now if id(i) not in delivered]
     return 3 if result.errors else 0
+
+
+def calendar_warnings(raw_portal: object, settings: Settings, config_file: str, as_of: datetime) -> list[Problem]:
+    """``check``'s warning when reminders are configured and the working calendar does not know ``as_of``'s year."""
+    raw = raw_portal.get("reminders") if isinstance(raw_portal, dict) else None
+    if not isinstance(raw, dict):
+        return []
+    rs, _ = reminder_settings(raw_portal, settings.sections)
+    year = as_of.astimezone(settings.tz).year
+    if rs is None or rs.calendar.covers(year):
+        return []
+    key = f"{ROOT}.reminders.calendar"
+    where, line = locate_in_chain(config_file, key if "calendar" in raw else f"{ROOT}.reminders")
+    last = max(rs.calendar.years, default=0)
+    return [Problem(where, line, key, say("reminders.calendar_uncovered", year=year, last=last), "warning")]
