@@ -38,9 +38,13 @@ Twelve reminders, each exactly once per channel.  The 3-hour gap skips the runs 
 
 from __future__ import annotations
 
+import configparser
 import io
 import json
+import shlex
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -52,12 +56,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import yaml
 from aiosmtpd.controller import Controller
 
 from portal.cli import run
 from portal.remind_state import locked
 from portal.workdays import china
-from tests.conftest import PORTAL, make_site, report, request
+from tests.conftest import PORTAL, REPO, make_site, report, request
 from tests.test_remind import Robot, free_port, self_signed
 
 NOW = datetime(2026, 5, 4, 0, 0, tzinfo=timezone.utc)  # the clock, for 钉钉's timestamp only
@@ -549,3 +554,67 @@ def test_the_config_overrides_next_year() -> None:
     assert calendar.covers(2027) and not china().covers(2027)
     assert not calendar.is_workday(date(2027, 1, 1)) and calendar.is_workday(date(2027, 1, 9))
     assert calendar.is_workday(date(2026, 5, 4)) and not calendar.is_workday(date(2026, 5, 6))
+
+
+# --- where the state lives -------------------------------------------------------------------
+
+
+def unit(path: Path) -> configparser.ConfigParser:
+    parser = configparser.ConfigParser(interpolation=None, strict=True)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(path, encoding="utf-8")
+    return parser
+
+
+def runs_once_with_a_state_file(words: list[str], tmp_path: Path) -> None:
+    """Run a shipped command line (after the interpreter) on a test site, with the state file moved into tmp_path."""
+    assert words[0] == "build_stats.py" and words[1] == "remind"
+    state = words.index("--state") + 1
+    assert words[state] == "/var/lib/portal-remind/remind.json"
+    site = make_site(tmp_path, reports=REPORTS, requests=REQUESTS, portal={**PORTAL, "reminders": REMINDERS})
+    words = [*words[1:state], str(tmp_path / "remind.json"), *words[state + 1 :]]
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["--config", str(site / "mkdocs.yml"), *words, "--as-of", "2026-05-06 09:00"], {}, NOW, out, err)
+    assert code == 0, err.getvalue()
+    assert "到期的提醒共 4 条" in out.getvalue()  # 3-6 of the list: no channel here, so listed
+
+
+def test_the_systemd_units_and_the_cron_line_run_remind_with_a_state_file(tmp_path: Path) -> None:
+    service = unit(REPO / "deploy/systemd/portal-remind.service")
+    timer = unit(REPO / "deploy/systemd/portal-remind.timer")
+    assert timer["Timer"]["Persistent"] == "true" and timer["Timer"]["OnCalendar"] == "*:0/15"
+    assert service["Service"]["Type"] == "oneshot" and service["Service"]["StateDirectory"] == "portal-remind"
+    command = shlex.split(service["Service"]["ExecStart"])
+    assert command[0] == "/srv/portal/src/.venv/bin/python"
+    runs_once_with_a_state_file(command[1:], tmp_path / "systemd")
+    [line] = [x for x in (REPO / "deploy/cron/portal-remind").read_text("utf-8").splitlines() if x[:1] == "*"]
+    fields = line.split(None, 6)
+    assert fields[:6] == ["*/15", "*", "*", "*", "*", "portal"]
+    words = shlex.split(fields[6].split("&&")[-1].split(">>")[0])
+    assert words[:2] == ["NO_MKDOCS_2_WARNING=1", ".venv/bin/python"]
+    runs_once_with_a_state_file(words[2:], tmp_path / "cron")
+    if shutil.which("systemd-analyze"):  # the units as systemd reads them, the interpreter pointed at this one
+        folder = tmp_path / "units"
+        folder.mkdir()
+        text = (REPO / "deploy/systemd/portal-remind.service").read_text("utf-8")
+        (folder / "portal-remind.service").write_text(text.replace(command[0], sys.executable), "utf-8")
+        shutil.copy(REPO / "deploy/systemd/portal-remind.timer", folder)
+        units = [str(folder / "portal-remind.service"), str(folder / "portal-remind.timer")]
+        verified = subprocess.run(["systemd-analyze", "verify", *units], capture_output=True, text=True, timeout=60)
+        assert verified.returncode == 0 and verified.stderr == "", verified.stderr
+
+
+def test_ci_keeps_the_state_between_jobs() -> None:
+    github = yaml.load((REPO / ".github/workflows/nightly.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    job = github["jobs"]["remind-15m"]
+    assert job["concurrency"] == {"group": "portal-remind", "cancel-in-progress": "false"}  # one job at a time
+    steps = job["steps"]
+    run_at = next(i for i, s in enumerate(steps) if "--state .remind-state/remind.json" in s.get("run", ""))
+    restore, save = steps[run_at - 1], steps[run_at + 1]
+    assert restore["uses"] == "actions/cache/restore@v4" and save["uses"] == "actions/cache/save@v4"
+    assert restore["with"]["path"] == save["with"]["path"] == ".remind-state"
+    assert restore["with"]["key"] == save["with"]["key"] and restore["with"]["restore-keys"] == "portal-remind-state-"
+    assert save["with"]["key"].startswith("portal-remind-state-") and save["if"] == "always()"
+    gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text("utf-8"))["remind-15m"]
+    assert gitlab["cache"] == {"key": "portal-remind-state", "paths": [".remind-state/"], "when": "always"}
+    assert gitlab["resource_group"] == "portal-remind"
