@@ -68,7 +68,7 @@ from tests.test_remind import Robot, free_port, self_signed
 NOW = datetime(2026, 5, 4, 0, 0, tzinfo=timezone.utc)  # the clock, for 钉钉's timestamp only
 TZ = ZoneInfo("Asia/Shanghai")
 BASE = "https://xxbs.example.gov.cn/"
-UA, UB, UC = "乙股节日夜间火情", "甲股工地事故", "丙股道路塌方"
+UA, UB, UC, OLD = "乙股节日夜间火情", "甲股工地事故", "丙股道路塌方", "甲股三月旧事件"
 ORG = "测试县民政局"
 
 REPORTS = {
@@ -83,11 +83,14 @@ REPORTS = {
         event_time="2026-05-08 09:00",
         reported_time="2026-05-08 10:30",
     ),
+    # overdue since March: the office knows (the bulletins list it); May's digests leave it out
+    "old.md": report(OLD, section="甲股", date="2026-03-02 09:10", urgent=True, event_time="2026-03-02 09:00"),
 }
 REQUESTS = {
     "YG-A.md": request("五月约稿A", issued="2026-04-20", deadline="2026-05-08", sections=["甲股", "乙股"]),
     "YG-B.md": request("五月约稿B", issued="2026-04-25", deadline="2026-05-12", sections=["丙股"]),
     "YG-C.md": request("五月约稿C", issued="2026-04-20", deadline="2026-05-03", sections=["甲股"]),
+    "YG-far.md": request("六月约稿", issued="2026-05-01", deadline="2026-06-30", sections=["乙股"]),  # not due soon
 }
 JIA, YI, OFFICE = "jia@example.org", "yi@example.org", "office@example.org"
 REMINDERS: dict[str, Any] = {
@@ -271,6 +274,24 @@ def test_a_week_of_hourly_runs_delivers_each_reminder_once(
 ) -> None:
     play(world, schedule())
     assert_exactly_once(world, expected)
+
+
+def test_the_digest_lists_what_still_needs_action(world: World) -> None:
+    play(world, [[datetime(2026, 5, 11, 9, 0, tzinfo=TZ)]])  # first run: the last 24 hours, 11 and 12
+    [digest] = [m.get_content() for _, m in world.box.messages if "每周汇总" in m["Subject"]]
+    # at 05-11 09:00, 7 days ahead (to 05-18) and back (from 05-04): YG-B waits for 丙股 (due 05-12);
+    # YG-A was missed by 乙股 (05-08); UA (05-05 01:00) and UB (05-07 15:30) are overdue.  Left out:
+    # 六月约稿 (due 06-30, not soon), YG-C (deadline 05-03), the March event (overdue since 03-02 11:00).
+    assert digest.splitlines()[:7] == [
+        "截至2026年5月11日 09:00：",
+        "待报：",
+        "- 约稿《五月约稿B》2026年5月12日截止，未报：丙股",
+        "逾期：",
+        "- 约稿《五月约稿A》2026年5月8日已截止，漏报：乙股",
+        f"- 紧急信息《{UA}》（乙股）2026年5月5日 01:00超时未报",
+        f"- 紧急信息《{UB}》（甲股）2026年5月7日 15:30超时未报",
+    ]
+    assert OLD not in digest and "六月约稿" not in digest
 
 
 def test_two_runs_at_once_send_once(world: World) -> None:
