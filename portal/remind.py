@@ -220,7 +220,9 @@ def with_state(run: Run, path: str, moment: datetime) -> int:
                 print(notice, file=run.err)
             code = _due(run, path, state, as_of)
             if not run.args.dry_run and run.channels:
-                state.start = min([as_of, *(at - timedelta(microseconds=1) for at in run.unsent)])
+                # never backwards (a run --as-of an earlier moment): what was pruned before start stays sent
+                held = min([as_of, *(at - timedelta(microseconds=1) for at in run.unsent)])
+                state.start = max(state.start, held)
                 state.last_run = as_of
                 save(path, state)
     except StateError as exc:

@@ -66,6 +66,7 @@ class StateError(Exception):
 def locked(path: str) -> Iterator[None]:
     """Hold the exclusive lock ``path.lock`` (waiting for a run that holds it)."""
     try:
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)  # a CI job's first run: no cache yet
         handle = open(f"{path}.lock", "a+b")  # noqa: SIM115 (closed below, after the lock is released)
     except OSError as exc:
         raise StateError(say("reminders.state_unwritable", path=path, reason=exc.strerror or exc)) from exc

@@ -236,8 +236,7 @@ def two_at_once(world: World, moment: datetime) -> list[tuple[int, str, str]]:
 
 def play(world: World, schedule: list[list[datetime]], at_once: bool = False) -> None:
     """Run every tick of ``schedule``: its runs one after the other, or (``at_once``) two runs together."""
-    world.state.parent.mkdir(exist_ok=True)
-    for tick in schedule:
+    for tick in schedule:  # the state's folder is made by the first run
         results = two_at_once(world, tick[0]) if at_once else [world.remind(moment) for moment in tick]
         for code, _, err in results:
             assert code == 0 and "Traceback" not in err, err
@@ -374,7 +373,6 @@ def test_the_state_survives_a_ci_cache_save_and_restore(world: World, tmp_path: 
 
 
 def test_day_reminders_wait_for_a_working_morning_and_urgent_ones_may_too(world: World, tmp_path: Path) -> None:
-    world.state.parent.mkdir()
     assert world.remind(datetime(2026, 5, 6, 7, 0, tzinfo=TZ))[0] == 0  # first run: nothing in (05-05 07:00, 07:00]
     # the server is down all day; at 21:00 (quiet hours) 3-6 are due but wait
     code, out, _ = world.remind(datetime(2026, 5, 6, 21, 0, tzinfo=TZ))
@@ -639,3 +637,37 @@ def test_ci_keeps_the_state_between_jobs() -> None:
     gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text("utf-8"))["remind-15m"]
     assert gitlab["cache"] == {"key": "portal-remind-state", "paths": [".remind-state/"], "when": "always"}
     assert gitlab["resource_group"] == "portal-remind"
+
+
+def test_a_replayed_earlier_run_does_not_reopen_what_was_sent(world: World) -> None:
+    play(world, ticks_until(datetime(2026, 5, 6, 10, 0, tzinfo=TZ)))
+    assert len(world.box.messages) == 6
+    assert world.remind(datetime(2026, 5, 5, 12, 0, tzinfo=TZ))[0] == 0  # someone runs --as-of an earlier moment
+    assert world.remind(datetime(2026, 5, 6, 11, 0, tzinfo=TZ))[0] == 0
+    assert len(world.box.messages) == 6
+
+
+def test_a_reminder_past_its_moment_is_dropped(tmp_path: Path) -> None:
+    # only T−60: a run that starts after UB's due time (15:30) has nothing to say "还剩 60 分钟" about
+    channels = [{"name": "wx", "type": "wecom", "url_env": "W"}]
+    reminders = {**REMINDERS, "urgent_minutes_before": [60], "channels": channels}
+    site = make_site(tmp_path, reports=REPORTS, requests=REQUESTS, portal={**PORTAL, "reminders": reminders})
+    printed = []
+    for moment in ("2026-05-07 14:00", "2026-05-07 16:00"):  # the runs in between were skipped
+        out = io.StringIO()
+        args = ["--config", str(site / "mkdocs.yml"), "remind", "--state", str(tmp_path / "remind.json")]
+        assert run([*args, "--as-of", moment], {"W": "http://127.0.0.1:9/"}, NOW, out, io.StringIO()) == 0
+        printed.append(out.getvalue().splitlines())
+    assert printed[1] == [
+        f"提醒：2026-05-07 14:00 之后至 2026-05-07 16:00 到期的提醒共 1 条（状态文件 {tmp_path / 'remind.json'}）",
+        "[wx] 企业微信群机器人：本次发送 0 条（此前已发 0 条，被后续提醒合并或已过时 1 条，"
+        "因节假日或免打扰时段暂缓 0 条）",
+    ]
+
+
+def test_a_state_file_that_cannot_be_written_is_exit_2(world: World) -> None:
+    blocker = world.state.parent
+    blocker.write_text("a file where the state's folder should be", "utf-8")
+    code, _, err = world.remind(datetime(2026, 5, 5, 0, 0, tzinfo=TZ))
+    assert code == 2 and "Traceback" not in err and world.box.messages == []
+    assert f"无法写入提醒状态文件 {world.state}" in err and "请确认所在文件夹存在且运行提醒的用户有写权限" in err
