@@ -247,7 +247,7 @@ def _login_once(smtp: smtplib.SMTP, user: str, password: str) -> None:
     offered = smtp.esmtp_features.get("auth", "").upper().split()
     mechanism = next((m for m in ("CRAM-MD5", "PLAIN", "LOGIN") if m in offered), None)
     if mechanism is None:
-        raise smtplib.SMTPNotSupportedError("the server offers no AUTH mechanism this program knows (PLAIN, LOGIN)")
+        raise smtplib.SMTPNotSupportedError(say("reminders.smtp_no_auth", offered=" ".join(offered) or "—"))
     smtp.user, smtp.password = user, password
     handler = {"CRAM-MD5": smtp.auth_cram_md5, "PLAIN": smtp.auth_plain, "LOGIN": smtp.auth_login}[mechanism]
     smtp.auth(mechanism, handler, initial_response_ok=mechanism != "CRAM-MD5")  # type: ignore[arg-type]

@@ -48,6 +48,8 @@ _REMINDERS: dict[str, str] = {
     # channels
     "reminders.smtp_auth": "邮件服务器拒绝登录（{code}）：用户名“{user}”或密码（授权码）不对。"
     "为免邮箱被锁定，本次不再重试；请核对 password_env 所指环境变量中的密码后再运行",
+    "reminders.smtp_no_auth": "邮件服务器不提供本程序支持的登录方式（CRAM-MD5、PLAIN、LOGIN；服务器提供：{offered}）："
+    "请核对 host、port 和 security",
     "reminders.robot_timeout": "机器人 {seconds} 秒内没有应答，消息可能已经送达；为免重复，不再重发这一条",
     "reminders.channel_stopped": "error: 渠道 {channel}：{reason}；有 {count} 条提醒未能通过它发出",
     # settings (extra.portal.reminders)

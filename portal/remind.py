@@ -64,7 +64,9 @@ class RemindUsage(Exception):
 def prepare(
     args: argparse.Namespace, raw_portal: object, settings: Settings, site_url: str, now: datetime
 ) -> tuple[ReminderSettings, datetime, timedelta, list[ChannelSettings]]:
-    """Settings, the aligned ``as_of``, the window and the channels to use; :class:`RemindUsage` if wrong."""
+    """Settings, the moment of the run (aligned to the window's grid later, in the window mode), the window and
+    the channels to use; :class:`RemindUsage` if wrong.
+    """
     rs, errors = reminder_settings(raw_portal, settings.sections, site_url)
     if rs is None:
         raise RemindUsage("\n".join(f"error: {key}: {message}" for key, message in errors))
@@ -105,6 +107,9 @@ def remind(
     except RemindUsage as exc:
         print(exc, file=err)
         return 2
+    if not rs.calendar.covers(moment.year):
+        last = max(rs.calendar.years, default=0)
+        print("warning: " + say("reminders.calendar_uncovered", year=moment.year, last=last), file=err)
     run = Run(args, rs, settings, content, use_directory_urls, channels, env, now, out, err, sleep)
     path = state_path(args, rs)
     if path:

@@ -546,6 +546,9 @@ def test_check_warns_when_the_calendar_does_not_know_the_year(
     code, out, _ = check(site, {"PORTAL_AS_OF": as_of})
     assert code == 0
     assert ("节假日安排未覆盖 2027 年（已知的只到 2026 年）" in out) is warned, out
+    printed = io.StringIO()
+    assert run(["--config", str(site / "mkdocs.yml"), "remind", "--as-of", as_of], {}, NOW, io.StringIO(), printed) == 0
+    assert ("warning: 节假日安排未覆盖 2027 年" in printed.getvalue()) is warned  # remind says it too
 
 
 @pytest.mark.parametrize(
@@ -671,3 +674,23 @@ def test_a_state_file_that_cannot_be_written_is_exit_2(world: World) -> None:
     code, _, err = world.remind(datetime(2026, 5, 5, 0, 0, tzinfo=TZ))
     assert code == 2 and "Traceback" not in err and world.box.messages == []
     assert f"无法写入提醒状态文件 {world.state}" in err and "请确认所在文件夹存在且运行提醒的用户有写权限" in err
+
+
+def test_a_server_that_offers_no_login_is_a_clear_error(tmp_path: Path) -> None:
+    cert, server_tls = self_signed(tmp_path)
+    box = Mailbox()
+    no_auth = {"auth_exclude_mechanism": ["LOGIN", "PLAIN"]}  # aiosmtpd offers no AUTH mechanism at all
+    controller = Controller(box, hostname="127.0.0.1", port=free_port(), tls_context=server_tls, **no_auth)
+    controller.start()
+    try:
+        mail = {"name": "mail", "type": "email", "host": "127.0.0.1", "port": controller.port, "security": "starttls"}
+        mail |= {"sender": "xxbs@example.org", "ca_file": str(cert), "username": "xxbs", "password_env": "PW"}
+        reminders = {**REMINDERS, "channels": [mail], "retries": 0}
+        site = make_site(tmp_path, reports=REPORTS, requests=REQUESTS, portal={**PORTAL, "reminders": reminders})
+        err = io.StringIO()
+        args = ["--config", str(site / "mkdocs.yml"), "remind", "--window", "1d", "--as-of", "2026-05-06 08:30"]
+        code = run(args, {"PW": "pw"}, NOW, io.StringIO(), err)
+    finally:
+        controller.stop()
+    assert code == 3 and box.messages == [] and "Traceback" not in err.getvalue()
+    assert "邮件服务器不提供本程序支持的登录方式（CRAM-MD5、PLAIN、LOGIN；服务器提供：—）" in err.getvalue()
