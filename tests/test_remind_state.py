@@ -679,8 +679,10 @@ def test_a_state_file_that_cannot_be_written_is_exit_2(world: World) -> None:
 def test_a_server_that_offers_no_login_is_a_clear_error(tmp_path: Path) -> None:
     cert, server_tls = self_signed(tmp_path)
     box = Mailbox()
-    no_auth = {"auth_exclude_mechanism": ["LOGIN", "PLAIN"]}  # aiosmtpd offers no AUTH mechanism at all
-    controller = Controller(box, hostname="127.0.0.1", port=free_port(), tls_context=server_tls, **no_auth)
+    no_auth = ["LOGIN", "PLAIN"]  # aiosmtpd offers no AUTH mechanism at all
+    controller = Controller(
+        box, hostname="127.0.0.1", port=free_port(), tls_context=server_tls, auth_exclude_mechanism=no_auth
+    )
     controller.start()
     try:
         mail = {"name": "mail", "type": "email", "host": "127.0.0.1", "port": controller.port, "security": "starttls"}
