@@ -47,9 +47,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
-from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
@@ -63,7 +63,7 @@ from portal.cli import run
 from portal.remind_state import locked
 from portal.workdays import china
 from tests.conftest import PORTAL, REPO, make_site, report, request
-from tests.test_remind import Robot, free_port, self_signed
+from tests.test_remind import Mailbox, Robot, free_port, self_signed
 
 NOW = datetime(2026, 5, 4, 0, 0, tzinfo=timezone.utc)  # the clock, for 钉钉's timestamp only
 TZ = ZoneInfo("Asia/Shanghai")
@@ -131,18 +131,6 @@ class Delivery:
     subject: str
     to: list[str]
     as_of: datetime  # the run that delivered it
-
-
-class Mailbox:
-    def __init__(self) -> None:
-        self.messages: list[tuple[list[str], Any]] = []
-        self.logins = 0
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(
-            (list(envelope.rcpt_tos), message_from_bytes(envelope.original_content, policy=policy.default))
-        )
-        return "250 OK"
 
 
 @dataclass
@@ -402,26 +390,32 @@ def test_urgent_reminders_can_be_kept_out_of_the_night(tmp_path: Path) -> None:
 # --- channels --------------------------------------------------------------------------------
 
 
+@contextmanager
+def tls_mail_site(tmp_path: Path, retries: int, **server: Any) -> Iterator[tuple[Path, Mailbox]]:
+    """A STARTTLS mail server (``server``: aiosmtpd options) and a site whose one channel logs in to it."""
+    cert, server_tls = self_signed(tmp_path)
+    box = Mailbox()
+    controller = Controller(box, hostname="127.0.0.1", port=free_port(), tls_context=server_tls, **server)
+    controller.start()
+    try:
+        mail = {"name": "mail", "type": "email", "host": "127.0.0.1", "port": controller.port, "security": "starttls"}
+        mail |= {"sender": "xxbs@example.org", "ca_file": str(cert), "username": "xxbs", "password_env": "PW"}
+        reminders = {**REMINDERS, "channels": [mail], "retries": retries}
+        yield make_site(tmp_path, reports=REPORTS, requests=REQUESTS, portal={**PORTAL, "reminders": reminders}), box
+    finally:
+        controller.stop()
+
+
 def test_a_refused_login_is_tried_once_per_run(tmp_path: Path) -> None:
     from aiosmtpd.smtp import AuthResult
 
-    cert, server_tls = self_signed(tmp_path)
     logins: list[str] = []
 
     def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> AuthResult:
         logins.append(data.login.decode())
         return AuthResult(success=False, handled=False)  # the server answers 535
 
-    box = Mailbox()
-    controller = Controller(
-        box, hostname="127.0.0.1", port=free_port(), tls_context=server_tls, authenticator=authenticator
-    )
-    controller.start()
-    try:
-        mail = {"name": "mail", "type": "email", "host": "127.0.0.1", "port": controller.port, "security": "starttls"}
-        mail |= {"sender": "xxbs@example.org", "ca_file": str(cert), "username": "xxbs", "password_env": "PW"}
-        reminders = {**REMINDERS, "channels": [mail], "retries": 3}
-        site = make_site(tmp_path, reports=REPORTS, requests=REQUESTS, portal={**PORTAL, "reminders": reminders})
+    with tls_mail_site(tmp_path, 3, authenticator=authenticator) as (site, box):
         state = tmp_path / "remind.json"
         for number, hour in enumerate((9, 10), start=1):  # 3-6 are due at 08:30 and stay unsent
             out, err, sleeps = io.StringIO(), io.StringIO(), list[float]()
@@ -431,8 +425,6 @@ def test_a_refused_login_is_tried_once_per_run(tmp_path: Path) -> None:
             assert "邮件服务器拒绝登录（535）：用户名“xxbs”或密码（授权码）不对" in err.getvalue()
             assert "有 4 条提醒未能通过它发出" in err.getvalue() and "wrong" not in out.getvalue() + err.getvalue()
             assert logins == ["xxbs"] * number and sleeps == []  # one login per run, no retry, no backoff
-    finally:
-        controller.stop()
     assert box.messages == []
 
 
@@ -677,22 +669,10 @@ def test_a_state_file_that_cannot_be_written_is_exit_2(world: World) -> None:
 
 
 def test_a_server_that_offers_no_login_is_a_clear_error(tmp_path: Path) -> None:
-    cert, server_tls = self_signed(tmp_path)
-    box = Mailbox()
-    no_auth = ["LOGIN", "PLAIN"]  # aiosmtpd offers no AUTH mechanism at all
-    controller = Controller(
-        box, hostname="127.0.0.1", port=free_port(), tls_context=server_tls, auth_exclude_mechanism=no_auth
-    )
-    controller.start()
-    try:
-        mail = {"name": "mail", "type": "email", "host": "127.0.0.1", "port": controller.port, "security": "starttls"}
-        mail |= {"sender": "xxbs@example.org", "ca_file": str(cert), "username": "xxbs", "password_env": "PW"}
-        reminders = {**REMINDERS, "channels": [mail], "retries": 0}
-        site = make_site(tmp_path, reports=REPORTS, requests=REQUESTS, portal={**PORTAL, "reminders": reminders})
+    # aiosmtpd offers no AUTH mechanism at all
+    with tls_mail_site(tmp_path, 0, auth_exclude_mechanism=["LOGIN", "PLAIN"]) as (site, box):
         err = io.StringIO()
         args = ["--config", str(site / "mkdocs.yml"), "remind", "--window", "1d", "--as-of", "2026-05-06 08:30"]
         code = run(args, {"PW": "pw"}, NOW, io.StringIO(), err)
-    finally:
-        controller.stop()
     assert code == 3 and box.messages == [] and "Traceback" not in err.getvalue()
     assert "邮件服务器不提供本程序支持的登录方式（CRAM-MD5、PLAIN、LOGIN；服务器提供：—）" in err.getvalue()
