@@ -345,7 +345,7 @@ def deliver(
     retries: int,
     backoff: float,
     sleep: Callable[[float], None],
-    on_sent: Callable[[Outgoing], None] = lambda item: None,
+    on_sent: Callable[[Outgoing, str], None] = lambda item, how: None,
 ) -> Result:
     """Send each item once; retry a failed one up to ``retries`` times (backoff, ×2 each time).
 
@@ -353,7 +353,8 @@ def deliver(
     are not tried, and one error names the channel, the reason and what was not sent.
     A refused login stops the channel at once (no retry); a robot that took the
     message but did not answer in time is not sent it again (it counts as sent,
-    with an error).  ``on_sent`` is called after each item that must not be sent again.
+    with an error).  ``on_sent(item, how)`` is called after each item that must not be sent again
+    (``how``: "sent", or "unsure" after a robot's timeout).
     """
     result = Result()
     name = f"{sender.channel.name} ({TYPE_NAMES[sender.channel.type]} {sender.where()})"
@@ -363,7 +364,7 @@ def deliver(
                 reason = _attempts(sender, item, retries, backoff, sleep)
             except (Refused, Unsure) as exc:
                 result.sent.append(item)
-                on_sent(item)
+                on_sent(item, "unsure" if isinstance(exc, Unsure) else "sent")
                 result.errors.append(f"error: channel {name}: 《{item.reminder.title}》: {exc}")
                 continue
             except AuthFailed as exc:
@@ -372,7 +373,7 @@ def deliver(
                 break
             if reason is None:
                 result.sent.append(item)
-                on_sent(item)
+                on_sent(item, "sent")
                 continue
             unsent = len(items) - index
             result.errors.append(

@@ -278,8 +278,8 @@ def _channel_with_state(
         _list(now, run.out)
         return 0
 
-    def record(item: Outgoing) -> None:
-        state.done[state_key(channel, item)] = Done(item.reminder.at, "sent")
+    def record(item: Outgoing, how: str) -> None:
+        state.done[state_key(channel, item)] = Done(item.reminder.at, how)
         save(path, state)
 
     result = deliver(sender, now, run.rs.retries, run.rs.backoff_seconds, run.sleep, record)

@@ -41,6 +41,7 @@ from __future__ import annotations
 import configparser
 import io
 import json
+import os
 import shlex
 import shutil
 import subprocess
@@ -676,3 +677,25 @@ def test_a_server_that_offers_no_login_is_a_clear_error(tmp_path: Path) -> None:
         code = run(args, {"PW": "pw"}, NOW, io.StringIO(), err)
     assert code == 3 and box.messages == [] and "Traceback" not in err.getvalue()
     assert "邮件服务器不提供本程序支持的登录方式（CRAM-MD5、PLAIN、LOGIN；服务器提供：—）" in err.getvalue()
+
+
+def test_the_config_names_the_state_file_next_to_mkdocs_yml(tmp_path: Path) -> None:
+    reminders = {**REMINDERS, "state": "var/remind.json"}
+    site = make_site(tmp_path, reports=REPORTS, requests=REQUESTS, portal={**PORTAL, "reminders": reminders})
+    out = io.StringIO()
+    args = ["--config", str(site / "mkdocs.yml"), "remind", "--as-of", "2026-05-06 09:00"]
+    assert run(args, {}, NOW, out, io.StringIO()) == 0
+    assert f"（状态文件 {site / 'var/remind.json'}）" in out.getvalue()  # no channel: listed, the file not written
+
+
+def test_two_processes_at_once_send_once(world: World) -> None:
+    """The lock between two processes (the threads above share one): both start together at 05-06 09:00."""
+    command = [sys.executable, str(REPO / "build_stats.py"), "--config", str(world.site / "mkdocs.yml"), "remind"]
+    command += ["--state", str(world.state), "--as-of", "2026-05-06 09:00"]
+    env = {**os.environ, **world.env, "NO_MKDOCS_2_WARNING": "1"}
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    results = [process.communicate(timeout=120) for process in runs]
+    assert [process.returncode for process in runs] == [0, 0], results
+    world.collect(datetime(2026, 5, 6, 9, 0, tzinfo=TZ))
+    # the first run: the last 24 hours, 3-6 of the list (UA's are older), once per channel
+    assert_exactly_once(world, EXPECTED[2:6])
