@@ -34,6 +34,7 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 from typing import Any
 
+from .messages import say
 from .model import Settings
 from .reminders import ChannelSettings, Recipient, Reminder, ReminderSettings
 
@@ -49,6 +50,14 @@ class ChannelError(Exception):
 
 class Refused(ChannelError):
     """The server took the message for some recipients only: not retried (that would send it twice)."""
+
+
+class AuthFailed(ChannelError):
+    """The server refused the login (SMTP 535): never retried, a mailbox locks after a few failed logins."""
+
+
+class Unsure(ChannelError):
+    """The message went out but no answer came in time: it may have arrived, so it is not sent again."""
 
 
 class MissingSecret(Exception):
@@ -95,6 +104,8 @@ def email_message(reminder: Reminder, to: Sequence[Address], sender: str, org: s
     message["To"] = list(to)
     message["Date"] = date
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2])
+    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office answers to it
+    message["X-Auto-Response-Suppress"] = "All"  # the same, for Exchange
     body = [*reminder.lines, "", f"查看：{reminder.link}", "", FOOTER]
     message.set_content("\n".join(body) + "\n", charset="utf-8")
     return message
@@ -193,10 +204,14 @@ class EmailSender(Sender):
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(c.host, c.port, timeout=c.timeout, context=context)
         else:
             smtp = smtplib.SMTP(c.host, c.port, timeout=c.timeout)
+        try:
             if c.security == "starttls":
                 smtp.starttls(context=context)
-        if c.username:
-            smtp.login(c.username, self.password)
+            if c.username:
+                _login_once(smtp, c.username, self.password)
+        except BaseException:
+            smtp.close()  # not yet self.smtp: close() would not see it
+            raise
         return smtp
 
     def send(self, item: Outgoing) -> None:
@@ -204,6 +219,9 @@ class EmailSender(Sender):
             if self.smtp is None:
                 self.smtp = self._connect()
             refused = self.smtp.send_message(item.payload)
+        except smtplib.SMTPAuthenticationError as exc:
+            self.close()
+            raise AuthFailed(say("reminders.smtp_auth", code=exc.smtp_code, user=self.channel.username)) from exc
         except (smtplib.SMTPException, OSError, ValueError) as exc:
             self.close()
             raise ChannelError(_reason(exc)) from exc
@@ -217,6 +235,22 @@ class EmailSender(Sender):
             except (smtplib.SMTPException, OSError):
                 self.smtp.close()
             self.smtp = None
+
+
+def _login_once(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """One AUTH command with the best mechanism the server offers.
+
+    ``smtplib.SMTP.login`` tries each offered mechanism in turn after a 535: two or three failed
+    logins per run, enough for a mail server to lock the mailbox.
+    """
+    smtp.ehlo_or_helo_if_needed()
+    offered = smtp.esmtp_features.get("auth", "").upper().split()
+    mechanism = next((m for m in ("CRAM-MD5", "PLAIN", "LOGIN") if m in offered), None)
+    if mechanism is None:
+        raise smtplib.SMTPNotSupportedError(say("reminders.smtp_no_auth", offered=" ".join(offered) or "—"))
+    smtp.user, smtp.password = user, password
+    handler = {"CRAM-MD5": smtp.auth_cram_md5, "PLAIN": smtp.auth_plain, "LOGIN": smtp.auth_login}[mechanism]
+    smtp.auth(mechanism, handler, initial_response_ok=mechanism != "CRAM-MD5")  # type: ignore[arg-type]
 
 
 class RobotSender(Sender):
@@ -244,6 +278,8 @@ class RobotSender(Sender):
                 answer = response.read()
         except urllib.error.HTTPError as exc:
             raise ChannelError(f"HTTP {exc.code} {exc.reason}") from exc
+        except TimeoutError as exc:  # urlopen wraps failures before the request is out in URLError; this one is after
+            raise Unsure(say("reminders.robot_timeout", seconds=f"{self.channel.timeout:g}")) from exc
         except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
             raise ChannelError(_reason(exc)) from exc
         try:
@@ -299,17 +335,26 @@ def outgoing(
 
 @dataclass
 class Result:
-    sent: list[Outgoing] = field(default_factory=list)
+    sent: list[Outgoing] = field(default_factory=list)  # delivered (or taken for some recipients, or unsure)
     errors: list[str] = field(default_factory=list)
 
 
 def deliver(
-    sender: Sender, items: Sequence[Outgoing], retries: int, backoff: float, sleep: Callable[[float], None]
+    sender: Sender,
+    items: Sequence[Outgoing],
+    retries: int,
+    backoff: float,
+    sleep: Callable[[float], None],
+    on_sent: Callable[[Outgoing, str], None] = lambda item, how: None,
 ) -> Result:
     """Send each item once; retry a failed one up to ``retries`` times (backoff, ×2 each time).
 
     When an item still fails, the channel counts as down: the rest of its items
     are not tried, and one error names the channel, the reason and what was not sent.
+    A refused login stops the channel at once (no retry); a robot that took the
+    message but did not answer in time is not sent it again (it counts as sent,
+    with an error).  ``on_sent(item, how)`` is called after each item that must not be sent again
+    (``how``: "sent", or "unsure" after a robot's timeout).
     """
     result = Result()
     name = f"{sender.channel.name} ({TYPE_NAMES[sender.channel.type]} {sender.where()})"
@@ -317,12 +362,18 @@ def deliver(
         for index, item in enumerate(items):
             try:
                 reason = _attempts(sender, item, retries, backoff, sleep)
-            except Refused as exc:
+            except (Refused, Unsure) as exc:
                 result.sent.append(item)
+                on_sent(item, "unsure" if isinstance(exc, Unsure) else "sent")
                 result.errors.append(f"error: channel {name}: 《{item.reminder.title}》: {exc}")
                 continue
+            except AuthFailed as exc:
+                unsent = len(items) - index
+                result.errors.append(say("reminders.channel_stopped", channel=name, reason=exc, count=unsent))
+                break
             if reason is None:
                 result.sent.append(item)
+                on_sent(item, "sent")
                 continue
             unsent = len(items) - index
             result.errors.append(
@@ -346,7 +397,7 @@ def _attempts(
         try:
             sender.send(item)
             return None
-        except Refused:
+        except (Refused, Unsure, AuthFailed):
             raise
         except ChannelError as exc:
             reason = str(exc)

@@ -26,7 +26,7 @@ from .problems import Problem, summary
 from .recording import COMMANDS as RECORDING_COMMANDS
 from .recording import add_parser as add_recording_parser
 from .recording import record as record_report
-from .remind import RemindUsage, prepare, remind
+from .remind import RemindUsage, calendar_warnings, prepare, remind
 from .remind import add_parser as add_remind_parser
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
 from .tally import Tally, evaluate, number, tally, to_json
@@ -155,7 +155,9 @@ def _run(
     months = _months_read(args.command, period if args.command in ("stats", "export") else None, issue_export)
     site = _load(config, settings, root, env, bodies=args.command == "public" or issue_export, months=months)
     if args.command == "check":
-        _print_problems(site.problems.sorted(), site.content.files, root, out)
+        as_of = resolve_as_of(None, env, now, settings.tz)
+        calendar = calendar_warnings((config.extra or {}).get("portal"), settings, args.config, as_of)
+        _print_problems(site.problems.sorted() + calendar, site.content.files, root, out)
         return EXIT_CONTENT if site.problems.errors else EXIT_OK
     if _stopped_by_errors(site, root, err):
         return EXIT_CONTENT

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import math
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -23,11 +24,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .dates import DateError, get_zone, parse_moment
+from .messages import say
 from .model import LEVELS, DocumentSettings, Periodical, ScoringVersion, Section, Settings
 from .names import did_you_mean, normalize
 from .problems import Problem
 from .rules import Names, parse_period, parse_rules
 from .scoring import DEFAULTS
+from .workdays import china
 
 ROOT = "extra.portal"
 DEFAULT_SECTIONS = [{"name": "社会救助股", "slug": "jiuzhu", "head": "李明", "quota": 2, "aliases": ["救助股"]}]
@@ -760,6 +763,54 @@ class Clock(c.OptionallyRequired[str]):
         return value.strip()
 
 
+class Finite(c.OptionallyRequired[float]):
+    """A finite number above 0 (``positive``) or at least 0: ``0``, ``-1``, ``.nan``, ``.inf`` are refused."""
+
+    def __init__(self, default: float, positive: bool = True) -> None:
+        super().__init__(default=default)
+        self.positive = positive
+
+    def run_validation(self, value: object) -> float:
+        number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+        if number is None or not math.isfinite(number) or number < 0 or (self.positive and number == 0):
+            raise ValidationError(say("reminders.number_positive" if self.positive else "reminders.number_not_negative",
+                                      value=value))  # fmt: skip
+        return number
+
+
+class QuietHours(c.OptionallyRequired[str]):
+    """``"20:00-08:00"`` (may cross midnight), or ``""`` for none."""
+
+    def run_validation(self, value: object) -> str:
+        text = value.strip() if isinstance(value, str) else None
+        parts = text.split("-") if text else []
+        if text is None or (text and (len(parts) != 2 or not all(_CLOCK_RE.fullmatch(x.strip()) for x in parts))):
+            raise ValidationError(say("reminders.quiet_hours", value=value))
+        return text
+
+
+class Days(c.OptionallyRequired[tuple]):
+    """A list of dates (YAML reads 2027-01-01 as a date; a quoted one is read too)."""
+
+    def __init__(self) -> None:
+        super().__init__(default=[])
+
+    def run_validation(self, value: object) -> tuple[date, ...]:
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for index, item in enumerate(items):
+            try:
+                out.append(item if isinstance(item, date) else date.fromisoformat(str(item).strip()))
+            except ValueError:
+                raise ValidationError(say("reminders.calendar_days", index=index + 1, value=item)) from None
+        return tuple(out)
+
+
+class CalendarConfig(base.Config):
+    holidays = Days()
+    workdays = Days()
+
+
 class Pattern(c.OptionallyRequired[str]):
     def __init__(self, pattern: re.Pattern[str], what: str, default: str = "") -> None:
         super().__init__(default=default)
@@ -800,14 +851,14 @@ class EmailChannelConfig(base.Config):
     password_env = _env_name()
     sender = Pattern(_EMAIL_RE, "an e-mail address")
     ca_file = c.Type(str, default="")  # a CA bundle for a mail server with the bureau's own certificate
-    timeout = Number(default=20)
+    timeout = Finite(default=20)
 
 
 class WecomChannelConfig(base.Config):
     name = Text()
     type = c.Choice(("email", "wecom", "dingtalk"))
     url_env = _env_name()
-    timeout = Number(default=20)
+    timeout = Finite(default=20)
 
 
 class DingtalkChannelConfig(WecomChannelConfig):
@@ -836,10 +887,15 @@ class RemindersConfig(base.Config):
     quota_days_before_month_end = Counts(27, (5,))
     digest_weekdays = Counts(7, (1,), least=1)  # 1 Monday … 7 Sunday
     retries = Count(default=3)
-    backoff_seconds = Number(default=2)
+    backoff_seconds = Finite(default=2, positive=False)
     office = c.Optional(_SubMapping())
     recipients = c.Optional(_SubMapping())
     channels = c.Optional(_Passthrough())
+    state = c.Type(str, default="")  # the state file, relative to mkdocs.yml's folder
+    horizon_hours = Finite(default=24)
+    quiet_hours = QuietHours(default="20:00-08:00")
+    urgent_in_quiet_hours = c.Type(bool, default=True)
+    calendar = c.Optional(_SubMapping())
 
 
 def _recipient(raw: object, path: str, errors: list[tuple[str, str]]) -> Any:
@@ -879,6 +935,8 @@ def _channels(raw: object, path: str, errors: list[tuple[str, str]]) -> tuple[An
         names.add(values["name"])
         if kind == "email":
             values["port"] = values["port"] or _DEFAULT_PORTS[values["security"]]
+            if values["security"] == "none" and (values["password_env"] or values["username"]):
+                errors.append((f"{where}.security", say("reminders.password_in_clear")))
         out.append(ChannelSettings(**values))
     return tuple(out)
 
@@ -905,6 +963,9 @@ def reminder_settings(raw_portal: object, sections: tuple[Section, ...], site_ur
             continue
         recipients[section] = _recipient(item, f"{path}.recipients.{name}", errors)
     channels = _channels(values.get("channels"), f"{path}.channels", errors)
+    calendar, calendar_errors = _validate(CalendarConfig, values.get("calendar"), f"{path}.calendar")
+    errors.extend(calendar_errors)
+    quiet = _quiet(values, path, errors)
     if errors:
         return None, errors
     hours, minutes = values["send_at"].split(":")
@@ -923,5 +984,31 @@ def reminder_settings(raw_portal: object, sections: tuple[Section, ...], site_ur
         office=office if office.name else replace(office, name="办公室"),
         recipients=recipients,
         channels=channels,
+        quiet_hours=quiet,
+        urgent_in_quiet_hours=values["urgent_in_quiet_hours"],
+        calendar=china(calendar["holidays"], calendar["workdays"]),
+        state=values["state"].strip(),
+        horizon_hours=values["horizon_hours"],
         **{key: values[key] for key in triggers},
     ), []
+
+
+def _clock(text: str) -> time:
+    hours, minutes = text.strip().split(":")
+    return time(int(hours), int(minutes))
+
+
+def _quiet(values: dict[str, Any], path: str, errors: list[tuple[str, str]]) -> tuple[time, time] | None:
+    """The quiet hours (None: none); ``send_at`` inside them is an error (day-based reminders would never go out)."""
+    from .reminders import in_quiet_hours
+
+    text, send_at = values.get("quiet_hours"), values.get("send_at")
+    if not text or not isinstance(send_at, str):
+        return None
+    start, _, end = text.partition("-")
+    quiet = (_clock(start), _clock(end))
+    if quiet[0] == quiet[1]:
+        return None
+    if in_quiet_hours(datetime.combine(date(2000, 1, 1), _clock(send_at)), quiet):
+        errors.append((f"{path}.send_at", say("reminders.send_at_quiet", send_at=send_at, quiet=text)))
+    return quiet

@@ -15,17 +15,23 @@ Sending lives in :mod:`portal.channels`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from .dates import Period, month
 from .discovery import page_url
 from .model import Content, Request, Settings
 from .status import UrgentState
 from .tally import Evaluation, SectionRow, evaluate, tally
+from .workdays import WorkCalendar, china
 
 KINDS = ("request_soon", "request_missed", "urgent_soon", "urgent_due", "quota", "digest")
+URGENT_KINDS = ("urgent_soon", "urgent_due")
+#: The day-based kinds: sent at ``send_at`` on working days only.
+DAY_KINDS = ("request_soon", "request_missed", "quota", "digest")
+#: The digest lists 约稿 due within this many days ahead, and what went overdue within as many days back.
+DIGEST_DAYS = 7
 KIND_NAMES = {
     "request_soon": "约稿将到期",
     "request_missed": "约稿已逾期",
@@ -77,6 +83,11 @@ class ReminderSettings:
     digest_weekdays: tuple[int, ...] = (1,)
     retries: int = 3
     backoff_seconds: float = 2
+    quiet_hours: tuple[time, time] | None = (time(20, 0), time(8, 0))  # [start, end): no message but urgent ones
+    urgent_in_quiet_hours: bool = True  # the 2-hour rule does not sleep
+    calendar: WorkCalendar = field(default_factory=china)
+    state: str = ""  # the state file (see portal.remind_state); "" = window mode
+    horizon_hours: float = 24  # without a usable state file: look back this far, never further
     office: Recipient = field(default_factory=lambda: Recipient(name="办公室"))
     recipients: Mapping[str, Recipient] = field(default_factory=dict)  # configured section name -> recipient
     channels: tuple[ChannelSettings, ...] = ()
@@ -95,6 +106,13 @@ class Reminder:
     subject: str
     lines: tuple[str, ...]
     link: str  # absolute when a portal URL is configured, else site-relative
+    item: str = ""  # what the reminder is about, for one recipient: a later trigger of the same item overtakes it
+    step: int = 0  # the trigger's order within its item (larger: later)
+    expires: datetime | None = None  # from then on it is pointless (the deadline passed, the month ended)
+
+    @property
+    def urgent(self) -> bool:
+        return self.kind in URGENT_KINDS
 
 
 # --- windows ------------------------------------------------------------------------------
@@ -137,11 +155,41 @@ def align(as_of: datetime, window: timedelta, send_at: time) -> datetime:
 
 
 def _days(start: datetime, end: datetime) -> Iterator[date]:
-    """Every local day from ``start``'s to ``end``'s."""
-    day = start.date()
+    """Every local day whose trigger may land in ``(start, end]``: from a month before ``start`` (days off move a
+    day-based trigger later, never by a month) to ``end``'s.
+    """
+    day = start.date() - timedelta(days=31)
     while day <= end.date():
         yield day
         day += timedelta(days=1)
+
+
+def in_quiet_hours(moment: datetime, quiet: tuple[time, time] | None) -> bool:
+    """Whether ``moment`` lies in the quiet hours ``[start, end)`` (which may cross midnight)."""
+    if quiet is None:
+        return False
+    start, end, now = quiet[0], quiet[1], moment.time().replace(tzinfo=None)
+    return start <= now < end if start < end else (now >= start or now < end)
+
+
+def after_quiet_hours(moment: datetime, quiet: tuple[time, time] | None) -> datetime:
+    """``moment``, or the end of the quiet hours it lies in."""
+    if not in_quiet_hours(moment, quiet):
+        return moment
+    assert quiet is not None
+    end = datetime.combine(moment.date(), quiet[1], moment.tzinfo)
+    return end if end > moment else end + timedelta(days=1)
+
+
+def may_send(reminder: Reminder, moment: datetime, rs: ReminderSettings) -> bool:
+    """Whether a run at ``moment`` may deliver ``reminder``: urgent ones at any hour (unless configured
+    otherwise); the others outside the quiet hours, and the day-based ones on working days only.
+    """
+    if reminder.urgent and rs.urgent_in_quiet_hours:
+        return True
+    if in_quiet_hours(moment, rs.quiet_hours):
+        return False
+    return reminder.kind not in DAY_KINDS or rs.calendar.is_workday(moment.date())
 
 
 # --- the plan -----------------------------------------------------------------------------
@@ -160,7 +208,8 @@ class _Context:
         return self.start < moment <= self.end
 
     def at(self, day: date) -> datetime:
-        return datetime.combine(day, self.reminders.send_at, self.end.tzinfo)
+        """A day-based trigger of ``day``: ``send_at`` on it, or on the next working day when it is a day off."""
+        return datetime.combine(self.reminders.calendar.next_workday(day), self.reminders.send_at, self.end.tzinfo)
 
     def link(self, src_uri: str) -> str:
         url = page_url(src_uri, self.use_directory_urls)
@@ -176,11 +225,39 @@ def plan(
     window: timedelta,
     use_directory_urls: bool = True,
 ) -> list[Reminder]:
-    """Every reminder whose trigger moment lies in ``(as_of − window, as_of]``, in trigger order."""
+    """Every reminder whose trigger moment lies in ``(as_of − window, as_of]``, in trigger order.
+
+    Two triggers of one item that land on the same moment (days off or quiet hours moved them) give the later one only.
+    """
     end = as_of.astimezone(settings.tz)
     ctx = _Context(settings, reminders, evaluate(content, settings, end), end - window, end, use_directory_urls)
     found = [*_requests(ctx), *_urgent(ctx), *_quota(ctx), *_digest(ctx)]
-    return sorted(found, key=lambda r: (r.at, KINDS.index(r.kind), r.section, r.key))
+    latest: dict[tuple[str, datetime], Reminder] = {}
+    for reminder in found:
+        slot = (reminder.item or reminder.key, reminder.at)
+        if slot not in latest or latest[slot].step < reminder.step:
+            latest[slot] = reminder
+    return sorted(latest.values(), key=lambda r: (r.at, KINDS.index(r.kind), r.section, r.key))
+
+
+def fold(due: Sequence[Reminder], as_of: datetime) -> tuple[list[Reminder], list[Reminder]]:
+    """Split reminders that fell due (and were not sent) into those to send and those overtaken.
+
+    A reminder is overtaken by a later trigger of the same item that is also due (only "已超时" is
+    sent, not "还剩 60 分钟" too), and when it expired (its deadline or month is past at ``as_of``).
+    """
+    last: dict[str, Reminder] = {}
+    for reminder in due:
+        known = last.get(reminder.item or reminder.key)
+        if known is None or (known.at, known.step) < (reminder.at, reminder.step):
+            last[reminder.item or reminder.key] = reminder
+    keep: list[Reminder] = []
+    folded: list[Reminder] = []
+    for reminder in due:
+        current = last[reminder.item or reminder.key] is reminder
+        expired = reminder.expires is not None and as_of >= reminder.expires
+        (keep if current and not expired else folded).append(reminder)
+    return keep, folded
 
 
 def _fmt_day(day: date) -> str:
@@ -191,30 +268,36 @@ def _fmt_time(moment: datetime) -> str:
     return f"{_fmt_day(moment.date())} {moment:%H:%M}"
 
 
+def _day_after(day: date, tz: tzinfo | None) -> datetime:
+    return datetime.combine(day + timedelta(days=1), time(0), tz)
+
+
 def _requests(ctx: _Context) -> Iterator[Reminder]:
     for request in ctx.ev.requests:
         status = ctx.ev.request_status[request.id]
         for days in ctx.reminders.request_days_before:
-            moment = ctx.at(request.deadline - timedelta(days=days))
-            if ctx.within(moment) and moment.date() >= request.issued:
+            nominal = request.deadline - timedelta(days=days)
+            moment = ctx.at(nominal)
+            if ctx.within(moment) and nominal >= request.issued and moment.date() <= request.deadline:
                 for section in [s for s, st in status.items() if st == "pending"]:
                     yield _request_soon(ctx, request, section, days, moment)
         for days in ctx.reminders.request_days_after:
             moment = ctx.at(request.deadline + timedelta(days=days))
             if ctx.within(moment):
                 for section in [s for s, st in status.items() if st == "missed"]:
-                    yield _request_missed(ctx, request, section, moment)
+                    yield _request_missed(ctx, request, section, days, moment)
 
 
 def _request_soon(ctx: _Context, request: Request, section: str, days: int, moment: datetime) -> Reminder:
-    when = "今天" if days == 0 else f"还有 {days} 天"
+    left = (request.deadline - moment.date()).days  # a day off may have moved the trigger closer
+    when = "今天" if left == 0 else f"还有 {left} 天"
     return _to_section(
         ctx,
         request,
         section,
         moment,
-        ("request_soon", str(days)),
-        f"【约稿提醒】《{request.title}》将于{_fmt_day(request.deadline)}截止",
+        ("request_soon", str(days), -days),
+        f"【约稿提醒】《{request.title}》将于{_fmt_day(request.deadline)}截止（{when}截止）",
         (
             f"{section}：约稿《{request.title}》（{request.id}）的截止日期是{_fmt_day(request.deadline)}，"
             f"{when}截止，贵股室尚未报送。",
@@ -223,14 +306,15 @@ def _request_soon(ctx: _Context, request: Request, section: str, days: int, mome
     )
 
 
-def _request_missed(ctx: _Context, request: Request, section: str, moment: datetime) -> Reminder:
+def _request_missed(ctx: _Context, request: Request, section: str, days: int, moment: datetime) -> Reminder:
+    late = (moment.date() - request.deadline).days
     return _to_section(
         ctx,
         request,
         section,
         moment,
-        ("request_missed", moment.date().isoformat()),
-        f"【约稿逾期】《{request.title}》已过截止日期，尚未报送",
+        ("request_missed", moment.date().isoformat(), 1000 + days),
+        f"【约稿逾期】《{request.title}》已过截止日期，尚未报送（逾期 {late} 天）",
         (
             f"{section}：约稿《{request.title}》（{request.id}）已于{_fmt_day(request.deadline)}截止，贵股室尚未报送，"
             "目前按漏报计。",
@@ -244,12 +328,12 @@ def _to_section(
     request: Request,
     section: str,
     moment: datetime,
-    kind_and_tail: tuple[str, str],
+    trigger: tuple[str, str, int],
     subject: str,
     lines: tuple[str, ...],
 ) -> Reminder:
     """A request's reminder to one section (not the office): key ``kind:request:section:tail``, link to the request."""
-    kind, tail = kind_and_tail
+    kind, tail, step = trigger
     return Reminder(
         key=f"{kind}:{request.id}:{section}:{tail}",
         kind=kind,
@@ -260,15 +344,22 @@ def _to_section(
         subject=subject,
         lines=lines,
         link=ctx.link(request.src_uri),
+        item=f"request:{request.id}:{section}",
+        step=step,
+        expires=_day_after(request.deadline, moment.tzinfo) if kind == "request_soon" else None,
     )
 
 
 def _urgent(ctx: _Context) -> Iterator[Reminder]:
+    rs = ctx.reminders
     for state in ctx.ev.urgent:
         if state.reported_time is not None:
             continue  # reported (as known at as_of): nothing to remind
-        for minutes in ctx.reminders.urgent_minutes_before:
-            moment = state.due - timedelta(minutes=minutes)
+        for minutes in rs.urgent_minutes_before:
+            trigger = state.due - timedelta(minutes=minutes)
+            moment = trigger if rs.urgent_in_quiet_hours else after_quiet_hours(trigger, rs.quiet_hours)
+            if minutes and moment >= state.due:
+                continue  # held by the quiet hours past the due time: "还剩 N 分钟" would be wrong
             if ctx.within(moment) and state.report.date <= moment:  # as a run at that moment saw it
                 yield _urgent_reminder(ctx, state, minutes, moment)
 
@@ -278,7 +369,8 @@ def _urgent_reminder(ctx: _Context, state: UrgentState, minutes: int, moment: da
     assert report.event_time is not None
     limit = f"{ctx.settings.urgent_limit(report.severity):g}"  # per severity when configured
     if minutes:
-        kind, subject = "urgent_soon", f"【紧急信息】《{report.title}》须在{state.due:%H:%M}前报送"
+        kind = "urgent_soon"
+        subject = f"【紧急信息】《{report.title}》须在{state.due:%H:%M}前报送（还剩 {minutes} 分钟）"
         lead = f"距报送时限还有 {minutes} 分钟，目前尚未报送。"
     else:
         kind, subject = "urgent_due", f"【紧急信息超时】《{report.title}》已到报送时限，尚未报送"
@@ -298,6 +390,9 @@ def _urgent_reminder(ctx: _Context, state: UrgentState, minutes: int, moment: da
             "报送后请在该信息中填写 reported_time。",
         ),
         link=ctx.link(report.src_uri),
+        item=f"urgent:{report.path}",
+        step=-minutes,
+        expires=state.due if minutes else None,
     )
 
 
@@ -310,13 +405,14 @@ def _quota(ctx: _Context) -> Iterator[Reminder]:
         period = _month_of(day)
         moment = ctx.at(day)
         for days in ctx.reminders.quota_days_before_month_end:
-            if period.end - timedelta(days=days) == day and ctx.within(moment):
+            if period.end - timedelta(days=days) == day and ctx.within(moment) and moment.date() <= period.end:
                 rows = sorted(tally(ctx.ev, period).sections, key=lambda r: r.order)
                 yield from (_quota_reminder(ctx, row, period, days, moment) for row in rows if row.behind_quota)
 
 
 def _quota_reminder(ctx: _Context, row: SectionRow, period: Period, days: int, moment: datetime) -> Reminder:
     slug = next(s.slug for s in ctx.settings.sections if s.name == row.section)
+    left = (period.end - moment.date()).days
     return Reminder(
         key=f"quota:{period.key}:{row.section}:{days}",
         kind="quota",
@@ -324,13 +420,18 @@ def _quota_reminder(ctx: _Context, row: SectionRow, period: Period, days: int, m
         section=row.section,
         office=False,
         title=f"{row.section}{period.label}报送任务",
-        subject=f"【任务提醒】{row.section}{period.label}已报送 {row.submitted} 条，任务 {row.quota} 条",
+        subject=(
+            f"【任务提醒】{row.section}{period.label}已报送 {row.submitted} 条，任务 {row.quota} 条（距月底 {left} 天）"
+        ),
         lines=(
             f"{row.section}：{period.label}的报送任务是 {row.quota} 条，"
             f"截至{_fmt_time(ctx.end)}已报送 {row.submitted} 条，还差 {row.quota - row.submitted} 条。",
-            f"距月底（{_fmt_day(period.end)}）还有 {days} 天。",
+            f"距月底（{_fmt_day(period.end)}）还有 {left} 天。",
         ),
         link=ctx.link(f"sections/{slug}.md"),
+        item=f"quota:{period.key}:{row.section}",
+        step=-days,
+        expires=_day_after(period.end, moment.tzinfo),
     )
 
 
@@ -338,7 +439,7 @@ def _digest(ctx: _Context) -> Iterator[Reminder]:
     for day in _days(ctx.start, ctx.end):
         moment = ctx.at(day)
         if day.isoweekday() in ctx.reminders.digest_weekdays and ctx.within(moment):
-            lines = digest_lines(ctx.ev, day)
+            lines = digest_lines(ctx.ev, moment.date())
             yield Reminder(
                 key=f"digest:{day.isoformat()}",
                 kind="digest",
@@ -346,27 +447,35 @@ def _digest(ctx: _Context) -> Iterator[Reminder]:
                 section="",
                 office=True,
                 title=f"{ctx.settings.organization}信息报送每周汇总",
-                subject=f"【每周汇总】{ctx.settings.organization}信息报送（{_fmt_day(day)}）",
+                subject=f"【每周汇总】{ctx.settings.organization}信息报送（{_fmt_day(moment.date())}）",
                 lines=tuple(lines),
                 link=ctx.link("index.md"),
+                item="digest",
+                step=day.toordinal(),
             )
 
 
 def digest_lines(ev: Evaluation, day: date) -> list[str]:
-    """The office's weekly digest: what is due, what is overdue (as known at ``ev.as_of``)."""
+    """The office's weekly digest: what still needs action (as known at ``ev.as_of``).
+
+    待报: 约稿 still unanswered whose deadline is within :data:`DIGEST_DAYS` days, urgent events
+    not reported yet within their limit.  逾期: 约稿 missed and urgent events overdue whose
+    deadline passed within the last :data:`DIGEST_DAYS` days (older ones are in the bulletins).
+    """
     due, missed = [], []
+    soon, recent = day + timedelta(days=DIGEST_DAYS), day - timedelta(days=DIGEST_DAYS)
     for request in ev.requests:
         status = ev.request_status[request.id]
         pending = [s for s, st in status.items() if st == "pending"]
         late = [s for s, st in status.items() if st == "missed"]
-        if pending:
+        if pending and request.deadline <= soon:
             due.append(f"约稿《{request.title}》{_fmt_day(request.deadline)}截止，未报：{'、'.join(pending)}")
-        if late and request.deadline >= day - timedelta(days=7):
+        if late and request.deadline >= recent:
             missed.append(f"约稿《{request.title}》{_fmt_day(request.deadline)}已截止，漏报：{'、'.join(late)}")
     for state in ev.urgent:
         if state.status == "pending":
             due.append(f"紧急信息《{state.report.title}》（{state.report.section}）须在{_fmt_time(state.due)}前报送")
-        elif state.status == "overdue":
+        elif state.status == "overdue" and state.due.date() >= recent:
             missed.append(f"紧急信息《{state.report.title}》（{state.report.section}）{_fmt_time(state.due)}超时未报")
     lines = [f"截至{_fmt_time(ev.as_of)}："]
     lines.append("待报：" + ("无" if not due else ""))
