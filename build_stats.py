@@ -26,6 +26,7 @@ REQUIRED = {
     "openpyxl": "openpyxl",
     "jieba": "jieba",
     "rjieba": "rjieba",
+    "chinese_calendar": "chinesecalendar",
 }
 
 
