@@ -23,6 +23,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .dates import DateError, get_zone, parse_moment
+from .messages import say
 from .model import LEVELS, DocumentSettings, Periodical, ScoringVersion, Section, Settings
 from .names import did_you_mean, normalize
 from .problems import Problem
@@ -492,6 +493,7 @@ class PeriodicalConfig(base.Config):
     adopter = Text()
     columns = c.Optional(c.ListOfItems(Text()))
     distribution = c.Optional(_Free())
+    copies = c.Optional(c.Type(int))  # （共印N份） in the 版记
 
 
 DISTRIBUTION_KEYS = ("报", "送", "发")
@@ -542,6 +544,10 @@ def _periodicals(raw: object, adopters: Mapping[str, str], errors: list[tuple[st
             )
             continue
         columns = tuple(values["columns"] or ())
+        copies = values["copies"]
+        if copies is not None and copies <= 0:
+            errors.append((f"{where}.copies", say("layout.copies", value=copies)))
+            copies = None
         if len({normalize(col) for col in columns}) != len(columns):
             errors.append((f"{where}.columns", "a column is listed twice; list each once"))
         periodical = Periodical(
@@ -550,6 +556,7 @@ def _periodicals(raw: object, adopters: Mapping[str, str], errors: list[tuple[st
             adopter,
             columns,
             distribution,
+            copies,
         )
         if normalize(periodical.name) in names:
             errors.append((f"{where}.name", f"{periodical.name!r} is configured twice; keep one"))
