@@ -52,7 +52,7 @@ def table_sheet(sheet: Any, b: Bulletin, heading: str, table: Any, totals: bool)
         # the header wraps (on two lines when longer than three characters), the cells do not
         texts = [str(r[index - 1]) for r in table.rows] + ["合计"]
         longest = max([_width(t) for t in texts] + [_width(head) if len(head) <= 3 else _width(head) / 2 + 0.5])
-        sheet.column_dimensions[get_column_letter(index)].width = min(40, round(longest * 2 + 2))
+        sheet.column_dimensions[get_column_letter(index)].width = min(40, round(longest * 2 + 1.5))
     sheet.row_dimensions[HEADER_ROW].height = 30
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(width)}{max(last, HEADER_ROW + 1)}"
     name = table.numeric.index(False) if False in table.numeric else 0  # the name column: 股室, 作者, 约稿…
@@ -133,8 +133,8 @@ def text_sheet(sheet: Any, b: Bulletin, heading: str, lines: list[tuple[str, boo
 
 
 #: The 通报 sheet's one column, in characters of the default font (an ASCII digit; a Chinese character is two):
-#: 90 fills A4 portrait between 0.5 in margins at 100 % (17.0 cm).
-TEXT_COLUMN = 90
+#: 76 fills A4 portrait between 0.5 in margins at 100 % (about 16 cm with the fonts LibreOffice falls back to).
+TEXT_COLUMN = 76
 
 
 def page_setup(sheet: Any, title_rows_: str, landscape: bool = True) -> None:
