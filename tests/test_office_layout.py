@@ -94,15 +94,15 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, l
         check=True, capture_output=True, timeout=600, env=env,
     )  # fmt: skip
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    out: dict[str, tuple[Path, list[list[list[Word]]]]] = {}
+    result_pages: dict[str, tuple[Path, list[list[list[Word]]]]] = {}
     for source in files:
         pdf = folder / f"{source.stem}.pdf"
         assert pdf.exists(), f"LibreOffice wrote no PDF for {source.name}"
         for old in ARTIFACTS.glob(f"{source.stem}-*.png"):
             old.unlink()
         subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(ARTIFACTS / source.stem)], check=True)
-        out[source.stem] = (source, pages_of(pdf))
-    return out
+        result_pages[source.stem] = (source, pages_of(pdf))
+    return result_pages
 
 
 @pytest.mark.parametrize("kind", list(BULLETINS))
