@@ -381,6 +381,9 @@ def signature(doc: Any, signer: str, day: date, seal_lines: int = 2) -> None:
     last = doc.element.body[-2] if len(doc.element.body) > 1 else None  # [-1] is the section properties
     if last is not None and last.tag == qn("w:p"):
         Paragraph(last, doc).paragraph_format.keep_with_next = True  # the text's last lines go with the seal
+    elif last is not None and last.tag == qn("w:tbl"):  # a table's last row goes with the seal
+        for p in last.findall(qn("w:tr"))[-1].iter(qn("w:p")):
+            Paragraph(p, doc).paragraph_format.keep_with_next = True
     for _ in range(seal_lines):
         blank(doc, keep_with_next=True)
     date_w, signer_w = text_width(dated), text_width(signer)
@@ -507,9 +510,9 @@ def flow(doc: Any) -> tuple[int, float]:
 def _chain(items: list[tuple[list[float], bool, bool, bool]], index: int) -> float:
     """The height a run of kept-together paragraphs needs: all of them and the first line of what follows."""
     total = 0.0
-    for heights, keep, _, _ in items[index:]:
-        if not keep:
-            return total + heights[0] + (heights[1] if len(heights) > 1 else 0.0)
+    for heights, keep, grid, _ in items[index:]:
+        if not keep:  # a table's header row and first row; a paragraph's first line (no widow control)
+            return total + heights[0] + (heights[1] if len(heights) > 1 and not grid else 0.0)
         total += sum(heights)
     return total
 

@@ -112,7 +112,7 @@ def test_bulletin_has_an_even_number_of_pages(printed: dict, kind: str) -> None:
     assert len(pages) % 2 == 0, len(pages)
 
 
-@pytest.mark.parametrize("kind", [*BULLETINS, "few"])
+@pytest.mark.parametrize("kind", [*BULLETINS, *ISSUES])
 def test_colophon_sits_at_the_foot_of_the_last_page(printed: dict, kind: str) -> None:
     """The 版记's last line ends on the 版心's last line: its text bottom within 5 mm of 37 + 225 mm."""
     _, pages = printed[kind]
