@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, make_site, run_cli
 from tests.test_officedoc import pytestmark
 
 __all__ = ["pytestmark"]  # the LibreOffice/poppler skip applies here too
@@ -241,3 +241,24 @@ def test_workbook_prints_readably(printed: dict) -> None:
     lines = [str(c.value) for c in sheet["A"] if c.value][2:]
     for line in lines:
         assert re.sub(r"\s", "", line)[:20] in printed_text, line
+
+
+def test_copies_print_in_the_imprint_and_are_checked(tmp_path: Path) -> None:
+    """``copies: 50`` on a periodical puts （共印50份） 居右 on the 版记's last row; 0 is a config error naming the key."""
+    from tests.test_periodicals import ITEMS, PERIODICAL, REPORTS, SECOND, issue, portal_config
+
+    files = {"content/periodicals/minzheng/2026-04.md": issue(items=ITEMS, editor="王芳", signer="李明")}
+    site = make_site(
+        tmp_path / "ok", reports=REPORTS, portal=portal_config({**PERIODICAL, "copies": 50}, SECOND), files=files
+    )
+    out = tmp_path / "issue.docx"
+    result = run_cli(site, "export", "--periodical", "民政信息", "--number", "4", "-o", str(out))
+    assert result.code == 0, result.err
+    doc = Document(io.BytesIO(out.read_bytes()))
+    assert doc.tables[-1].rows[-1].cells[0].text == "责任编辑：王芳　　签发：李明\t（共印50份）"
+    bad = make_site(
+        tmp_path / "bad", reports=REPORTS, portal=portal_config({**PERIODICAL, "copies": 0}, SECOND), files=files
+    )
+    result = run_cli(bad, "check")
+    assert result.code != 0
+    assert "extra.portal.periodicals[0].copies" in result.err + result.out and "正整数" in result.err + result.out
