@@ -48,11 +48,14 @@ def table_sheet(sheet: Any, b: Bulletin, heading: str, table: Any, totals: bool)
     if totals and table.rows:
         sheet.append(totals_row(table))
     _style(sheet, table, width, totals and bool(table.rows))
+    sums = totals_row(table) if totals and table.rows else []
     for index, head in enumerate(table.heads, start=1):
-        # the header wraps (on two lines when longer than three characters), the cells do not
-        texts = [str(r[index - 1]) for r in table.rows] + ["合计"]
-        longest = max([_width(t) for t in texts] + [_width(head) if len(head) <= 3 else _width(head) / 2 + 0.5])
-        sheet.column_dimensions[get_column_letter(index)].width = min(40, round(longest * 2 + 1.5))
+        # the cells keep to one line; a header of four or more characters wraps into lines of two words
+        # (约稿/按时: a column as wide as two Chinese characters and a little, never three)
+        texts = [str(r[index - 1]) for r in table.rows] + [str(v) for v in sums[index - 1 : index] if v is not None]
+        body = max(_width(t) for t in texts) * 2 + 1.5
+        header = _width(head) * 2 + 1.5 if len(head) <= 3 else -(-len(head) // 2) * 2 + 1
+        sheet.column_dimensions[get_column_letter(index)].width = min(40, round(max(body, header)))
     sheet.row_dimensions[HEADER_ROW].height = 30
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(width)}{max(last, HEADER_ROW + 1)}"
     name = table.numeric.index(False) if False in table.numeric else 0  # the name column: 股室, 作者, 约稿…

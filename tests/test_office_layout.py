@@ -238,13 +238,19 @@ def test_workbook_prints_readably(printed: dict) -> None:
     sections = next(p for p in pages if any(text_of(line).endswith("·股室") for line in p))
     name = next(w for line in sections for w in line if w[0] == "养老服务股")
     assert name[4] - name[2] >= 0.7 * 1.3 * 11, name
+    # its headers of four characters wrap between the two words (约稿/按时), never after three (约稿按/时)
+    words = {w[0] for line in sections for w in line}
+    heads = [str(c.value) for c in book.worksheets[1][3] if c.value and len(str(c.value)) == 4]
+    assert heads and not [h for h in heads if h[:3] in words], heads
     lines = [str(c.value) for c in sheet["A"] if c.value][2:]
     for line in lines:
         assert re.sub(r"\s", "", line)[:20] in printed_text, line
 
 
 def test_copies_print_in_the_imprint_and_are_checked(tmp_path: Path) -> None:
-    """``copies: 50`` on a periodical puts （共印50份） 居右 on the 版记's last row; 0 is a config error naming the key."""
+    """``copies: 50`` on a periodical puts （共印50份） 居右 on the 版记's last row; 0 is a config error
+    naming the key.
+    """
     from tests.test_periodicals import ITEMS, PERIODICAL, REPORTS, SECOND, issue, portal_config
 
     files = {"content/periodicals/minzheng/2026-04.md": issue(items=ITEMS, editor="王芳", signer="李明")}
