@@ -268,3 +268,33 @@ def test_copies_print_in_the_imprint_and_are_checked(tmp_path: Path) -> None:
     result = run_cli(bad, "check")
     assert result.code != 0
     assert "extra.portal.periodicals[0].copies" in result.err + result.out and "正整数" in result.err + result.out
+
+
+def test_signature_takes_a_tables_last_row_along(tmp_path: Path) -> None:
+    """A text ending in a table: when 署名 and 日期 do not fit under it, the table's last row goes over with
+    them.  Page 1: 17 of its 22 grid lines of text leave 5 × 28.95 = 144.75 pt; the table (12 pt, rows
+    12 × 1.35 + 0.45 = 16.65 pt) takes header + 7 rows = 133.2 pt, leaving 11.5 pt, while the two seal
+    lines, 署名 and 日期 need 4 × 28.95 = 115.8 pt: they go to page 2, and row 7 (under a repeated header) with them.
+    """
+    from datetime import date, datetime, timezone
+
+    from portal import officedoc as od
+
+    doc = od.new_document()
+    od.page_numbers(doc)
+    for index in range(17):
+        od.body(doc, f"第{index + 1}句。")
+    od.table(doc, ("排名", "股室"), [[str(i), f"第{i}股"] for i in range(1, 8)], (True, False))
+    od.signature(doc, "测试县民政局办公室", date(2026, 2, 3))
+    docx = tmp_path / "sign-table.docx"
+    docx.write_bytes(od.save(doc, datetime(2026, 2, 3, tzinfo=timezone.utc)))
+    env = {**os.environ, "FONTCONFIG_FILE": str(fonts_conf(tmp_path))}
+    profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}"
+    subprocess.run(
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+        check=True, capture_output=True, timeout=300, env=env,
+    )  # fmt: skip
+    pages = [[text_of(line) for line in page] for page in pages_of(tmp_path / "sign-table.pdf")]
+    assert len(pages) == 2
+    signed = pages[1]
+    assert "测试县民政局办公室" in signed and "第7股" in signed and "第6股" not in signed, signed
