@@ -53,7 +53,7 @@ def table_sheet(sheet: Any, b: Bulletin, heading: str, table: Any, totals: bool)
         # the cells keep to one line; a header of four or more characters wraps into lines of two words
         # (约稿/按时: a column as wide as two Chinese characters and a little, never three)
         texts = [str(r[index - 1]) for r in table.rows] + [str(v) for v in sums[index - 1 : index] if v is not None]
-        body = max(_width(t) for t in texts) * 2 + 1.5
+        body = max([_width(t) for t in texts] + [1.0]) * 2 + 1.5  # an empty table: two characters
         header = _width(head) * 2 + 1.5 if len(head) <= 3 else -(-len(head) // 2) * 2 + 1
         sheet.column_dimensions[get_column_letter(index)].width = min(40, round(max(body, header)))
     sheet.row_dimensions[HEADER_ROW].height = 30
