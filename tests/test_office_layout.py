@@ -18,7 +18,7 @@ import pytest
 from docx import Document
 
 from tests.conftest import REPO, make_site, run_cli
-from tests.test_officedoc import pytestmark
+from tests.test_officedoc import fonts_conf, pytestmark
 
 __all__ = ["pytestmark"]  # the LibreOffice/poppler skip applies here too
 
@@ -31,18 +31,6 @@ ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 Word = tuple[str, float, float, float, float]  # text, xMin, yMin, xMax, yMax
-
-
-def fonts_conf(folder: Path) -> Path:
-    """A fontconfig file: the system's, then the portal's mapping (as the guide tells a Linux user)."""
-    conf = folder / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
-        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"  <include>{REPO / 'deploy' / 'fonts' / 'portal-fonts.conf'}</include>\n</fontconfig>\n",
-        encoding="utf-8",
-    )
-    return conf
 
 
 def pages_of(pdf: Path) -> list[list[list[Word]]]:
@@ -298,3 +286,33 @@ def test_signature_takes_a_tables_last_row_along(tmp_path: Path) -> None:
     assert len(pages) == 2
     signed = pages[1]
     assert "测试县民政局办公室" in signed and "第7股" in signed and "第6股" not in signed, signed
+
+
+@pytest.mark.parametrize(
+    ("face", "expected"),
+    [
+        ("仿宋_GB2312", "Noto Serif CJK SC"),
+        ("方正小标宋简体", "Noto Serif CJK SC"),
+        ("宋体", "Noto Serif CJK SC"),
+        ("黑体", "Noto Sans CJK SC"),
+        ("楷体_GB2312", "AR PL UKai CN"),
+    ],
+)
+def test_fonts_map_to_open_chinese_faces(tmp_path: Path, face: str, expected: str) -> None:
+    """deploy/fonts/portal-fonts.conf: each face the documents name comes out as an open Simplified Chinese one
+    (fonts-noto-cjk, fonts-arphic-ukai as .ci/run installs them), not as Noto Sans CJK JP.
+    """
+    env = {**os.environ, "FONTCONFIG_FILE": str(fonts_conf(tmp_path))}
+    found = subprocess.run(
+        ["fc-match", "-f", "%{family[0]}", f"{face}:lang=zh-cn"], check=True, capture_output=True, text=True, env=env
+    ).stdout
+    assert found == expected
+
+
+def test_documents_print_in_serif_and_sans(printed: dict) -> None:
+    """Through LibreOffice the body (仿宋) comes out in a serif face and the headings (黑体) in a sans one."""
+    source, _ = printed["monthly"]
+    fonts = subprocess.run(
+        ["pdffonts", str(source.with_suffix(".pdf"))], check=True, capture_output=True, text=True
+    ).stdout
+    assert "NotoSerifCJK" in fonts and "NotoSansCJK" in fonts, fonts
