@@ -63,10 +63,12 @@ CONDENSE_TWIPS = -5
 
 def text_width(text: str) -> float:
     """Width in ems as Word and LibreOffice set it: CJK and full-width characters 1, others ½, and
-    ¼ em of automatic spacing wherever Chinese meets digits or Latin letters (2026年2月3日: 7¼).
+    ¼ em of automatic spacing wherever Chinese meets digits or Latin letters (2026年2月3日: 7¼), none next
+    to a space.
     """
     wide = [unicodedata.east_asian_width(ch) in "WF" for ch in text]
-    changes = sum(1 for a, b in itertools.pairwise(wide) if a != b)
+    # no automatic spacing next to a space, which already separates the two (尚差 9 条)
+    changes = sum(1 for (a, x), (b, y) in itertools.pairwise(zip(wide, text)) if a != b and " " not in (x, y))
     return sum(1.0 if w else 0.5 for w in wide) + 0.25 * changes
 
 
