@@ -89,7 +89,31 @@ def new_document() -> DocumentType:
     section.footer_distance = Mm(PAGE_HEIGHT_MM - TOP_MM - TEXT_HEIGHT_MM - 7 - 6)
     _document_grid(section)
     _defaults(doc)
+    _font_table(doc)
     return doc
+
+
+#: The faces the documents name, each with the face Word and WPS take when it is missing (w:altName: Windows
+#: has 仿宋 and 楷体 but not their _GB2312 forms), GB2312 charset and family, as Word itself writes them.
+#: Free systems map them through deploy/fonts/portal-fonts.conf.
+FONT_FALLBACKS = {
+    TITLE_FONT: ("宋体", "auto", "variable"),
+    BODY_FONT: ("仿宋", "modern", "fixed"),
+    SUBHEADING_FONT: ("楷体", "modern", "fixed"),
+    HEADING_FONT: ("SimHei", "modern", "fixed"),
+    NUMBER_FONT: ("SimSun", "auto", "variable"),
+}
+
+
+def _font_table(doc: DocumentType) -> None:
+    """Add the document's Chinese faces, with their fallbacks, to word/fontTable.xml."""
+    part = next(r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/fontTable"))
+    entries = "".join(
+        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+        f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>'
+        for name, (alt, family, pitch) in FONT_FALLBACKS.items()
+    )
+    part._blob = part.blob.replace(b"</w:fonts>", entries.encode("utf-8") + b"</w:fonts>")
 
 
 def _document_grid(section: Any) -> None:

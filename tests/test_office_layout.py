@@ -316,3 +316,22 @@ def test_documents_print_in_serif_and_sans(printed: dict) -> None:
         ["pdffonts", str(source.with_suffix(".pdf"))], check=True, capture_output=True, text=True
     ).stdout
     assert "NotoSerifCJK" in fonts and "NotoSansCJK" in fonts, fonts
+
+
+def test_word_names_a_fallback_for_each_face(printed: dict) -> None:
+    """fontTable.xml lists each Chinese face with the one Word and WPS use when it is missing (仿宋_GB2312 →
+    仿宋, which Windows has), in the GB2312 character set.
+    """
+    import zipfile
+
+    source, _ = printed["monthly"]
+    table = zipfile.ZipFile(source).read("word/fontTable.xml").decode("utf-8")
+    for face, fallback in (
+        ("仿宋_GB2312", "仿宋"),
+        ("楷体_GB2312", "楷体"),
+        ("方正小标宋简体", "宋体"),
+        ("黑体", "SimHei"),
+    ):
+        entry = re.search(rf'<w:font w:name="{face}">(.*?)</w:font>', table)
+        assert entry and f'<w:altName w:val="{fallback}"/>' in entry.group(1), face
+        assert '<w:charset w:val="86"/>' in entry.group(1)
