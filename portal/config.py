@@ -495,6 +495,7 @@ class PeriodicalConfig(base.Config):
     adopter = Text()
     columns = c.Optional(c.ListOfItems(Text()))
     distribution = c.Optional(_Free())
+    copies = c.Optional(c.Type(int))  # （共印N份） in the 版记
 
 
 DISTRIBUTION_KEYS = ("报", "送", "发")
@@ -545,6 +546,10 @@ def _periodicals(raw: object, adopters: Mapping[str, str], errors: list[tuple[st
             )
             continue
         columns = tuple(values["columns"] or ())
+        copies = values["copies"]
+        if copies is not None and copies <= 0:
+            errors.append((f"{where}.copies", say("layout.copies", value=copies)))
+            copies = None
         if len({normalize(col) for col in columns}) != len(columns):
             errors.append((f"{where}.columns", "a column is listed twice; list each once"))
         periodical = Periodical(
@@ -553,6 +558,7 @@ def _periodicals(raw: object, adopters: Mapping[str, str], errors: list[tuple[st
             adopter,
             columns,
             distribution,
+            copies,
         )
         if normalize(periodical.name) in names:
             errors.append((f"{where}.name", f"{periodical.name!r} is configured twice; keep one"))

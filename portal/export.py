@@ -159,9 +159,16 @@ def part_texts(b: Bulletin, key: str, between: str = " ") -> tuple[list[str], Ta
 
 
 def docx_bytes(b: Bulletin) -> bytes:
-    """The bulletin as a GB/T 9704 公文: 版头, title, 主送, body, tables, 署名/日期, 版记, page numbers."""
+    """The bulletin as a GB/T 9704 公文: 版头, title, 主送, body, tables, 署名/日期, 版记, page numbers.
+    Every table is set in one font size, the largest at which all of them keep their cells on one line.
+    """
     from . import officedoc as od
 
+    parts = [(key, heading, *part_texts(b, key, between="\n")) for key, heading in b.parts]
+    tables = [_word_cells(t) for *_, t in parts if t is not None]
+    if any(key == "ranking" for key, *_ in parts):
+        tables.append(_word_cells(breakdown_table(b)))
+    size = min((od.table_size(heads, cells) for heads, cells, _ in tables), default=od.TABLE_SIZES[0])
     doc = od.new_document()
     od.page_numbers(doc)
     od.masthead(doc, b.document.masthead or b.organization, b.number)
@@ -170,23 +177,26 @@ def docx_bytes(b: Bulletin) -> bytes:
     for kind, text in blocks(b.intro):
         od.heading(doc, text, 2) if kind == "heading" else od.body(doc, text)
     od.body(doc, b.lead)
-    for key, heading in b.parts:
+    for key, heading, paragraphs, table in parts:
         od.heading(doc, heading)
-        paragraphs, table = part_texts(b, key, between="\n")
         for text in paragraphs:
             od.body(doc, text)
         if table is not None:
-            cells = [[cell_text(v, h) for v, h in zip(row, table.heads)] for row in table.rows]
-            od.table(doc, table.heads, cells, table.numeric)
+            od.table(doc, *_word_cells(table), sizes=(size,))
         if key == "ranking":
             od.body(doc, f"注：“累计”栏为{b.ytd_label}数。")
             od.body(doc, breakdown_caption(b), keep_with_next=True)
-            parts = breakdown_table(b)
-            od.table(doc, parts.heads, [[str(v) for v in row] for row in parts.rows], parts.numeric)
+            od.table(doc, *_word_cells(breakdown_table(b)), sizes=(size,))
     od.signature(doc, b.signer, b.issued)
-    od.colophon(doc, b.document.copy_to, b.document.printed_by or b.signer, b.issued)
+    od.colophon(doc, b.document.copy_to, b.document.printed_by or b.signer, b.issued, even=True)
     od.properties(doc, b.title, b.organization)
     return od.save(doc, b.as_of)
+
+
+def _word_cells(table: Table) -> tuple[tuple[str, ...], list[list[str]], tuple[bool, ...]]:
+    """A table's headers, its cells as Word prints them and which columns are numbers."""
+    cells = [[cell_text(v, h) for v, h in zip(row, table.heads)] for row in table.rows]
+    return table.heads, cells, table.numeric
 
 
 # --- Excel --------------------------------------------------------------------------------

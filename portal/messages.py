@@ -199,7 +199,11 @@ _SAFETY: dict[str, str] = {}
 _BUILD: dict[str, str] = {}
 
 # What the office sends out: bulletins, periodicals, workbooks.
-_OFFICE: dict[str, str] = {}
+_OFFICE: dict[str, str] = {
+    "layout.copies": (
+        "印数“{value}”不对：copies 应为正整数（如 copies: 50，版记中印“（共印50份）”），不印印数就删去这一行"
+    ),
+}
 
 MESSAGES: dict[str, str] = {
     **_CONTENT,

@@ -99,6 +99,7 @@ class Periodical:
     adopter: str  # configured adopter whose adoption an item records
     columns: tuple[str, ...] = ()
     distribution: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (报|送|发, names), in that order
+    copies: int | None = None  # （共印N份） in the 版记, when set
 
 
 @dataclass(frozen=True)

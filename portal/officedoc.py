@@ -63,10 +63,12 @@ CONDENSE_TWIPS = -5
 
 def text_width(text: str) -> float:
     """Width in ems as Word and LibreOffice set it: CJK and full-width characters 1, others ½, and
-    ¼ em of automatic spacing wherever Chinese meets digits or Latin letters (2026年2月3日: 7¼).
+    ¼ em of automatic spacing wherever Chinese meets digits or Latin letters (2026年2月3日: 7¼), none next
+    to a space.
     """
     wide = [unicodedata.east_asian_width(ch) in "WF" for ch in text]
-    changes = sum(1 for a, b in itertools.pairwise(wide) if a != b)
+    # no automatic spacing next to a space, which already separates the two (尚差 9 条)
+    changes = sum(1 for (a, x), (b, y) in itertools.pairwise(zip(wide, text)) if a != b and " " not in (x, y))
     return sum(1.0 if w else 0.5 for w in wide) + 0.25 * changes
 
 
@@ -87,7 +89,31 @@ def new_document() -> DocumentType:
     section.footer_distance = Mm(PAGE_HEIGHT_MM - TOP_MM - TEXT_HEIGHT_MM - 7 - 6)
     _document_grid(section)
     _defaults(doc)
+    _font_table(doc)
     return doc
+
+
+#: The faces the documents name, each with the face Word and WPS take when it is missing (w:altName: Windows
+#: has 仿宋 and 楷体 but not their _GB2312 forms), GB2312 charset and family, as Word itself writes them.
+#: Free systems map them through deploy/fonts/portal-fonts.conf.
+FONT_FALLBACKS = {
+    TITLE_FONT: ("宋体", "auto", "variable"),
+    BODY_FONT: ("仿宋", "modern", "fixed"),
+    SUBHEADING_FONT: ("楷体", "modern", "fixed"),
+    HEADING_FONT: ("SimHei", "modern", "fixed"),
+    NUMBER_FONT: ("SimSun", "auto", "variable"),
+}
+
+
+def _font_table(doc: DocumentType) -> None:
+    """Add the document's Chinese faces, with their fallbacks, to word/fontTable.xml."""
+    part = next(r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/fontTable"))
+    entries = "".join(
+        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+        f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>'
+        for name, (alt, family, pitch) in FONT_FALLBACKS.items()
+    )
+    part._blob = part.blob.replace(b"</w:fonts>", entries.encode("utf-8") + b"</w:fonts>")
 
 
 def _document_grid(section: Any) -> None:
@@ -201,14 +227,74 @@ def heading(doc: Any, text: str, level: int = 1) -> Paragraph:
     return paragraph(doc, text, font=font, keep_with_next=True)
 
 
-def title(doc: Any, text: str) -> Paragraph:
-    """公文标题: 2号小标宋, centred, 空一行 above and below (a long title wraps, centred)."""
-    blank(doc, keep_with_next=True)
-    p = paragraph(doc, text, font=TITLE_FONT, size=SIZE_TITLE, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0)
-    p.paragraph_format.keep_with_next = True
-    p.paragraph_format.line_spacing = Pt(SIZE_TITLE * 1.5)
-    blank(doc, keep_with_next=True)
+def title(doc: Any, text: str, size: float = SIZE_TITLE, font: str = TITLE_FONT, blanks: bool = True) -> Paragraph:
+    """公文标题: 2号小标宋, centred, 空一行 above and below; a title longer than a line is broken by
+    meaning into balanced lines (:func:`title_lines`), each 1.5 × the size high, off the body grid.
+    """
+    if blanks:
+        blank(doc, keep_with_next=True)
+    p = paragraph(doc, "", font=font, size=size, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0, keep_with_next=True)
+    p.paragraph_format.keep_together = True
+    p.paragraph_format.line_spacing = Pt(size * 1.5)
+    _snap_off(p)
+    lines = title_lines(cjk_spaces(text), line_chars(size))
+    run = add_run(p, lines[0], font, size)
+    for line in lines[1:]:
+        run.add_break()
+        run.add_text(line)
+    if blanks:
+        blank(doc, keep_with_next=True)
     return p
+
+
+def line_chars(size: float) -> float:
+    """How many characters of ``size`` points one 版心 line holds (characters condensed as the body's)."""
+    return TEXT_WIDTH_MM / 25.4 * 72 / (size + CONDENSE_TWIPS / 20)
+
+
+#: Where a title may break, best first: before 的 + the kind of document, after 关于 or a date, before
+#: 情况, after 、 or ，.  Anything else between two Chinese characters is a last resort.
+_TITLE_BREAKS = (
+    (re.compile(r"(?=的(?:通报|通知|报告|意见|决定|函)$)"), 0.0),
+    (re.compile(r"(?<=关于)"), 1.0),
+    (re.compile(r"(?<=[年月]度)|(?<=\d年)|(?<=\d月)|(?<=季度)|(?<=[、，])"), 1.0),
+    (re.compile(r"(?=情况)|(?<=信息)|(?<=工作)"), 1.5),
+)
+
+
+def title_lines(text: str, chars: float) -> list[str]:
+    """``text`` as centred title lines of at most ``chars`` characters: one line when it fits, else
+    broken at the place by meaning (:data:`_TITLE_BREAKS`) that makes the lines most even.
+    """
+    if text_width(text) <= chars or len(text) < 4:
+        return [text]
+    best: tuple[float, int] | None = None
+    for index in range(2, len(text) - 1):
+        head, tail = text[:index], text[index:]
+        if (_ascii(text[index - 1]) and _ascii(text[index])) or tail[0] in "，。、；：）》”":
+            continue
+        if text_width(head) > chars:
+            break
+        costs = [cost for pattern, cost in _TITLE_BREAKS if any(m.start() == index for m in pattern.finditer(text))]
+        cost = abs(text_width(head) - text_width(tail)) + (min(costs) * 2 if costs else 12.0)
+        if best is None or cost < best[0]:
+            best = (cost, index)
+    if best is None:
+        return [text]
+    return [text[: best[1]], *title_lines(text[best[1] :], chars)]
+
+
+def _ascii(ch: str) -> bool:
+    return ord(ch) < 0x2E80
+
+
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_GAP_RE = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0]+(?=[{_CJK}])")
+
+
+def cjk_spaces(text: str) -> str:
+    """Half-width spaces between two Chinese characters become one full-width space (县民政局　陈刚)."""
+    return _CJK_GAP_RE.sub("\u3000", text)
 
 
 def addressee(doc: Any, text: str) -> Paragraph:
@@ -321,6 +407,9 @@ def signature(doc: Any, signer: str, day: date, seal_lines: int = 2) -> None:
     last = doc.element.body[-2] if len(doc.element.body) > 1 else None  # [-1] is the section properties
     if last is not None and last.tag == qn("w:p"):
         Paragraph(last, doc).paragraph_format.keep_with_next = True  # the text's last lines go with the seal
+    elif last is not None and last.tag == qn("w:tbl"):  # a table's last row goes with the seal
+        for p in last.findall(qn("w:tr"))[-1].iter(qn("w:p")):
+            Paragraph(p, doc).paragraph_format.keep_with_next = True
     for _ in range(seal_lines):
         blank(doc, keep_with_next=True)
     date_w, signer_w = text_width(dated), text_width(signer)
@@ -334,35 +423,195 @@ def signature(doc: Any, signer: str, day: date, seal_lines: int = 2) -> None:
 # --- 版记 -----------------------------------------------------------------------------------
 
 
-def colophon(doc: Any, copy_to: Sequence[str], printed_by: str, printed_on: date) -> None:
-    """版记: thick rule, 抄送 (when any), thin rule, 印发机关 and 印发日期, thick rule; 4号仿宋, 左右各空一字."""
-    rows = [(f"抄送：{'，'.join(copy_to)}。", "")] if copy_to else []
-    colophon_rows(doc, [*rows, (printed_by, f"{cn_date(printed_on)}印发")])
-
-
-def colophon_rows(doc: Any, rows: Sequence[tuple[str, str]]) -> None:
-    """A 版记 of ``(left, right)`` lines (``right`` 居右, may be empty): 空一行, a thick rule above the
-    first, thin rules between, a thick rule under the last; kept together on one page.
+def colophon(doc: Any, copy_to: Sequence[str], printed_by: str, printed_on: date, even: bool = False) -> None:
+    """版记: thick rule, 抄送 (when any), thin rule, 印发机关 and 印发日期, thick rule; 4号仿宋, 左右各空一字;
+    at the foot of the last page, an even one when ``even`` (a 公文 printed on both sides).
     """
-    blank(doc, keep_with_next=True)
-    lines = [_colophon_line(doc, left, right) for left, right in rows]
-    border(lines[0], "top", size_eighths=8)
-    for line in lines[:-1]:
-        border(line, "bottom", size_eighths=6)
-        line.paragraph_format.keep_with_next = True
-    border(lines[-1], "bottom", size_eighths=8)
+    rows = [(f"抄送：{'，'.join(copy_to)}。", "")] if copy_to else []
+    colophon_rows(doc, [*rows, (printed_by, f"{cn_date(printed_on)}印发")], even=even)
 
 
-def _colophon_line(doc: Any, left: str, right: str = "") -> Paragraph:
-    p = paragraph(doc, "", size=SIZE_COLOPHON, align=WD_ALIGN_PARAGRAPH.LEFT, indent=0)
-    fmt = p.paragraph_format
-    fmt.left_indent = fmt.right_indent = Pt(SIZE_COLOPHON)
-    add_run(p, left, BODY_FONT, SIZE_COLOPHON)
-    if right:
-        stop = Mm(TEXT_WIDTH_MM) - Pt(SIZE_COLOPHON * 2)
-        fmt.tab_stops.add_tab_stop(stop, WD_TAB_ALIGNMENT.RIGHT)
-        add_run(p, f"\t{right}", BODY_FONT, SIZE_COLOPHON)
-    return p
+def colophon_rows(doc: Any, rows: Sequence[tuple[str, str]], even: bool = False, copies: str = "") -> None:
+    """A 版记 of ``(left, right)`` lines (``right`` 居右, may be empty) at the foot of the last page (GB/T
+    9704 §7.4.1: its last line on the 版心's last line): a table as wide as the 版心, one grid line a row,
+    a thick rule above the first row and under the last, thin rules between (so 报, 送 and 发 each have
+    theirs).  Where it goes is worked out from :func:`flow` (the pages the text before it takes): on the
+    last page when it fits there, else on the next page; with ``even``, always an even page (a blank
+    page is added when needed).  ``copies`` (（共印50份）) is set 居右 on the last row when its right is empty.
+    """
+    rows = [*rows[:-1], (rows[-1][0], rows[-1][1] or copies)] if rows else rows
+    page, used = flow(doc)
+    height = len(rows) * LINE_PITCH_TWIPS / 20 + _COLOPHON_RULES_PT
+    breaks = 0
+    if used + LINE_PITCH_TWIPS / 20 + height > PAGE_TEXT_PT:  # not even a blank line above it: next page
+        breaks, page, used = 1, page + 1, 0.0
+    if even and page % 2:
+        breaks, page, used = breaks + 1, page + 1, 0.0
+    for index in range(breaks):
+        spacer = blank(doc, keep_with_next=True)
+        spacer.paragraph_format.page_break_before = True
+        if index < breaks - 1:
+            spacer.paragraph_format.keep_with_next = False
+    gap = blank(doc, keep_with_next=True) if not breaks else doc.paragraphs[-1]
+    gap_pt = PAGE_TEXT_PT - used - height - _COLOPHON_SAFETY_PT
+    gap.paragraph_format.line_spacing = Pt(max(gap_pt, 1.0))
+    _snap_off(gap)
+    _colophon_table(doc, rows)
+
+
+PAGE_TEXT_PT = TEXT_HEIGHT_MM / 25.4 * 72
+#: The 版记 table's rules add to its rows' height; the gap above it is kept this much short of filling
+#: the page, so that a small error in :func:`flow` never pushes the 版记 over (its foot stays within 2 mm).
+_COLOPHON_RULES_PT = 2.0
+_COLOPHON_SAFETY_PT = 4.0
+
+
+def _colophon_table(doc: Any, rows: Sequence[tuple[str, str]]) -> Any:
+    """The 版记's rows as a borderless table 156 mm wide (rules across the whole 版心), cell margins of one
+    4号 character (左右各空一字), each row exactly one grid line, kept together.
+    """
+    grid = doc.add_table(rows=len(rows), cols=1)
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    width = round(TEXT_WIDTH_MM / 25.4 * 1440)
+    tbl_pr = grid._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(width))
+    borders = OxmlElement("w:tblBorders")
+    for side, size in (("top", 8), ("left", 0), ("bottom", 8), ("right", 0), ("insideH", 6), ("insideV", 0)):
+        borders.append(_el(f"w:{side}", val="single" if size else "nil", sz=str(size), space="0", color="000000"))
+    tbl_pr.append(borders)
+    tbl_pr.append(_el("w:tblLayout", type="fixed"))
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(_el(f"w:{side}", w=str(round(SIZE_COLOPHON * 20)), type="dxa"))
+    tbl_pr.append(margins)
+    grid.columns[0].width = Mm(TEXT_WIDTH_MM)
+    stop = Mm(TEXT_WIDTH_MM) - Pt(SIZE_COLOPHON * 2)
+    for index, (row, (left, right)) in enumerate(zip(grid.rows, rows)):
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(_el("w:cantSplit"))
+        tr_pr.append(_el("w:trHeight", val=str(LINE_PITCH_TWIPS), hRule="exact"))
+        tc = row.cells[0]
+        tc._tc.get_or_add_tcPr().append(_el("w:vAlign", val="center"))
+        p = tc.paragraphs[0]
+        fmt = p.paragraph_format
+        fmt.line_spacing = Pt(SIZE_COLOPHON * 1.3)
+        fmt.keep_with_next = index < len(rows) - 1
+        _snap_off(p)
+        add_run(p, left, BODY_FONT, SIZE_COLOPHON)
+        if right:
+            fmt.tab_stops.add_tab_stop(stop, WD_TAB_ALIGNMENT.RIGHT)
+            add_run(p, f"\t{right}", BODY_FONT, SIZE_COLOPHON)
+    return grid
+
+
+# --- where the text falls: a model of the page flow -----------------------------------------
+
+
+def flow(doc: Any) -> tuple[int, float]:
+    """The page the document's text so far ends on and how many points of its 版心 are used there.
+
+    A model of how Word and LibreOffice lay the primitives of this module out: grid paragraphs take
+    whole grid lines (28 characters of 3号 a line), paragraphs off the grid their exact line height,
+    table rows their lines × 1.35 × the size; a paragraph kept with the next moves to a new page with
+    the first line of what follows; table rows do not split and the header row repeats.
+    """
+    items = [_measure(element) for element in doc.element.body if element.tag in (qn("w:p"), qn("w:tbl"))]
+    page, used = 1, 0.0
+    for index, (heights, keep, grid, breaks) in enumerate(items):
+        if breaks:
+            page, used = page + 1, 0.0
+        chain = _chain(items, index) if keep and (index == 0 or not items[index - 1][1]) else heights[0]
+        if used and used + chain > PAGE_TEXT_PT + 0.5:
+            page, used = page + 1, 0.0
+        for part in heights:
+            if used and used + part > PAGE_TEXT_PT + 0.5:
+                page, used = page + 1, (heights[0] if len(heights) > 1 and not grid else 0.0)
+            used += part
+    return page, used
+
+
+def _chain(items: list[tuple[list[float], bool, bool, bool]], index: int) -> float:
+    """The height a run of kept-together paragraphs needs: all of them and the first line of what follows."""
+    total = 0.0
+    for heights, keep, grid, _ in items[index:]:
+        if not keep:  # a table's header row and first row; a paragraph's first line (no widow control)
+            return total + heights[0] + (heights[1] if len(heights) > 1 and not grid else 0.0)
+        total += sum(heights)
+    return total
+
+
+def _measure(element: Any) -> tuple[list[float], bool, bool, bool]:
+    """(heights of the unbreakable parts: lines or table rows, kept with the next, on the grid, page break before)."""
+    if element.tag == qn("w:tbl"):
+        widths = [int(c.get(qn("w:w"))) / 20 for c in element.findall(qn("w:tblGrid") + "/" + qn("w:gridCol"))]
+        rows = [_row_height(tr, widths) for tr in element.findall(qn("w:tr"))]
+        last = element.findall(qn("w:tr"))[-1:]
+        keep = bool(last) and last[0].find(".//" + qn("w:keepNext")) is not None
+        return rows or [0.0], keep, False, False
+    p_pr = element.find(qn("w:pPr"))
+    keep = p_pr is not None and p_pr.find(qn("w:keepNext")) is not None
+    breaks = p_pr is not None and p_pr.find(qn("w:pageBreakBefore")) is not None
+    off_grid = p_pr is not None and p_pr.find(qn("w:snapToGrid")) is not None
+    size = _para_size(element)
+    spacing = p_pr.find(qn("w:spacing")) if p_pr is not None else None
+    line = int(spacing.get(qn("w:line"), LINE_PITCH_TWIPS)) / 20 if spacing is not None else LINE_PITCH_TWIPS / 20
+    before = int(spacing.get(qn("w:before"), 0)) / 20 if spacing is not None else 0.0
+    lines = _para_lines(element, p_pr, size)
+    rules = sum(
+        int(b.get(qn("w:space"), 0)) + int(b.get(qn("w:sz"), 0)) / 8
+        for b in (p_pr.find(qn("w:pBdr")) if p_pr is not None and p_pr.find(qn("w:pBdr")) is not None else [])
+    )
+    if off_grid:
+        return [before + line * lines + rules], keep, False, breaks
+    per = max(1, -(-(line - 0.05) // (LINE_PITCH_TWIPS / 20)))
+    heights = [per * LINE_PITCH_TWIPS / 20] * lines
+    heights[-1] += rules
+    return heights, keep, True, breaks
+
+
+def _para_size(element: Any) -> float:
+    sizes = [int(sz.get(qn("w:val"))) / 2 for sz in element.iter(qn("w:sz"))]
+    return max(sizes) if sizes else SIZE_BODY
+
+
+def _para_lines(element: Any, p_pr: Any, size: float) -> int:
+    """Lines a paragraph takes in the 版心: its text (and first-line indent) over the characters a line
+    holds, for each piece between line breaks.
+    """
+    ind = p_pr.find(qn("w:ind")) if p_pr is not None else None
+    indent = int(ind.get(qn("w:firstLine"), 0)) / 20 / size if ind is not None else 0.0
+    texts = ["".join(t.text or "" for t in r.iter(qn("w:t"))) for r in element.iter(qn("w:r"))]
+    breaks = sum(1 for _ in element.iter(qn("w:br")))
+    if breaks:  # titles: broken into lines that fit by construction
+        return breaks + 1
+    text = "".join(texts)
+    hanging = 1.0 if text[-1:] in _HANGING else 0.0  # a closing mark may hang in the margin
+    return max(1, int(-(-(text_width(text) + indent - hanging) // line_chars(size))))
+
+
+_HANGING = "。，、；：！？”’）》"
+
+
+def _row_height(tr: Any, widths: list[float]) -> float:
+    """A table row: its tallest cell's lines (wrapped at its column's width) × 1.35 × the size, and a rule."""
+    height = tr.find(qn("w:trPr") + "/" + qn("w:trHeight"))
+    if height is not None and height.get(qn("w:hRule")) == "exact":
+        return int(height.get(qn("w:val"))) / 20
+    tallest = 0.0
+    for column, tc in enumerate(tr.findall(qn("w:tc"))):
+        width = (widths[column] if column < len(widths) else 100.0) - _CELL_PADDING_PT
+        for p in tc.findall(qn("w:p")):
+            size = _para_size(p)
+            lines = 0
+            for run in p.iter(qn("w:r")):
+                parts = [t.text or "" for t in run if t.tag == qn("w:t")]
+                for text in parts:
+                    lines += max(1, int(-(-(text_width(text) * (size + CONDENSE_TWIPS / 20)) // max(width, 1.0))))
+            tallest = max(tallest, max(lines, 1) * size * 1.35)
+    return tallest + 0.45
 
 
 # --- page numbers ---------------------------------------------------------------------------
@@ -428,9 +677,9 @@ def _rpr_insert(r_pr: Any, element: Any) -> None:
 # --- tables ---------------------------------------------------------------------------------
 
 #: Cell margin on each side (the default 0.08" makes a 13-column table too wide for 156 mm).
-_CELL_MARGIN_PT = 2.0
+_CELL_MARGIN_PT = 1.5
 _CELL_PADDING_PT = 2 * _CELL_MARGIN_PT
-_SLACK = 0.25  # characters of room a fitted column keeps
+_SLACK = 0.1  # characters of room a fitted column keeps
 
 
 def cell_width(text: str) -> float:
@@ -440,17 +689,39 @@ def cell_width(text: str) -> float:
     return text_width(text) + sum(0.4 if ch == "%" else 0.05 for ch in text if ord(ch) < 0x2E80)
 
 
-def fitted_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], size: float, total_pt: float) -> list[float]:
-    """Column widths (points) that fit each column's widest cell on one line, share what is left
-    among headers that would otherwise wrap, then evenly; ``[]`` when the body cannot fit.
+def _lines_width(text: str) -> float:
+    return max(cell_width(line) for line in str(text).split("\n"))
+
+
+_HEAD_PIECE_RE = re.compile(r"[\u2e80-\u9fff]{1,2}/?|[^\u2e80-\u9fff]+")
+
+
+def header_split(head: str) -> str:
+    """A column header as two balanced lines broken between words (Chinese words taken two characters
+    at a time, a ``/`` kept with the word before): 累计 | 报送, 约稿按时/ | 迟报/漏报; headers of three
+    Chinese characters or fewer (采用率, 好信息) stay whole.
     """
-    need = [
-        (max([cell_width(str(r[i])) for r in rows] + [2.0]) + _SLACK) * size + _CELL_PADDING_PT
-        for i in range(len(heads))
-    ]
+    if "\n" in head or sum(1 for ch in head if not _ascii(ch)) <= 3:
+        return head
+    pieces = _HEAD_PIECE_RE.findall(head)
+    splits = ["".join(pieces[:i]) + "\n" + "".join(pieces[i:]) for i in range(1, len(pieces))]
+    return min(splits, key=lambda s: (max(text_width(x) for x in s.split("\n")), -len(s.split("\n")[0])), default=head)
+
+
+def _em(width: float, size: float) -> float:
+    return (width + _SLACK) * size + _CELL_PADDING_PT
+
+
+def fitted_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], size: float, total_pt: float) -> list[float]:
+    """Column widths (points) that fit each column's widest cell on one line and its header at least
+    on two lines broken between words (:func:`header_split`), share what is left among headers that
+    would otherwise take two lines, then evenly; ``[]`` when that cannot fit.
+    """
+    body = [max([_lines_width(r[i]) for r in rows] + [2.0]) for i in range(len(heads))]
+    need = [_em(max(b, _lines_width(header_split(h))), size) for b, h in zip(body, heads)]
     if sum(need) > total_pt:
         return []
-    wish = [max(n, (text_width(h) + _SLACK) * size + _CELL_PADDING_PT) for n, h in zip(need, heads)]
+    wish = [max(n, _em(_lines_width(h), size)) for n, h in zip(need, heads)]
     spare = total_pt - sum(need)
     extra = [w - n for w, n in zip(wish, need)]
     if sum(extra) >= spare:
@@ -463,19 +734,19 @@ def fitted_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], size: flo
 def wrap_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], size: float, total_pt: float) -> list[float]:
     """Widths when a table cannot keep every cell on one line: each column gets at least its widest
     unbreakable piece (a word of up to 12 characters: a name, a date, a time; longer text such as a
-    title may break anywhere), and the rest of the width in proportion to what a one-line cell would need.
+    title may break anywhere) and its header on two lines, and the rest of the width in proportion
+    to what a one-line cell would need.
     """
-
-    def em(width: float) -> float:
-        return (width + _SLACK) * size + _CELL_PADDING_PT
 
     def piece(text: str) -> float:
         return max(cell_width(token) if len(token) <= 12 else 2.0 for token in text.split())
 
-    need = [
-        em(max([cell_width(line) for r in rows for line in str(r[i]).split("\n")] + [2.0])) for i in range(len(heads))
+    need = [_em(max([_lines_width(r[i]) for r in rows] + [2.0]), size) for i in range(len(heads))]
+    least = [
+        _em(max([piece(str(r[i])) for r in rows] + [2.0, _lines_width(header_split(h))]), size)
+        for i, h in enumerate(heads)
     ]
-    least = [em(max([piece(str(r[i])) for r in rows] + [2.0])) for i in range(len(heads))]
+    need = [max(n, m) for n, m in zip(need, least)]
     extra = [n - m for n, m in zip(need, least)]
     if sum(least) > total_pt or not sum(extra):
         return [total_pt * n / sum(need) for n in need]
@@ -483,12 +754,24 @@ def wrap_widths(heads: Sequence[str], rows: Sequence[Sequence[str]], size: float
     return [m + e * scale for m, e in zip(least, extra)]
 
 
+TABLE_SIZES = (12.0, 10.5, 9.0)
+
+
+def table_size(heads: Sequence[str], rows: Sequence[Sequence[Any]], sizes: Sequence[float] = TABLE_SIZES) -> float:
+    """The largest of ``sizes`` at which every body cell of the table keeps to one line (else the smallest):
+    a document gives all its tables the smallest of their sizes, so one page never mixes two.
+    """
+    cells = [[str(v) for v in row] for row in rows]
+    total = TEXT_WIDTH_MM / 25.4 * 72
+    return next((size for size in sizes if fitted_widths(heads, cells, size, total)), sizes[-1])
+
+
 def table(
     doc: Any,
     heads: Sequence[str],
     rows: Sequence[Sequence[Any]],
     numeric: Sequence[bool] | None = None,
-    sizes: Sequence[float] = (12, 10.5, 9),
+    sizes: Sequence[float] = TABLE_SIZES,
 ) -> Any:
     """A ruled table as wide as the 版心: widths fitted to content (the largest font of ``sizes``
     that keeps every body cell on one line), a header row repeated on every page, rows that do not
@@ -497,13 +780,10 @@ def table(
     cells = [[str(v) for v in row] for row in rows]
     numeric = list(numeric) if numeric is not None else [False] * len(heads)
     total = TEXT_WIDTH_MM / 25.4 * 72
-    size = sizes[-1]
-    widths = wrap_widths(heads, cells, size, total)  # when nothing fits on one line
-    for candidate in sizes:
-        fitted = fitted_widths(heads, cells, candidate, total)
-        if fitted:
-            size, widths = candidate, fitted
-            break
+    size = table_size(heads, cells, sizes)
+    widths = fitted_widths(heads, cells, size, total) or wrap_widths(heads, cells, size, total)
+    # a header wider than its column goes on two lines, broken between words
+    heads = [h if _em(_lines_width(h), size) <= w + 0.01 else header_split(h) for h, w in zip(heads, widths)]
     grid = doc.add_table(rows=1 + len(cells), cols=len(heads))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER

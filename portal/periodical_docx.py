@@ -36,7 +36,8 @@ def issue_docx(issue: Issue, periodical: Periodical, reports: dict[str, Report],
     _contents(doc, groups)
     for column in groups:
         _column(doc, column)
-    od.colophon_rows(doc, [(line, "") for line in imprint_lines(issue, periodical)])
+    copies = f"（共印{periodical.copies}份）" if periodical.copies else ""
+    od.colophon_rows(doc, [(line, "") for line in imprint_lines(issue, periodical)], copies=copies)
     od.properties(doc, issue_title(issue), unit)
     return od.save(doc, datetime.combine(issue.date, time(), settings.tz))
 
@@ -55,10 +56,15 @@ def imprint_lines(issue: Issue, periodical: Periodical) -> list[str]:
 
 
 def _editors_note(doc: Any, body: str) -> None:
-    """The issue's own text (编者按) in 楷体 under the 报头."""
-    for kind, text in blocks(body):
-        font = od.HEADING_FONT if kind == "heading" else od.SUBHEADING_FONT
-        od.paragraph(doc, text, font=font, keep_with_next=kind == "heading")
+    """The issue's own text in 楷体 under the 报头, labelled 编者按 (in 黑体) as on the web page."""
+    for index, (kind, text) in enumerate(blocks(body)):
+        if kind == "heading":
+            od.paragraph(doc, text, font=od.HEADING_FONT, keep_with_next=True)
+            continue
+        p = od.paragraph(doc, "", font=od.SUBHEADING_FONT)
+        if index == 0:
+            od.add_run(p, "编者按：", od.HEADING_FONT)
+        od.add_run(p, text, od.SUBHEADING_FONT)
     if body.strip():
         od.blank(doc)
 
@@ -69,7 +75,7 @@ def _contents(doc: Any, groups: list[Column]) -> None:
     for column in groups:
         prefix = f"【{column.name}】" if column.name else ""
         for number, report in column.items:
-            entry = od.paragraph(doc, f"{number}. {prefix}{report.title}", size=SIZE_CONTENTS, indent=0)
+            entry = od.paragraph(doc, f"{number}. {prefix}{od.cjk_spaces(report.title)}", size=SIZE_CONTENTS, indent=0)
             entry.paragraph_format.keep_with_next = True
 
 
@@ -81,20 +87,11 @@ def _column(doc: Any, column: Column) -> None:
     for index, (_, report) in enumerate(column.items):
         if index:
             od.blank(doc, keep_with_next=True)
-        title = od.paragraph(
-            doc,
-            report.title,
-            font=od.TITLE_FONT,
-            size=SIZE_ITEM_TITLE,
-            align=WD_ALIGN_PARAGRAPH.CENTER,
-            indent=0,
-            keep_with_next=True,
-        )
-        title.paragraph_format.keep_together = True
+        od.title(doc, report.title, size=SIZE_ITEM_TITLE, blanks=False)
+        paragraphs = []
         for kind, text in blocks(H1_RE.sub("", report.body, count=1)):
-            if kind == "heading":
-                od.heading(doc, text)
-            else:
-                od.body(doc, text)
-        source = report.section + (f" {report.author}" if report.author else "")
+            paragraphs.append(od.heading(doc, text) if kind == "heading" else od.body(doc, text))
+        if paragraphs:  # the text's last line goes with the source line under it
+            paragraphs[-1].paragraph_format.keep_with_next = True
+        source = od.cjk_spaces(report.section + (f" {report.author}" if report.author else ""))
         od.paragraph(doc, f"（{source}）", font=od.SUBHEADING_FONT, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=0)

@@ -8,6 +8,7 @@ pages with ``pdftotext -layout`` and saves PNGs of them (``pdftoppm``) under
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -32,6 +33,18 @@ LEADING_ZERO_RE = re.compile(r"\d{4} ?年 ?0\d ?月|月 ?0\d ?日")
 SENTENCE = "民政工作关系民生连着民心是社会建设的兜底性基础性工作。"
 
 
+def fonts_conf(folder: Path) -> Path:
+    """A fontconfig file: the system's, then the portal's mapping (as the guide tells a Linux user)."""
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <include>{REPO / 'deploy' / 'fonts' / 'portal-fonts.conf'}</include>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
 def to_pdf(docx: Path, tmp_path: Path, name: str) -> list[str]:
     """Convert with LibreOffice, keep PNGs of the pages, return each page's text (``pdftotext -layout``)."""
     profile = tmp_path / "lo-profile"
@@ -49,6 +62,7 @@ def to_pdf(docx: Path, tmp_path: Path, name: str) -> list[str]:
         check=True,
         capture_output=True,
         timeout=300,
+        env={**os.environ, "FONTCONFIG_FILE": str(fonts_conf(tmp_path))},  # the fonts as the guide maps them
     )
     pdf = tmp_path / f"{docx.stem}.pdf"
     assert pdf.exists(), "LibreOffice wrote no PDF"

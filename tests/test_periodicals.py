@@ -303,10 +303,11 @@ def test_issue_docx(built: Path) -> None:
     for title in ("甲股推进低保扩围", "甲股开展临时救助", "乙股做好养老服务"):
         assert title in texts
     assert "第一段正文。" in texts and "【工作动态】" in texts and "【基层信息】" in texts
-    # the issue's body (编者按) under the 报头, before the 目录, sanitized: no script text
+    # the issue's body under the 报头, labelled 编者按 as on the web page, before the 目录, sanitized: no script text
     note = "".join(texts[4 : texts.index("本期目录")])
-    assert note.startswith("本期刊发三月份工作动态。") and "编者按" in note and "alert" not in note
-    assert texts[-4:] == ["报：县委办，县政府办。", "送：市民政局。", "发：各股室。", "责任编辑：王芳　　签发：李明"]
+    assert note.startswith("编者按：本期刊发三月份工作动态。") and "编者按" in note and "alert" not in note
+    imprint = [cell.text for cell in doc.tables[-1]._cells]  # the 版记: a table as wide as the 版心
+    assert imprint == ["报：县委办，县政府办。", "送：市民政局。", "发：各股室。", "责任编辑：王芳　　签发：李明"]
     section = doc.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)  # A4
     assert "PAGE" in section.footer._element.xml
