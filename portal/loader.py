@@ -18,6 +18,7 @@ from typing import Any
 
 from .cache import ParseCache, content_hash
 from .discovery import SourceFile
+from .messages import say
 from .model import BulletinNote, Content, Incident, Issue, Report, Request, Settings
 from .names import did_you_mean, normalize
 from .parsing import Parsed, Stat, parse_data, parse_file, read_file, stat_of, unreadable
@@ -155,12 +156,9 @@ class _Found:
     issues: list[tuple[Issue, dict[str, int]]] = field(default_factory=list)
     landing: dict[str, str] = field(default_factory=dict)
     notes: dict[str, BulletinNote] = field(default_factory=dict)
-    copies: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, source: SourceFile, parsed: Parsed) -> None:
         value = parsed.value
-        if parsed.copy_key:
-            self.copies.setdefault(parsed.copy_key, []).append(source.path)
         if isinstance(value, str):
             self.landing[source.src_uri] = value
         elif isinstance(value, Report):
@@ -204,19 +202,20 @@ def _load(
     workers: int,
 ) -> Content:
     found = _Found()
-    for source, parsed in zip(
-        listed, parse_all(listed, settings, bodies=bodies, cache=cache, workers=workers, read=read)
-    ):
-        problems.extend(list(parsed.problems))
-        found.add(source, parsed)
-    reports, requests, issues, copies = found.reports, found.requests, found.issues, found.copies
-    doubled = _copies(copies, problems)
+    parsed_all = parse_all(listed, settings, bodies=bodies, cache=cache, workers=workers, read=read)
+    copies: dict[str, list[str]] = {}
+    for source, parsed in zip(listed, parsed_all):
+        if parsed.copy_key:
+            copies.setdefault(parsed.copy_key, []).append(source.path)
+    kinds = {source.path: source.kind for source in listed}
+    doubled = _copies(copies, kinds, problems)
+    for source, parsed in zip(listed, parsed_all):
+        if source.path not in doubled:  # a copy has one error, the copy rule's: its own would be the original's
+            problems.extend(list(parsed.problems))
+            found.add(source, parsed)
+    reports, requests, issues = found.reports, found.requests, found.issues
     by_id = _requests_by_id(requests, problems)
-    checked = [
-        r
-        for r in (_asked(report, lines, by_id, problems) for report, lines in reports if report.path not in doubled)
-        if r
-    ]
+    checked = [r for r in (_asked(report, lines, by_id, problems) for report, lines in reports) if r]
     linked: tuple[Issue, ...] = ()
     if issues or any(s.kind == "periodicals" for s in listed):
         from .periodicals import link
@@ -311,14 +310,19 @@ _COPY_RE = re.compile(
 )
 
 
+#: What each kind is called in the copy rule's message.
+_KIND_NAMES = {"incidents": "通报记录", "requests": "约稿通知", "periodicals": "期刊", "bulletins": "通报文字"}
+
+
 def _stem(path: str) -> str:
     return posixpath.splitext(posixpath.basename(path))[0]
 
 
-def _copies(copies: dict[str, list[str]], problems: Problems) -> set[str]:
-    """A report with the same title and text as another in its folder whose name it copies (``X - 副本.md``).
+def _copies(copies: dict[str, list[str]], kinds: dict[str, str], problems: Problems) -> set[str]:
+    """A file with the same text as another in its folder whose name it copies (``X - 副本.md``).
 
-    Both would be counted: the copy is an error naming the original.
+    A report's text is its title and body; an incident's, request's, periodical issue's or bulletin note's is
+    the whole file.  Both would be counted (or clash): the copy is an error naming the original.
     """
     doubled: set[str] = set()
     for paths in copies.values():
@@ -331,6 +335,9 @@ def _copies(copies: dict[str, list[str]], problems: Problems) -> set[str]:
             if original is None or original == path:
                 continue
             doubled.add(path)
+            if kinds.get(path) != "reports":
+                problems.error(path, 1, "file", say("safety.copy_of", original=original, kind=_KIND_NAMES[kinds[path]]))
+                continue
             problems.error(
                 path,
                 1,

@@ -30,7 +30,18 @@ _INSTALL: dict[str, str] = {}
 _REMINDERS: dict[str, str] = {}
 
 # Hardening: unreadable folders, copies of every content kind, caches, drafts.
-_SAFETY: dict[str, str] = {}
+_SAFETY: dict[str, str] = {
+    "safety.folder_unlistable": "无法读取此文件夹的内容（{reason}），其中的文件不会被检查、统计或发布；"
+    "请修改文件夹权限（如 chmod 755）后重新检查",
+    "safety.name_not_utf8": "文件名不是 UTF-8 编码（多半是在 GBK 系统上命名或解压的），网站无法生成；"
+    "请用中文系统的文件管理器重新命名，或用 convmv -f gbk -t utf-8 转换",
+    "safety.name_case_twin": "与 {other} 只有大小写不同，在 Windows 和 macOS 上二者是同一个文件，"
+    "同事检出时会互相覆盖；请删除其中一个或改名",
+    "safety.name_only_dots": "文件名只有点（“{name}”），MkDocs 不会发布它，统计也不会计入；"
+    "请改成日期加简短标题，例如 2026-03-05-低保.md",
+    "safety.copy_of": "是 {original} 的副本（内容完全相同），这份{kind}会重复计入或与原文件冲突；"
+    "请删除副本，如果是新的{kind}请改写内容并改名",
+}
 
 # The build and the site: failed builds, the serve banner, workers, deploy.
 _BUILD: dict[str, str] = {}

@@ -1,0 +1,179 @@
+"""Hardening, round three, the content side (issue 28): nothing unchecked and nothing doubled, for every kind.
+
+Each case runs through ``check`` and, where the build is concerned, a real ``mkdocs build``; no output may
+hold a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import PORTAL, REPO, front, make_site, mkdocs_build, report, run_cli
+
+SCRIPT = str(REPO / "build_stats.py")
+
+
+def _no_override() -> list[str]:
+    """A command prefix under which ``chmod 000`` holds: root loses the capabilities that override permissions."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: a folder mode cannot hold")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def _console(site: Path, *args: str, prefix: list[str] | None = None, env: dict[str, str] | None = None) -> Any:
+    full_env = {**os.environ, "PORTAL_CACHE_DIR": "", "PORTAL_AS_OF": "2026-04-05", **(env or {})}
+    return subprocess.run(
+        [*(prefix or []), sys.executable, SCRIPT, *args],
+        cwd=site,
+        capture_output=True,
+        env=full_env,
+        timeout=300,
+    )
+
+
+def _build(site: Path, prefix: list[str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PORTAL_AS_OF": "2026-04-05", "NO_MKDOCS_2_WARNING": "1", "PORTAL_CACHE_DIR": ""}
+    command = [*(prefix or []), sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site / "_site")]
+    return subprocess.run(command, cwd=site, env=env, capture_output=True, timeout=600)
+
+
+# --- folders and names -------------------------------------------------------------------------------------
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error_and_fails_the_build(tmp_path: Path) -> None:
+    prefix = _no_override()
+    site = make_site(
+        tmp_path, reports={"2026/03/a.md": report(title="三月"), "2026/04/b.md": report(date="2026-04-02")}
+    )
+    locked = site / "content/reports/2026/04"
+    locked.chmod(0)
+    try:
+        checked = _console(site, "check", prefix=prefix)
+        built = _build(site, prefix)
+    finally:
+        locked.chmod(0o755)
+    out = checked.stdout.decode()
+    assert checked.returncode == 1, out
+    assert "content/reports/2026/04:1: file: 无法读取此文件夹的内容" in out
+    assert "1 error(s)" in out
+    assert built.returncode == 1
+    assert "无法读取此文件夹的内容" in built.stderr.decode()
+    assert b"Traceback" not in checked.stderr + built.stderr
+    assert not (site / "_site/index.html").exists()
+
+
+def test_a_report_named_only_of_dots_is_an_error(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path, reports={"2026/03/a.md": report(), "2026/03/..md": report(title="点"), "2026/03/....md": report()}
+    )
+    result = run_cli(site, "check")
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[0].startswith("content/reports/2026/03/....md:1: file: 文件名只有点")
+    assert lines[1].startswith("content/reports/2026/03/..md:1: file: 文件名只有点")
+    assert lines[-1] == "2 files checked: 2 error(s), 0 warning(s)"  # index.md and a.md read, the two refused
+    assert mkdocs_build(site).returncode == 1
+
+
+def test_a_name_that_is_not_utf8_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+    folder = os.fsencode(site / "content/reports/2026/03")
+    with open(folder + b"/\xb5\xcd.md", "w", encoding="utf-8") as handle:  # "低" in GBK
+        handle.write(report(title="编码"))
+    os.makedirs(os.fsencode(site / "content") + b"/img\xff")
+    checked = _console(site, "check")
+    out = checked.stdout.decode()
+    assert checked.returncode == 1, checked.stderr.decode()
+    assert "content/img\\xff:1: file: 文件名不是 UTF-8 编码" in out
+    assert "content/reports/2026/03/\\xb5\\xcd.md:1: file: 文件名不是 UTF-8 编码" in out
+    built = _build(site)
+    assert built.returncode == 1
+    assert b"Traceback" not in checked.stderr + built.stderr
+    assert b"UnicodeEncodeError" not in built.stderr
+
+
+def test_names_that_differ_only_in_case_are_an_error(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        reports={"2026/03/a.md": report(), "2026/03/p.png": b"\x89PNG", "2026/03/P.png": b"\x89PNG"},
+        files={"content/incidents/2026/x.md": "x", "content/incidents/2026/X.MD": "y"},
+    )
+    result = run_cli(site, "check")
+    assert result.code == 1
+    assert "content/reports/2026/03/p.png:1: file: 与 content/reports/2026/03/P.png 只有大小写不同" in result.out, (
+        result.out
+    )
+    assert "content/incidents/2026/x.md:1: file: 与 content/incidents/2026/X.MD 只有大小写不同" in result.out
+
+
+# --- copies and leftovers of every content kind ------------------------------------------------------------
+
+_INCIDENT = front({"section": "甲股", "date": "2026-03-06", "type": "被通报"}, "漏报一条紧急信息。\n")
+_REQUEST = front({"title": "约稿：春耕", "issued": "2026-03-01", "deadline": "2026-03-10"}, "请报送春耕信息。\n")
+_NOTE = "---\nnumber: 3\n---\n\n三月份各股室报送积极。\n"
+_PERIODICAL = {"name": "民政信息", "slug": "minzheng", "adopter": "本局简报", "columns": ["工作动态"]}
+_ISSUE = front(
+    {"publication": "民政信息", "number": 4, "date": "2026-04-02", "items": ["reports/2026/03/a.md"]}, "编者按。\n"
+)
+#: One file of each kind other than reports (whose copies test_corpus covers), by folder and name.
+_KIND_FILES = {
+    "incidents": ("incidents/2026", "2026-03-06-漏报", _INCIDENT),
+    "requests": ("requests", "chungeng", _REQUEST),
+    "periodicals": ("periodicals/minzheng", "2026-04", _ISSUE),
+    "bulletins": ("bulletins", "2026-03", _NOTE),
+}
+
+
+def _kind_site(tmp_path: Path, kind: str, names: list[str]) -> Path:
+    folder, _, text = _KIND_FILES[kind]
+    portal = {**PORTAL, "periodicals": [_PERIODICAL]}
+    files = {f"content/{folder}/{name}.md": text for name in names}
+    return make_site(tmp_path, reports={"2026/03/a.md": report(title="春耕")}, portal=portal, files=files)
+
+
+@pytest.mark.parametrize("kind", sorted(_KIND_FILES))
+@pytest.mark.parametrize("suffix", [" - 副本", " - 副本 (2)", " (1)", "_copy", " 2"])
+def test_a_copy_of_any_kind_is_one_error_naming_the_original(tmp_path: Path, kind: str, suffix: str) -> None:
+    folder, stem, _ = _KIND_FILES[kind]
+    site = _kind_site(tmp_path, kind, [stem, stem + suffix])
+    result = run_cli(site, "check")
+    assert result.code == 1
+    assert result.out.splitlines()[:-1] == [
+        f"content/{folder}/{stem}{suffix}.md:1: file: 是 content/{folder}/{stem}.md 的副本（内容完全相同），"
+        f"这份{_KIND_NAMES[kind]}会重复计入或与原文件冲突；请删除副本，如果是新的{_KIND_NAMES[kind]}请改写内容并改名"
+    ]
+    alone = _kind_site(tmp_path / "alone", kind, [stem])
+    assert run_cli(alone, "check").code == 0  # the original alone is clean: the error is the copy's
+
+
+_KIND_NAMES = {"incidents": "通报记录", "requests": "约稿通知", "periodicals": "期刊", "bulletins": "通报文字"}
+
+
+def test_a_copied_incident_fails_the_build_instead_of_counting_twice(tmp_path: Path) -> None:
+    folder, stem, _ = _KIND_FILES["incidents"]
+    site = _kind_site(tmp_path, "incidents", [stem, stem + " - 副本"])
+    built = mkdocs_build(site)
+    assert built.returncode == 1
+    assert f"content/{folder}/{stem} - 副本.md:1: file: 是 content/{folder}/{stem}.md 的副本" in built.stderr
+    assert "Traceback" not in built.stderr
+
+
+@pytest.mark.parametrize("kind", sorted(_KIND_FILES))
+@pytest.mark.parametrize("leftover", [".md.orig", ".md.rej", ".md.bak", ".md.txt", ".docx"])
+def test_leftovers_of_any_kind_are_errors(tmp_path: Path, kind: str, leftover: str) -> None:
+    folder, stem, _ = _KIND_FILES[kind]
+    site = _kind_site(tmp_path, kind, [stem])
+    (site / "content" / folder / f"{stem}{leftover}").write_text("旧版本\n", encoding="utf-8")
+    result = run_cli(site, "check")
+    assert result.code == 1
+    assert result.out.startswith(f"content/{folder}/{stem}{leftover}:1: file: "), result.out
+    assert "1 error(s)" in result.out
