@@ -213,9 +213,15 @@ def _load(
         if source.path not in doubled:  # a copy has one error, the copy rule's: its own would be the original's
             problems.extend(list(parsed.problems))
             found.add(source, parsed)
-    reports, requests, issues = found.reports, found.requests, found.issues
+    reports = found.reports
+    requests = [(r, lines) for r, lines in found.requests if not r.draft]
+    issues = [(i, lines) for i, lines in found.issues if not i.draft]
+    unpublished: list[Request | Issue] = [r for r, _ in found.requests if r.draft]
+    unpublished += [i for i, _ in found.issues if i.draft]
+    drafts = tuple(sorted(unpublished, key=lambda v: v.path))
     by_id = _requests_by_id(requests, problems)
-    checked = [r for r in (_asked(report, lines, by_id, problems) for report, lines in reports) if r]
+    unasked = {normalize(r.id): r.path for r, _ in found.requests if r.draft}
+    checked = [r for r in (_asked(report, lines, by_id, problems, unasked) for report, lines in reports) if r]
     linked: tuple[Issue, ...] = ()
     if issues or any(s.kind == "periodicals" for s in listed):
         from .periodicals import link
@@ -230,6 +236,7 @@ def _load(
         landing=found.landing,
         notes=found.notes,
         issues=linked,
+        drafts=drafts,
     )
 
 
@@ -274,12 +281,21 @@ def _requests_by_id(requests: list[tuple[Request, dict[str, int]]], problems: Pr
     return by_id
 
 
-def _asked(report: Report, lines: dict[str, int], by_id: dict[str, Request], problems: Problems) -> Report | None:
-    """The report with its request id resolved, or None when the request does not exist or did not ask it."""
+def _asked(
+    report: Report, lines: dict[str, int], by_id: dict[str, Request], problems: Problems, drafts: dict[str, str]
+) -> Report | None:
+    """The report with its request id resolved, or None when the request does not exist or did not ask it.
+
+    ``drafts``: the draft requests' paths by normalized id (a draft asks nothing yet).
+    """
     if not report.request:
         return report
     asked = by_id.get(normalize(report.request))
     line = lines.get("request", 1)
+    if asked is None and normalize(report.request) in drafts:
+        draft = drafts[normalize(report.request)]
+        problems.error(report.path, line, "request", say("safety.request_is_draft", id=report.request, path=draft))
+        return None
     if asked is None:
         problems.error(
             report.path,

@@ -39,6 +39,8 @@ _SAFETY: dict[str, str] = {
     "同事检出时会互相覆盖；请删除其中一个或改名",
     "safety.name_only_dots": "文件名只有点（“{name}”），MkDocs 不会发布它，统计也不会计入；"
     "请改成日期加简短标题，例如 2026-03-05-低保.md",
+    "safety.request_is_draft": "约稿通知“{id}”（{path}）还是草稿（draft: true），尚未发出；"
+    "请先删去该通知的 draft: true，或删去本信息的 request 字段",
     "safety.copy_of": "是 {original} 的副本（内容完全相同），这份{kind}会重复计入或与原文件冲突；"
     "请删除副本，如果是新的{kind}请改写内容并改名",
 }

@@ -288,6 +288,7 @@ def parse_request(
         values["deadline"],
         sections,
         body,
+        values.get("draft", False),
     ), lines
 
 

@@ -20,7 +20,7 @@ from .frontmatter import Map, Node, Scalar, Seq
 from .model import Adoption, Issue, IssueItem, Periodical, Report, Settings
 from .names import did_you_mean, normalize
 from .problems import Problems
-from .schema import Context, Field, Invalid, moment, parse_fields, text
+from .schema import Context, Field, Invalid, boolean, moment, parse_fields, text
 
 
 def _positive(node: Node, ctx: Context, name: str) -> int:
@@ -105,6 +105,7 @@ ISSUE_FIELDS: dict[str, Field] = {
     "editor": Field(text, example="editor: 王芳"),
     "signer": Field(text, example="signer: 李明"),
     "items": Field(_items, required=True, example="items: [{report: reports/2026/03/x.md, column: 工作动态}]"),
+    "draft": Field(boolean, example="draft: true"),
 }
 
 
@@ -116,7 +117,7 @@ def parse_issue(
     values, lines = parse_fields(root, ISSUE_FIELDS, ctx)
     periodical = settings.periodical(values["publication"]) if "publication" in values else None
     items: tuple[RawItem, ...] = values.get("items", ())
-    if "items" in values and not items:
+    if "items" in values and not items and not values.get("draft"):  # a draft is still being put together
         problems.warning(
             path, lines["items"], "items", "the issue lists no report yet; uncomment the candidates you pick"
         )
@@ -143,6 +144,7 @@ def parse_issue(
         editor=values.get("editor", ""),
         signer=values.get("signer", ""),
         body=body,
+        draft=values.get("draft", False),
     )
     return issue, lines
 

@@ -100,6 +100,7 @@ def save(
         "requests": content.requests,
         "incidents": content.incidents,
         "issues": content.issues,
+        "drafts": content.drafts,
         "notes": dict(content.notes),
         "landing": dict(content.landing),
         "held": held,
@@ -178,6 +179,7 @@ def load(
             landing=index["landing"],
             notes=index["notes"],
             issues=tuple(index["issues"]),
+            drafts=tuple(index["drafts"]),
         )
         return content, list(index["problems"])
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError):

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import PORTAL, REPO, front, make_site, mkdocs_build, report, run_cli
+from tests.conftest import PORTAL, REPO, make_site, mkdocs_build, report, run_cli
 
 SCRIPT = str(REPO / "build_stats.py")
 
@@ -117,13 +117,11 @@ def test_names_that_differ_only_in_case_are_an_error(tmp_path: Path) -> None:
 
 # --- copies and leftovers of every content kind ------------------------------------------------------------
 
-_INCIDENT = front({"section": "甲股", "date": "2026-03-06", "type": "被通报"}, "漏报一条紧急信息。\n")
-_REQUEST = front({"title": "约稿：春耕", "issued": "2026-03-01", "deadline": "2026-03-10"}, "请报送春耕信息。\n")
+_INCIDENT = "---\nsection: 甲股\ndate: 2026-03-06\ntype: 被通报\n---\n\n漏报一条紧急信息。\n"
+_REQUEST = "---\ntitle: 春耕约稿\nissued: 2026-03-01\ndeadline: 2026-03-10\n---\n\n请报送春耕信息。\n"
 _NOTE = "---\nnumber: 3\n---\n\n三月份各股室报送积极。\n"
 _PERIODICAL = {"name": "民政信息", "slug": "minzheng", "adopter": "本局简报", "columns": ["工作动态"]}
-_ISSUE = front(
-    {"publication": "民政信息", "number": 4, "date": "2026-04-02", "items": ["reports/2026/03/a.md"]}, "编者按。\n"
-)
+_ISSUE = "---\npublication: 民政信息\nnumber: 4\ndate: 2026-04-02\nitems:\n- reports/2026/03/a.md\n---\n\n编者按。\n"
 #: One file of each kind other than reports (whose copies test_corpus covers), by folder and name.
 _KIND_FILES = {
     "incidents": ("incidents/2026", "2026-03-06-漏报", _INCIDENT),
@@ -137,6 +135,7 @@ def _kind_site(tmp_path: Path, kind: str, names: list[str]) -> Path:
     folder, _, text = _KIND_FILES[kind]
     portal = {**PORTAL, "periodicals": [_PERIODICAL]}
     files = {f"content/{folder}/{name}.md": text for name in names}
+    files[f"content/{folder}/index.md"] = "说明。\n"  # the folder exists even when it holds no file yet
     return make_site(tmp_path, reports={"2026/03/a.md": report(title="春耕")}, portal=portal, files=files)
 
 
@@ -177,3 +176,74 @@ def test_leftovers_of_any_kind_are_errors(tmp_path: Path, kind: str, leftover: s
     assert result.code == 1
     assert result.out.startswith(f"content/{folder}/{stem}{leftover}:1: file: "), result.out
     assert "1 error(s)" in result.out
+
+
+# --- drafts of requests and periodical issues --------------------------------------------------------------
+
+
+def _with_draft(text: str) -> str:
+    return text.replace("---\n", "---\ndraft: true\n", 1)
+
+
+def test_a_draft_request_is_checked_but_not_published_nor_asked(tmp_path: Path) -> None:
+    site = _kind_site(tmp_path, "requests", [])
+    (site / "content/requests/chungeng.md").write_text(_with_draft(_REQUEST), encoding="utf-8")
+    result = run_cli(site, "check")
+    assert (result.code, result.out.splitlines()) == (0, ["4 files checked: 0 error(s), 0 warning(s)"])
+    data = run_cli(site, "stats", "--json", "--as-of", "2026-04-05").json()
+    assert data.get("requests", []) == []  # the draft asks nothing: no row, no missed deadline
+    built = mkdocs_build(site)
+    assert built.returncode == 0, built.stderr
+    assert not (site / "_site/requests/chungeng").exists()
+    assert "春耕约稿" not in "".join(p.read_text("utf-8") for p in (site / "_site").rglob("*.html"))
+
+
+def test_a_report_answering_a_draft_request_is_told_so(tmp_path: Path) -> None:
+    site = _kind_site(tmp_path, "requests", [])
+    (site / "content/requests/chungeng.md").write_text(_with_draft(_REQUEST), encoding="utf-8")
+    (site / "content/reports/2026/03/b.md").write_text(report(title="答复", request="chungeng"), encoding="utf-8")
+    result = run_cli(site, "check")
+    assert result.code == 1
+    assert result.out.splitlines()[0] == (
+        "content/reports/2026/03/b.md:5: request: 约稿通知“chungeng”（content/requests/chungeng.md）还是草稿"
+        "（draft: true），尚未发出；请先删去该通知的 draft: true，或删去本信息的 request 字段"
+    )
+
+
+def test_a_draft_issue_is_checked_but_not_published_nor_counted(tmp_path: Path) -> None:
+    site = _kind_site(tmp_path, "periodicals", [])
+    (site / "content/periodicals/minzheng/2026-04.md").write_text(_with_draft(_ISSUE), encoding="utf-8")
+    result = run_cli(site, "check")
+    assert (result.code, result.out.splitlines()) == (0, ["4 files checked: 0 error(s), 0 warning(s)"])
+    # the one report is 甲股's; a published issue would make it adopted by 本局简报 (1 adoption), the draft not
+    row = next(
+        r
+        for r in run_cli(site, "stats", "--json", "--as-of", "2026-04-05").json()["sections"]
+        if r["section"] == "甲股"
+    )
+    assert row["adopted"] == 0, row
+    built = mkdocs_build(site)
+    assert built.returncode == 0, built.stderr
+    assert not (site / "_site/periodicals/minzheng/2026-04").exists()
+
+
+def test_a_draft_issue_with_no_item_yet_is_no_warning(tmp_path: Path) -> None:
+    site = _kind_site(tmp_path, "periodicals", [])
+    empty = _with_draft(_ISSUE).replace("items:\n- reports/2026/03/a.md\n", "items:\n")
+    (site / "content/periodicals/minzheng/2026-04.md").write_text(empty, encoding="utf-8")
+    result = run_cli(site, "check")
+    assert (result.code, result.out.splitlines()) == (0, ["4 files checked: 0 error(s), 0 warning(s)"])
+    assert mkdocs_build(site).returncode == 0
+
+
+def test_new_periodical_writes_a_draft_that_passes_a_strict_build(tmp_path: Path) -> None:
+    site = _kind_site(tmp_path, "periodicals", [])
+    result = run_cli(site, "new", "periodical", "--publication", "民政信息", "--date", "2026-04-10")
+    assert result.code == 0, result.err
+    written = site / "content/periodicals/minzheng/2026-01.md"
+    assert "draft: true" in written.read_text(encoding="utf-8")
+    built = mkdocs_build(site)  # --strict: a warning would fail it
+    assert built.returncode == 0, built.stderr
+    assert not (site / "_site/periodicals/minzheng/2026-01").exists()
+    again = run_cli(site, "new", "periodical", "--publication", "民政信息", "--date", "2026-04-10")
+    assert again.out.strip() == "wrote content/periodicals/minzheng/2026-02.md"  # the draft holds 第1期
