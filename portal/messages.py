@@ -41,6 +41,13 @@ _SAFETY: dict[str, str] = {
     "请改成日期加简短标题，例如 2026-03-05-低保.md",
     "safety.request_is_draft": "约稿通知“{id}”（{path}）还是草稿（draft: true），尚未发出；"
     "请先删去该通知的 draft: true，或删去本信息的 request 字段",
+    "safety.cache_in_content": "缓存文件夹 {folder} 在内容文件夹里面，会被发布到网站上（连草稿的正文也在内）；"
+    "本次不使用缓存，其中的文件也不发布。请把 PORTAL_CACHE_DIR 设到内容文件夹以外（如 ~/.cache/portal），"
+    "并删除这个文件夹",
+    "safety.cache_not_own": "缓存文件夹 {folder} 不属于当前用户，别人可能改过其中的内容，"
+    "本次不使用缓存（照常全部读取）；请删除它，或把 PORTAL_CACHE_DIR 设到自己的文件夹",
+    "safety.cache_writable": "缓存文件夹 {folder} 的权限是 {mode}，其他用户也能写入，本次不使用缓存（照常全部读取）；"
+    "请运行 chmod go-w {folder}",
     "safety.copy_of": "是 {original} 的副本（内容完全相同），这份{kind}会重复计入或与原文件冲突；"
     "请删除副本，如果是新的{kind}请改写内容并改名",
 }

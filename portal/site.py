@@ -18,7 +18,7 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, set_exclusions
 
 from . import snapshot
-from .cache import ParseCache, fingerprint, stamp
+from .cache import ParseCache, fingerprint, refusal, stamp
 from .config import build_settings, inherit_chain
 from .discovery import SourceFile, discover
 from .loader import load
@@ -110,6 +110,11 @@ def load_site(
     problems = Problems()
     key = fingerprint(settings, bodies)
     tree = started = None
+    asked = cache_dir
+    refused = refusal(cache_dir, config.docs_dir) if cache_dir else None
+    if cache_dir and refused:
+        problems.warning(os.path.dirname(cache_dir) or cache_dir, 1, "PORTAL_CACHE_DIR", refused)
+        cache_dir = None
     if cache_dir and not bodies:
         snapshot_key = snapshot.key(key, settings, _picking(config))
         started = stamp(cache_dir)  # before the walk: what changes after it is racy
@@ -119,6 +124,8 @@ def load_site(
             return Site(config, settings, root, [], kept[0], Problems(kept[1]))
     found = discover(root, config.docs_dir, skip_predicate(config), config.use_directory_urls)
     problems.extend(found.problems)
+    if asked:  # a cache folder inside the content folder: none of its files is published
+        found.withheld |= _files_under(os.path.dirname(asked) or asked, config.docs_dir)
     store = ParseCache(cache_dir, key, bodies) if cache_dir else None
     content = load(found.sources, settings, problems, bodies=bodies, cache=store, workers=workers)
     if store is not None:
@@ -126,6 +133,18 @@ def load_site(
         if tree is not None and started:
             snapshot.save(store.folder, snapshot_key, tree, started, store, content, problems.items)
     return Site(config, settings, root, found.sources, content, problems, found.withheld)
+
+
+def _files_under(folder: str, docs_dir: str) -> set[str]:
+    """The src_uris of the files under ``folder`` when it is inside ``docs_dir`` (else none)."""
+    full, docs = os.path.realpath(folder), os.path.realpath(docs_dir)
+    if os.path.commonpath([full, docs]) != docs:
+        return set()
+    return {
+        os.path.relpath(os.path.join(where, name), docs).replace(os.sep, "/")
+        for where, _, names in os.walk(full)
+        for name in names
+    }
 
 
 def _picking(config: MkDocsConfig) -> tuple[str, str, str, bool]:

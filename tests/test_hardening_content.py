@@ -6,6 +6,7 @@ hold a traceback.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -247,3 +248,137 @@ def test_new_periodical_writes_a_draft_that_passes_a_strict_build(tmp_path: Path
     assert not (site / "_site/periodicals/minzheng/2026-01").exists()
     again = run_cli(site, "new", "periodical", "--publication", "民政信息", "--date", "2026-04-10")
     assert again.out.strip() == "wrote content/periodicals/minzheng/2026-02.md"  # the draft holds 第1期
+
+
+# --- the cache folder --------------------------------------------------------------------------------------
+
+_SECRET = "草稿里尚未核实的情况"
+_ID = "11010519491231002X"  # a valid resident ID number (checksum X): an error wherever it is written
+
+
+def _cached_site(tmp_path: Path) -> Path:
+    return make_site(
+        tmp_path,
+        reports={
+            "2026/03/a.md": report(title="三月信息"),
+            "2026/03/d.md": report(title="草稿", draft="true", body=_SECRET + "\n"),
+        },
+    )
+
+
+def test_a_cache_folder_inside_the_content_is_not_used_nor_published(tmp_path: Path) -> None:
+    site = _cached_site(tmp_path)
+    leftover = site / "content/cache/0123/parsed-full.json"  # what an earlier version left there
+    leftover.parent.mkdir(parents=True)
+    leftover.write_text(_SECRET, encoding="utf-8")
+    env = {"PORTAL_CACHE_DIR": "content/cache"}
+    result = run_cli(site, "check", env=env)
+    assert result.code == 0
+    assert result.out.startswith(
+        "warning: content/cache:1: PORTAL_CACHE_DIR: 缓存文件夹 content/cache 在内容文件夹里面，会被发布到网站上"
+    ), result.out
+    assert sorted(p.name for p in (site / "content/cache").rglob("*")) == ["0123", "parsed-full.json"]  # unused
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site / "_site")],
+        cwd=site,
+        env={**os.environ, "PORTAL_AS_OF": "2026-04-05", "NO_MKDOCS_2_WARNING": "1", **env},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert built.returncode == 0, built.stderr
+    assert "PORTAL_CACHE_DIR: 缓存文件夹 content/cache 在内容文件夹里面" in built.stderr
+    assert "Traceback" not in built.stderr
+    published = list((site / "_site").rglob("*"))
+    assert not [p for p in published if "cache" in p.relative_to(site / "_site").parts]
+    assert not any(_SECRET in p.read_text("utf-8", "replace") for p in published if p.is_file())
+    assert sorted(p.name for p in (site / "content/cache").rglob("*")) == ["0123", "parsed-full.json"]
+
+
+def _tamper(folder: Path, change: Any) -> None:
+    """Rewrite the parse cache's entries with ``change`` and a valid checksum; drop the snapshot."""
+    from portal.cache import write_checked
+
+    for path in folder.glob("*/snapshot-*.json"):
+        path.unlink()
+    [cache] = folder.glob("*/parsed-lean.json")
+    head, _, payload = cache.read_bytes().partition(b"\n")
+    magic, key, _ = head.split(b" ")
+    lines = [json.loads(line) for line in payload.split(b"\n")]
+    for _, entries in lines:
+        for entry in entries.values():
+            change(entry[2])
+    text = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines).encode()
+    write_checked(str(cache), magic, key.decode(), text, os.stat(cache).st_mtime_ns)
+
+
+def _drop_problems(parsed: dict[str, Any]) -> None:
+    parsed["problems"] = []
+
+
+@pytest.mark.parametrize("unsafe", ["foreign", "writable"])
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path: Path, unsafe: str) -> None:
+    site = make_site(tmp_path, reports={"2026/03/a.md": report(body=f"身份证号 {_ID}。\n")})
+    env = {"PORTAL_CACHE_DIR": str(tmp_path / "shared")}
+    first = run_cli(site, "check", env=env)
+    assert first.code == 1 and "content/reports/2026/03/a.md:7: body:" in first.out
+    _tamper(tmp_path / "shared", _drop_problems)  # another user's hand: the entry says "no problem"
+    for folder in (tmp_path / "shared", *(tmp_path / "shared").iterdir()):
+        if unsafe == "foreign":
+            os.chown(folder, 65534, 65534)  # nobody's
+        else:
+            folder.chmod(0o777)
+    second = run_cli(site, "check", env=env)
+    assert second.code == 1, second.out
+    assert "content/reports/2026/03/a.md:7: body:" in second.out
+    words = "不属于当前用户" if unsafe == "foreign" else "的权限是 777，其他用户也能写入"
+    assert f"warning: {tmp_path / 'shared'}:1: PORTAL_CACHE_DIR: 缓存文件夹 " in second.out
+    assert words in second.out
+
+
+def test_a_private_cache_folder_is_made_so(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+    old = os.umask(0o002)  # a user-private-group system: folders are made group-writable
+    try:
+        assert run_cli(site, "check", env={"PORTAL_CACHE_DIR": str(tmp_path / "c")}).out.startswith("2 files")
+    finally:
+        os.umask(old)
+    assert [oct(p.stat().st_mode & 0o777) for p in (tmp_path / "c", *(tmp_path / "c").iterdir())] == ["0o700"] * 2
+
+
+def _wrong_date(parsed: dict[str, Any]) -> None:
+    value = parsed.get("value")
+    if isinstance(value, dict) and value.get("!") == "Report":
+        value["date"] = "not a date"
+        value["title"] = 5
+
+
+def _foreign_problem(parsed: dict[str, Any]) -> None:
+    parsed["problems"] = [{"!": "Problem", "path": 5, "line": "x", "field": None, "message": []}]
+
+
+@pytest.mark.parametrize("change", [_wrong_date, _foreign_problem])
+def test_a_cache_entry_that_is_not_a_parse_result_is_a_miss(tmp_path: Path, change: Any) -> None:
+    site = _cached_site(tmp_path)
+    env = {"PORTAL_CACHE_DIR": str(tmp_path / "c")}
+    expected = run_cli(site, "stats", "--json", "--as-of", "2026-04-05", env=env)
+    assert expected.code == 0, expected.out
+    _tamper(tmp_path / "c", change)
+    again = run_cli(site, "stats", "--json", "--as-of", "2026-04-05", env=env)
+    assert (again.code, again.out, again.err) == (0, expected.out, "")
+
+
+def test_a_snapshot_that_is_not_a_load_is_a_miss(tmp_path: Path) -> None:
+    from portal.cache import write_checked
+
+    site = _cached_site(tmp_path)
+    env = {"PORTAL_CACHE_DIR": str(tmp_path / "c")}
+    expected = run_cli(site, "check", env=env)
+    [snapshot] = (tmp_path / "c").glob("*/snapshot-lean.json")
+    head, _, payload = snapshot.read_bytes().partition(b"\n")
+    index = json.loads(payload)
+    index["files"], index["problems"] = "many", [{"!": "Problem", "path": 1, "line": [], "field": 2, "message": 3}]
+    later = os.stat(snapshot).st_mtime_ns + 60 * 10**9  # not racy: it would be trusted
+    write_checked(str(snapshot), head.split(b" ")[0], head.split(b" ")[1].decode(), json.dumps(index).encode(), later)
+    again = run_cli(site, "check", env=env)
+    assert (again.code, again.out, again.err) == (expected.code, expected.out, "")
