@@ -9,6 +9,7 @@ failures, 130 interrupted (3 is reserved for ``remind``'s channel failures).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -278,10 +279,15 @@ def _export(fmt: str, bulletin: Bulletin, output: str, out: TextIO, err: TextIO)
 
 
 def _public(site: Site, output: str, out: TextIO, err: TextIO) -> int:
-    from .public import OutputError, public_reports, public_site, write_public
+    from .public import OutputError, public_images, public_reports, public_site, write_public
 
+    docs_dir = site.config.docs_dir
+    files: dict[str, str | bytes] = dict(public_site(site.content, site.settings))
+    for image in public_images(site.content):  # a missing picture: the page shows its alt text, as the portal's
+        with contextlib.suppress(OSError), open(os.path.join(docs_dir, *image.split("/")), "rb") as handle:
+            files[image] = handle.read()
     try:
-        write_public(public_site(site.content, site.settings), output)
+        write_public(files, output, docs_dir)
     except OutputError as exc:
         print(f"error: {exc}", file=err)
         return 2

@@ -48,6 +48,10 @@ _SAFETY: dict[str, str] = {
     "本次不使用缓存（照常全部读取）；请删除它，或把 PORTAL_CACHE_DIR 设到自己的文件夹",
     "safety.cache_writable": "缓存文件夹 {folder} 的权限是 {mode}，其他用户也能写入，本次不使用缓存（照常全部读取）；"
     "请运行 chmod go-w {folder}",
+    "safety.public_in_content": "{output}：在内容文件夹 {docs} 里面（或包含它），"
+    "公开版写在这里会被门户当作内容再发布一遍；请指定内容文件夹以外的文件夹，例如 -o public-site",
+    "safety.public_symlink": "{output}：是一个符号链接，替换时只会替换链接本身；"
+    "请直接指定它指向的文件夹，或换一个新文件夹",
     "safety.copy_of": "是 {original} 的副本（内容完全相同），这份{kind}会重复计入或与原文件冲突；"
     "请删除副本，如果是新的{kind}请改写内容并改名",
 }

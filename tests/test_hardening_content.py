@@ -382,3 +382,54 @@ def test_a_snapshot_that_is_not_a_load_is_a_miss(tmp_path: Path) -> None:
     write_checked(str(snapshot), head.split(b" ")[0], head.split(b" ")[1].decode(), json.dumps(index).encode(), later)
     again = run_cli(site, "check", env=env)
     assert (again.code, again.out, again.err) == (expected.code, expected.out, "")
+
+
+# --- the public subset -------------------------------------------------------------------------------------
+
+_PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+def test_public_copies_the_images_of_public_reports_and_names_every_section(tmp_path: Path) -> None:
+    site = make_site(
+        tmp_path,
+        reports={
+            "2026/03/a.md": report(
+                title="合报的公开信息",
+                section="[甲股, 乙股]",
+                classification="公开",
+                body="![现场](img/现场.png)\n\n![共用](../../../images/logo.png)\n",
+            ),
+            "2026/03/img/现场.png": _PNG,
+            "2026/03/b.md": report(title="内部信息", body="![内部](img/内部.png)\n"),
+            "2026/03/img/内部.png": _PNG + b"internal",
+        },
+        files={"content/images/logo.png": _PNG + b"logo"},
+    )
+    out = tmp_path / "public"
+    result = run_cli(site, "public", "-o", str(out))
+    assert result.code == 0, result.err
+    copied = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.png"))
+    assert copied == ["images/logo.png", "reports/2026/03/img/现场.png"]  # not the internal report's picture
+    assert (out / "images/logo.png").read_bytes() == _PNG + b"logo"
+    page = (out / "reports/2026/03/a.html").read_text(encoding="utf-8")
+    assert "甲股、乙股" in page
+    assert "甲股、乙股" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_public_refuses_the_content_folder_and_a_symlink(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"a.md": report(classification="公开")})
+    for inside in ("content/public", "content", "."):
+        result = run_cli(site, "public", "-o", inside)
+        assert result.code == 2, (inside, result.out, result.err)
+        assert "在内容文件夹 content 里面（或包含它）" in result.err
+    assert not (site / "content/public").exists()
+    real = tmp_path / "real"
+    assert run_cli(site, "public", "-o", str(real)).code == 0
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    result = run_cli(site, "public", "-o", str(link))
+    assert result.code == 2
+    assert result.err.strip() == (
+        f"error: {link}：是一个符号链接，替换时只会替换链接本身；请直接指定它指向的文件夹，或换一个新文件夹"
+    )
+    assert link.is_symlink() and (real / ".portal-public").exists()
