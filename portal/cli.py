@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .cache import cache_folder
 from .config import locate_in_chain
 from .dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
+from .discovery import decodable, shown
+from .messages import say
 from .problems import Problem, summary
 from .remind import RemindUsage, prepare, remind
 from .remind import add_parser as add_remind_parser
@@ -123,6 +125,10 @@ def _run(
     sleep: Callable[[float], None],
 ) -> int:
     parser = _parser()
+    undecodable = [a for a in argv if not decodable(a)]  # bytes that are not UTF-8 arrive as surrogates
+    if undecodable:
+        print(f"error: {say('safety.argument_not_utf8', argument=shown(undecodable[0]))}", file=err)
+        return EXIT_USAGE
     try:
         args = parser.parse_args(list(argv))
     except SystemExit as exc:

@@ -52,6 +52,11 @@ _SAFETY: dict[str, str] = {
     "公开版写在这里会被门户当作内容再发布一遍；请指定内容文件夹以外的文件夹，例如 -o public-site",
     "safety.public_symlink": "{output}：是一个符号链接，替换时只会替换链接本身；"
     "请直接指定它指向的文件夹，或换一个新文件夹",
+    "safety.new_incident_draft_report": "{report} 是草稿（draft: true），通报记录只能针对已报送的信息；"
+    "请先删去该信息的 draft: true，或不写 --report",
+    "safety.new_incident_broken_report": "{report} 还有错误，不是有效的信息；请先运行 check 改正它，或不写 --report",
+    "safety.argument_not_utf8": "参数 {argument} 不是 UTF-8 编码（终端或脚本用了 GBK 等编码），无法写入文件；"
+    "请把终端改为 UTF-8（如 export LANG=zh_CN.UTF-8）后重试",
     "safety.copy_of": "是 {original} 的副本（内容完全相同），这份{kind}会重复计入或与原文件冲突；"
     "请删除副本，如果是新的{kind}请改写内容并改名",
 }

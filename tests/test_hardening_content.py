@@ -433,3 +433,65 @@ def test_public_refuses_the_content_folder_and_a_symlink(tmp_path: Path) -> None
         f"error: {link}：是一个符号链接，替换时只会替换链接本身；请直接指定它指向的文件夹，或换一个新文件夹"
     )
     assert link.is_symlink() and (real / ".portal-public").exists()
+
+
+# --- new -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["report", "incident", "request"])
+def test_new_with_arguments_that_are_not_utf8_is_one_chinese_line(tmp_path: Path, kind: str) -> None:
+    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+    choices: dict[str, list[str | bytes]] = {
+        "report": ["--title", b"\xb5\xcd\xb1\xa3", "--section", "甲股"],
+        "incident": ["--section", b"\xbc\xd7\xb9\xc9", "--type", "被通报"],
+        "request": ["--title", b"\xd4\xbc\xb8\xe5", "--deadline", "2026-04-30"],
+    }
+    options = choices[kind]
+    result = subprocess.run(
+        [sys.executable, SCRIPT, "new", kind, *options],
+        cwd=site,
+        capture_output=True,
+        env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONUTF8": "1", "PORTAL_CACHE_DIR": ""},
+        timeout=120,
+    )
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2, err
+    assert err.startswith("error: 参数 ") and "\\x" in err and "不是 UTF-8 编码" in err, err
+    assert len(err.splitlines()) == 1
+    assert "Traceback" not in err
+    assert sorted(p.name for p in (site / "content").rglob("*.md")) == ["a.md", "index.md"]  # nothing written
+
+
+def test_new_prints_the_path_from_the_current_folder(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+    (site / "content/reports/2026/04").mkdir(parents=True)
+    result = _console(
+        site / "content/reports/2026/04",
+        "--config",
+        "../../../../mkdocs.yml",
+        "new",
+        "report",
+        "--title",
+        "四月信息",
+        "--section",
+        "甲股",
+        "--date",
+        "2026-04-02",
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    [written] = (site / "content/reports/2026/04").glob("*.md")
+    assert result.stdout.decode().strip() == f"wrote {written.name}"
+
+
+def test_new_incident_refuses_a_draft_report(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"2026/03/d.md": report(draft="true"), "2026/03/bad.md": report(section="丁股")})
+    args = ("new", "incident", "--section", "甲股", "--type", "被通报", "--date", "2026-03-20")
+    draft = run_cli(site, *args, "--report", "reports/2026/03/d.md")
+    assert (draft.code, draft.out) == (1, "")
+    assert draft.err.strip() == (
+        "--report:1: report: reports/2026/03/d.md 是草稿（draft: true），通报记录只能针对已报送的信息；"
+        "请先删去该信息的 draft: true，或不写 --report"
+    )
+    broken = run_cli(site, *args, "--report", "reports/2026/03/bad.md")
+    assert broken.code == 1 and "reports/2026/03/bad.md 还有错误" in broken.err
+    assert not (site / "content/incidents").exists()
