@@ -57,6 +57,8 @@ _SAFETY: dict[str, str] = {
     "safety.new_incident_broken_report": "{report} 还有错误，不是有效的信息；请先运行 check 改正它，或不写 --report",
     "safety.argument_not_utf8": "参数 {argument} 不是 UTF-8 编码（终端或脚本用了 GBK 等编码），无法写入文件；"
     "请把终端改为 UTF-8（如 export LANG=zh_CN.UTF-8）后重试",
+    "safety.inherit_typo": "“{key}”应写作 INHERIT（全大写），写错时 MkDocs 不读取要继承的配置文件，"
+    "股室等设置都会缺失；请改正这个键名",
     "safety.copy_of": "是 {original} 的副本（内容完全相同），这份{kind}会重复计入或与原文件冲突；"
     "请删除副本，如果是新的{kind}请改写内容并改名",
 }

@@ -19,9 +19,10 @@ from mkdocs.structure.files import File, set_exclusions
 
 from . import snapshot
 from .cache import ParseCache, fingerprint, refusal, stamp
-from .config import build_settings, inherit_chain
+from .config import build_settings, inherit_chain, inherit_typo
 from .discovery import SourceFile, discover
 from .loader import load
+from .messages import say
 from .model import Content, Settings
 from .problems import Problem, Problems
 
@@ -52,6 +53,7 @@ def read_config(config_file: str) -> MkDocsConfig:
     _, loop = inherit_chain(config_file)
     if loop is not None:
         raise ConfigFailure([Problem(loop[0], loop[1], "INHERIT", loop[2])])
+    _refuse_inherit_typos(config_file)
     try:
         return load_config(config_file)
     except ConfigurationError as exc:
@@ -60,10 +62,21 @@ def read_config(config_file: str) -> MkDocsConfig:
         raise ConfigFailure([Problem(config_file, 1, "config", f"cannot be read ({exc.strerror})")]) from exc
 
 
+def _refuse_inherit_typos(config_file: str) -> None:
+    """One clear error for a misspelt ``INHERIT`` key (else: only follow-on errors about unknown names)."""
+    chain, _ = inherit_chain(config_file)
+    for file in chain:
+        typo = inherit_typo(file)
+        if typo is not None:
+            line, key = typo
+            raise ConfigFailure([Problem(_relative(file), line, key, say("safety.inherit_typo", key=key))])
+
+
 def settings_of(config: MkDocsConfig) -> Settings:
     extra: dict[str, Any] = dict(config.extra or {})
     raw = extra.get("portal")
     config_file = config.config_file_path or "mkdocs.yml"
+    _refuse_inherit_typos(config_file)
     settings, problems = build_settings(raw, _relative(config_file))
     if settings is None:
         raise ConfigFailure(problems)

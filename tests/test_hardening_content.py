@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.conftest import PORTAL, REPO, make_site, mkdocs_build, report, run_cli
 
@@ -495,3 +496,26 @@ def test_new_incident_refuses_a_draft_report(tmp_path: Path) -> None:
     broken = run_cli(site, *args, "--report", "reports/2026/03/bad.md")
     assert broken.code == 1 and "reports/2026/03/bad.md 还有错误" in broken.err
     assert not (site / "content/incidents").exists()
+
+
+# --- config and hints ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["INHERT", "inherit", "Inherit", "INHERITS"])
+def test_a_misspelt_inherit_is_one_clear_error(tmp_path: Path, key: str) -> None:
+    site = make_site(tmp_path, reports={"2026/03/a.md": report()})
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    (site / "base.yml").write_text(yaml.safe_dump({"extra": config.pop("extra")}, allow_unicode=True), "utf-8")
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    (site / "mkdocs.yml").write_text(f"{key}: base.yml\n{text}", encoding="utf-8")
+    result = run_cli(site, "check")
+    assert (result.code, result.out) == (2, "")
+    problems = [line for line in result.err.splitlines() if not line.startswith("warning:")]
+    assert problems == [
+        f"mkdocs.yml:1: {key}: “{key}”应写作 INHERIT（全大写），写错时 MkDocs 不读取要继承的配置文件，"
+        "股室等设置都会缺失；请改正这个键名"
+    ]
+    built = mkdocs_build(site, strict=False)
+    assert built.returncode == 1
+    assert f"“{key}”应写作 INHERIT" in built.stderr
+    assert "unknown section" not in built.stderr and "Traceback" not in built.stderr
