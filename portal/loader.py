@@ -20,7 +20,7 @@ from .cache import ParseCache, content_hash
 from .discovery import SourceFile
 from .messages import say
 from .model import BulletinNote, Content, Incident, Issue, Report, Request, Settings
-from .names import did_you_mean, normalize
+from .names import case_twin, did_you_mean, normalize
 from .parsing import Parsed, Stat, parse_data, parse_file, read_file, stat_of, unreadable
 from .problems import Problems
 
@@ -249,6 +249,11 @@ def check_incidents(
     for incident, lines in incidents:
         if incident.report:
             found = by_uri.get(incident.report)
+            twin = case_twin(incident.report, by_uri) if found is None else None
+            if twin is not None:
+                message = say("safety.case_renamed", path=incident.report, actual=twin)
+                problems.error(incident.path, lines.get("report", 1), "report", message)
+                continue
             if found is None or found.draft:
                 what = "is a draft" if found is not None else "is not a report"
                 problems.error(

@@ -59,6 +59,7 @@ _SAFETY: dict[str, str] = {
     "请把终端改为 UTF-8（如 export LANG=zh_CN.UTF-8）后重试",
     "safety.inherit_typo": "“{key}”应写作 INHERIT（全大写），写错时 MkDocs 不读取要继承的配置文件，"
     "股室等设置都会缺失；请改正这个键名",
+    "safety.case_renamed": "没有 {path}，但有只差大小写的 {actual}（文件改过名？路径区分大小写）；请改写为 {actual}",
     "safety.copy_of": "是 {original} 的副本（内容完全相同），这份{kind}会重复计入或与原文件冲突；"
     "请删除副本，如果是新的{kind}请改写内容并改名",
 }

@@ -17,8 +17,9 @@ from datetime import datetime, time
 from typing import Any
 
 from .frontmatter import Map, Node, Scalar, Seq
+from .messages import say
 from .model import Adoption, Issue, IssueItem, Periodical, Report, Settings
-from .names import did_you_mean, normalize
+from .names import case_twin, did_you_mean, normalize
 from .problems import Problems
 from .schema import Context, Field, Invalid, boolean, moment, parse_fields, text
 
@@ -251,6 +252,10 @@ def _check_item(
     if uri not in by_uri:
         if uri in report_files:
             return None  # the report has errors of its own, reported in its file
+        twin = case_twin(uri, by_uri)
+        if twin is not None:  # a rename that changed only the case: the nearest name by letters misleads
+            problems.error(issue.path, raw.line, raw.where, say("safety.case_renamed", path=uri, actual=twin))
+            return None
         hint = did_you_mean(uri, list(by_uri))
         if uri.startswith(f"{docs_name}/"):
             hint = f"; write it relative to the content folder: {uri[len(docs_name) + 1 :]}"

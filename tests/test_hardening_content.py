@@ -519,3 +519,28 @@ def test_a_misspelt_inherit_is_one_clear_error(tmp_path: Path, key: str) -> None
     assert built.returncode == 1
     assert f"“{key}”应写作 INHERIT" in built.stderr
     assert "unknown section" not in built.stderr and "Traceback" not in built.stderr
+
+
+def test_a_case_only_rename_of_a_named_report_gets_the_right_hint(tmp_path: Path) -> None:
+    # ITEM-1 was Item-1; by letters, Item-2 … Item-5 are nearer to the old name than ITEM-1 is
+    reports = {f"2026/03/2026-03-0{i}-Item-{i}.md": report(title=f"信息{i}", date=f"2026-03-0{i}") for i in range(2, 6)}
+    reports["2026/03/2026-03-01-ITEM-1.md"] = report(title="信息1", date="2026-03-01")
+    old = "reports/2026/03/2026-03-01-Item-1.md"
+    site = make_site(
+        tmp_path,
+        reports=reports,
+        portal={**PORTAL, "periodicals": [_PERIODICAL]},
+        files={
+            "content/periodicals/minzheng/2026-04.md": _ISSUE.replace("reports/2026/03/a.md", old),
+            "content/incidents/2026/x.md": _INCIDENT.replace("---\n\n", f"report: {old}\n---\n\n"),
+        },
+    )
+    result = run_cli(site, "check")
+    hint = (
+        f"没有 {old}，但有只差大小写的 reports/2026/03/2026-03-01-ITEM-1.md（文件改过名？路径区分大小写）；"
+        "请改写为 reports/2026/03/2026-03-01-ITEM-1.md"
+    )
+    assert result.out.splitlines()[:-1] == [
+        f"content/incidents/2026/x.md:5: report: {hint}",
+        f"content/periodicals/minzheng/2026-04.md:6: items[0]: {hint}",
+    ]
