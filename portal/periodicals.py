@@ -252,19 +252,7 @@ def _check_item(
     if uri not in by_uri:
         if uri in report_files:
             return None  # the report has errors of its own, reported in its file
-        twin = case_twin(uri, by_uri)
-        if twin is not None:  # a rename that changed only the case: the nearest name by letters misleads
-            problems.error(issue.path, raw.line, raw.where, say("safety.case_renamed", path=uri, actual=twin))
-            return None
-        hint = did_you_mean(uri, list(by_uri))
-        if uri.startswith(f"{docs_name}/"):
-            hint = f"; write it relative to the content folder: {uri[len(docs_name) + 1 :]}"
-        problems.error(
-            issue.path,
-            raw.line,
-            raw.where,
-            f"no report {uri!r}{hint} (paths start with reports/, e.g. reports/2026/03/x.md)",
-        )
+        problems.error(issue.path, raw.line, raw.where, _missing(uri, by_uri, docs_name))
         return None
     report = by_uri[uri]
     if report.draft:
@@ -298,6 +286,17 @@ def _check_item(
         return None
     seen.add(uri)
     return uri
+
+
+def _missing(uri: str, by_uri: dict[str, Report], docs_name: str) -> str:
+    """The message for an item naming no report, with the likeliest fix."""
+    twin = case_twin(uri, by_uri)
+    if twin is not None:  # a rename that changed only the case: the nearest name by letters misleads
+        return say("safety.case_renamed", path=uri, actual=twin)
+    hint = did_you_mean(uri, list(by_uri))
+    if uri.startswith(f"{docs_name}/"):
+        hint = f"; write it relative to the content folder: {uri[len(docs_name) + 1 :]}"
+    return f"no report {uri!r}{hint} (paths start with reports/, e.g. reports/2026/03/x.md)"
 
 
 def _adoption(issue: Issue, column: str, report: Report, settings: Settings) -> Adoption | None:
