@@ -544,3 +544,14 @@ def test_a_case_only_rename_of_a_named_report_gets_the_right_hint(tmp_path: Path
         f"content/incidents/2026/x.md:5: report: {hint}",
         f"content/periodicals/minzheng/2026-04.md:6: items[0]: {hint}",
     ]
+
+
+def test_the_documentation_holds_no_merge_conflict_marker() -> None:
+    pages = [*sorted((REPO / "docs").glob("*.md")), REPO / "README.md", REPO / "content/guide.md"]
+    markers = [
+        f"{page.relative_to(REPO)}:{number}"
+        for page in pages
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+        if line.startswith(("<<<<<<< ", ">>>>>>> ")) or line == "<<<<<<<"
+    ]
+    assert markers == []
