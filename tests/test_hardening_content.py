@@ -115,6 +115,8 @@ def test_names_that_differ_only_in_case_are_an_error(tmp_path: Path) -> None:
         result.out
     )
     assert "content/incidents/2026/x.md:1: file: 与 content/incidents/2026/X.MD 只有大小写不同" in result.out
+    built = mkdocs_build(site)
+    assert built.returncode == 1 and "只有大小写不同" in built.stderr and "Traceback" not in built.stderr
 
 
 # --- copies and leftovers of every content kind ------------------------------------------------------------
