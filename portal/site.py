@@ -138,7 +138,7 @@ def load_site(
     found = discover(root, config.docs_dir, skip_predicate(config), config.use_directory_urls)
     problems.extend(found.problems)
     if asked:  # a cache folder inside the content folder: none of its files is published
-        found.withheld |= _files_under(os.path.dirname(asked) or asked, config.docs_dir)
+        found.withheld |= _files_under(asked, config.docs_dir)
     store = ParseCache(cache_dir, key, bodies) if cache_dir else None
     content = load(found.sources, settings, problems, bodies=bodies, cache=store, workers=workers)
     if store is not None:
@@ -148,9 +148,16 @@ def load_site(
     return Site(config, settings, root, found.sources, content, problems, found.withheld)
 
 
-def _files_under(folder: str, docs_dir: str) -> set[str]:
-    """The src_uris of the files under ``folder`` when it is inside ``docs_dir`` (else none)."""
-    full, docs = os.path.realpath(folder), os.path.realpath(docs_dir)
+def _files_under(cache_dir: str, docs_dir: str) -> set[str]:
+    """The src_uris of the files in the cache folder when it is inside ``docs_dir`` (else none).
+
+    The folder above ``cache_dir`` (``PORTAL_CACHE_DIR``, holding every site's cache), unless that is the
+    content folder itself.
+    """
+    docs = os.path.realpath(docs_dir)
+    full = os.path.realpath(os.path.dirname(cache_dir) or ".")
+    if full == docs:
+        full = os.path.realpath(cache_dir)
     if os.path.commonpath([full, docs]) != docs:
         return set()
     return {
