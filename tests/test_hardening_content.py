@@ -194,8 +194,11 @@ def test_a_draft_request_is_checked_but_not_published_nor_asked(tmp_path: Path) 
     (site / "content/requests/chungeng.md").write_text(_with_draft(_REQUEST), encoding="utf-8")
     result = run_cli(site, "check")
     assert (result.code, result.out.splitlines()) == (0, ["4 files checked: 0 error(s), 0 warning(s)"])
-    data = run_cli(site, "stats", "--json", "--as-of", "2026-04-05").json()
-    assert data.get("requests", []) == []  # the draft asks nothing: no row, no missed deadline
+    # published, the notice would be one row of March, missed by all three sections (request_missed: -10 each);
+    # the draft asks nothing: 甲股 keeps the 1 point of its one report (a.md), the others 0
+    data = run_cli(site, "stats", "--json", "--as-of", "2026-04-05", "--period", "2026-03").json()
+    assert data["requests"] == []
+    assert all(row["score"] == (1 if row["section"] == "甲股" else 0) for row in data["sections"]), data["sections"]
     built = mkdocs_build(site)
     assert built.returncode == 0, built.stderr
     assert not (site / "_site/requests/chungeng").exists()
