@@ -31,6 +31,9 @@ import json
 import operator
 import os
 import tempfile
+import types
+import typing
+from collections import abc
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -38,6 +41,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import model, problems
+from .messages import say
 from .model import Settings
 from .parsing import Parsed, Stat
 
@@ -86,6 +90,31 @@ def cache_folder(env: Mapping[str, str], root: str) -> str | None:
         return None
     site = hashlib.sha256(os.path.realpath(root).encode()).hexdigest()[:16]
     return os.path.join(base, site)
+
+
+def refusal(folder: str, docs_dir: str) -> str | None:
+    """Why the cache ``folder`` must not be used (a message), or None; makes it (mode 700) when missing.
+
+    Inside the content folder it would be published (drafts' text included).  Whoever can write in it can
+    make a load trust anything (a report carrying a resident ID would pass ``check``): as ssh does with its
+    keys, the folder and the one above it must belong to this user and be writable by no one else.
+    """
+    full, docs = os.path.realpath(folder), os.path.realpath(docs_dir)
+    if os.path.commonpath([full, docs]) == docs:
+        return say("safety.cache_in_content", folder=os.path.dirname(folder) or folder)
+    try:
+        os.makedirs(os.path.dirname(folder) or ".", mode=0o700, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(folder, 0o700)
+        for path in (os.path.dirname(folder) or ".", folder):
+            info = os.stat(path)
+            if info.st_uid != os.geteuid():
+                return say("safety.cache_not_own", folder=path)
+            if info.st_mode & 0o022:
+                return say("safety.cache_writable", folder=path, mode=f"{info.st_mode & 0o777:o}")
+    except OSError:
+        return None  # cannot be made or read: the cache finds nothing and saves nothing, as before
+    return None
 
 
 # --- a JSON form of parse results --------------------------------------------------------
@@ -217,6 +246,79 @@ def decoder(classes: dict[str, type]) -> Callable[[dict[str, Any]], Any]:
     return hook
 
 
+# --- what a decoded value must be ---------------------------------------------------------
+
+
+_CHECKERS: dict[Any, Callable[[Any], bool]] = {}
+
+
+def conforms(value: Any, hint: Any) -> bool:
+    """Does ``value`` have the type ``hint`` (a dataclass, recursively by its fields' annotations)?
+
+    A file with a valid checksum can still hold anything its writer put there: what is decoded from it is
+    checked against the model before it is used, and anything else counts as a miss.
+    """
+    try:
+        return _checker(hint)(value)
+    except RecursionError:
+        return False
+
+
+def _checker(hint: Any) -> Callable[[Any], bool]:
+    found = _CHECKERS.get(hint)
+    if found is None:
+        found = _CHECKERS[hint] = _make_checker(hint)
+    return found
+
+
+def _make_checker(hint: Any) -> Callable[[Any], bool]:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    exact = {str: (str,), int: (int, bool), bool: (bool,), float: (float, int), type(None): (type(None),)}
+    if hint is Any:
+        return lambda value: True
+    if hint is None or hint in exact:
+        allowed = exact[type(None) if hint is None else hint]
+        return lambda value: type(value) in allowed
+    if origin in (typing.Union, types.UnionType):
+        options = [_checker(arg) for arg in args]
+        return lambda value: any(option(value) for option in options)
+    if origin is typing.Literal:
+        return lambda value: value in args
+    if origin is tuple:
+        return _tuple_checker(args)
+    if origin in (dict, Mapping, abc.Mapping):
+        keys, values = _checker(args[0]), _checker(args[1])
+        return lambda value: isinstance(value, abc.Mapping) and all(keys(k) and values(v) for k, v in value.items())
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _dataclass_checker(hint)
+    if isinstance(hint, type):
+        return lambda value: isinstance(value, hint)
+    return lambda value: False  # a hint this checker does not know: nothing passes
+
+
+def _tuple_checker(args: tuple[Any, ...]) -> Callable[[Any], bool]:
+    if len(args) == 2 and args[1] is Ellipsis:
+        each = _checker(args[0])
+        return lambda value: type(value) is tuple and all(each(item) for item in value)
+    items = [_checker(arg) for arg in args]
+    return lambda value: type(value) is tuple and len(value) == len(items) and all(c(v) for c, v in zip(items, value))
+
+
+def _dataclass_checker(cls: type) -> Callable[[Any], bool]:
+    hints = typing.get_type_hints(cls)
+    fields: list[tuple[str, Callable[[Any], bool]]] = []
+
+    def check(value: Any) -> bool:
+        if type(value) is not cls:
+            return False
+        state = value.__dict__
+        return all(field_check(state[name]) for name, field_check in fields)
+
+    _CHECKERS[cls] = check  # before its fields' checkers: a field may hold this class again
+    fields.extend((f.name, _checker(hints[f.name])) for f in dataclasses.fields(cls))
+    return check
+
+
 # --- the cache file --------------------------------------------------------------------------
 
 #: Timestamps this close to the cache's own (or later) may hide an edit made in the same tick of a
@@ -282,6 +384,8 @@ class ParseCache:
                 f"{folder}/{name}" if folder else name: (digest, tuple(stat), value)
                 for name, (digest, stat, value) in entries.items()
             }
+            if not all(conforms(entry, _Entry) for entry in found.values()):
+                raise TypeError(f"{folder}: an entry that is not a parse result")
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             del self.lines[folder]
             return
@@ -431,6 +535,10 @@ def stamp(folder: str) -> int:
         os.close(handle)
         with contextlib.suppress(OSError):
             os.unlink(name)
+
+
+#: One entry of the cache file as decoded: the content hash, the stat, the parse result.
+_Entry = tuple[str, tuple[int, int, int, int], Parsed]
 
 
 def _json(text: str) -> str:

@@ -10,6 +10,7 @@ failures, 130 interrupted (3 is reserved for ``remind``'s channel failures).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -22,6 +23,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .cache import cache_folder
 from .config import locate_in_chain
 from .dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
+from .discovery import decodable, shown
+from .messages import say
 from .problems import Problem, summary
 from .recording import COMMANDS as RECORDING_COMMANDS
 from .recording import add_parser as add_recording_parser
@@ -127,6 +130,10 @@ def _run(
     sleep: Callable[[float], None],
 ) -> int:
     parser = _parser()
+    undecodable = [a for a in argv if not decodable(a)]  # bytes that are not UTF-8 arrive as surrogates
+    if undecodable:
+        print(f"error: {say('safety.argument_not_utf8', argument=shown(undecodable[0]))}", file=err)
+        return EXIT_USAGE
     try:
         args = parser.parse_args(list(argv))
     except SystemExit as exc:
@@ -287,10 +294,15 @@ def _export(fmt: str, bulletin: Bulletin, output: str, out: TextIO, err: TextIO)
 
 
 def _public(site: Site, output: str, out: TextIO, err: TextIO) -> int:
-    from .public import OutputError, public_reports, public_site, write_public
+    from .public import OutputError, public_images, public_reports, public_site, write_public
 
+    docs_dir = site.config.docs_dir
+    files: dict[str, str | bytes] = dict(public_site(site.content, site.settings))
+    for image in public_images(site.content):  # a missing picture: the page shows its alt text, as the portal's
+        with contextlib.suppress(OSError), open(os.path.join(docs_dir, *image.split("/")), "rb") as handle:
+            files[image] = handle.read()
     try:
-        write_public(public_site(site.content, site.settings), output)
+        write_public(files, output, docs_dir)
     except OutputError as exc:
         print(f"error: {exc}", file=err)
         return 2

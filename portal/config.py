@@ -26,7 +26,7 @@ from mkdocs.config.base import ValidationError
 from .dates import DateError, get_zone, parse_moment
 from .messages import say
 from .model import LEVELS, DocumentSettings, Periodical, ScoringVersion, Section, Settings
-from .names import did_you_mean, normalize
+from .names import did_you_mean, normalize, suggest
 from .problems import Problem
 from .rules import Names, parse_period, parse_rules
 from .scoring import DEFAULTS
@@ -662,6 +662,27 @@ class PortalSchema(base.Config):
 
 
 _INHERIT_RE = re.compile(r"^INHERIT:[ \t]*['\"]?(?P<path>[^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+_TOP_KEY_RE = re.compile(r"^(?P<key>[A-Za-z_-]+)[ \t]*:", re.MULTILINE)
+
+
+def inherit_typo(config_file: str) -> tuple[int, str] | None:
+    """``(line, key)`` of a top-level key that is ``INHERIT`` misspelt (``INHERT``, ``inherit``), or None.
+
+    MkDocs only warns about an unknown key, so the file meant to be inherited (and its ``extra.portal``) is
+    silently not read, and every section name looks unknown.
+    """
+    try:
+        with open(config_file, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for match in _TOP_KEY_RE.finditer(text):
+        key = match["key"]
+        if key != "INHERIT" and (key.upper().strip("_-") in ("INHERIT", "INHERITS") or suggest(key, ["INHERIT"])):
+            return text.count("\n", 0, match.start()) + 1, key
+    return None
 
 
 def inherit_chain(config_file: str) -> tuple[list[str], tuple[str, int, str] | None]:

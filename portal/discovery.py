@@ -82,6 +82,37 @@ def _generated_urls(use_directory_urls: bool) -> tuple[set[str], re.Pattern[str]
     return fixed, re.compile(month)
 
 
+def decodable(name: str) -> bool:
+    """Is the name UTF-8 on disk (Python holds other bytes as surrogates, which no page or output can take)?"""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown(path: str) -> str:
+    r"""A path as it can be printed: bytes that are not UTF-8 as ``\xb5``."""
+    return path if decodable(path) else os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _only_dots(name: str) -> bool:
+    """``..md``, ``....md``: a Markdown name whose stem is only dots (``splitext`` sees no extension)."""
+    stem, dot, extension = name.rpartition(".")
+    return bool(dot) and f".{extension.lower()}" in MARKDOWN and stem.strip(".") == "" and stem != ""
+
+
 #: Files editors and Word leave beside the ones being edited: never published, never an error.
 def _is_lock_or_backup(name: str) -> bool:
     return name.startswith(("~$", ".#")) or name.endswith("~")
@@ -143,6 +174,7 @@ class _Walk:
         self.through_link: set[str] = set()  # files found in a folder reached through a symbolic link
         self.links: set[str] = set()  # files that are symbolic links
         self.withheld: set[str] = set()
+        self.cased: dict[str, str] = {}  # every file's path, case folded: a checkout on Windows cannot hold two
 
     def rel(self, path: str) -> str:
         if path.startswith(self.prefix):  # the common case, without relpath's cost
@@ -153,8 +185,8 @@ class _Walk:
         inside = full.startswith(self.docs_prefix)
         return (full[len(self.docs_prefix) :] if inside else os.path.relpath(full, self.docs_dir)).replace(os.sep, "/")
 
-    def refuse(self, full: str, message: str) -> None:
-        self.problems.error(self.rel(full), 1, "file", message)
+    def refuse(self, full: str, message: str, path: str | None = None) -> None:
+        self.problems.error(path or self.rel(full), 1, "file", message)
         self.withheld.add(self.src_uri(full))
 
     def refuse_link(self, full: str, what: str) -> bool:
@@ -189,16 +221,13 @@ class _Walk:
         via_link = real != os.path.abspath(folder)
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            return  # as os.walk: a folder that cannot be listed is passed over
+        except OSError as exc:  # os.walk (so MkDocs) passes it over: its files would be missing unsaid
+            self.problems.error(shown(self.rel(folder)), 1, "file", say("safety.folder_unlistable", reason=reason(exc)))
+            return
         kind = self.kind_of(self.src_uri(os.path.join(folder, "x")))
         dirs = []
-        for entry in entries:
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
+        for entry in self.nameable(entries):
+            if _is_dir(entry):
                 dirs.append(entry)
                 continue
             source = self.file(entry.path, entry.name, entry.is_symlink())
@@ -212,6 +241,24 @@ class _Walk:
                 continue
             self._folder(entry.path, seen)
 
+    def nameable(self, entries: list[os.DirEntry[str]]) -> Iterable[os.DirEntry[str]]:
+        """The entries whose names every checkout can hold: UTF-8, and files not only the case of another's.
+
+        Folders may differ in case (a checkout on Windows merges them); the files in them then must not.
+        """
+        for entry in entries:
+            full = entry.path
+            if not decodable(entry.name):
+                self.refuse(full, say("safety.name_not_utf8"), shown(self.rel(full)))
+                continue
+            if not _is_dir(entry):
+                path = self.rel(full)
+                twin = self.cased.setdefault(path.casefold(), path)
+                if twin != path:
+                    self.refuse(full, say("safety.name_case_twin", other=twin))
+                    continue
+            yield entry
+
     @staticmethod
     def kind_of(src_uri: str) -> str:
         top = src_uri.split("/", 1)[0] if "/" in src_uri else ""
@@ -222,6 +269,9 @@ class _Walk:
         src_uri = self.src_uri(full)
         kind = self.kind_of(src_uri)
         extension = os.path.splitext(name)[1].lower()
+        if _only_dots(name):
+            self.refuse(full, say("safety.name_only_dots", name=name))
+            return None
         if _is_lock_or_backup(name):
             self.withheld.add(src_uri)
             return None

@@ -252,7 +252,9 @@ __all__ = ["Any", "PortalHook"]
 
 def _drafts(site: Site) -> set[str]:
     """Drafts are checked but never published (使用说明: 不发布)."""
-    return {r.src_uri for r in site.content.reports if r.draft} | {i.src_uri for i in site.content.incidents if i.draft}
+    content = site.content
+    drafts = {r.src_uri for r in content.reports if r.draft} | {i.src_uri for i in content.incidents if i.draft}
+    return drafts | {d.src_uri for d in content.drafts}
 
 
 def _generated_pages(portal: Portal, site: Site, problems: list[Problem]) -> tuple[dict[str, Any], set[str]]:

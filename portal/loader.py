@@ -18,8 +18,9 @@ from typing import Any
 
 from .cache import ParseCache, content_hash
 from .discovery import SourceFile
+from .messages import say
 from .model import BulletinNote, Content, Incident, Issue, Report, Request, Settings
-from .names import did_you_mean, normalize
+from .names import case_twin, did_you_mean, normalize
 from .parsing import Parsed, Stat, parse_data, parse_file, read_file, stat_of, unreadable
 from .problems import Problems
 
@@ -155,12 +156,9 @@ class _Found:
     issues: list[tuple[Issue, dict[str, int]]] = field(default_factory=list)
     landing: dict[str, str] = field(default_factory=dict)
     notes: dict[str, BulletinNote] = field(default_factory=dict)
-    copies: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, source: SourceFile, parsed: Parsed) -> None:
         value = parsed.value
-        if parsed.copy_key:
-            self.copies.setdefault(parsed.copy_key, []).append(source.path)
         if isinstance(value, str):
             self.landing[source.src_uri] = value
         elif isinstance(value, Report):
@@ -204,19 +202,26 @@ def _load(
     workers: int,
 ) -> Content:
     found = _Found()
-    for source, parsed in zip(
-        listed, parse_all(listed, settings, bodies=bodies, cache=cache, workers=workers, read=read)
-    ):
-        problems.extend(list(parsed.problems))
-        found.add(source, parsed)
-    reports, requests, issues, copies = found.reports, found.requests, found.issues, found.copies
-    doubled = _copies(copies, problems)
+    parsed_all = parse_all(listed, settings, bodies=bodies, cache=cache, workers=workers, read=read)
+    copies: dict[str, list[str]] = {}
+    for source, parsed in zip(listed, parsed_all):
+        if parsed.copy_key:
+            copies.setdefault(parsed.copy_key, []).append(source.path)
+    kinds = {source.path: source.kind for source in listed}
+    doubled = _copies(copies, kinds, problems)
+    for source, parsed in zip(listed, parsed_all):
+        if source.path not in doubled:  # a copy has one error, the copy rule's: its own would be the original's
+            problems.extend(list(parsed.problems))
+            found.add(source, parsed)
+    reports = found.reports
+    requests = [(r, lines) for r, lines in found.requests if not r.draft]
+    issues = [(i, lines) for i, lines in found.issues if not i.draft]
+    unpublished: list[Request | Issue] = [r for r, _ in found.requests if r.draft]
+    unpublished += [i for i, _ in found.issues if i.draft]
+    drafts = tuple(sorted(unpublished, key=lambda v: v.path))
     by_id = _requests_by_id(requests, problems)
-    checked = [
-        r
-        for r in (_asked(report, lines, by_id, problems) for report, lines in reports if report.path not in doubled)
-        if r
-    ]
+    unasked = {normalize(r.id): r.path for r, _ in found.requests if r.draft}
+    checked = [r for r in (_asked(report, lines, by_id, problems, unasked) for report, lines in reports) if r]
     linked: tuple[Issue, ...] = ()
     if issues or any(s.kind == "periodicals" for s in listed):
         from .periodicals import link
@@ -231,6 +236,7 @@ def _load(
         landing=found.landing,
         notes=found.notes,
         issues=linked,
+        drafts=drafts,
     )
 
 
@@ -243,6 +249,11 @@ def check_incidents(
     for incident, lines in incidents:
         if incident.report:
             found = by_uri.get(incident.report)
+            twin = case_twin(incident.report, by_uri) if found is None else None
+            if twin is not None:
+                message = say("safety.case_renamed", path=incident.report, actual=twin)
+                problems.error(incident.path, lines.get("report", 1), "report", message)
+                continue
             if found is None or found.draft:
                 what = "is a draft" if found is not None else "is not a report"
                 problems.error(
@@ -275,12 +286,21 @@ def _requests_by_id(requests: list[tuple[Request, dict[str, int]]], problems: Pr
     return by_id
 
 
-def _asked(report: Report, lines: dict[str, int], by_id: dict[str, Request], problems: Problems) -> Report | None:
-    """The report with its request id resolved, or None when the request does not exist or did not ask it."""
+def _asked(
+    report: Report, lines: dict[str, int], by_id: dict[str, Request], problems: Problems, drafts: dict[str, str]
+) -> Report | None:
+    """The report with its request id resolved, or None when the request does not exist or did not ask it.
+
+    ``drafts``: the draft requests' paths by normalized id (a draft asks nothing yet).
+    """
     if not report.request:
         return report
     asked = by_id.get(normalize(report.request))
     line = lines.get("request", 1)
+    if asked is None and normalize(report.request) in drafts:
+        draft = drafts[normalize(report.request)]
+        problems.error(report.path, line, "request", say("safety.request_is_draft", id=report.request, path=draft))
+        return None
     if asked is None:
         problems.error(
             report.path,
@@ -311,14 +331,19 @@ _COPY_RE = re.compile(
 )
 
 
+#: What each kind is called in the copy rule's message.
+_KIND_NAMES = {"incidents": "通报记录", "requests": "约稿通知", "periodicals": "期刊", "bulletins": "通报文字"}
+
+
 def _stem(path: str) -> str:
     return posixpath.splitext(posixpath.basename(path))[0]
 
 
-def _copies(copies: dict[str, list[str]], problems: Problems) -> set[str]:
-    """A report with the same title and text as another in its folder whose name it copies (``X - 副本.md``).
+def _copies(copies: dict[str, list[str]], kinds: dict[str, str], problems: Problems) -> set[str]:
+    """A file with the same text as another in its folder whose name it copies (``X - 副本.md``).
 
-    Both would be counted: the copy is an error naming the original.
+    A report's text is its title and body; an incident's, request's, periodical issue's or bulletin note's is
+    the whole file.  Both would be counted (or clash): the copy is an error naming the original.
     """
     doubled: set[str] = set()
     for paths in copies.values():
@@ -331,6 +356,9 @@ def _copies(copies: dict[str, list[str]], problems: Problems) -> set[str]:
             if original is None or original == path:
                 continue
             doubled.add(path)
+            if kinds.get(path) != "reports":
+                problems.error(path, 1, "file", say("safety.copy_of", original=original, kind=_KIND_NAMES[kinds[path]]))
+                continue
             problems.error(
                 path,
                 1,

@@ -243,6 +243,7 @@ class Request:
     deadline: date
     sections: tuple[str, ...]  # configured section names asked, config order
     body: str = ""
+    draft: bool = False  # checked, never published nor asked (see Content.drafts)
 
 
 @dataclass(frozen=True)
@@ -280,6 +281,7 @@ class Issue:
     editor: str = ""
     signer: str = ""
     body: str = ""
+    draft: bool = False  # checked, never published nor counted (see Content.drafts)
 
     @property
     def label(self) -> str:
@@ -297,3 +299,4 @@ class Content:
     landing: Mapping[str, str] = field(default_factory=dict)  # src_uri -> checked, masked Markdown body
     notes: Mapping[str, BulletinNote] = field(default_factory=dict)  # period key -> the office's words
     issues: tuple[Issue, ...] = ()  # periodical issues, by publication, date, number
+    drafts: tuple[Request | Issue, ...] = ()  # draft requests and issues: left out of the above, never published

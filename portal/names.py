@@ -27,6 +27,12 @@ def suggest(name: str, candidates: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+def case_twin(path: str, candidates: Iterable[str]) -> str | None:
+    """The candidate that is ``path`` but for the case of its letters (a file renamed ``A.md`` → ``a.md``)."""
+    folded = path.casefold()
+    return next((c for c in candidates if c != path and c.casefold() == folded), None)
+
+
 def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     hint = suggest(name, candidates)
     return f"; did you mean {hint!r}?" if hint else ""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import privacy
-from .discovery import SourceFile
+from .discovery import KINDS, SourceFile
 from .frontmatter import READ_LIMIT, Map, decode, field_at, parse_yaml, split
 from .messages import say
 from .model import BulletinNote, Incident, Issue, Report, Request, Settings
@@ -287,6 +287,7 @@ def parse_request(
         values["deadline"],
         sections,
         body,
+        values.get("draft", False),
     ), lines
 
 
@@ -297,7 +298,7 @@ class Parsed:
     value: Report | Request | Incident | BulletinNote | Issue | str | None
     lines: dict[str, int]
     problems: tuple[Problem, ...]
-    copy_key: str = ""  # a report's title and body, hashed: equal keys are copies of one report
+    copy_key: str = ""  # a report's title and body (another kind's whole text), hashed: equal keys are copies
 
 
 def parse_file(
@@ -338,7 +339,15 @@ def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool
         value, lines = parse_issue_file(data, source, settings, problems)
     else:
         value = parse_page(data, source, settings, problems)
+    if source.kind != "reports" and source.kind in KINDS and not source.landing:
+        copy_key = _same_text(source.kind, data)
     return Parsed(value, lines, tuple(problems.items), copy_key)
+
+
+def _same_text(kind: str, data: bytes) -> str:
+    """The key of a file's text for the copy rule of the kinds other than reports: their whole text counts."""
+    text = data.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").strip()
+    return hashlib.sha256(kind.encode() + b"\0" + text).hexdigest()[:32]
 
 
 def parse_note(

@@ -86,7 +86,8 @@ def issue_draft(
     weeks: int,
 ) -> tuple[Draft | None, list[Problem]]:
     """The next issue of ``periodical`` dated ``day``, its candidates commented out."""
-    own = [i for i in content.issues if i.publication == periodical.name]
+    drafts = [i for i in content.drafts if isinstance(i, Issue)]  # a draft's number is taken already
+    own = [i for i in (*content.issues, *drafts) if i.publication == periodical.name]
     number = max((i.number for i in own if i.date.year == day.year), default=0) + 1
     totals = [i.total for i in own if i.total is not None]
     placed = {item.report for i in own for item in i.items}
@@ -100,7 +101,9 @@ def issue_draft(
     column = periodical.columns[0] if periodical.columns else ""
     lines = [f"publication: {_quote(periodical.name)}", f"number: {number}"]
     lines.append(f"total: {max(totals) + 1}" if totals else "# total: 总期号（接续上一期，如 157）")
-    lines += [f"date: {day.isoformat()}", "# editor: 责任编辑", "# signer: 签发人", "items:"]
+    lines += [f"date: {day.isoformat()}", "# editor: 责任编辑", "# signer: 签发人"]
+    lines.append("draft: true  # 草稿：不发布、不计分；选定信息后删去这一行即发布")
+    lines.append("items:")
     shown = "、".join(periodical.columns) if periodical.columns else "（未设栏目）"
     lines.append(f"# 候选信息：近{weeks}周已计入、尚未编入本刊的信息，新的在前。删去行首的 # 即选用；栏目：{shown}")
     for report in candidates:

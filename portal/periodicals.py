@@ -17,10 +17,11 @@ from datetime import datetime, time
 from typing import Any
 
 from .frontmatter import Map, Node, Scalar, Seq
+from .messages import say
 from .model import Adoption, Issue, IssueItem, Periodical, Report, Settings
-from .names import did_you_mean, normalize
+from .names import case_twin, did_you_mean, normalize
 from .problems import Problems
-from .schema import Context, Field, Invalid, moment, parse_fields, text
+from .schema import Context, Field, Invalid, boolean, moment, parse_fields, text
 
 
 def _positive(node: Node, ctx: Context, name: str) -> int:
@@ -105,6 +106,7 @@ ISSUE_FIELDS: dict[str, Field] = {
     "editor": Field(text, example="editor: 王芳"),
     "signer": Field(text, example="signer: 李明"),
     "items": Field(_items, required=True, example="items: [{report: reports/2026/03/x.md, column: 工作动态}]"),
+    "draft": Field(boolean, example="draft: true"),
 }
 
 
@@ -116,7 +118,7 @@ def parse_issue(
     values, lines = parse_fields(root, ISSUE_FIELDS, ctx)
     periodical = settings.periodical(values["publication"]) if "publication" in values else None
     items: tuple[RawItem, ...] = values.get("items", ())
-    if "items" in values and not items:
+    if "items" in values and not items and not values.get("draft"):  # a draft is still being put together
         problems.warning(
             path, lines["items"], "items", "the issue lists no report yet; uncomment the candidates you pick"
         )
@@ -143,6 +145,7 @@ def parse_issue(
         editor=values.get("editor", ""),
         signer=values.get("signer", ""),
         body=body,
+        draft=values.get("draft", False),
     )
     return issue, lines
 
@@ -249,15 +252,7 @@ def _check_item(
     if uri not in by_uri:
         if uri in report_files:
             return None  # the report has errors of its own, reported in its file
-        hint = did_you_mean(uri, list(by_uri))
-        if uri.startswith(f"{docs_name}/"):
-            hint = f"; write it relative to the content folder: {uri[len(docs_name) + 1 :]}"
-        problems.error(
-            issue.path,
-            raw.line,
-            raw.where,
-            f"no report {uri!r}{hint} (paths start with reports/, e.g. reports/2026/03/x.md)",
-        )
+        problems.error(issue.path, raw.line, raw.where, _missing(uri, by_uri, docs_name))
         return None
     report = by_uri[uri]
     if report.draft:
@@ -291,6 +286,17 @@ def _check_item(
         return None
     seen.add(uri)
     return uri
+
+
+def _missing(uri: str, by_uri: dict[str, Report], docs_name: str) -> str:
+    """The message for an item naming no report, with the likeliest fix."""
+    twin = case_twin(uri, by_uri)
+    if twin is not None:  # a rename that changed only the case: the nearest name by letters misleads
+        return say("safety.case_renamed", path=uri, actual=twin)
+    hint = did_you_mean(uri, list(by_uri))
+    if uri.startswith(f"{docs_name}/"):
+        hint = f"; write it relative to the content folder: {uri[len(docs_name) + 1 :]}"
+    return f"no report {uri!r}{hint} (paths start with reports/, e.g. reports/2026/03/x.md)"
 
 
 def _adoption(issue: Issue, column: str, report: Report, settings: Settings) -> Adoption | None:

@@ -11,15 +11,19 @@ script at all.
 
 from __future__ import annotations
 
+import html
 import os
+import posixpath
 import re
 import shutil
 import tempfile
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .messages import say
 from .model import Content, Report, Settings
 from .sanitize import sanitize_html
 
@@ -56,7 +60,30 @@ def _public(report: Report) -> PublicReport:
     stem = report.src_uri[: -len(os.path.splitext(report.src_uri)[1])]
     if stem.startswith("reports/"):
         stem = stem[len("reports/") :]
-    return PublicReport(report.title, f"{report.date:%Y-%m-%d}", report.section, sanitize_html(html_text), stem)
+    sections = "、".join(report.sections)  # a joint report (合报) names every section
+    return PublicReport(report.title, f"{report.date:%Y-%m-%d}", sections, sanitize_html(html_text), stem)
+
+
+_IMG_SRC_RE = re.compile(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", re.IGNORECASE)
+
+
+def public_images(content: Content) -> list[str]:
+    """The files (relative to the content folder) that the 公开 reports' pages show as images.
+
+    A page of the subset sits where its report sits (``reports/2026/03/a.md`` → ``reports/2026/03/a.html``),
+    so an image keeps its path relative to the content folder and every relative ``src`` still finds it.
+    """
+    found: set[str] = set()
+    for item in public_reports(content):
+        folder = posixpath.dirname(f"reports/{item.href}")
+        for src in _IMG_SRC_RE.findall(item.body_html):
+            src = html.unescape(src).split("#", 1)[0].split("?", 1)[0]
+            if not src or "://" in src or src.startswith(("/", "data:")):
+                continue
+            path = posixpath.normpath(posixpath.join(folder, urllib.parse.unquote(src)))
+            if not path.startswith("../"):
+                found.add(path)
+    return sorted(found)
 
 
 def _env() -> Environment:
@@ -91,8 +118,18 @@ class OutputError(Exception):
     """The output folder exists and is not one this command wrote."""
 
 
-def write_public(files: Mapping[str, str], output: str) -> None:
-    """Write ``files`` into ``output`` as a whole: a folder built aside, then moved into place."""
+def write_public(files: Mapping[str, str | bytes], output: str, docs_dir: str) -> None:
+    """Write ``files`` into ``output`` as a whole: a folder built aside, then moved into place.
+
+    Never into the content folder (``docs_dir``: the portal would publish the subset again, unchecked) and
+    never in place of a symbolic link (the rename would replace the link, not the folder it points to).
+    """
+    if os.path.islink(output.rstrip("/\\") or output):
+        raise OutputError(say("safety.public_symlink", output=output))
+    docs, real = os.path.realpath(docs_dir), os.path.realpath(output)
+    if os.path.commonpath([real, docs]) in (docs, real):
+        shown = os.path.relpath(docs_dir)
+        raise OutputError(say("safety.public_in_content", output=output, docs=docs_dir if ".." in shown else shown))
     output = os.path.abspath(output)
     if os.path.exists(output) and not _replaceable(output):
         raise OutputError(
@@ -105,6 +142,10 @@ def write_public(files: Mapping[str, str], output: str) -> None:
         for path, text in files.items():
             target = os.path.join(staging, *path.split("/"))
             os.makedirs(os.path.dirname(target), exist_ok=True)
+            if isinstance(text, bytes):
+                with open(target, "wb") as binary:
+                    binary.write(text)
+                continue
             with open(target, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         os.chmod(staging, 0o755)

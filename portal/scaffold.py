@@ -165,12 +165,31 @@ def incident_draft(
     if report:
         if not os.path.isfile(os.path.join(docs_dir, report)):
             return None, [Problem("--report", 1, "report", f"{report} does not exist under the content folder")]
+        refused = _not_submitted(report, root, docs_dir, settings)
+        if refused:
+            return None, [Problem("--report", 1, "report", refused)]
         lines.append(f"report: {_quote(report)}")
     text = "---\n" + "\n".join(lines) + "\n---\n\n（写明通报或查实的情况、依据和处理意见）\n"
     slug = found.slug if found else "x"
     folder = os.path.join(docs_dir, "incidents", f"{day.year}")
     name = _free(folder, lambda n: f"{day.isoformat()}-{slug}-{n}.md")
     return _validated(text, root, docs_dir, os.path.join(folder, name), "incidents", settings)
+
+
+def _not_submitted(report: str, root: str, docs_dir: str, settings: Settings) -> str | None:
+    """Why an incident may not name this report (SPEC §3.4: a draft, or a file that is no valid report), or None."""
+    full = os.path.join(docs_dir, report)
+    source = SourceFile(full, os.path.relpath(full, root).replace(os.sep, "/"), report, "reports")
+    try:
+        with open(full, "rb") as handle:
+            parsed, _ = parse_report(handle.read(), source, settings, Problems())
+    except OSError as exc:
+        return f"{report}: cannot be read ({exc.strerror or exc})"
+    if parsed is None:
+        return say("safety.new_incident_broken_report", report=report)
+    if parsed.draft:
+        return say("safety.new_incident_draft_report", report=report)
+    return None
 
 
 def _validated(
@@ -216,5 +235,6 @@ def write_or_report(draft: Draft | None, problems: Sequence[Problem], root: str,
     except OSError as exc:
         print(f"error: cannot write {draft.path}: {exc.strerror or exc}; nothing was written", file=err)
         return 4
-    print(f"wrote {draft.path}", file=out)
+    shown = os.path.relpath(os.path.join(root, draft.path)).replace(os.sep, "/")  # from the current folder
+    print(f"wrote {shown}", file=out)
     return 0

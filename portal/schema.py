@@ -497,6 +497,7 @@ REQUEST_FIELDS: dict[str, Field] = {
     "issued": Field(day, required=True, example="issued: 2026-03-01"),
     "deadline": Field(day, required=True, example="deadline: 2026-03-15"),
     "sections": Field(sections, example="sections: [社会救助股, 养老服务股]"),
+    "draft": Field(boolean, example="draft: true"),
 }
 
 

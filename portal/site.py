@@ -18,10 +18,11 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, set_exclusions
 
 from . import snapshot
-from .cache import ParseCache, fingerprint, stamp
-from .config import build_settings, inherit_chain
+from .cache import ParseCache, fingerprint, refusal, stamp
+from .config import build_settings, inherit_chain, inherit_typo
 from .discovery import SourceFile, discover
 from .loader import load
+from .messages import say
 from .model import Content, Settings
 from .problems import Problem, Problems
 
@@ -52,6 +53,7 @@ def read_config(config_file: str) -> MkDocsConfig:
     _, loop = inherit_chain(config_file)
     if loop is not None:
         raise ConfigFailure([Problem(loop[0], loop[1], "INHERIT", loop[2])])
+    _refuse_inherit_typos(config_file)
     try:
         return load_config(config_file)
     except ConfigurationError as exc:
@@ -60,10 +62,21 @@ def read_config(config_file: str) -> MkDocsConfig:
         raise ConfigFailure([Problem(config_file, 1, "config", f"cannot be read ({exc.strerror})")]) from exc
 
 
+def _refuse_inherit_typos(config_file: str) -> None:
+    """One clear error for a misspelt ``INHERIT`` key (else: only follow-on errors about unknown names)."""
+    chain, _ = inherit_chain(config_file)
+    for file in chain:
+        typo = inherit_typo(file)
+        if typo is not None:
+            line, key = typo
+            raise ConfigFailure([Problem(_relative(file), line, key, say("safety.inherit_typo", key=key))])
+
+
 def settings_of(config: MkDocsConfig) -> Settings:
     extra: dict[str, Any] = dict(config.extra or {})
     raw = extra.get("portal")
     config_file = config.config_file_path or "mkdocs.yml"
+    _refuse_inherit_typos(config_file)
     settings, problems = build_settings(raw, _relative(config_file))
     if settings is None:
         raise ConfigFailure(problems)
@@ -110,6 +123,11 @@ def load_site(
     problems = Problems()
     key = fingerprint(settings, bodies)
     tree = started = None
+    asked = cache_dir
+    refused = refusal(cache_dir, config.docs_dir) if cache_dir else None
+    if cache_dir and refused:
+        problems.warning(os.path.dirname(cache_dir) or cache_dir, 1, "PORTAL_CACHE_DIR", refused)
+        cache_dir = None
     if cache_dir and not bodies:
         snapshot_key = snapshot.key(key, settings, _picking(config))
         started = stamp(cache_dir)  # before the walk: what changes after it is racy
@@ -119,6 +137,8 @@ def load_site(
             return Site(config, settings, root, [], kept[0], Problems(kept[1]))
     found = discover(root, config.docs_dir, skip_predicate(config), config.use_directory_urls)
     problems.extend(found.problems)
+    if asked:  # a cache folder inside the content folder: none of its files is published
+        found.withheld |= _files_under(asked, config.docs_dir)
     store = ParseCache(cache_dir, key, bodies) if cache_dir else None
     content = load(found.sources, settings, problems, bodies=bodies, cache=store, workers=workers)
     if store is not None:
@@ -126,6 +146,25 @@ def load_site(
         if tree is not None and started:
             snapshot.save(store.folder, snapshot_key, tree, started, store, content, problems.items)
     return Site(config, settings, root, found.sources, content, problems, found.withheld)
+
+
+def _files_under(cache_dir: str, docs_dir: str) -> set[str]:
+    """The src_uris of the files in the cache folder when it is inside ``docs_dir`` (else none).
+
+    The folder above ``cache_dir`` (``PORTAL_CACHE_DIR``, holding every site's cache), unless that is the
+    content folder itself.
+    """
+    docs = os.path.realpath(docs_dir)
+    full = os.path.realpath(os.path.dirname(cache_dir) or ".")
+    if full == docs:
+        full = os.path.realpath(cache_dir)
+    if os.path.commonpath([full, docs]) != docs:
+        return set()
+    return {
+        os.path.relpath(os.path.join(where, name), docs).replace(os.sep, "/")
+        for where, _, names in os.walk(full)
+        for name in names
+    }
 
 
 def _picking(config: MkDocsConfig) -> tuple[str, str, str, bool]:

@@ -25,7 +25,7 @@ import stat
 from collections.abc import Collection
 from typing import Any
 
-from .cache import RACY_NS, ParseCache, decoder, encode, model_classes, read_checked, write_checked
+from .cache import RACY_NS, ParseCache, conforms, decoder, encode, model_classes, read_checked, write_checked
 from .model import Content, Report
 from .problems import Problem
 
@@ -100,6 +100,7 @@ def save(
         "requests": content.requests,
         "incidents": content.incidents,
         "issues": content.issues,
+        "drafts": content.drafts,
         "notes": dict(content.notes),
         "landing": dict(content.landing),
         "held": held,
@@ -178,7 +179,11 @@ def load(
             landing=index["landing"],
             notes=index["notes"],
             issues=tuple(index["issues"]),
+            drafts=tuple(index["drafts"]),
         )
-        return content, list(index["problems"])
+        problems = tuple(index["problems"])
+        if not conforms(content, Content) or not conforms(problems, tuple[Problem, ...]):
+            return None  # a valid checksum over something that is not a load's outcome
+        return content, list(problems)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
