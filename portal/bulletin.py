@@ -128,8 +128,14 @@ class Bulletin:
 
     @property
     def ranked(self) -> bool:
-        """Whether the ranking means anything: some report was counted, or some section has a score."""
-        return any(r.submitted or number(r.score) for r in self.sections)
+        return ranked(self.sections)
+
+
+def ranked(rows: list[SectionRow]) -> bool:
+    """Whether a ranking means anything: some report was counted, or some section has a score (at the start
+    of a month with nothing reported every section would rank 1: pages say 本期尚无报送 instead).
+    """
+    return any(r.submitted or number(r.score) for r in rows)
 
 
 def praise_of(t: Tally, settings: Settings, reminders: tuple[Reminder, ...] = ()) -> tuple[SectionRow, ...]:
