@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from html import escape
 
 PALETTE = ("#1f5fa8", "#2e9d5b", "#e0a21b", "#c0392b")
+LEGEND_Y = 30  # the legend's squares (the title's baseline is at 16)
+TOP = 54  # where the plot starts, below title and legend
 FONT = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif"
 
 
@@ -34,9 +36,9 @@ def _start(title: str, width: int, height: int, names: Sequence[str], x: float) 
         f'<text x="0" y="16" font-size="14" font-weight="bold" fill="#222">{escape(title)}</text>',
     ]
     for i, name in enumerate(names):
-        out.append(
-            f'<rect x="{x}" y="24" width="10" height="10" fill="{PALETTE[i % 4]}"/>'
-            f'<text x="{x + 14}" y="33" fill="#444">{escape(name)}</text>'
+        out.append(  # one line below the title: Chinese glyph boxes are tall, the two must not touch
+            f'<rect x="{x}" y="{LEGEND_Y}" width="10" height="10" fill="{PALETTE[i % 4]}"/>'
+            f'<text x="{x + 14}" y="{LEGEND_Y + 9}" fill="#444">{escape(name)}</text>'
         )
         x += 24 + 13 * len(name)
     return out
@@ -44,9 +46,9 @@ def _start(title: str, width: int, height: int, names: Sequence[str], x: float) 
 
 def bars(title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], width: int = 720) -> str:
     """Horizontal grouped bars: one group a label, one bar a series."""
-    label_w, row_gap, bar_h = 190, 10, 14
+    label_w, row_gap, bar_h = 190, 10, 18  # a bar as tall as its value's glyph box: neighbours' values never touch
     group_h = bar_h * len(series) + row_gap
-    top = 46
+    top = TOP
     height = top + group_h * len(labels) + 16
     values = [v for _, vs in series for v in vs]
     high = max([abs(v) for v in values] + [1])
@@ -88,7 +90,7 @@ def trend(
     height: int = 240,
 ) -> str:
     """Lines over months (labels along the x axis)."""
-    left, right, top, bottom = 40, 16, 46, 36
+    left, right, top, bottom = 40, 16, TOP, 36
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for _, vs in series for v in vs] or [0]
     ticks = nice_ticks(max(values))
