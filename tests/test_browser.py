@@ -13,6 +13,7 @@ import os
 import re
 import threading
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -90,7 +91,14 @@ def test_home_shows_the_months_figures_and_alerts(page: Any, server: str) -> Non
             "adopted": str(row["adopted"]),
             "score": str(row["score"]),
         }
-    assert page.inner_text('[data-count="overdue"]') == str(len(data["overdue"]))
+    # the card counts the overdue urgent events due within the last 30 days (older ones: one line, issue 25)
+    as_of = datetime.fromisoformat(data["as_of"])
+    recent = [
+        u
+        for u in stats("--period", AS_OF[:4])["urgent"]
+        if u["status"] == "overdue" and as_of - datetime.fromisoformat(u["due"]) <= timedelta(days=30)
+    ]
+    assert page.inner_text('[data-count="overdue"]') == str(len(recent))
     red = page.eval_on_selector(".pt-card-bad", "e => getComputedStyle(e).backgroundColor")
     assert red == "rgb(192, 57, 43)"
     assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"')")
