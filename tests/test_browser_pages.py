@@ -110,14 +110,14 @@ OVERLAPS = """() => {
 
 def visible_text(tab: Any) -> str:
     """What a reader sees of the page's main part (not the hidden search box nor the charts' tooltips)."""
-    return tab.evaluate("() => document.querySelector('.md-main').innerText")
+    return tab.evaluate("() => document.body.innerText")
 
 
 def prose(tab: Any) -> str:
     """:func:`visible_text` without what is typed as written: code (``request: YG-2026-01`` in a 约稿通知)."""
     return tab.evaluate("""() => {
-      let text = document.querySelector('.md-main').innerText
-      for (const code of document.querySelectorAll('.md-main code')) text = text.split(code.innerText).join(' ')
+      let text = document.body.innerText
+      for (const code of document.querySelectorAll('code')) text = text.split(code.innerText).join(' ')
       return text
     }""")
 
