@@ -155,7 +155,7 @@ ALL_DONE_SO_FAR = "截至目前，暂无需要提醒的事项；报送任务完�
 HELD_BACK = {
     "no_reports": "本期未报送信息",
     "failed": "考核不达标",
-    "no_praise": "按考核办法不予表扬",
+    "no_praise": "按计分办法不在表扬之列",
     "reminded": "有提醒事项",
 }
 #: Why a praised section is praised, each said only where it holds (see :func:`portal.bulletin.praise_reasons`).
@@ -221,14 +221,14 @@ def praise_sentence(praised: Iterable[tuple[str, Iterable[str]]]) -> str:
 
 def held_back_sentence(held: Iterable[tuple[str, str]]) -> str:
     """No praise although some leading sections scored above 0: who and why, grouped by reason in the order of
-    :data:`HELD_BACK`: ``得分位居前列的甲股、乙股有提醒事项，丙股考核不达标，本期不予通报表扬。``
+    :data:`HELD_BACK`: ``得分位居前列的甲股、乙股有提醒事项，丙股考核不达标，本期不予表扬。``
     (``held``: section name and reason key).
     """
     by_reason: dict[str, list[str]] = {}
     for name, reason in held:
         by_reason.setdefault(reason, []).append(name)
     clauses = ["、".join(by_reason[k]) + HELD_BACK[k] for k in HELD_BACK if k in by_reason]
-    return "得分位居前列的" + "，".join(clauses) + "，本期不予通报表扬。"
+    return "得分位居前列的" + "，".join(clauses) + "，本期不予表扬。"
 
 
 #: Why the 个人 totals differ from the 股室 totals, each said only where it holds (see

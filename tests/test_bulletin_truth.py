@@ -31,7 +31,7 @@ import pytest
 from tests.conftest import PORTAL, html_text, make_site, mkdocs_build, report, request, run_cli
 
 CONFIG: dict[str, Any] = {**PORTAL, "scoring": {"period": [{"per": "month", "pass": 3}]}}
-HELD = "得分位居前列的丙股考核不达标，甲股有提醒事项，本期不予通报表扬。"
+HELD = "得分位居前列的丙股考核不达标，甲股有提醒事项，本期不予表扬。"
 REMINDERS = [
     "甲股：未完成报送任务，尚差 1 条。",
     "乙股：约稿《约稿》漏报。",
