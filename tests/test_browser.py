@@ -202,7 +202,9 @@ def test_search_box_finds_words_inside_words(page: Any, server: str) -> None:
     assert items.count() >= 1
     assert page.locator(".md-search-result__terms").count() == 0  # no result lists the term as 缺少 (missing)
     marks = page.locator(".md-search-result__item mark").all_inner_texts()
-    assert marks and all(term in mark for mark in marks), marks  # the matched words are marked, each holds the term
+    # the matched words shown are marked, each holds the term (a result shows its page's own text only, issue 25:
+    # a word matched further on than the preview is marked on the page opened, not in the list)
+    assert all(term in mark for mark in marks), marks
     first = page.locator(".md-search-result__item a").first
     assert f"h={term}" in unquote(first.get_attribute("href") or "")
     first.click()
