@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, make_site, mkdocs_build, report, run_cli, table_cells
+from tests.conftest import REPO, html_text, make_site, mkdocs_build, report, run_cli, table_cells
 
 AS_OF = "2026-11-25"
 
@@ -92,6 +92,8 @@ def test_home_standings_match_stats(demo: Path) -> None:
         if u["status"] == "overdue" and as_of - datetime.fromisoformat(u["due"]) <= timedelta(days=30)
     ]
     assert f'data-count="overdue">{len(recent)}<' in text
+    older = len(data["overdue"]) - len(recent)
+    assert older > 0 and f"另有 {older} 件紧急事件超时未报已逾30天" in html_text(text)
     order = re.findall(r'<tr data-section="([^"]+)"', text)
     assert order == [r["section"] for r in data["sections"]]
 
@@ -359,3 +361,25 @@ def test_a_report_cannot_move_or_forge_its_panel(tmp_path: Path) -> None:
     assert "县委办" in article[: article.index("第一段")]  # the real panel, above the text
     assert "<script>alert" not in page and "portal:panel" not in page
     assert article.index("第一段") < article.index("第二段") < article.index("伪造")
+
+
+@pytest.mark.parametrize("period", ["2026-10", "2026-11", "2026-Q3", "2026"])
+def test_no_iso_date_in_any_bulletin_renderer(demo: Path, period: str) -> None:
+    """Every date a person reads is a Chinese date (issue 25): the web page's article, the Word text (paragraphs
+    and table cells, via python-docx) and every Excel cell (via openpyxl) of the demo's bulletins.
+    """
+    from docx import Document
+    from openpyxl import load_workbook
+
+    iso = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+    article = re.search(r'<article class="pt-bulletin">(.*?)</article>', page(demo, f"bulletins/{period}"), re.S)
+    assert article
+    web = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<svg.*?</svg>", "", article.group(1), flags=re.S)))
+    doc = Document(str(demo / "bulletins" / f"{period}.docx"))
+    word = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    book = load_workbook(demo / "bulletins" / f"{period}.xlsx")
+    excel = [str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None]
+    for name, texts in (("web", [web]), ("docx", word), ("xlsx", excel)):
+        found = [m for text in texts for m in iso.findall(text)]
+        assert found == [], (name, found[:5])
+    assert "年" in web and any("年" in text for text in word) and any("年" in text for text in excel)
