@@ -132,6 +132,12 @@ def test_the_section_page_names_the_report_of_an_incident(built: Path) -> None:
     row = re.search(r'<table class="pt-table pt-incidents">.*?<tbody>(.*?)</tbody>', page, re.S)
     assert row and "一条信息" in html_text(row.group(1)) and "reports/2026/03/c.md" not in row.group(1)
     assert "2026年3月10日" in html_text(row.group(1))
+    # the months table ranks nobody in April (nothing reported), and 丙股 2nd in March (0.5)
+    april = re.search(r'<tr data-period="2026-04">(.*?)</tr>', page, re.S)
+    march = re.search(r'<tr data-period="2026-03">(.*?)</tr>', page, re.S)
+    assert april and march
+    assert html_text(re.findall(r"<td[^>]*>(.*?)</td>", april.group(1), re.S)[-1]) == "—"
+    assert html_text(re.findall(r"<td[^>]*>(.*?)</td>", march.group(1), re.S)[-1]) == "2"
 
 
 def test_mid_period_word_and_excel_say_so_and_scold_nobody_for_quota(tmp_path: Path) -> None:
