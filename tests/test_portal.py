@@ -195,8 +195,8 @@ def test_web_word_and_excel_bulletins_carry_the_same_table(demo: Path) -> None:
     word_parts = Document(str(demo / "bulletins" / "2026-10.docx")).tables[1]
     assert [[c.text for c in row.cells] for row in word_parts.rows[1:]] == web_parts
     sheet = load_workbook(demo / "bulletins" / "2026-10.xlsx")["得分构成"]
-    rows = [[str(c.value) for c in r] for r in sheet.iter_rows(min_row=4)]
-    assert rows[: len(web_parts)] == web_parts and set(rows[len(web_parts)]) == {"None"}  # then the 达标 note
+    part_rows = [[str(c.value) for c in r] for r in sheet.iter_rows(min_row=4)]
+    assert part_rows[: len(web_parts)] == web_parts and set(part_rows[len(web_parts)]) == {"None"}  # then a note
 
 
 def test_section_page_months_match_stats(demo: Path) -> None:
