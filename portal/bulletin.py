@@ -16,16 +16,25 @@ from datetime import date, datetime
 from .dates import Period
 from .model import LEVELS, DocumentSettings, Settings
 from .notes import BulletinNote
+from .rules import describe_period
 from .scoring import ReportScore
 from .status import UrgentState
-from .tally import Evaluation, PersonRow, SectionRow, Tally, tally
+from .tally import Evaluation, PersonRow, SectionRow, Tally, number, tally
 from .vocabulary import (
     ALL_DONE,
+    ALL_DONE_SO_FAR,
     BULLETIN_KIND,
     LEVEL_NAMES,
+    NO_PRAISE,
     PARTS,
+    PEOPLE_DIFFERENCES,
     bulletin_title,
+    cn_date,
     cn_numeral,
+    held_back_sentence,
+    pass_note,
+    people_note,
+    period_line,
     praise_sentence,
     reminder_sentence,
     summary_sentence,
@@ -80,6 +89,9 @@ class Bulletin:
     reminders: tuple[Reminder, ...]
     alerts: tuple[UrgentState, ...]  # urgent events overdue at as_of (whatever their period)
     complete: bool  # the period has ended by as_of
+    period_line: str  # 统计期间：…(截至…，本期尚未结束) under the title
+    pass_rule: str  # the note saying what 达标 means ("" when no pass row applies)
+    people_note: str  # why the 个人 totals differ from the 股室 totals ("" when they agree)
     lead: str  # the opening figures (全局共报送…现将有关情况通报如下：)
     parts: tuple[tuple[str, str], ...]  # (key, numbered heading) of the parts present, in order
     issued: date  # 成文日期: the note's date, else the day of as_of
@@ -111,27 +123,56 @@ class Bulletin:
 
     @property
     def reminder_lines(self) -> tuple[str, ...]:
-        """The 提醒 as listed, or the one sentence of a period where nobody needs one."""
-        return tuple(m.line for m in self.reminders) or (ALL_DONE,)
+        """The 提醒 as listed, or the one sentence of a period where nobody needs one (so far)."""
+        return tuple(m.line for m in self.reminders) or ((ALL_DONE,) if self.complete else (ALL_DONE_SO_FAR,))
+
+    @property
+    def ranked(self) -> bool:
+        return ranked(self.sections)
+
+
+def ranked(rows: list[SectionRow]) -> bool:
+    """Whether a ranking means anything: some report was counted, or some section has a score (at the start
+    of a month with nothing reported every section would rank 1: pages say 本期尚无报送 instead).
+    """
+    return any(r.submitted or number(r.score) for r in rows)
 
 
 def praise_of(t: Tally, settings: Settings, reminders: tuple[Reminder, ...] = ()) -> tuple[SectionRow, ...]:
     """表扬: the top ``bulletin.praise`` ranks with a positive score and at least one report.
 
     A section reminded of anything in the same bulletin (late or missed 约稿, late or overdue urgent event,
-    quota shortfall, an incident) or for which a ``no_praise`` period row holds (SPEC §4.1) is left out;
-    its place is not passed down.
+    quota shortfall, an incident), marked 不达标, or for which a ``no_praise`` period row holds (SPEC §4.1) is
+    left out (:func:`held_back`); its place is not passed down.
     """
-    reminded = {m.section for m in reminders}
-    return tuple(
-        r
-        for r in t.sections
-        if r.rank <= settings.praise
-        and r.score > 0
-        and r.submitted > 0
-        and not r.no_praise
-        and r.section not in reminded
-    )
+    return tuple(r for r in leading(t, settings) if not held_back(r, reminders))
+
+
+def leading(t: Tally, settings: Settings) -> list[SectionRow]:
+    """The sections praise is chosen from: within the top ``bulletin.praise`` ranks, score above 0."""
+    return [r for r in t.sections if r.rank <= settings.praise and r.score > 0]
+
+
+def held_back(row: SectionRow, reminders: tuple[Reminder, ...]) -> str:
+    """Why a leading section is not praised (a key of :data:`portal.vocabulary.HELD_BACK`), "" when it is."""
+    if row.submitted == 0:
+        return "no_reports"
+    if row.passed is False:
+        return "failed"
+    if row.no_praise:
+        return "no_praise"
+    return "reminded" if any(m.section == row.section for m in reminders) else ""
+
+
+def praise_text_of(t: Tally, settings: Settings, reminders: tuple[Reminder, ...]) -> str:
+    """The 表扬 part's sentence: who is praised and why; else why nobody is (nobody scored above 0, or every
+    leading section is held back, and for which reason).
+    """
+    praised = praise_of(t, settings, reminders)
+    if praised:
+        return praise_sentence((r.section, praise_reasons(r, t, settings)) for r in praised)
+    held = [(r.section, held_back(r, reminders)) for r in leading(t, settings)]
+    return held_back_sentence(held) if held else NO_PRAISE
 
 
 def praise_reasons(row: SectionRow, t: Tally, settings: Settings) -> tuple[str, ...]:
@@ -157,10 +198,12 @@ def parts_of(t: Tally, next_steps: str) -> tuple[tuple[str, str], ...]:
     return tuple((key, f"{cn_numeral(i)}、{PARTS[key]}") for i, key in enumerate(keys, start=1))
 
 
-def reminders_of(t: Tally) -> tuple[Reminder, ...]:
-    """提醒: no reports, quota not met (config order), then missed/late requests, then late/overdue urgent events."""
+def reminders_of(t: Tally, complete: bool = True) -> tuple[Reminder, ...]:
+    """提醒: no reports, quota not met (config order; only once the period has ended: a quota is the whole
+    period's), then missed/late requests, then late/overdue urgent events, then incidents.
+    """
     out: list[Reminder] = []
-    for row in sorted(t.sections, key=lambda r: r.order):
+    for row in sorted(t.sections, key=lambda r: r.order) if complete else ():
         if row.submitted == 0:
             out.append(Reminder(row.section, "zero"))
         elif row.behind_quota:
@@ -174,8 +217,51 @@ def reminders_of(t: Tally) -> tuple[Reminder, ...]:
             for section in state.report.sections:
                 out.append(Reminder(section, f"urgent_{state.status}", state.report.title))
     for incident in t.incidents:
-        out.append(Reminder(incident.section, "incident", f"{incident.type}（{incident.date:%Y-%m-%d}）"))
+        out.append(Reminder(incident.section, "incident", f"{incident.type}（{cn_date(incident.date)}）"))
     return tuple(out)
+
+
+def people_differences(t: Tally, settings: Settings) -> str:
+    """The note under the 个人 table when its totals differ from the 股室 totals, with the reasons that hold
+    in this period (counted from its reports and prices, never assumed); "" when they agree.
+    """
+    people = (sum(p.submitted for p in t.people), float(sum(p.score for p in t.people)))
+    sections = (sum(r.submitted for r in t.sections), float(sum(r.score for r in t.sections)))
+    if people[0] == sections[0] and number(people[1]) == number(sections[1]):
+        return ""
+    counts = {
+        "unsigned": sum(1 for r in t.reports if not r.authors),
+        "joint_sections": sum(1 for r in t.reports if len(r.sections) > 1),
+        "joint_authors": sum(1 for r in t.reports if len(r.authors) > 1),
+    }
+    reasons = [PEOPLE_DIFFERENCES[k].format(n=n) for k, n in counts.items() if n]
+    joint_each = any(len(r.sections) > 1 and settings.scoring_at(r.date.date()).joint == "each" for r in t.reports)
+    if joint_each:
+        reasons.append(PEOPLE_DIFFERENCES["joint_each"])
+    if any(r.penalties or r.period for r in t.sections):
+        reasons.append(PEOPLE_DIFFERENCES["prices"])
+    if any(r.total == "average" for r in t.sections):
+        reasons.append(PEOPLE_DIFFERENCES["average"])
+    return people_note(people, sections, reasons)
+
+
+_FITS = {"month": ("month",), "quarter": ("month", "quarter"), "year": ("month", "quarter", "year")}
+
+
+def pass_rules(period: Period, settings: Settings) -> str:
+    """What 达标 means in this period: the ``pass`` rows of the versions in force in it whose unit fits in it,
+    described (:func:`portal.rules.describe_period`); "" when none.
+    """
+    versions = [settings.scoring_at(period.start)]
+    versions += [v for v in settings.scoring if v.start is not None and period.start < v.start <= period.end]
+    rows = [
+        row
+        for version in versions
+        for row in version.period
+        if row.effect == "pass" and row.per in _FITS.get(period.kind, ())
+    ]
+    described = list(dict.fromkeys(describe_period(row) for row in rows))
+    return pass_note(described) if described else ""
 
 
 def totals_of(t: Tally) -> Totals:
@@ -226,8 +312,8 @@ def make_bulletin(
     t = count(period)
     span, ytd_label = year_to_date(period)
     ytd_rows = t.sections if span is None else tally(ev, span).sections
-    reminders = reminders_of(t)
-    praise = praise_of(t, settings, reminders)
+    complete = period.end < ev.as_of.date()
+    reminders = reminders_of(t, complete)
     totals = totals_of(t)
     levels = level_counts(t, ev.scores)
     issued = note.issued if note and note.issued else ev.as_of.date()
@@ -241,16 +327,19 @@ def make_bulletin(
         level_counts=levels,
         ytd={r.section: r for r in ytd_rows},
         ytd_label=ytd_label,
-        praise=praise,
-        praise_text=praise_sentence((r.section, praise_reasons(r, t, settings)) for r in praise),
+        praise=praise_of(t, settings, reminders),
+        praise_text=praise_text_of(t, settings, reminders),
         reminders=reminders,
         alerts=tuple(t.overdue),
-        complete=period.end < ev.as_of.date(),
+        complete=complete,
+        period_line=period_line(period.start, period.end, ev.as_of, complete),
+        pass_rule=pass_rules(period, settings) if any(r.passed is not None for r in t.sections) else "",
+        people_note=people_differences(t, settings),
         lead=summary_sentence(period.label, totals, levels),
         parts=parts_of(t, note.next_steps if note else ""),
         issued=issued,
         number=document_number(pattern, issued.year, note.number if note else None) if pattern else "",
-        signer=settings.document.signer or f"{settings.organization}办公室",
+        signer=settings.document.signer or settings.document.masthead or f"{settings.organization}办公室",
         document=settings.document,
         intro=note.intro if note else "",
         next_steps=note.next_steps if note else "",

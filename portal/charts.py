@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from html import escape
 
 PALETTE = ("#1f5fa8", "#2e9d5b", "#e0a21b", "#c0392b")
+LEGEND_Y = 30  # the legend's squares (the title's baseline is at 16)
+TOP = 54  # where the plot starts, below title and legend
 FONT = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',sans-serif"
 
 
 def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+def nice_ticks(high: float, most: int = 5) -> list[float]:
+    """Axis ticks from 0 to at least ``high`` in round steps (1, 2 or 5 × 10ⁿ), at most ``most`` intervals:
+    63 → 0, 20, 40, 60, 80; 4 → 0, 1, 2, 3, 4; 0 → 0, 1 (never a step below 1).
+    """
+    high = max(high, 1)
+    magnitude = max(1, 10 ** math.floor(math.log10(high / most)))  # counts: whole steps
+    step = next(m * magnitude for m in (1, 2, 5, 10) if high / (m * magnitude) <= most)
+    count = math.ceil(high / step - 1e-9)
+    return [round(step * i, 10) for i in range(count + 1)]
 
 
 def _start(title: str, width: int, height: int, names: Sequence[str], x: float) -> list[str]:
@@ -22,9 +36,9 @@ def _start(title: str, width: int, height: int, names: Sequence[str], x: float) 
         f'<text x="0" y="16" font-size="14" font-weight="bold" fill="#222">{escape(title)}</text>',
     ]
     for i, name in enumerate(names):
-        out.append(
-            f'<rect x="{x}" y="24" width="10" height="10" fill="{PALETTE[i % 4]}"/>'
-            f'<text x="{x + 14}" y="33" fill="#444">{escape(name)}</text>'
+        out.append(  # one line below the title: Chinese glyph boxes are tall, the two must not touch
+            f'<rect x="{x}" y="{LEGEND_Y}" width="10" height="10" fill="{PALETTE[i % 4]}"/>'
+            f'<text x="{x + 14}" y="{LEGEND_Y + 9}" fill="#444">{escape(name)}</text>'
         )
         x += 24 + 13 * len(name)
     return out
@@ -32,16 +46,18 @@ def _start(title: str, width: int, height: int, names: Sequence[str], x: float) 
 
 def bars(title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float]]], width: int = 720) -> str:
     """Horizontal grouped bars: one group a label, one bar a series."""
-    label_w, row_gap, bar_h = 190, 10, 14
+    label_w, row_gap, bar_h = 190, 10, 18  # a bar as tall as its value's glyph box: neighbours' values never touch
     group_h = bar_h * len(series) + row_gap
-    top = 46
+    top = TOP
     height = top + group_h * len(labels) + 16
     values = [v for _, vs in series for v in vs]
     high = max([abs(v) for v in values] + [1])
     low = min([*values, 0])
     span = high - low if low < 0 else high
-    plot_w = width - label_w - 60
-    zero_x = label_w + (plot_w * (-low) / span if low < 0 else 0)
+    # room left of the longest negative bar for its value, so that it never runs into the names
+    room = 8 + 7 * max((len(_fmt(v)) for v in values if v < 0), default=0) if low < 0 else 0
+    plot_w = width - label_w - 60 - room
+    zero_x = label_w + room + (plot_w * (-low) / span if low < 0 else 0)
     out = _start(title, width, height, [name for name, _ in series], label_w)
     for row, label in enumerate(labels):
         y0 = top + row * group_h
@@ -74,19 +90,19 @@ def trend(
     height: int = 240,
 ) -> str:
     """Lines over months (labels along the x axis)."""
-    left, right, top, bottom = 40, 16, 46, 36
+    left, right, top, bottom = 40, 16, TOP, 36
     plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for _, vs in series for v in vs] or [0]
-    high = max([*values, 1])
+    ticks = nice_ticks(max(values))
+    high = ticks[-1]
     n = max(len(labels) - 1, 1)
     out = _start(title, width, height, [name for name, _ in series], left)
-    for step in range(5):
-        value = high * step / 4
-        y = top + plot_h - plot_h * step / 4
+    for value in ticks:
+        y = top + plot_h - plot_h * value / high
         out.append(
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#e5e5e5"/>'
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#666" '
-            f'font-size="10">{_fmt(round(value, 1))}</text>'
+            f'font-size="10">{_fmt(value)}</text>'
         )
     for i, label in enumerate(labels):
         px = left + plot_w * i / n

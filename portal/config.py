@@ -316,10 +316,10 @@ class TextList(c.OptionallyRequired[list]):
 class BulletinConfig(base.Config):
     praise = Count(default=3)
     document_number = c.Optional(DocumentNumber())  # 发文字号, e.g. 示民办〔{year}〕{n}号
-    masthead = c.Optional(Text())  # 发文机关标志; default: organization
-    signer = c.Optional(Text())  # 署名; default: organization + 办公室
+    masthead = c.Optional(Text())  # 发文机关标志; default: organization + 办公室
+    signer = c.Optional(Text())  # 署名; default: the masthead
     copy_to = c.Optional(TextList())  # 抄送
-    printed_by = c.Optional(Text())  # 印发机关; default: organization + 办公室
+    printed_by = c.Optional(Text())  # 印发机关; default: the signer
 
 
 class PrivacyConfig(base.Config):
@@ -627,13 +627,17 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
 
 
 def _document(bulletin: dict[str, Any], organization: str) -> DocumentSettings:
-    office = f"{organization}办公室"
+    """One issuing body throughout: the 版头 names the office that signs and prints the 通报 (文号 such as
+    示民办 = 示例县民政局办公室); a 署名 or 印发机关 not set follows the 版头, the 版头 defaults to the office.
+    """
+    masthead = bulletin.get("masthead") or f"{organization}办公室"
+    signer = bulletin.get("signer") or masthead
     return DocumentSettings(
         number=bulletin.get("document_number") or "",
-        masthead=bulletin.get("masthead") or organization,
-        signer=bulletin.get("signer") or office,
+        masthead=masthead,
+        signer=signer,
         copy_to=tuple(bulletin.get("copy_to") or ()),
-        printed_by=bulletin.get("printed_by") or office,
+        printed_by=bulletin.get("printed_by") or signer,
     )
 
 

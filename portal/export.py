@@ -19,7 +19,6 @@ from .bulletin import Bulletin
 from .notes import blocks
 from .tally import number
 from .vocabulary import (
-    ALL_DONE,
     BREAKDOWN,
     NO_PEOPLE,
     PASSED,
@@ -50,15 +49,16 @@ def _ytd_columns(b: Bulletin) -> list[tuple[str, Any]]:
 
 
 def ranking_table(b: Bulletin) -> Table:
-    """The web page's ranking table, column for column (its two header rows as one)."""
+    """The web page's ranking table, column for column (its two header rows as one, its three 约稿 columns as
+    one ``按时/迟报/漏报``).
+    """
     by_key = {c.key: c for c in SECTION_COLUMNS}
     requests = "/".join(STATUS_LABELS[s] for s in ("on_time", "late", "missed"))
-    specs: list[tuple[str, Any]] = [
-        (by_key[k].header, by_key[k].text)
-        for k in ("rank", "section", "submitted", "adopted", "adoption_rate", "instructions", "good")
-    ]
+    specs: list[tuple[str, Any]] = [(H["rank"], lambda r: r.rank if b.ranked else "—")]  # no ranking without data
+    specs += [(by_key[k].header, by_key[k].text) for k in ("section", "submitted")]
+    specs.append((H["quota"], lambda r: r.quota or "—"))
+    specs += [(by_key[k].header, by_key[k].text) for k in ("adopted", "adoption_rate", "instructions", "good")]
     specs += [
-        (H["quota_done"], lambda r: f"{r.submitted}/{r.quota}" if r.quota else "—"),
         (f"约稿{requests}", lambda r: "/".join(str(r.requests[s]) for s in ("on_time", "late", "missed"))),
         (by_key["score"].header, by_key["score"].text),
         *_ytd_columns(b),
@@ -133,6 +133,15 @@ def _minute(moment: datetime | None, between: str = " ") -> str:
     return f"{cn_date(moment)}{between}{moment:%H:%M}" if moment else "—"
 
 
+def after_table(b: Bulletin, key: str) -> list[str]:
+    """The notes under a part's table(s): what 达标 means (ranking), why people's totals differ (people)."""
+    if key == "ranking":
+        return [b.pass_rule] if b.pass_rule else []
+    if key == "people" and b.people:
+        return [b.people_note] if b.people_note else []
+    return []
+
+
 def cell_text(value: Any, head: str) -> str:
     return f"{value * 100:.1f}%" if head == H["adoption_rate"] and isinstance(value, float) else str(value)
 
@@ -145,7 +154,7 @@ def part_texts(b: Bulletin, key: str, between: str = " ") -> tuple[list[str], Ta
         return [f"{b.period.label}，{b.praise_text}" if b.praise else b.praise_text], None
     if key == "reminders":
         lines = [f"{i}. {m.line}" for i, m in enumerate(b.reminders, start=1)]
-        return lines or [ALL_DONE], None
+        return lines or list(b.reminder_lines), None
     if key == "people":
         return ([], _columns_table(PEOPLE_COLUMNS, b.people, raw=False)) if b.people else ([NO_PEOPLE], None)
     if key == "requests":
@@ -173,6 +182,7 @@ def docx_bytes(b: Bulletin) -> bytes:
     od.page_numbers(doc)
     od.masthead(doc, b.document.masthead or b.organization, b.number)
     od.title(doc, b.title)
+    od.body(doc, b.period_line)
     od.addressee(doc, "各股室")
     for kind, text in blocks(b.intro):
         od.heading(doc, text, 2) if kind == "heading" else od.body(doc, text)
@@ -187,6 +197,8 @@ def docx_bytes(b: Bulletin) -> bytes:
             od.body(doc, f"注：“累计”栏为{b.ytd_label}数。")
             od.body(doc, breakdown_caption(b), keep_with_next=True)
             od.table(doc, *_word_cells(breakdown_table(b)), sizes=(size,))
+        for text in after_table(b, key):
+            od.body(doc, text)
     od.signature(doc, b.signer, b.issued)
     od.colophon(doc, b.document.copy_to, b.document.printed_by or b.signer, b.issued, even=True)
     od.properties(doc, b.title, b.organization)
@@ -222,8 +234,9 @@ def xlsx_bytes(b: Bulletin) -> bytes:
         tables.append(("requests", requests_table(b), False))
     if b.tally.urgent:
         tables.append(("urgent", urgent_table(b), False))
+    notes = {"breakdown": after_table(b, "ranking"), "people": after_table(b, "people")}
     for key, table, totals in tables:
-        table_sheet(wb.create_sheet(SHEET_NAMES[key]), b, SHEET_NAMES[key], table, totals)
+        table_sheet(wb.create_sheet(SHEET_NAMES[key]), b, SHEET_NAMES[key], table, totals, notes.get(key, []))
     wb.properties.title = b.title
     wb.properties.creator = wb.properties.lastModifiedBy = b.organization
     wb.properties.language = "zh-CN"
@@ -252,6 +265,7 @@ def _text_lines(b: Bulletin) -> list[tuple[str, bool]]:
         if key == "ranking":
             lines.append((f"{breakdown_caption(b)}见“{SHEET_NAMES['breakdown']}”工作表。", False))
         lines += [(text, False) for text in paragraphs]
+        lines += [(text, False) for text in after_table(b, key)]
     lines += [(b.signer, False), (cn_date(b.issued), False)]
     return lines
 

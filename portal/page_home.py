@@ -6,15 +6,22 @@ from datetime import timedelta
 from typing import Any
 
 from . import charts
+from .bulletin import ranked
 from .model import Adoption, Report, Request
 from .render import Context, one_block
+from .status import UrgentState
 from .vocabulary import H
 
 DUE_SOON_DAYS = 7
+#: The home page shows what needs action now: overdue urgent events and missed requests whose time limit fell
+#: within the last RECENT_DAYS days; older ones are counted in one line that links their page (issue 25).
+RECENT_DAYS = 30
 
 
 def request_alerts(cx: Context) -> tuple[list[tuple[Request, list[str]]], list[tuple[Request, list[str]]]]:
-    """Requests due within :data:`DUE_SOON_DAYS` with sections still to answer, and requests with missed sections."""
+    """Requests due within :data:`DUE_SOON_DAYS` with sections still to answer, and requests with missed sections
+    whose deadline is within the last :data:`RECENT_DAYS` days.
+    """
     as_of = cx.ev.as_of.date()
     due_soon, missed = [], []
     for request in cx.ev.requests:
@@ -23,9 +30,17 @@ def request_alerts(cx: Context) -> tuple[list[tuple[Request, list[str]]], list[t
         if waiting and request.deadline - as_of <= timedelta(days=DUE_SOON_DAYS):
             due_soon.append((request, waiting))
         lost = [s for s, v in status.items() if v == "missed"]
-        if lost:
+        if lost and as_of - request.deadline <= timedelta(days=RECENT_DAYS):
             missed.append((request, lost))
     return due_soon, missed
+
+
+def overdue_alerts(cx: Context) -> tuple[list[UrgentState], int]:
+    """Overdue urgent events due within the last :data:`RECENT_DAYS` days, and how many older ones there are."""
+    cutoff = cx.ev.as_of - timedelta(days=RECENT_DAYS)
+    overdue = [u for u in cx.ev.urgent if u.status == "overdue"]
+    recent = [u for u in overdue if u.due is not None and u.due >= cutoff]
+    return recent, len(overdue) - len(recent)
 
 
 def latest_adoptions(cx: Context, count: int = 10) -> list[tuple[Adoption, Report]]:
@@ -44,8 +59,13 @@ def home(cx: Context) -> str:
         [r.section for r in t.sections],
         [(H["score"], [r.score for r in t.sections])],
     )
+    overdue, older = overdue_alerts(cx)
     values: dict[str, Any] = {
         "t": t,
+        "ranked": ranked(t.sections),
+        "overdue": overdue,
+        "older_overdue": older,
+        "recent_days": RECENT_DAYS,
         "due_soon": due_soon,
         "missed": missed,
         "pending_urgent": [u for u in cx.ev.urgent if u.status == "pending"],

@@ -17,6 +17,7 @@ from .model import Issue, Periodical, Report
 from .periodicals import H1_RE, by_year, columns, editing_unit, issue_title
 from .render import Context, front_matter, h1, intro_html, one_block, relative
 from .sanitize import inert, is_external
+from .vocabulary import cn_date
 
 INDEX = "periodicals/index.md"
 _HEADING_RE = re.compile(r"^(#{1,6})(?=[ \t])", re.MULTILINE)
@@ -113,7 +114,7 @@ def issue_page(cx: Context, issue: Issue) -> str:
                 one_block(
                     f'<p class="pt-issue-source" id="item-{number}">'
                     f"{html.escape(report.section)}{' ' + html.escape(report.author) if report.author else ''}"
-                    f" · {report.date:%Y-%m-%d} · "
+                    f" · {cn_date(report.date)} · "
                     f'<a href="{html.escape(relative(here, cx.url(report.src_uri)))}">原文及采用情况</a></p>'
                 )
             )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from . import charts
-from .dates import period_containing
+from .bulletin import ranked
+from .dates import Period, period_containing
 from .render import Context, stats_meta
 from .vocabulary import H
 
@@ -22,18 +23,28 @@ def section_index(cx: Context) -> str:
     return cx.render("sections.md.j2", "sections/index.md", stats_meta("股室"), rows=rows, year=year_t.period)
 
 
+def month_labels(periods: list[Period]) -> list[str]:
+    """Chinese month labels along a chart's axis: ``2026年1月`` for the first and for each January, else ``2月``."""
+    return [
+        f"{p.start.year}年{p.start.month}月" if i == 0 or p.start.month == 1 else f"{p.start.month}月"
+        for i, p in enumerate(periods)
+    ]
+
+
 def section_page(cx: Context, name: str) -> str:
     section = next(s for s in cx.settings.sections if s.name == name)
     months = []
+    ranked_months = {}  # a month with nothing reported ranks nobody
     for period in reversed(cx.months):
-        row = next(r for r in cx.tally(period).sections if r.section == name)
-        months.append((period, row))
+        rows = cx.tally(period).sections
+        months.append((period, next(r for r in rows if r.section == name)))
+        ranked_months[period.key] = ranked(rows)
     reports = [r for r in reversed(cx.content.reports) if name in r.sections and not r.draft and r.date <= cx.ev.as_of]
     incidents = [i for i in reversed(cx.ev.incidents) if i.section == name]
     recent = list(reversed(months[:12]))
     chart = charts.trend(
         f"{name}近{len(recent)}个月{H['submitted']}、{H['adopted']}与{H['score']}",
-        [p.key[2:] for p, _ in recent],
+        month_labels([p for p, _ in recent]),
         [
             (H["submitted"], [r.submitted for _, r in recent]),
             (H["adopted"], [r.adopted for _, r in recent]),
@@ -41,6 +52,8 @@ def section_page(cx: Context, name: str) -> str:
         ],
     )
     people = [p for p in cx.tally(period_containing(cx.ev.as_of.date(), "year")).people if p.section == name]
+    concerned = {i.report for i in incidents if i.report}
+    titles = {r.src_uri: r.title for r in cx.content.reports if r.src_uri in concerned}
     return cx.render(
         "section.md.j2",
         cx.section_src(name),
@@ -51,6 +64,8 @@ def section_page(cx: Context, name: str) -> str:
         chart=chart,
         people=people,
         incidents=incidents,
+        titles=titles,
+        ranked_months=ranked_months,
     )
 
 

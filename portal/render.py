@@ -29,12 +29,14 @@ from .tally import Evaluation, Tally, number, tally
 from .vocabulary import (
     BREAKDOWN,
     LEVEL_NAMES,
+    NO_PEOPLE,
     PASSED,
     PEOPLE_COLUMNS,
     STATUS_CLASS,
     STATUS_LABELS,
     H,
     cn_date,
+    cn_minute,
     columns,
     percent,
 )
@@ -70,14 +72,15 @@ def make_env() -> Environment:
         BREAKDOWN=BREAKDOWN,
         PASSED=PASSED,
         PEOPLE_COLUMNS=PEOPLE_COLUMNS,
+        NO_PEOPLE=NO_PEOPLE,
         SECTION_PEOPLE_COLUMNS=columns(PEOPLE_COLUMNS, ("author", "submitted", "adopted", "good", "score")),
     )
     env.filters["num"] = number
     env.filters["rule_text"] = describe_rule
     env.filters["period_text"] = describe_period
     env.filters["pct"] = percent
-    env.filters["day"] = lambda d: f"{d:%Y-%m-%d}" if d else "—"
-    env.filters["minute"] = lambda d: f"{d:%Y-%m-%d %H:%M}" if d else "—"
+    env.filters["day"] = lambda d: cn_date(d) if d else "—"  # every date a person reads is a Chinese date
+    env.filters["minute"] = lambda d: cn_minute(d) if d else "—"
     env.filters["cndate"] = cn_date
     env.globals["note_html"] = intro_html  # the office's Markdown in a bulletin, sanitized
     return env

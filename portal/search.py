@@ -12,7 +12,8 @@ started by ``overrides/main.html`` with Material's worker file name that
 term with Chinese characters *anywhere* in a word (:func:`finds`).
 
 :func:`compact` rewrites each entry as a short preview (what the result list
-shows) followed by the distinct search words of the whole entry: the words
+shows) followed, after :data:`WORDS_MARK`, by the distinct search words of the whole entry (searched,
+never shown: the worker cuts them off each result): the words
 jieba finds (one pass per entry; the hook switches Material's own, slower
 pass off) and chains of single characters jieba cut off with their
 neighbours (居家|适|老化 → 居家适老化), without the words that are inside
@@ -41,6 +42,9 @@ _TAG_RE = re.compile(r"<[^>]+>")
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]|[\u3400-\u9fff\uf900-\ufaff]+")
 PREVIEW_CHARS = 90
+#: Between an entry's preview and its search words (U+2029, whitespace to Material's separator): the portal's
+#: worker shows a result's text up to it only.  Keep in step with ``WORDS_MARK`` in portal-search.js.
+WORDS_MARK = "\u2029"
 #: Function characters jieba leaves alone (的, 和, 在…): joined to a neighbour they make no word anyone searches.
 _FUNCTION = frozenset("的了和与在是为对将等及并把被从向以于由也都就而或之其该各每这那个中上下共已均")
 #: Material's token separator for Chinese (its ``search.config.separator``); an index carries its own.
@@ -228,9 +232,10 @@ def compact_entry(entry: dict[str, Any], separator: str = SEPARATOR) -> dict[str
         # Tags cut into words too: a tag like 临时救助 would otherwise be a word of the index the search box splits
         # queries by, and 临时救助站 (cut 临时|救助站 in a report) would look for 临时救助 in it.
         out["tags"] = [_join(cut(str(tag)), splits) for tag in entry["tags"]]
-    out["text"] = _join(preview, splits) + ("…" if len(preview) < len(text_words) else "")
+    out["text"] = _join(preview, splits).replace(WORDS_MARK, " ") + ("…" if len(preview) < len(text_words) else "")
     if bag:
-        out["text"] += " " + " ".join(sorted(bag))
+        # Searched, never shown: the worker cuts each result's text at the mark (a separator to the tokenizer).
+        out["text"] += WORDS_MARK + " ".join(sorted(bag))
     # Material inserts title and text as HTML, and its worker trips over entities: what was text stays text
     # by writing <, > and & in their full-width forms.
     out["title"], out["text"] = inert(out["title"]), inert(out["text"])

@@ -6,6 +6,7 @@ words; :mod:`portal.export` decides what goes where.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from .bulletin import Bulletin
@@ -24,7 +25,7 @@ def title_rows(sheet: Any, b: Bulletin, width: int, heading: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet.append([f"{b.organization}{b.title}" + (f"·{heading}" if heading else "")])
-    as_of = f"{cn_date(b.as_of)} {b.as_of:%H:%M}"
+    as_of = f"{cn_date(b.as_of)} {b.as_of:%H:%M}" + ("" if b.complete else "，本期尚未结束")
     sheet.append([f"统计期间：{cn_date(b.period.start)}至{cn_date(b.period.end)}　数据截至：{as_of}"])
     for row, size in ((1, 16), (2, 11)):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
@@ -34,8 +35,10 @@ def title_rows(sheet: Any, b: Bulletin, width: int, heading: str) -> None:
     sheet.row_dimensions[1].height = 28
 
 
-def table_sheet(sheet: Any, b: Bulletin, heading: str, table: Any, totals: bool) -> None:
-    """One table: header on row 3, then its rows (and 合计), ruled; numbers centred, text left."""
+def table_sheet(sheet: Any, b: Bulletin, heading: str, table: Any, totals: bool, notes: Sequence[str] = ()) -> None:
+    """One table: header on row 3, then its rows (and 合计), ruled; numbers centred, text left; then the
+    ``notes`` (one merged, wrapped row each, below a blank row).
+    """
     from openpyxl.utils import get_column_letter
 
     sheet.title = heading
@@ -60,7 +63,21 @@ def table_sheet(sheet: Any, b: Bulletin, heading: str, table: Any, totals: bool)
     sheet.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(width)}{max(last, HEADER_ROW + 1)}"
     name = table.numeric.index(False) if False in table.numeric else 0  # the name column: 股室, 作者, 约稿…
     sheet.freeze_panes = f"{get_column_letter(name + 2)}{HEADER_ROW + 1}"
+    note_rows(sheet, notes, width)
     page_setup(sheet, f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def note_rows(sheet: Any, notes: Sequence[str], width: int) -> None:
+    """Each note on its own row below the table, merged across it and wrapped (taller for a long note)."""
+    from openpyxl.styles import Alignment
+
+    for text in notes:
+        sheet.append([])
+        sheet.append([text])
+        row = sheet.max_row
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
+        sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[row].height = 15 * (1 + len(text) // max(6 * width, 40))
 
 
 def totals_row(table: Any) -> list[Any]:

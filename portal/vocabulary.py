@@ -147,6 +147,17 @@ H: dict[str, str] = {
 PRAISE = "综合得分位居前列，予以通报表扬。"
 NO_PRAISE = "本期暂无得分为正的股室，不予表扬。"
 ALL_DONE = "本期各股室均按要求完成报送任务。"
+#: The 提醒 part of a bulletin made before its period ends, when nothing needs a reminder yet (quotas are only
+#: reminded once the period has ended: see docs/decisions.md, issue 25).
+ALL_DONE_SO_FAR = "截至目前，暂无需要提醒的事项；报送任务完成情况待本期结束后通报。"
+#: Why a leading section (within the top ``bulletin.praise`` ranks, score above 0) is not praised, first reason
+#: that holds (see :func:`portal.bulletin.held_back`).
+HELD_BACK = {
+    "no_reports": "本期未报送信息",
+    "failed": "考核不达标",
+    "no_praise": "按计分办法不在表扬之列",
+    "reminded": "有提醒事项",
+}
 #: Why a praised section is praised, each said only where it holds (see :func:`portal.bulletin.praise_reasons`).
 PRAISE_REASONS = {"volume": "报送数量多", "rate": "采用率高", "instructions": "获领导批示"}
 REMINDERS = {
@@ -206,6 +217,62 @@ def praise_sentence(praised: Iterable[tuple[str, Iterable[str]]]) -> str:
         return NO_PRAISE
     clauses = [*named, "、".join(bare)] if bare else named
     return "，".join(clauses) + ("" if bare else "，") + PRAISE
+
+
+def held_back_sentence(held: Iterable[tuple[str, str]]) -> str:
+    """No praise although some leading sections scored above 0: who and why, grouped by reason in the order of
+    :data:`HELD_BACK`: ``得分位居前列的甲股、乙股有提醒事项，丙股考核不达标，本期不予表扬。``
+    (``held``: section name and reason key).
+    """
+    by_reason: dict[str, list[str]] = {}
+    for name, reason in held:
+        by_reason.setdefault(reason, []).append(name)
+    clauses = ["、".join(by_reason[k]) + HELD_BACK[k] for k in HELD_BACK if k in by_reason]
+    return "得分位居前列的" + "，".join(clauses) + "，本期不予表扬。"
+
+
+#: Why the 个人 totals differ from the 股室 totals, each said only where it holds (see
+#: :func:`portal.bulletin.people_differences`).
+PEOPLE_DIFFERENCES = {
+    "unsigned": "{n}条信息未署作者，只计入股室",
+    "joint_sections": "{n}条合报信息在每个合报股室各计1条",
+    "joint_authors": "{n}条多人合写的信息每位作者各计1条、得分由作者平分",
+    "joint_each": "合报信息的得分在每个合报股室全额计入",
+    "prices": "约稿、紧急事件、扣分事项和考核加减分只计入股室，不计入个人",
+    "average": "股室得分按平均分计",
+}
+
+
+def people_note(people: tuple[int, float], sections: tuple[int, float], reasons: Iterable[str]) -> str:
+    """``注：个人合计报送245条、得分948分，股室合计报送265条、得分794分，两者不同是因为：…。``
+    (``people``/``sections``: submitted and score totals; ``reasons``: the texts that hold).
+    """
+    return (
+        f"注：个人合计报送{people[0]}条、得分{number(people[1])}分，股室合计报送{sections[0]}条、"
+        f"得分{number(sections[1])}分，两者不同是因为：" + "；".join(reasons) + "。"
+    )
+
+
+def pass_note(rules: Iterable[str]) -> str:
+    """What 达标 means, from the configured ``pass`` rows (each described by
+    :func:`portal.rules.describe_period`).
+    """
+    return (
+        "注：“考核结果”按计分办法评定（" + "；".join(rules) + "），本期内每个考核期都达标的为“达标”，否则为“不达标”。"
+    )
+
+
+def period_line(start: date, end: date, as_of: datetime, complete: bool) -> str:
+    """``统计期间：2026年3月1日至2026年3月31日`` and, before the period has ended,
+    ``（截至2026年3月6日 18:00，本期尚未结束）``.
+    """
+    line = f"统计期间：{cn_date(start)}至{cn_date(end)}"
+    return line if complete else f"{line}（截至{cn_minute(as_of)}，本期尚未结束）"
+
+
+def cn_minute(moment: datetime) -> str:
+    """A moment as people read it: 2026年3月6日 18:00."""
+    return f"{cn_date(moment)} {moment:%H:%M}"
 
 
 def reminder_sentence(kind: str, detail: str = "", count: int = 0) -> str:

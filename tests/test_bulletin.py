@@ -38,6 +38,12 @@ EXPECTED = [
 PEOPLE = [("王芳", "甲股", 2, 1, 1, 12), ("李雷", "乙股", 1, 1, 0, 6)]
 PRAISE = "甲股报送数量多，综合得分位居前列，予以通报表扬。"
 REMINDERS = ["丙股：本期未报送信息，请高度重视，明确专人负责。", "乙股：约稿《约稿》漏报。"]
+# People total 2 + 1 = 3 reports and 12 + 6 = 18 points; sections 3 reports and 12 + 0 - 4 = 8 points: the
+# missed request's -10 is 乙股's, no person's.
+PEOPLE_NOTE = (
+    "注：个人合计报送3条、得分18分，股室合计报送3条、得分8分，两者不同是因为："
+    "约稿、紧急事件、扣分事项和考核加减分只计入股室，不计入个人。"
+)
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +89,8 @@ def test_web_bulletin_carries_the_hand_worked_figures(built: Path) -> None:
         for tr in re.findall(r"<tr>(.*?)</tr>", people.group(1), re.S)
     ]
     assert rows == [[str(v) for v in p] for p in PEOPLE]
+    note = re.search(r'<p class="pt-note" data-note="people">(.*?)</p>', page, re.S)
+    assert note and html_text(note.group(1)) == PEOPLE_NOTE
 
 
 def test_xlsx_carries_the_same_figures(built: Path) -> None:
@@ -97,8 +105,10 @@ def test_xlsx_carries_the_same_figures(built: Path) -> None:
     # the rate column is found by its header, and formatted as a percentage
     rate_column = header.index("采用率") + 1
     assert all(sheet.cell(row=i, column=rate_column).number_format == "0.0%" for i in range(4, sheet.max_row + 1))
-    people = book["个人"]
-    assert [tuple(c.value for c in r) for r in people.iter_rows(min_row=4)][:-1] == PEOPLE
+    people = [tuple(c.value for c in r) for r in book["个人"].iter_rows(min_row=4)]
+    # the people, 合计, a blank row, the note on the totals (issue 25)
+    assert people[:2] == PEOPLE and people[3] == (None,) * 6
+    assert people[4][0] == PEOPLE_NOTE
     assert book.properties.title == "关于2026年3月政务信息报送情况的通报"
 
 

@@ -35,7 +35,12 @@ def export(tmp_path: Path, period: str, fmt: str) -> Path:
 
 def sheet_rows(sheet: Any, header_row: int = 3) -> tuple[list[str], list[dict[str, Any]]]:
     header = [c.value for c in sheet[header_row]]
-    rows = [dict(zip(header, (c.value for c in row))) for row in sheet.iter_rows(min_row=header_row + 1)]
+    rows = []
+    for row in sheet.iter_rows(min_row=header_row + 1):
+        values = [c.value for c in row]
+        if all(v is None for v in values):
+            break  # a blank row ends the table; notes follow it
+        rows.append(dict(zip(header, values)))
     return header, rows
 
 

@@ -283,7 +283,7 @@ def test_periodical_index_pages(built: Path) -> None:
     index = _article(built / "periodicals/index.html")
     assert "《民政信息》" in index and "《民政要情》" in index and "暂无期次" in index
     one = _article(built / "periodicals/minzheng/index.html")
-    assert re.search(r'<a href="2026-04/">第4期</a></td><td>40</td><td>2026-04-02</td><td>3</td>', one), one
+    assert re.search(r'<a href="2026-04/">第4期</a></td><td>40</td><td>2026年4月2日</td><td>3</td>', one), one
 
 
 def _docx_texts(data: bytes) -> tuple[Any, list[str]]:

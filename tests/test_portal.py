@@ -9,12 +9,13 @@ import os
 import re
 import subprocess
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, make_site, mkdocs_build, report, run_cli, table_cells
+from tests.conftest import REPO, html_text, make_site, mkdocs_build, report, run_cli, table_cells
 
 AS_OF = "2026-11-25"
 
@@ -83,7 +84,16 @@ def test_home_standings_match_stats(demo: Path) -> None:
     for row in data["sections"]:
         shown = cells(text, row["section"])
         assert shown == {"submitted": str(row["submitted"]), "adopted": str(row["adopted"]), "score": str(row["score"])}
-    assert f'data-count="overdue">{len(data["overdue"])}<' in text
+    # the card counts the overdue urgent events due within the last 30 days (issue 25)
+    as_of = datetime.fromisoformat(data["as_of"])
+    recent = [
+        u
+        for u in demo_stats("--period", data["period"]["key"][:4])["urgent"]
+        if u["status"] == "overdue" and as_of - datetime.fromisoformat(u["due"]) <= timedelta(days=30)
+    ]
+    assert f'data-count="overdue">{len(recent)}<' in text
+    older = len(data["overdue"]) - len(recent)
+    assert older > 0 and f"另有 {older} 件紧急事件超时未报已逾30天" in html_text(text)
     order = re.findall(r'<tr data-section="([^"]+)"', text)
     assert order == [r["section"] for r in data["sections"]]
 
@@ -110,7 +120,8 @@ def test_bulletin_praise_and_reminders(demo: Path, period: str) -> None:
     data = demo_stats("--period", period)
     text = page(demo, f"bulletins/{period}")
     expected = []
-    for row in data["sections"]:
+    complete = data["period"]["end"] < data["as_of"][:10]  # quotas are reminded once the period has ended
+    for row in data["sections"] if complete else ():
         if row["submitted"] == 0:
             expected.append(f"{row['section']}：本期未报送信息")
         elif row["submitted"] < row["quota"]:
@@ -123,11 +134,17 @@ def test_bulletin_praise_and_reminders(demo: Path, period: str) -> None:
         f"{u['section']}：重大紧急事件《{u['title']}》" for u in data["urgent"] if u["status"] in ("late", "overdue")
     ]
     reminded = {line.split("：")[0] for line in expected}
+    reminded |= {r["section"] for r in data["sections"] if r["incidents"]}  # 扣分事项 are reminded too
     # 表扬: the top 3 with a positive score and a report, except a section reminded of anything in the same bulletin
+    # or 不达标 (issue 25)
     top = [
         r["section"]
         for r in data["sections"]
-        if r["rank"] <= 3 and r["score"] > 0 and r["submitted"] > 0 and r["section"] not in reminded
+        if r["rank"] <= 3
+        and r["score"] > 0
+        and r["submitted"] > 0
+        and r["section"] not in reminded
+        and r["passed"] is not False
     ]
     praise = re.search(r'<p class="pt-praise">(.*?)</p>', text, re.S)
     if top:
@@ -136,8 +153,9 @@ def test_bulletin_praise_and_reminders(demo: Path, period: str) -> None:
     else:
         assert praise is None and "不予表扬" in text
     reminders = re.search(r'<ol class="pt-reminders">(.*?)</ol>', text, re.S)
-    if not expected:
-        assert reminders is None and "本期各股室均按要求完成报送任务" in text
+    if not expected and not reminded:
+        done = "本期各股室均按要求完成报送任务" if complete else "截至目前，暂无需要提醒的事项"
+        assert reminders is None and done in text
         return
     assert reminders
     for line in expected:
@@ -156,18 +174,20 @@ def test_web_word_and_excel_bulletins_carry_the_same_table(demo: Path) -> None:
     assert body
     web = table_cells(body.group(1))
     word = Document(str(demo / "bulletins" / "2026-10.docx")).tables[0]
-    assert [[c.text for c in row.cells] for row in word.rows[1:]] == web
+    # web: 排名 股室 报送 任务数 采用 采用率 批示 好信息 约稿按时 迟报 漏报 得分 | 累计报送 累计采用 累计得分;
+    # Word the same, its three 约稿 counts in one column "按时/迟报/漏报" (one header row on paper)
+    as_word = [[*cells[:8], "/".join(cells[8:11]), *cells[11:]] for cells in web]
+    assert [[c.text for c in row.cells] for row in word.rows[1:]] == as_word
     sheet = load_workbook(demo / "bulletins" / "2026-10.xlsx")["股室"]
     heads = [c.value for c in sheet[3]]
     rows = [dict(zip(heads, (c.value for c in r))) for r in sheet.iter_rows(min_row=4)][:-1]
     for cells, row in zip(web, rows, strict=True):
-        # web: 排名 股室 报送 采用 采用率 批示 好信息 任务完成 约稿 得分 | 累计报送 累计采用 累计得分
-        assert [str(row[h]) for h in ("排名", "股室", "报送", "采用")] == cells[:4]
-        assert f"{row['采用率'] * 100:.1f}%" == cells[4]
-        assert [str(row[h]) for h in ("批示", "好信息")] == cells[5:7]
-        assert (f"{row['报送']}/{row['任务数']}" if row["任务数"] else "—") == cells[7]
-        assert f"{row['约稿按时']}/{row['约稿迟报']}/{row['约稿漏报']}" == cells[8]
-        assert [str(row[h]) for h in ("得分", "累计报送", "累计采用", "累计得分")] == cells[9:]
+        assert [str(row[h]) for h in ("排名", "股室", "报送")] == cells[:3]
+        assert (str(row["任务数"]) if row["任务数"] else "—") == cells[3]
+        assert str(row["采用"]) == cells[4]
+        assert f"{row['采用率'] * 100:.1f}%" == cells[5]
+        assert [str(row[h]) for h in ("批示", "好信息", "约稿按时", "约稿迟报", "约稿漏报")] == cells[6:11]
+        assert [str(row[h]) for h in ("得分", "累计报送", "累计采用", "累计得分")] == cells[11:]
     # 得分构成: the web page's breakdown table, the Word table after the ranking, the Excel sheet
     parts = re.search(r'<table class="pt-table pt-breakdown">.*?<tbody>(.*?)</tbody>', text, re.S)
     assert parts
@@ -175,7 +195,8 @@ def test_web_word_and_excel_bulletins_carry_the_same_table(demo: Path) -> None:
     word_parts = Document(str(demo / "bulletins" / "2026-10.docx")).tables[1]
     assert [[c.text for c in row.cells] for row in word_parts.rows[1:]] == web_parts
     sheet = load_workbook(demo / "bulletins" / "2026-10.xlsx")["得分构成"]
-    assert [[str(c.value) for c in r] for r in sheet.iter_rows(min_row=4)] == web_parts
+    part_rows = [[str(c.value) for c in r] for r in sheet.iter_rows(min_row=4)]
+    assert part_rows[: len(web_parts)] == web_parts and set(part_rows[len(web_parts)]) == {"None"}  # then a note
 
 
 def test_section_page_months_match_stats(demo: Path) -> None:
@@ -303,8 +324,9 @@ def test_serve_shows_errors_and_recovers(tmp_path: Path) -> None:
         broken = home_until(lambda t: "pt-problems" in t)
         assert "content/reports/2026/03/a.md:3: section: unknown section" in html.unescape(broken)
         (site / "content/reports/2026/03/a.md").write_text(report(), encoding="utf-8")
-        fixed = home_until(lambda t: "pt-problems" not in t and "pt-standings" in t)
-        assert cells(fixed, "甲股")["submitted"] == "0"  # 2026-03 report, as_of in April: the month is April
+        fixed = home_until(lambda t: "pt-problems" not in t and "本期尚无报送" in t)
+        # 2026-03 report, as_of in April: the month is April, nothing reported yet, so no ranking (issue 25)
+        assert "pt-standings" not in fixed and "本期尚无报送，暂不排名。" in fixed
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -339,3 +361,25 @@ def test_a_report_cannot_move_or_forge_its_panel(tmp_path: Path) -> None:
     assert "县委办" in article[: article.index("第一段")]  # the real panel, above the text
     assert "<script>alert" not in page and "portal:panel" not in page
     assert article.index("第一段") < article.index("第二段") < article.index("伪造")
+
+
+@pytest.mark.parametrize("period", ["2026-10", "2026-11", "2026-Q3", "2026"])
+def test_no_iso_date_in_any_bulletin_renderer(demo: Path, period: str) -> None:
+    """Every date a person reads is a Chinese date (issue 25): the web page's article, the Word text (paragraphs
+    and table cells, via python-docx) and every Excel cell (via openpyxl) of the demo's bulletins.
+    """
+    from docx import Document
+    from openpyxl import load_workbook
+
+    iso = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+    article = re.search(r'<article class="pt-bulletin">(.*?)</article>', page(demo, f"bulletins/{period}"), re.S)
+    assert article
+    web = html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<svg.*?</svg>", "", article.group(1), flags=re.S)))
+    doc = Document(str(demo / "bulletins" / f"{period}.docx"))
+    word = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    book = load_workbook(demo / "bulletins" / f"{period}.xlsx")
+    excel = [str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None]
+    for name, texts in (("web", [web]), ("docx", word), ("xlsx", excel)):
+        found = [m for text in texts for m in iso.findall(text)]
+        assert found == [], (name, found[:5])
+    assert "年" in web and any("年" in text for text in word) and any("年" in text for text in excel)

@@ -15,8 +15,11 @@ Reasons: submitted 3, 2, 1 rank 1, 2, 3 (all ≤ 3) → 报送数量多 for both
 (1 + 2 + 0) / (3 + 2 + 1) = 1/2: 甲股 1/3 and 丙股 0/1 are below it → no 采用率高; 甲股 has an instruction →
 获领导批示.
 
-The annual 考评 2026 (quota for the whole year: 甲股 2 × 12 = 24, 乙股 12): 甲股 3 < 24 and 乙股 2 < 12 are
-reminded 未完成报送任务, so neither is praised; 丙股 (no quota) is: rank 3, submitted 1 ranks 3rd → 报送数量多.
+The annual 考评 2026 as of 2026-04-05: the year has not ended, so no quota is reminded yet (issue 25: a quota
+is the whole period's); the same figures as March, so 乙股 (late request) is left out and 甲股, 丙股 are praised
+with the same reasons.  Once the year has ended (as of 2027-01-05; quota for the whole year: 甲股 2 × 12 = 24,
+乙股 12): 甲股 3 < 24 and 乙股 2 < 12 are reminded 未完成报送任务, so neither is praised; 丙股 (no quota) is:
+rank 3, submitted 1 ranks 3rd → 报送数量多.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ import pytest
 from tests.conftest import PORTAL, html_text, make_site, mkdocs_build, report, request, run_cli
 
 MARCH = "甲股报送数量多、获领导批示，丙股报送数量多，综合得分位居前列，予以通报表扬。"
-YEAR = "丙股报送数量多，综合得分位居前列，予以通报表扬。"
+YEAR = MARCH
+YEAR_ENDED = "丙股报送数量多，综合得分位居前列，予以通报表扬。"
 NOTE = (
     "---\nnumber: 7\ndate: 2026-04-02\n---\n\n三月份信息工作<b>总体平稳</b>。<script>alert(1)</script>\n\n"
     "## 下一步工作要求\n\n1. 早报快报。\n2. 提高质量，[看办法](javascript:alert(1))。\n"
@@ -97,12 +101,21 @@ def test_praise_and_reminders_agree_in_all_three(built: Path, period: str, prais
     reminders = re.search(r'<ol class="pt-reminders">(.*?)</ol>', page, re.S)
     assert reminders
     lines = [html_text(li) for li in re.findall(r"<li>(.*?)</li>", reminders.group(1), re.S)]
-    if period == "2026-03":
-        assert lines == ["乙股：约稿《约稿》迟报。"]
-    else:  # 24 - 3 = 21 and 12 - 2 = 10 short
-        assert lines[:2] == ["甲股：未完成报送任务，尚差 21 条。", "乙股：未完成报送任务，尚差 10 条。"]
+    assert lines == ["乙股：约稿《约稿》迟报。"]  # the year has not ended: no quota reminded yet
     for line in lines:
         assert line.split("：")[0] not in praise
+
+
+def test_the_ended_year_reminds_quotas_and_praises_around_them(tmp_path: Path) -> None:
+    site = site_of(tmp_path)
+    out = tmp_path / "y.docx"
+    result = run_cli(site, "export", "--period", "2026", "--as-of", "2027-01-05", "--format", "docx", "-o", str(out))
+    assert result.code == 0, result.err
+    paragraphs = docx_paragraphs(out)
+    assert f"2026年度，{YEAR_ENDED}" in paragraphs
+    # 24 - 3 = 21 and 12 - 2 = 10 short
+    assert "1. 甲股：未完成报送任务，尚差 21 条。" in paragraphs
+    assert "2. 乙股：未完成报送任务，尚差 10 条。" in paragraphs
 
 
 def test_praise_places_are_not_passed_down(tmp_path: Path) -> None:
@@ -145,4 +158,6 @@ def test_the_offices_words_and_document_number_in_all_three(built: Path) -> None
     assert "alert(1)" not in page and "javascript:" not in page
     # 署名 and 成文日期 (the note's date) on the web page as in Word
     assert re.search(r'<p class="pt-doc-sign">测试县民政局办公室<br>\s*2026年4月2日</p>', page)
-    assert docx[docx.index("测试县民政局办公室") + 1] == "2026年4月2日"
+    # the 版头 names the same body by default (issue 25): the office, first paragraph; the 署名 is the last one
+    named = [i for i, text in enumerate(docx) if text == "测试县民政局办公室"]
+    assert named[0] == 0 and docx[named[-1] + 1] == "2026年4月2日"

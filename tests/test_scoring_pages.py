@@ -11,7 +11,8 @@ so March 2026 has ended.  Figures of March, worked out by hand:
 * 乙股: a city-adopted report 1 + 10 = 11, half of the joint report's 1 = 0.5, the 瞒报 incident -5:
   11 + 0.5 - 5 = 6.5 ≥ 2, 达标, but not praised (no_praise);
 * 丙股: half of the joint report: 0.5 < 2, 不达标.
-Ranks 甲股 7, 乙股 6.5, 丙股 0.5; praise takes the top 3 with a positive score except 乙股: 甲股、丙股.
+Ranks 甲股 7, 乙股 6.5, 丙股 0.5; praise takes the top 3 with a positive score except 乙股 (no_praise) and
+丙股 (不达标 is never praised, issue 25): 甲股.
 Their reasons (issue 13): submitted 甲股 2, 乙股 2 (the joint report counts for both), 丙股 1 rank 1, 1, 3 (all
 ≤ 3) → 报送数量多; the bureau's rate is (1 + 1 + 0) / (2 + 2 + 1) = 0.4: 甲股 1/2 ≥ 0.4 → 采用率高, 丙股 has no
 adoption; nobody has an instruction.
@@ -96,9 +97,10 @@ def test_bulletin_breakdown_and_pass(built: Path) -> None:
 
 def test_bulletin_reminds_of_incidents_and_honours_no_praise(built: Path) -> None:
     page = text(built / "bulletins" / "2026-03" / "index.html")
-    assert "乙股：扣分事项“瞒报（2026-03-10）”，请认真整改。" in page
+    assert "乙股：扣分事项“瞒报（2026年3月10日）”，请认真整改。" in page
     praise = page[page.index("二、表扬") : page.index("三、提醒")]
-    assert "甲股报送数量多、采用率高，丙股报送数量多，综合得分位居前列" in praise and "乙股" not in praise
+    assert "2026年3月，甲股报送数量多、采用率高，综合得分位居前列" in praise
+    assert "乙股" not in praise and "丙股" not in praise
 
 
 def test_section_page_lists_incidents_and_joint_reports(built: Path) -> None:
@@ -113,7 +115,7 @@ def test_joint_report_page_shows_all_sections_and_authors(built: Path) -> None:
     page = text(built / "reports" / "2026" / "03" / "joint" / "index.html")
     assert "股室 乙股 、 丙股 合报" in page
     assert "作者 王芳、李雷" in page
-    assert "扣分事项 瞒报 （2026-03-10）" in page
+    assert "扣分事项 瞒报 （2026年3月10日）" in page
 
 
 def test_incident_page_is_published_sanitized(built: Path) -> None:

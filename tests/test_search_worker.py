@@ -142,7 +142,7 @@ def test_compacted_entry_cuts_tags_and_keeps_one_copy_of_each_word() -> None:
     # The text is all preview (13 characters < 90), U+200B between words but not next to "。"; then the words
     # not shown: of 县民政局 (县 is cut off alone, so it chains 民政局), 民政局, 开展, 临时, 救助, 工作 only the
     # chain is not in the preview; 救助 (the title's last word) and 县 (the text's first) make no chain.
-    preview, _, bag = out["text"].partition(" ")
+    preview, _, bag = out["text"].partition(search.WORDS_MARK)
     assert "\u200b。" not in preview and "。\u200b" not in preview
     assert preview.replace("\u200b", "") == "县民政局开展临时救助工作。"
     assert bag == "县民政局"

@@ -10,6 +10,9 @@
  *   (救助站*) is searched anywhere in it (*救助站*), so 救助站 finds 临时救助站.
  *
  * The index (portal/search.py) therefore stores each word once, not all of its endings.
+ *
+ * Each entry's text is a preview, then WORDS_MARK, then the entry's search words: searched, never shown.
+ * The results this worker posts carry each text up to the mark only.
  * `portal.search.matching` is the same rule in Python; tests/test_browser.py checks both agree.
  */
 (function () {
@@ -19,6 +22,27 @@
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(name))
     throw new Error("portal-search.js: start it as portal-search.js?worker=search.<hash>.min.js, not " +
       JSON.stringify(self.location.search))
+  /* The same character as portal/search.py's WORDS_MARK. */
+  var WORDS_MARK = "\u2029"
+
+  /* Cut the search words off every result's text before Material's worker posts it to the page. */
+  function preview(message) {
+    var items = message && message.data && message.data.items
+    if (!Array.isArray(items))
+      return message
+    for (var g = 0; g < items.length; g++)
+      for (var i = 0; i < items[g].length; i++) {
+        var text = items[g][i].text
+        if (typeof text === "string" && text.indexOf(WORDS_MARK) !== -1)
+          items[g][i].text = text.slice(0, text.indexOf(WORDS_MARK))
+      }
+    return message
+  }
+  var post = self.postMessage.bind(self)
+  self.postMessage = function (message, transfer) {
+    return transfer === undefined ? post(preview(message)) : post(preview(message), transfer)
+  }
+
   importScripts(name)
 
   var lunr = self.lunr
