@@ -23,6 +23,7 @@ import shutil
 import sys
 
 from .messages import say
+from .workers import running
 
 AT_FDCWD = -100  # <fcntl.h>
 RENAME_EXCHANGE = 2  # <linux/fs.h>
@@ -91,23 +92,10 @@ def sweep(parent: str) -> list[str]:
         return []
     for name in names:
         match = _LEFTOVER.fullmatch(name)
-        if match and not _running(int(match[1])):
+        if match and not running(int(match[1])):
             discard(os.path.join(parent, name))
             removed.append(name)
     return removed
-
-
-def _running(pid: int) -> bool:
-    """Whether a process ``pid`` exists (one of another user counts)."""
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def _exchange(first: str, second: str) -> bool:

@@ -16,23 +16,38 @@ whole build (the main thread, in MkDocs and on the command line).
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when a pool is made: the command line's start-up does not pay for them
+    from concurrent.futures import ProcessPoolExecutor
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 WATCH_SECONDS = 0.5  # how often a worker without prctl looks at its parent
 
 
+def running(pid: int) -> bool:
+    """Whether process ``pid`` exists (this one, or one of another user, counts): the owner of a leftover."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def can_fork() -> bool:
     """A second core, and no other thread in this process (forking one that runs threads is unsafe)."""
+    import multiprocessing
+
     return (
         (os.cpu_count() or 1) > 1
         and threading.active_count() == 1
@@ -45,6 +60,9 @@ def pool(workers: int) -> ProcessPoolExecutor:
     with :func:`stop` or ``shutdown(wait=True)``: a pool shut down without waiting is still winding down when
     the interpreter exits, which then prints "Exception ignored … Bad file descriptor" (Python's own race).
     """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(
         workers,
         mp_context=multiprocessing.get_context("fork"),
@@ -91,6 +109,9 @@ def _kernel_kills_orphans() -> bool:
     """Linux: ask the kernel to SIGKILL this process when its parent dies. False where that is not possible."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes
+    import ctypes.util
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
         return int(libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)) == 0

@@ -331,3 +331,58 @@ def test_ctrl_c_stops_serve_while_a_worker_is_busy(tmp_path: Path) -> None:
         until(lambda: not any(alive(pid) for pid in workers), "the worker's exit")
     finally:
         kill_all([serve.pid, *workers])
+
+
+# --- a cache save killed half-way leaves no temporary file for ever -----------------------------------------
+
+DIES_WHILE_SAVING = """
+import os, signal, sys
+sys.path.insert(0, {repo!r})
+from portal import cache
+os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # killed once the temporary file is written
+cache.write_checked({path!r}, b"portal-parse-cache", "key", b"payload")
+"""
+
+
+def test_a_cache_save_killed_half_way_leaves_no_temporary_file(tmp_path: Path) -> None:
+    from portal.cache import cache_folder
+    from tests.conftest import run_cli
+
+    site = make_site(tmp_path, reports=TWO_MONTHS)
+    env = {"PORTAL_CACHE_DIR": str(tmp_path / "cache")}
+    folder = Path(cache_folder(env, str(site)) or "")
+    assert run_cli(site, "check", env=env).code == 0  # the cache of this site exists
+    for name in ("parsed-lean.json", "parsed-full.json"):
+        killed = subprocess.run(
+            [sys.executable, "-c", DIES_WHILE_SAVING.format(repo=str(REPO), path=str(folder / name))]
+        )
+        assert killed.returncode == -signal.SIGKILL
+    assert len(list(folder.glob("*.tmp"))) == 2  # what a save killed with kill -9 leaves
+    assert run_cli(site, "check", env=env).code == 0
+    assert list(folder.glob("*.tmp")) == []  # the next run removed them: their writers are gone
+
+
+def test_the_sweep_keeps_the_temporary_files_of_running_writers(tmp_path: Path) -> None:
+    from portal.cache import ORPHAN_NS, sweep
+
+    gone = _a_dead_pid()
+    names = {
+        f"parsed-full-{os.getpid()}-abcd1234.tmp": True,  # this process: still writing
+        f"parsed-full-{gone}-abcd1234.tmp": False,  # its writer is gone
+        "parsed-full-abcd1234.tmp": True,  # no pid (an older version's), and new
+        "snapshot-x1y2z3w4.tmp": False,  # no pid, and older than an hour
+        "parsed-full.json": True,  # not a temporary file
+    }
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    now = (tmp_path / "parsed-full.json").stat().st_mtime_ns
+    os.utime(tmp_path / "snapshot-x1y2z3w4.tmp", ns=(now - ORPHAN_NS - 1, now - ORPHAN_NS - 1))
+    assert sorted(sweep(str(tmp_path), now)) == sorted(name for name, kept in names.items() if not kept)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(name for name, kept in names.items() if kept)
+
+
+def _a_dead_pid() -> int:
+    """The pid of a process that has ended (and been reaped)."""
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    return ended.pid
