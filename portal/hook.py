@@ -107,6 +107,8 @@ class PortalHook:
             raise PluginError(say("build.failed", reason=_reason(exc), site=self.site_dir)) from None
         if self.building is not None:
             config.site_dir = self.building
+        else:
+            log.info(say("build.in_place", site=self.site_dir))
 
     def _internal(self, config: MkDocsConfig) -> None:
         """Internal by default: no sitemap unless configured; the print button's script (no inline handlers)."""

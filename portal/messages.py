@@ -44,6 +44,7 @@ _BUILD: dict[str, str] = {
     "build.reason_other": "意外错误（{error}）",
     "build.reason_interrupted": "构建被中断",
     "build.cannot_replace": "无法用新构建的网站替换原来的文件夹（{error}），请检查这个文件夹及其上级文件夹的权限",
+    "build.in_place": "网站直接写入 {site}（无法在它旁边另建文件夹）：构建失败时原来的网站可能不完整",
     "build.site_is_file": (
         "{site} 是一个文件，不是文件夹，网站无法写在那里；什么也没有改动。"
         "请删除或改名这个文件，或用 -d 指定另一个文件夹，然后重新构建"

@@ -7,8 +7,8 @@ site folder's place (:func:`swap`): on Linux with one ``renameat2(RENAME_EXCHANG
 missing, elsewhere with two renames. A failed build only removes its own sibling (:func:`discard`); what a
 killed build left is removed by the next one (:func:`sweep`), once its process is gone.
 
-Not staged: a site folder that is a mount point (a rename cannot replace it), and ``--dirty`` builds (they
-add to what is there).
+Not staged: a site folder that is a mount point (a rename cannot replace it) or whose parent folder cannot be
+written, and ``--dirty`` builds (they add to what is there); those write into the site folder as MkDocs does.
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ def check(site_dir: str) -> None:
 
 def stage(site_dir: str, pid: int, token: str) -> str | None:
     """A fresh, empty folder beside ``site_dir`` for this build (``pid``: this process, ``token``: 8 hex digits),
-    or None when the build should write into ``site_dir`` itself (a mount point).
+    or None when the build must write into ``site_dir`` itself: a mount point, or a folder whose parent this
+    user may not write (the site folder alone was given to the user that builds).
     """
     target = os.path.realpath(site_dir)
     if os.path.ismount(target):
@@ -52,7 +53,12 @@ def stage(site_dir: str, pid: int, token: str) -> str | None:
     os.makedirs(parent, exist_ok=True)
     sweep(parent)
     building = os.path.join(parent, f".{name}.portal-new-{pid}-{token}")
-    os.mkdir(building)
+    try:
+        os.mkdir(building)
+    except OSError as exc:
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and os.path.isdir(target):
+            return None
+        raise
     return building
 
 

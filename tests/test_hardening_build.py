@@ -386,3 +386,20 @@ def _a_dead_pid() -> int:
     ended = subprocess.Popen(["true"])
     ended.wait()
     return ended.pid
+
+
+def test_a_site_folder_whose_parent_cannot_be_written_is_built_in_place(tmp_path: Path) -> None:
+    site, _ = built_site(tmp_path)
+    (site / "content/reports/2026/03/c.md").write_text(report(title="新的信息"), encoding="utf-8")
+    # The project folder is immutable: no folder can be made beside _site, whose own files may still change.
+    made = subprocess.run(["chattr", "+i", str(site)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"chattr +i is not possible here: {made.stderr.decode().strip()}")
+    try:
+        result = build(site)
+    finally:
+        subprocess.run(["chattr", "-i", str(site)], check=True)
+    assert result.returncode == 0, result.stderr
+    assert "网站直接写入" in result.stderr and "Traceback" not in result.stderr
+    assert "新的信息" in (site / "_site/reports/2026/03/c/index.html").read_text(encoding="utf-8")
+    assert leftovers(site) == []
