@@ -403,3 +403,25 @@ def test_a_site_folder_whose_parent_cannot_be_written_is_built_in_place(tmp_path
     assert "网站直接写入" in result.stderr and "Traceback" not in result.stderr
     assert "新的信息" in (site / "_site/reports/2026/03/c/index.html").read_text(encoding="utf-8")
     assert leftovers(site) == []
+
+
+def test_where_the_kernel_cannot_a_worker_watches_its_parent() -> None:
+    """The fallback of portal.workers outside Linux: the worker ends once its parent's pid is not its parent."""
+    from portal.workers import WATCH_SECONDS, _watch
+
+    ended: list[int] = []
+    _watch(-1, ended.append, lambda seconds: pytest.fail("slept though the parent is gone"))
+    assert ended == [1]
+
+    class Stop(Exception):
+        pass
+
+    slept: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        raise Stop  # the parent is alive: the watch would go on looking
+
+    with pytest.raises(Stop):
+        _watch(os.getppid(), ended.append, sleep)
+    assert slept == [WATCH_SECONDS] and ended == [1]
