@@ -122,7 +122,7 @@ def on_env(env: Any, config: Any, files: Any) -> Any:
 
 
 def on_build_error(error: Exception) -> None:
-    _hook().on_build_error()
+    _hook().on_build_error(error)
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
@@ -141,8 +141,14 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     return _hook().on_post_template(output_content)
 
 
+@event_priority(-100)  # last: the build is complete once it returns (see PortalHook._publish)
 def on_post_build(config: Any) -> None:
     _hook().on_post_build(config)
+
+
+def on_shutdown() -> None:
+    if _made:
+        _made[0].on_shutdown()
 
 
 def main() -> int:

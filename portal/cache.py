@@ -19,7 +19,8 @@ damaged or foreign file is discarded and everything is parsed again.  It
 lives outside the repository (:func:`cache_folder`), one folder per site and
 one file per reading mode, so ``check`` (no bodies) and ``build`` keep their
 own.  Files that cannot be read are never cached, so a permission fix shows
-at once.  Saving is atomic and never leaves a temporary file behind.
+at once.  Saving is atomic and never leaves a temporary file behind; one left by a
+writer killed half-way (``kill -9``) is removed by the next run (:func:`sweep`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import hashlib
 import json
 import operator
 import os
+import re
 import tempfile
 import types
 import typing
@@ -44,9 +46,13 @@ from . import model, problems
 from .messages import say
 from .model import Settings
 from .parsing import Parsed, Stat
+from .workers import running
 
 FORMAT = 3
 _MAGIC = b"portal-parse-cache"
+#: A temporary file of :func:`write_checked` or :func:`stamp`: ``<name>-<writer's pid>-<8 random>.tmp``.
+_TEMPORARY = re.compile(r".+-(\d+)-[a-z0-9_]{8}\.tmp")
+ORPHAN_NS = 3600 * 10**9  # a temporary file of an unknown writer (an older version's) is an orphan after an hour
 
 
 def fingerprint(settings: Settings, bodies: bool) -> str:
@@ -499,7 +505,7 @@ def write_checked(path: str, magic: bytes, key: str, payload: bytes, mtime_ns: i
     try:
         sha = hashlib.sha256(payload).hexdigest()
         os.makedirs(folder, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f"{os.path.splitext(name)[0]}-", suffix=".tmp")
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=f"{os.path.splitext(name)[0]}-{os.getpid()}-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
             out.write(b" ".join((magic, key.encode(), sha.encode())) + b"\n" + payload)
         if mtime_ns:
@@ -520,21 +526,44 @@ def stamp(folder: str) -> int:
 
     A saved cache takes this time, taken before any file was read, as its own mtime, so an edit made after a file
     was read, in the same tick of the clock, is racy however long the reading took (git writes its index at
-    once; a cold load of 100,000 files takes half a minute).
+    once; a cold load of 100,000 files takes half a minute).  Every run starts here, so the temporary files of
+    runs killed half-way are swept now (:func:`sweep`).
     """
     try:
         os.makedirs(folder, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=folder, prefix="stamp-", suffix=".tmp")
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f"stamp-{os.getpid()}-", suffix=".tmp")
     except OSError:
         return 0
     try:
-        return os.fstat(handle).st_mtime_ns
+        now = os.fstat(handle).st_mtime_ns
     except OSError:
         return 0
     finally:
         os.close(handle)
         with contextlib.suppress(OSError):
             os.unlink(name)
+    sweep(folder, now)
+    return now
+
+
+def sweep(folder: str, now_ns: int) -> list[str]:
+    """Delete the temporary files in ``folder`` whose writer is gone (killed while saving); returns their names.
+
+    A file names its writer's pid; one that names none (an older version's) goes once it is an hour older than
+    ``now_ns`` (the file system's time, from :func:`stamp`). A file of a writer still running stays.
+    """
+    removed = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.name.endswith(".tmp") or not entry.is_file(follow_symlinks=False):
+                continue
+            match = _TEMPORARY.fullmatch(entry.name)
+            with contextlib.suppress(OSError):
+                orphan = not running(int(match[1])) if match else entry.stat().st_mtime_ns < now_ns - ORPHAN_NS
+                if orphan:
+                    os.unlink(entry.path)
+                    removed.append(entry.name)
+    return removed
 
 
 #: One entry of the cache file as decoded: the content hash, the stat, the parse result.

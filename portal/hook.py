@@ -7,6 +7,7 @@ serving and shows the errors on the home page instead.
 
 from __future__ import annotations
 
+import errno
 import html
 import logging
 import os
@@ -14,16 +15,19 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import MkDocsException, PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
-from . import csp, search
+from . import csp, search, sitedir
 from .cache import cache_folder
 from .dates import DateError, resolve_as_of
 from .discovery import reserved_clashes
+from .messages import say
 from .pages import Portal, put_panel, take_panel
 from .preview import Preview
 from .problems import Problem
@@ -41,6 +45,11 @@ class PortalHook:
         self.env = env
         self.clock = clock
         self.command = "build"
+        self.dirty = False
+        self.started = False  # by MkDocs' command line (on_startup), not by a program calling build()
+        self.site_dir = ""  # the site folder as configured, while the build writes beside it
+        self.building: str | None = None  # where this build writes (see portal.sitedir), until it is swapped in
+        self.strict_refused = False  # the build was complete but --strict counted warnings
         self.sanitized: set[str] = set()
         self.paneled: set[str] = set()  # report and request pages: their panel skips Markdown
         self.panels: dict[str, str] = {}
@@ -56,7 +65,7 @@ class PortalHook:
         self.search_version = ""  # a hash of the portal's worker, for its address
 
     def on_startup(self, command: str, dirty: bool = False) -> None:
-        self.command = command
+        self.command, self.dirty, self.started = command, dirty, True
         self.preview.start(command, dirty)
         self.memo.enabled = self.downloads.reuse = command == "serve"
 
@@ -80,7 +89,26 @@ class PortalHook:
         except search.WorkerNotFound as exc:
             raise PluginError(f"search: {exc}") from None
         self.preview.begin(config, self.template_code)
+        self._stage(config)
         return config
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        """A clean ``mkdocs build`` writes beside the site folder; it takes the folder's place when complete."""
+        self.building, self.strict_refused = None, False
+        if self.command not in ("build", "gh-deploy") or self.dirty:
+            return  # serve has a temporary folder of its own; a dirty build adds to the site
+        self.site_dir = os.path.abspath(config.site_dir)
+        try:
+            sitedir.check(self.site_dir)
+            self.building = sitedir.stage(self.site_dir, os.getpid(), os.urandom(4).hex())
+        except sitedir.SiteDirError as exc:
+            raise PluginError(str(exc)) from None
+        except OSError as exc:
+            raise PluginError(say("build.failed", reason=_reason(exc), site=self.site_dir)) from None
+        if self.building is not None:
+            config.site_dir = self.building
+        else:
+            log.info(say("build.in_place", site=self.site_dir))
 
     def _internal(self, config: MkDocsConfig) -> None:
         """Internal by default: no sitemap unless configured; the print button's script (no inline handlers)."""
@@ -195,13 +223,49 @@ class PortalHook:
             with open(file, "wb") as out:
                 out.write(download.data())
             self.written[file] = download.made
+        self.downloads.finish()
         if self.preview.enabled:
             self.preview.finish(config.site_dir)
         else:
             search.rewrite_index(config.site_dir)
+        self._publish(config)
 
-    def on_build_error(self) -> None:
+    def _publish(self, config: MkDocsConfig) -> None:
+        """The complete build takes the site folder's place, unless ``--strict`` is about to fail it."""
+        if self.building is None:
+            return
+        if config.strict and _warnings_counted():
+            self.strict_refused = True
+            return  # MkDocs fails the build right after this event; on_build_error removes the folder
+        building, self.building = self.building, None
+        config.site_dir = self.site_dir
+        try:
+            sitedir.swap(building, self.site_dir)
+        except sitedir.SiteDirError as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_build_error(self, error: Exception) -> None:
+        """Nothing of a failed build is left, the site folder is as it was; one line says why, no traceback."""
         self.preview.failed()
+        self.downloads.abort()
+        if self.building is None:
+            return
+        building, self.building = self.building, None
+        sitedir.discard(building)
+        if isinstance(error, PluginError):
+            return  # its own message was logged and already says what happened
+        reason = say("build.reason_strict") if self.strict_refused else _reason(error, (building, self.site_dir))
+        log.error(say("build.failed", reason=reason, site=self.site_dir))
+        if self.started and not isinstance(error, MkDocsException):
+            raise SystemExit(1) from None  # the line above says it all; MkDocs would add a traceback
+
+    def on_shutdown(self) -> None:
+        """The end of ``mkdocs build`` or ``serve``, also after Ctrl-C: no worker, no half-built folder is left."""
+        self.downloads.abort()
+        if self.building is not None:
+            sitedir.discard(self.building)
+            self.building = None
+            log.error(say("build.failed", reason=say("build.reason_interrupted"), site=self.site_dir))
 
     def on_post_page(self, output: str, page: Page) -> str:
         """The page's own CSP (hashes of the theme's inline scripts) and ``noindex``; see :mod:`portal.csp`."""
@@ -217,6 +281,41 @@ class PortalHook:
         if page.file.src_uri in self.sanitized:
             return sanitize_html(html)
         return html
+
+
+def _warnings_counted() -> bool:
+    """Whether MkDocs' ``--strict`` counter (on the "mkdocs" logger during a build) has counted a warning."""
+    return any(h.get_counts() for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler))
+
+
+def _reason(error: BaseException, moved: tuple[str, str] = ("", "")) -> str:
+    """Why a build failed, in one Chinese phrase: a template's error and line, a full disk, a file not written.
+
+    ``moved``: (the folder the build wrote into, the site folder): a path is named where it was meant to go.
+    """
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        where = _shown(error.filename) if error.filename else error.name or "?"
+        return say("build.reason_template", file=where, line=error.lineno, error=error.message or error)
+    if isinstance(error, jinja2.TemplateError):
+        return say("build.reason_template_run", error=error.message or error)
+    if isinstance(error, OSError):  # a copy names its source first and what it wrote second
+        where = _shown(error.filename2 or error.filename or "?", moved)
+        detail = error.strerror or str(error)
+        if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            return say("build.reason_disk_full", file=where, error=detail)
+        return say("build.reason_write", file=where, error=detail)
+    return say("build.reason_other", error=f"{type(error).__name__}: {error}")
+
+
+def _shown(path: Any, moved: tuple[str, str] = ("", "")) -> str:
+    """A path as the user would type it: relative to the current folder when it is inside it; one under
+    ``moved[0]`` as the same path under ``moved[1]``.
+    """
+    text = os.fsdecode(path)
+    if moved[0] and (text + os.sep).startswith(moved[0] + os.sep):
+        text = moved[1] + text[len(moved[0]) :]
+    relative = os.path.relpath(text) if os.path.isabs(text) else text
+    return relative if not relative.startswith("..") else text
 
 
 class _Collect(logging.Handler):

@@ -112,15 +112,14 @@ def _in_workers(
 ) -> Iterable[tuple[_Result, str | None]]:
     """Chunks of files read and parsed by forked processes, yielded as they come back, in order."""
     global _JOB
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from .workers import forked_pool
 
     size = max(200, len(todo) // (workers * 8))
     chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
     _JOB = job
     gc.freeze()  # what the workers inherit is never collected there, so its pages are not copied on write
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with forked_pool(workers) as pool:  # workers die with this process; Ctrl-C or kill -9 ends them at once
             for chunk in pool.map(_parse_chunk, chunks):
                 yield from chunk
     finally:

@@ -228,7 +228,23 @@ _SAFETY: dict[str, str] = {
 }
 
 # The build and the site: failed builds, the serve banner, workers, deploy.
-_BUILD: dict[str, str] = {}
+_BUILD: dict[str, str] = {
+    # A failed build leaves the site folder as it found it (portal.sitedir, portal.hook).
+    "build.failed": "构建失败：{reason}。网站没有更新，{site} 保持原样。",
+    "build.reason_strict": "--strict 模式下出现了警告（见上文），按要求不发布",
+    "build.reason_template": "模板 {file} 第 {line} 行有错误：{error}",
+    "build.reason_template_run": "模板出错：{error}",
+    "build.reason_disk_full": "写入 {file} 时磁盘空间不足（{error}）",
+    "build.reason_write": "无法写入 {file}（{error}）",
+    "build.reason_other": "意外错误（{error}）",
+    "build.reason_interrupted": "构建被中断",
+    "build.cannot_replace": "无法用新构建的网站替换原来的文件夹（{error}），请检查这个文件夹及其上级文件夹的权限",
+    "build.in_place": "网站直接写入 {site}（无法在它旁边另建文件夹）：构建失败时原来的网站可能不完整",
+    "build.site_is_file": (
+        "{site} 是一个文件，不是文件夹，网站无法写在那里；什么也没有改动。"
+        "请删除或改名这个文件，或用 -d 指定另一个文件夹，然后重新构建"
+    ),
+}
 
 # What the office sends out: bulletins, periodicals, workbooks.
 _OFFICE: dict[str, str] = {

@@ -19,12 +19,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import multiprocessing as mp
-import os
 import pickle
-import threading
 from collections.abc import Callable
-from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, CancelledError, Future, ProcessPoolExecutor
 from dataclasses import fields
 from typing import Any, TypeVar
 
@@ -33,6 +30,8 @@ import jinja2.bccache
 
 from .bulletin import Bulletin
 from .model import Report, Request
+from .workers import can_fork, stop
+from .workers import pool as worker_pool
 
 FORMATS = ("docx", "xlsx")
 T = TypeVar("T")
@@ -72,7 +71,7 @@ class Made:
             assert self.future is not None
             try:
                 self.files = self.future.result()
-            except BrokenExecutor:  # the worker died: make them here
+            except (BrokenExecutor, CancelledError):  # the worker died or was stopped: make them here
                 self.files = render(self.bulletin)
         return self.files[fmt]
 
@@ -95,11 +94,6 @@ def _render_job(index: int) -> dict[str, bytes]:
     return render(_JOBS[index])
 
 
-def can_fork() -> bool:
-    """A second core, and no other thread in this process (forking one that runs threads is unsafe)."""
-    return (os.cpu_count() or 1) > 1 and threading.active_count() == 1 and "fork" in mp.get_all_start_methods()
-
-
 class Downloads:
     """The downloads of the bulletins of one build, reusing the previous builds' files.
 
@@ -112,6 +106,7 @@ class Downloads:
         self.reuse = True  # off in a one-off build
         self.memo: dict[str, Made] = {}
         self.used: dict[str, Made] = {}
+        self.pool: ProcessPoolExecutor | None = None  # the worker of the build under way
 
     def make(self, bulletins: list[Bulletin]) -> list[dict[str, Download]]:
         """``{"docx": …, "xlsx": …}`` for each bulletin, in order."""
@@ -119,20 +114,35 @@ class Downloads:
         if not self.reuse:
             self.memo, self.used = {}, {}
         todo = {key: b for key, b in keyed if key not in self.used and key not in self.memo}
-        pool = None
+        worker = None
         if self.background and len(todo) > 1 and can_fork():
+            self.abort()  # a pool of an earlier build that never finished
             _JOBS[:] = list(todo.values())
-            pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
+            worker = self.pool = worker_pool(1)
         for index, (key, b) in enumerate(todo.items()):
-            self.used[key] = Made(b, pool.submit(_render_job, index) if pool is not None else None)
-        if pool is not None:
-            pool.shutdown(wait=False)  # the worker finishes the queue and exits
+            self.used[key] = Made(b, worker.submit(_render_job, index) if worker is not None else None)
         out = []
         for key, _b in keyed:
             made = self.used.get(key) or self.memo[key]
             self.used[key] = made
             out.append({fmt: Download(made, fmt) for fmt in FORMATS})
         return out
+
+    def finish(self) -> None:
+        """Once every download of the build is written: wait for the worker to exit (it has nothing left to do).
+
+        Waiting here, not at the interpreter's exit, is what keeps "Exception ignored … _python_exit … Bad file
+        descriptor" out of a build's output (a pool shut down without waiting races with the exit).
+        """
+        if self.pool is not None:
+            self.pool.shutdown(wait=True)
+            self.pool = None
+
+    def abort(self) -> None:
+        """A build that failed or was interrupted: the worker is killed and its queue dropped, not waited for."""
+        if self.pool is not None:
+            stop(self.pool)
+            self.pool = None
 
     def end_build(self) -> None:
         """Keep only what the last build used (a bulletin whose figures changed is not needed again); a build

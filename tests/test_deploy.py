@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO, make_site, mkdocs_build, report, run_cli
-from tests.deploy_support import HTPASSWD, NGINX, Server, add_user, nginx
+from tests.deploy_support import HTPASSWD, NGINX, Server, add_user, free_port, nginx
 
 AS_OF = "2026-11-25"
 USER, PASSWORD = "bangongshi", "Ce-shi-mi-ma-2026"
@@ -168,7 +170,9 @@ def test_publish_sitemap_is_opt_in_and_validated(tmp_path: Path) -> None:
 # --- deploy.sh ----------------------------------------------------------------------------------------------
 
 
-def deploy(site: Path, root: Path, python: str | None = None, keep: int = 5) -> subprocess.CompletedProcess[str]:
+def deploy(
+    site: Path, root: Path | str, python: str | None = None, keep: int = 5, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "PORTAL_ROOT": str(root),
@@ -182,7 +186,7 @@ def deploy(site: Path, root: Path, python: str | None = None, keep: int = 5) -> 
 
         env["PYTHON"] = sys.executable
     return subprocess.run(
-        ["bash", str(DEPLOY)], env=env, capture_output=True, text=True, timeout=600, start_new_session=True
+        ["bash", str(DEPLOY)], env=env, capture_output=True, text=True, timeout=600, start_new_session=True, cwd=cwd
     )
 
 
@@ -265,6 +269,79 @@ def test_nginx_serves_the_new_release_after_the_switch_without_reload(tmp_path: 
         assert "新版本信息" in page and "旧版本信息" not in page
 
 
+def test_a_relative_portal_root_is_taken_from_where_deploy_was_started(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "checkout", reports={"a.md": report(title="第一条信息")})
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    caller = tmp_path / "caller"
+    caller.mkdir()
+    result = deploy(site, "srv", cwd=caller)  # PORTAL_ROOT=srv, started in caller/
+    assert result.returncode == 0, result.stderr
+    assert "第一条信息" in (caller / "srv/current/reports/a/index.html").read_text(encoding="utf-8")
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before  # nothing was built inside the checkout
+
+
+def test_a_current_that_is_a_plain_folder_is_refused_with_the_fix(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"a.md": report()})
+    root = tmp_path / "srv"
+    (root / "current").mkdir(parents=True)
+    (root / "current" / "index.html").write_text("手工复制的网站", encoding="utf-8")
+    result = deploy(site, root)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"deploy.sh：{root}/current 是一个普通文件夹，不是符号链接")
+    assert (root / "current" / "index.html").read_text(encoding="utf-8") == "手工复制的网站"  # left as it was
+    assert list((root / "releases").iterdir()) == []  # nothing was built
+    # The fix the message gives: the copy becomes the oldest release (pruned in time), then deploy works.
+    fix = lines[0].split("（只需一次）：", 1)[1]
+    assert fix == (
+        f"mv {root}/current {root}/releases/00000000T000000.000000000Z && "
+        f"ln -s releases/00000000T000000.000000000Z {root}/current"
+    )
+    subprocess.run(["sh", "-c", fix], check=True)
+    assert (root / "current" / "index.html").read_text(encoding="utf-8") == "手工复制的网站"
+    again = deploy(site, root)
+    assert again.returncode == 0, again.stderr
+    assert live(root) != "releases/00000000T000000.000000000Z"
+
+
+def test_kill_9_of_deploy_alone_leaves_no_build_running_and_no_lock(tmp_path: Path) -> None:
+    site = make_site(tmp_path, reports={"a.md": report()})
+    root = tmp_path / "srv"
+    started = tmp_path / "build-started"
+    # A "python" that says it started, then builds for ever (a real build would go on for minutes).
+    slow = tmp_path / "slow-python"
+    slow.write_text(f'#!/bin/sh\necho $$ > "{started}"\nexec sleep 600\n', encoding="utf-8")
+    slow.chmod(0o755)
+    env = {**os.environ, "PORTAL_ROOT": str(root), "PORTAL_SRC": str(site), "PYTHON": str(slow)}
+    script = subprocess.Popen(["bash", str(DEPLOY)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    until(lambda: started.exists() and started.read_text().strip() != "", "the build's start")
+    build = int(started.read_text())
+    os.kill(script.pid, 9)  # deploy.sh alone: its build is not in the signal's way
+    script.wait()
+    try:
+        until(lambda: not running(build), "the build's end")  # it died with deploy.sh
+        lock = subprocess.run(["flock", "-n", str(root / ".deploy.lock"), "true"])
+        assert lock.returncode == 0, "the lock is still held"
+    finally:
+        if running(build):
+            os.kill(build, 9)
+
+
+def running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def until(condition: Callable[[], bool], what: str, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"{what} did not happen within {seconds} s"
+        time.sleep(0.05)
+
+
 # --- the documented variants: TLS, auth_request (LDAP/SSO), a trusted header -------------------------------------
 
 
@@ -274,12 +351,7 @@ def test_tls_variant_redirects_http_and_sends_hsts(demo: Path, tmp_path: Path) -
 
     from tests.deploy_support import Server, free_port
 
-    cert, key = tmp_path / "portal.crt", tmp_path / "portal.key"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
+    cert, key = certificate(tmp_path)
     users = tmp_path / "users"
     add_user(users, USER, PASSWORD)
     https_port = free_port()
@@ -304,6 +376,17 @@ def test_tls_variant_redirects_http_and_sends_hsts(demo: Path, tmp_path: Path) -
         page = secure.get("", USER, PASSWORD)
         assert page.headers["strict-transport-security"] == "max-age=31536000"  # in every location
     assert "strict-transport-security" not in server_headers_over_http(demo, tmp_path / "http")
+
+
+def certificate(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and its key."""
+    cert, key = folder / "portal.crt", folder / "portal.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
 
 
 def server_headers_over_http(demo: Path, work: Path) -> dict[str, str]:
@@ -386,3 +469,71 @@ def test_gitlab_pages_variant_refuses_to_publish_without_access_control(tmp_path
     )
     assert allowed.returncode == 0
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
+
+
+# --- every answer of nginx carries the headers (issue 28) ----------------------------------------------------
+
+
+def raw(url: str, request: bytes) -> tuple[int, dict[str, str]]:
+    """Sends ``request`` as it is (what urllib refuses to send); the status and the headers (lower-case names)."""
+    host, port = url.split("//")[1].rstrip("/").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    headers = {}
+    for line in head[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return int(head[0].split()[1]), headers
+
+
+BAD_REQUESTS = {
+    # what nginx refuses before any location is chosen, each with its status
+    "a duplicate Host": (b"GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\nConnection: close\r\n\r\n", 400),
+    "an invalid header line": (b"GET / HTTP/1.1\r\nHost: a\r\nBad\x01Header: x\r\nConnection: close\r\n\r\n", 400),
+    "no Host in HTTP/1.1": (b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n", 400),
+    "an address too long": (b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n", 414),
+    "a body too large": (b"POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 99999999\r\nConnection: close\r\n\r\n", 413),
+}
+
+
+def assert_security_headers(headers: dict[str, str], what: str) -> None:
+    assert headers.get("x-content-type-options") == "nosniff", what
+    assert headers.get("x-frame-options") == "DENY", what
+    assert headers.get("referrer-policy") == "no-referrer", what
+    assert "frame-ancestors 'none'" in headers.get("content-security-policy", ""), what
+    assert headers.get("x-robots-tag") == "noindex, nofollow", what
+    assert headers.get("server") == "nginx", what  # no version
+
+
+def test_refused_requests_carry_the_security_headers(server: Server) -> None:
+    for what, (request, status) in BAD_REQUESTS.items():
+        answer = raw(server.url, request)
+        assert answer[0] == status, what
+        assert_security_headers(answer[1], what)
+
+
+def test_the_tls_redirect_names_the_configured_host_and_no_version(demo: Path, tmp_path: Path) -> None:
+    users = tmp_path / "users"
+    add_user(users, USER, PASSWORD)
+    cert, key = certificate(tmp_path)
+    replace = {
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{free_port()} ssl http2;",  # not asked here
+        "/etc/ssl/certs/portal.crt": str(cert),
+        "/etc/ssl/private/portal.key": str(key),
+    }
+    with nginx(tmp_path, demo, users, server="portal-tls.conf", replace=replace) as plain:
+        for host in (b"portal.example.internal", b"evil.example.com", b"127.0.0.1"):
+            status, headers = raw(
+                plain.url, b"GET /stats.json?x=1 HTTP/1.1\r\nHost: " + host + b"\r\nConnection: close\r\n\r\n"
+            )
+            assert status == 301
+            assert headers["location"] == "https://portal.example.internal/stats.json?x=1", host  # never the Host sent
+            assert_security_headers(headers, f"redirect for {host!r}")
+        for what, (request, status) in BAD_REQUESTS.items():
+            answer = raw(plain.url, request)
+            assert answer[0] in (status, 301), what  # a body too large is redirected before it is read
+            assert_security_headers(answer[1], f"port 80: {what}")
