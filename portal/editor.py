@@ -271,19 +271,18 @@ def other_collections(settings: Settings, docs: str) -> list[dict[str, Any]]:
     ]
     found = [
         _collection("requests", "约稿", f"{docs}/requests", requests, "", "title"),
-        _collection(
-            "incidents", "通报与查实", f"{docs}/incidents", incidents, "{{fields.portal_year}}/{{slug}}", "type"
-        ),
+        _collection("incidents", "通报与查实", f"{docs}/incidents", incidents, "{{portal_year}}/{{slug}}", "type"),
     ]
     if settings.periodicals:
-        path = "{{fields.portal_series}}/{{slug}}"
+        path = "{{portal_series}}/{{slug}}"
         found.append(_collection("periodicals", "简报", f"{docs}/periodicals", issues, path, "publication"))
     return found
 
 
 #: A new file's folders and name come from ``portal_year``, ``portal_month``, ``portal_series`` and ``portal_file``,
 #: set by portal-editor.js before a save by the rule ``new`` names files by; none is written into the file.
-_NESTED = "{{fields.portal_year}}/{{fields.portal_month}}/{{slug}}"
+#: (A path template names them without ``fields.``: Decap turns the dots of a path template into dashes.)
+_NESTED = "{{portal_year}}/{{portal_month}}/{{slug}}"
 
 
 def _collection(
