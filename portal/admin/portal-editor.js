@@ -101,7 +101,11 @@ function fieldOrder(data, formOrder) {
   return order;
 }
 
-function toFile(data, formOrder = []) {
+function toFile(given, formOrder = []) {
+  const data = { ...given };
+  if (data.portal_adopted !== undefined && JSON.stringify(data.adopted) === data.portal_adopted) {
+    data.adopted = data.portal_adopted_as;
+  }
   const had = new Set(Array.isArray(data.portal_keys) ? data.portal_keys : []);
   const lines = fieldOrder(data, formOrder)
     .map((key) => field(key, data[key], had.has(key)))
@@ -123,8 +127,20 @@ function fromFile(content) {
   if (document.errors.length) throw new Error(document.errors.map((error) => error.message).join("\n"));
   const data = document.toJSON() || {};
   data.portal_keys = Object.keys(data);
+  adoptionsAsItems(data);
   data.body = lines.slice(end + 1).join("").replace(/^\r?\n/, "");
   return data;
+}
+
+// `adopted: 县委办` and `adopted: [县委办]` are shown as items of the form's list; written back as they were
+// unless the list was changed.
+function adoptionsAsItems(data) {
+  const given = data.adopted;
+  const names = typeof given === "string" ? [given] : Array.isArray(given) ? given : null;
+  if (!names || !names.some((one) => typeof one === "string")) return;
+  data.adopted = names.map((one) => (typeof one === "string" ? { by: one } : one));
+  data.portal_adopted = JSON.stringify(data.adopted);
+  data.portal_adopted_as = given;
 }
 
 function firstFree(folder, make) {
