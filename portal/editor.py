@@ -203,7 +203,7 @@ def _adopted(settings: Settings) -> dict[str, Any]:
     publications = sorted({p for names in settings.publications.values() for p in names})
     item = [
         _select("by", "采用单位", list(settings.adopters)),
-        _moment("date", "采用日期", time=False),
+        _moment("date", "采用日期", time=False, **_OPTIONAL),  # `adopted: 县委办` has none
         _text("form", "采用形式（如 专报、简报）", **_OPTIONAL),
     ]
     if publications:
@@ -231,7 +231,7 @@ def _instructions() -> dict[str, Any]:
         "fields": [
             _text("by", "批示领导（职务和姓名）"),
             _select("level", "批示级别", levels),
-            _moment("date", "批示日期", time=False),
+            _moment("date", "批示日期", time=False, **_OPTIONAL),
             {"name": "note", "label": "批示内容", "widget": "text", "required": False},
         ],
     }

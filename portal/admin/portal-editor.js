@@ -101,14 +101,15 @@ function fieldOrder(data, formOrder) {
   return order;
 }
 
-function toFile(given, formOrder = []) {
-  const data = { ...given };
-  if (data.portal_adopted !== undefined && JSON.stringify(data.adopted) === data.portal_adopted) {
-    data.adopted = data.portal_adopted_as;
-  }
+function toFile(data, formOrder = []) {
   const had = new Set(Array.isArray(data.portal_keys) ? data.portal_keys : []);
+  const source = typeof data.portal_source === "string" ? JSON.parse(data.portal_source) : {};
   const lines = fieldOrder(data, formOrder)
-    .map((key) => field(key, data[key], had.has(key)))
+    .map((key) => {
+      const kept = source[key];
+      if (kept && JSON.stringify(data[key] === undefined ? null : data[key]) === kept.json) return kept.text;
+      return field(key, data[key], had.has(key));
+    })
     .filter((line) => line !== null);
   let body = typeof data.body === "string" ? data.body.replace(/\r\n?/g, "\n") : "";
   body = body.replace(/^\n+/, "");
@@ -128,19 +129,37 @@ function fromFile(content) {
   const data = document.toJSON() || {};
   data.portal_keys = Object.keys(data);
   adoptionsAsItems(data);
+  data.portal_source = JSON.stringify(sources(lines.slice(1, end), data));
   data.body = lines.slice(end + 1).join("").replace(/^\r?\n/, "");
   return data;
 }
 
-// `adopted: 县委办` and `adopted: [县委办]` are shown as items of the form's list; written back as they were
-// unless the list was changed.
+// `adopted: 县委办` and `adopted: [县委办]` are shown as items of the form's list (written back as they were
+// unless the list was changed: see sources).
 function adoptionsAsItems(data) {
   const given = data.adopted;
   const names = typeof given === "string" ? [given] : Array.isArray(given) ? given : null;
   if (!names || !names.some((one) => typeof one === "string")) return;
   data.adopted = names.map((one) => (typeof one === "string" ? { by: one } : one));
-  data.portal_adopted = JSON.stringify(data.adopted);
-  data.portal_adopted_as = given;
+}
+
+// Each top-level field's lines as written (with the comment lines after it) and its value as read: a field the
+// form leaves unchanged is written back byte for byte, quoting and comments included.
+const KEY_LINE = /^[A-Za-z_][\w-]*[ \t]*:/;
+
+function sources(lines, data) {
+  const found = {};
+  let key = null;
+  for (const raw of lines) {
+    const line = raw.replace(/\r?\n$/, "");
+    if (KEY_LINE.test(line)) {
+      key = line.slice(0, line.indexOf(":")).trim();
+      found[key] = { text: line, json: JSON.stringify(data[key] === undefined ? null : data[key]) };
+    } else if (key !== null) {
+      found[key].text += `\n${line}`;
+    }
+  }
+  return found;
 }
 
 function firstFree(folder, make) {
