@@ -129,6 +129,8 @@ _EDITOR: dict[str, str] = {
         "{vendor} 中的编辑器版本与本门户要求的不同（应为 {versions}）；admin/ 只给出说明页。"
         "请运行 python tools/cms.py fetch 重新取得，再重新构建"
     ),
+    "editor.future_date": "“{value}”晚于现在（{now}）：日期和时间不能写在将来；如是笔误，请改正",
+    "editor.help_no_future": "把晚于现在的日期和时间（报送、采用、批示、事件、通报）也作为错误（合并请求的检查用）",
     "editor.vendor_changed": (
         "编辑器文件 {path} 与取得时核对的校验值不符（被改动或损坏）；admin/ 只给出说明页。"
         "请运行 python tools/cms.py fetch 重新取得，再重新构建"

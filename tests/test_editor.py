@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -303,15 +304,22 @@ def test_editing_a_report_keeps_every_field_it_does_not_touch(served: dict[str, 
     assert run_cli(site, "check").code == 0
 
 
-def test_mistakes_the_form_cannot_prevent_are_caught_by_check(served: dict[str, Any]) -> None:
-    """An adopter since removed from the settings, a 批示 before the report: ``check`` names the field."""
-    site: Path = served["site"]
-    target = site / "content/reports/2026/03/2026-03-10-yanglao-025.md"
+def test_mistakes_the_form_cannot_prevent_are_caught_by_check(tmp_path: Path) -> None:
+    """An adopter since removed from the settings, a date in the future: ``check`` names file, line and field."""
+    site = copy_demo(tmp_path / "demo")
     config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
     del config["extra"]["portal"]["adopters"]["县政府办"]
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    target.write_text(target.read_text(encoding="utf-8").replace("date: 2026-03-10", "date: 2026-03-30"), "utf-8")
     result = run_cli(site, "check")
     assert result.code == 1
-    assert "2026-03-10-yanglao-025.md:10: adopted:" in result.out
-    assert "2026-03-10-yanglao-025.md:12: instructions[0].date:" in result.out
+    assert "content/reports/2026/03/2026-03-10-yanglao-025.md:9: adopted:" in result.out  # `adopted: 县政府办`
+    future = site / "content/reports/2026/11/2026-11-02-binzang-016.md"
+    future.write_text(future.read_text(encoding="utf-8").replace("date: 2026-11-02", "date: 2027-11-02"), "utf-8")
+    now = datetime(2026, 12, 6, 4, 0, tzinfo=timezone.utc)  # 12:00 in Asia/Shanghai
+    assert "binzang-016" not in run_cli(site, "check", now=now).out  # a time machine's view: not an error
+    result = run_cli(site, "check", "--no-future", now=now)
+    assert result.code == 1
+    assert (
+        "content/reports/2026/11/2026-11-02-binzang-016.md:6: date: “2027-11-02”晚于现在（2026-12-06 12:00）："
+        "日期和时间不能写在将来；如是笔误，请改正"
+    ) in result.out
