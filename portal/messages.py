@@ -131,6 +131,12 @@ _EDITOR: dict[str, str] = {
     ),
     "editor.future_date": "“{value}”晚于现在（{now}）：日期和时间不能写在将来；如是笔误，请改正",
     "editor.help_no_future": "把晚于现在的日期和时间（报送、采用、批示、事件、通报）也作为错误（合并请求的检查用）",
+    "editor.npm_failed": (
+        "{command} 没有完成（{reason}）；请确认本机能访问 npm 仓库或内网镜像（npm config get registry）"
+    ),
+    "editor.integrity": "{package} 的校验值不符：应为 {expected}，实为 {actual}；没有安装任何文件",
+    "editor.pinned": "{path} 的 SHA-256 与仓库中记录的不符；没有安装任何文件",
+    "editor.fetched": "已取得并核对 {count} 个文件：{into}",
     "editor.vendor_changed": (
         "编辑器文件 {path} 与取得时核对的校验值不符（被改动或损坏）；admin/ 只给出说明页。"
         "请运行 python tools/cms.py fetch 重新取得，再重新构建"

@@ -31,13 +31,22 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from portal.editor import MANIFEST, PACKAGES, PINNED_SHA256, SERVED, VENDOR
+from portal.messages import say
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SERVER = ("decap-server", "3.11.3")
 
 
 class Failed(Exception):
-    pass
+    """npm could not do it (exit 4); the message is the catalogue's."""
+
+
+class Checked(Failed):
+    """A file is not what was pinned (exit 1); nothing was installed."""
+
+
+def _why(exc: Exception) -> str:
+    return (getattr(exc, "stderr", "") or str(exc)).strip()[-500:]
 
 
 def integrity(path: str) -> str:
@@ -59,7 +68,7 @@ def pack(name: str, version: str, folder: str) -> str:
             check=True,
         )
     except (OSError, subprocess.CalledProcessError) as exc:
-        raise Failed(f"npm pack {name}@{version} 失败：{getattr(exc, 'stderr', '') or exc}") from None
+        raise Failed(say("editor.npm_failed", command=f"npm pack {name}@{version}", reason=_why(exc))) from None
     return os.path.join(folder, done.stdout.strip().splitlines()[-1])
 
 
@@ -94,11 +103,13 @@ def fetch(into: str) -> None:
                 tarball = pack(name, version, packs)
                 actual = integrity(tarball)
                 if actual != expected:
-                    raise Failed(f"{name}@{version} 的校验值不符：应为 {expected}，实为 {actual}；未安装")
+                    raise Checked(
+                        say("editor.integrity", package=f"{name}@{version}", expected=expected, actual=actual)
+                    )
                 files.update(unpack(name, tarball, staging))
         for rel, digest in PINNED_SHA256.items():
             if files.get(rel) != digest:
-                raise Failed(f"{rel} 的 SHA-256 与仓库中记录的不符；未安装")
+                raise Checked(say("editor.pinned", path=rel))
         manifest = {"packages": {n: v for n, (v, _) in PACKAGES.items()}, "files": dict(sorted(files.items()))}
         with open(os.path.join(staging, MANIFEST), "w", encoding="utf-8") as handle:
             json.dump(manifest, handle, indent=1, sort_keys=True)
@@ -106,7 +117,7 @@ def fetch(into: str) -> None:
         os.replace(staging, into)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    print(f"已取得并核对 {len(files)} 个文件：{into}")
+    print(say("editor.fetched", count=len(files), into=into))
 
 
 def server_command(prefix: str) -> list[str]:
@@ -120,7 +131,8 @@ def server_command(prefix: str) -> list[str]:
                 capture_output=True,
             )
         except (OSError, subprocess.CalledProcessError) as exc:
-            raise Failed(f"npm install {SERVER[0]}@{SERVER[1]} 失败：{exc}") from None
+            command = f"npm install {SERVER[0]}@{SERVER[1]}"
+            raise Failed(say("editor.npm_failed", command=command, reason=_why(exc))) from None
     return ["node", script]
 
 
@@ -139,9 +151,12 @@ def main(argv: list[str]) -> int:
             fetch(args.into)
             return 0
         command = server_command(os.path.join(ROOT, "vendor", "cms-server"))
+    except Checked as exc:
+        print(exc, file=sys.stderr)
+        return 1
     except Failed as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 1 if "校验" in str(exc) or "SHA" in str(exc) else 4
+        print(exc, file=sys.stderr)
+        return 4
     env = dict(os.environ, PORT=str(args.port), BIND_HOST="127.0.0.1", MODE="git" if args.git else "fs")
     env["GIT_REPO_DIRECTORY"] = os.path.abspath(args.site)
     return subprocess.call(command, env=env)
