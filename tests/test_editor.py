@@ -323,3 +323,13 @@ def test_mistakes_the_form_cannot_prevent_are_caught_by_check(tmp_path: Path) ->
         "content/reports/2026/11/2026-11-02-binzang-016.md:6: date: “2027-11-02”晚于现在（2026-12-06 12:00）："
         "日期和时间不能写在将来；如是笔误，请改正"
     ) in result.out
+
+
+def test_fetch_refuses_a_package_whose_integrity_is_not_the_pinned_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cms, "PACKAGES", {"yaml": ("2.9.1", "sha512-" + "A" * 86 + "==")})
+    into = tmp_path / "vendor" / "cms"
+    assert cms.main(["fetch", "--into", str(into)]) == 1
+    assert "yaml@2.9.1 的校验值不符" in capsys.readouterr().err
+    assert not into.exists() and os.listdir(tmp_path / "vendor") == []  # nothing half-installed
