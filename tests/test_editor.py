@@ -89,7 +89,11 @@ def test_config_is_generated_from_the_settings_and_follows_them(tmp_path: Path, 
     page = (site / "_site/admin/index.html").read_text(encoding="utf-8")
     assert '<meta name="robots" content="noindex, nofollow">' in page
     policy = re.search(r'Content-Security-Policy" content="([^"]+)"', page)
-    assert policy and "connect-src 'self' blob: https://git.example.cn;" in policy.group(1)
+    assert policy and policy.group(1) == (
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data: blob: https://git.example.cn; connect-src 'self' https://git.example.cn; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'"
+    )
     assert "<script>" not in page and "cdn" not in page.lower()
     # A new section and a new adopter in mkdocs.yml: in the form after the next build.
     config_file = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
