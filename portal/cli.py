@@ -24,6 +24,7 @@ from .cache import cache_folder
 from .config import locate_in_chain
 from .dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
 from .discovery import decodable, shown
+from .editor import future_problems
 from .messages import say
 from .problems import Problem, summary
 from .recording import COMMANDS as RECORDING_COMMANDS
@@ -51,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate all content and the config")
     check.add_argument("--config", default=argparse.SUPPRESS)
+    check.add_argument("--no-future", dest="no_future", action="store_true", help=say("editor.help_no_future"))
     stats = sub.add_parser("stats", help="figures of a period as a table or JSON")
     stats.add_argument("--config", default=argparse.SUPPRESS)
     stats.add_argument("--period", help="2026-03, 2026-Q1 or 2026 (default: the month of as_of)")
@@ -159,13 +161,10 @@ def _run(
         return done
     root = os.path.dirname(os.path.abspath(args.config))
     # the public subset and an issue's .docx publish bodies; the rest needs none
+    if args.command == "check":
+        return _check(args, config, settings, root, env, now, out)
     months = _months_read(args.command, period if args.command in ("stats", "export") else None, issue_export)
     site = _load(config, settings, root, env, bodies=args.command == "public" or issue_export, months=months)
-    if args.command == "check":
-        as_of = resolve_as_of(None, env, now, settings.tz)
-        calendar = calendar_warnings((config.extra or {}).get("portal"), settings, args.config, as_of)
-        _print_problems(site.problems.sorted() + calendar, site.content.files, root, out)
-        return EXIT_CONTENT if site.problems.errors else EXIT_OK
     if _stopped_by_errors(site, root, err):
         return EXIT_CONTENT
     if args.command == "public":
@@ -173,6 +172,21 @@ def _run(
     if args.command == "new" or issue_export:
         return _periodical_command(args, site, now, out, err)
     return _figures(args, site, as_of, period, out, err)
+
+
+def _check(
+    args: argparse.Namespace, config: Any, settings: Any, root: str, env: dict[str, str], now: datetime, out: TextIO
+) -> int:
+    """``check``: every problem of the content; with ``--no-future`` also every date later than ``now``."""
+    site = _load(config, settings, root, env, bodies=False, months=None if args.no_future else [])
+    as_of = resolve_as_of(None, env, now, settings.tz)
+    calendar = calendar_warnings((config.extra or {}).get("portal"), settings, args.config, as_of)
+    problems = site.problems.sorted() + calendar
+    future = future_problems(site.content, now.astimezone(settings.tz), root) if args.no_future else []
+    if future:
+        problems = sorted([*problems, *future], key=lambda p: (p.path, p.line, p.field))
+    _print_problems(problems, site.content.files, root, out)
+    return EXIT_CONTENT if site.problems.errors or future else EXIT_OK
 
 
 def _stopped_by_errors(site: Site, root: str, err: TextIO) -> bool:

@@ -24,6 +24,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 from .dates import DateError, get_zone, parse_moment
+from .editor import parse_editor
 from .messages import say
 from .model import LEVELS, DocumentSettings, Periodical, ScoringVersion, Section, Settings
 from .names import did_you_mean, normalize, suggest
@@ -598,6 +599,7 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
     names = _with_periodicals(names, periodicals)
     scoring = _scoring(raw.get("scoring"), names, errors)
     nested = _nested(raw, errors)
+    editor = parse_editor(raw.get("editor"), errors)
     if isinstance(raw.get("reminders"), dict):
         errors.extend(reminder_settings(raw, sections)[1])
     if errors:
@@ -623,6 +625,7 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
         publications={k: v for k, v in names.publications.items() if v},
         urgent_limits=dict(limits) if isinstance(limits, dict) else {},
         periodicals=periodicals,
+        editor=editor,
     ), []
 
 
@@ -663,6 +666,7 @@ class PortalSchema(base.Config):
     publish_sitemap = c.Type(bool, default=False)
     reminders = c.Optional(_SubMapping())  # validated by reminder_settings
     periodicals = c.Optional(_Passthrough())
+    editor = c.Optional(_Passthrough())  # validated by editor.parse_editor
 
 
 _INHERIT_RE = re.compile(r"^INHERIT:[ \t]*['\"]?(?P<path>[^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)

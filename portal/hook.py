@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from . import csp, search, sitedir
+from . import csp, editor, search, sitedir
 from .cache import cache_folder
 from .dates import DateError, resolve_as_of
 from .discovery import reserved_clashes
@@ -162,6 +162,8 @@ class PortalHook:
         self.downloads_due = _replace_files(files, config, generated, withheld=_drafts(site) | site.withheld | waiting)
         if files.get_file_from_path("robots.txt") is None:
             files.append(File.generated(config, "robots.txt", content=csp.ROBOTS_TXT))
+        if self.settings.editor is not None:
+            self._admin(files, config)
         theme_sitemap = files.get_file_from_path("sitemap.xml")  # the raw template, once not rendered
         if theme_sitemap is not None and not self.settings.publish_sitemap:
             files.remove(theme_sitemap)
@@ -169,6 +171,19 @@ class PortalHook:
         self.memo.end_build()
         self.preview.mark(files, generated, self.sanitized)
         return files
+
+    def _admin(self, files: Files, config: MkDocsConfig) -> None:
+        """The editor at admin/ (see :mod:`portal.editor`): its configuration generated, the CMS copied."""
+        root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        vendor = self.env.get("PORTAL_CMS_DIR") or os.path.join(root, editor.VENDOR)
+        requests = [(r.id, r.title) for r in self.site.content.requests]
+        texts, copied, warning = editor.admin_files(self.settings, root, config.docs_dir, vendor, requests)
+        if warning:
+            log.warning(warning)
+        for src_uri, text in texts.items():
+            files.append(File.generated(config, src_uri, content=text))
+        for src_uri, source in copied:
+            files.append(File.generated(config, src_uri, abs_src_path=source))
 
     def on_serve(self, server: Any, builder: Callable[[], None]) -> Any:
         """Make ``mkdocs serve`` show a failed rebuild in the browser instead of hanging.

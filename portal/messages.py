@@ -253,6 +253,38 @@ _OFFICE: dict[str, str] = {
     ),
 }
 
+# The editor at admin/ (issue 27): extra.portal.editor, the CMS files, tools/cms.py.
+_EDITOR: dict[str, str] = {
+    "editor.title": "在线编辑",
+    "editor.not_mapping": "editor 应是一组设置，如 {backend: gitlab, repo: bangongshi/xinxi, base_url: …, app_id: …}",
+    "editor.unknown_key": "editor 没有“{key}”这一项；可写的项：{keys}",
+    "editor.not_text": "editor 的 {key} 应是文字；请加上引号",
+    "editor.bad_backend": "editor 的 backend “{value}” 不可用；请写 {names} 之一",
+    "editor.required": "editor 用 {backend} 时必须填写 {key}（见使用说明“在线编辑”）",
+    "editor.bad_repo": "editor 的 repo “{value}” 应写成 分组/项目，如 bangongshi/xinxi",
+    "editor.bad_url": "editor 的 {key} “{value}” 应是 http:// 或 https:// 开头的地址，不含用户名和密码",
+    "editor.not_fetched": (
+        "在线编辑器（Decap CMS）未安装：{vendor} 中没有核对过的文件；admin/ 只给出说明页。"
+        "请在能访问 npm 仓库的机器上运行 python tools/cms.py fetch，再重新构建"
+    ),
+    "editor.wrong_version": (
+        "{vendor} 中的编辑器版本与本门户要求的不同（应为 {versions}）；admin/ 只给出说明页。"
+        "请运行 python tools/cms.py fetch 重新取得，再重新构建"
+    ),
+    "editor.future_date": "“{value}”晚于现在（{now}）：日期和时间不能写在将来；如是笔误，请改正",
+    "editor.help_no_future": "把晚于现在的日期和时间（报送、采用、批示、事件、通报）也作为错误（合并请求的检查用）",
+    "editor.npm_failed": (
+        "{command} 没有完成（{reason}）；请确认本机能访问 npm 仓库或内网镜像（npm config get registry）"
+    ),
+    "editor.integrity": "{package} 的校验值不符：应为 {expected}，实为 {actual}；没有安装任何文件",
+    "editor.pinned": "{path} 的 SHA-256 与仓库中记录的不符；没有安装任何文件",
+    "editor.fetched": "已取得并核对 {count} 个文件：{into}",
+    "editor.vendor_changed": (
+        "编辑器文件 {path} 与取得时核对的校验值不符（被改动或损坏）；admin/ 只给出说明页。"
+        "请运行 python tools/cms.py fetch 重新取得，再重新构建"
+    ),
+}
+
 MESSAGES: dict[str, str] = {
     **_CONTENT,
     **_SETTINGS,
@@ -262,6 +294,7 @@ MESSAGES: dict[str, str] = {
     **_REMINDERS,
     **_SAFETY,
     **_BUILD,
+    **_EDITOR,
     **_OFFICE,
 }
 

@@ -103,6 +103,18 @@ class Periodical:
 
 
 @dataclass(frozen=True)
+class EditorSettings:
+    """``extra.portal.editor``: where the browser editor at ``admin/`` commits (issue 27)."""
+
+    backend: str  # gitlab | gitea | forgejo | local
+    repo: str = ""  # owner/name on the forge
+    base_url: str = ""  # the forge's root URL (local: decap-server's)
+    api_root: str = ""  # the forge's API root (default: base_url + /api/v4 or /api/v1)
+    app_id: str = ""  # the OAuth application's client id
+    branch: str = "main"
+
+
+@dataclass(frozen=True)
 class Settings:
     """``extra.portal`` after validation (see :mod:`portal.config`)."""
 
@@ -125,6 +137,7 @@ class Settings:
     publications: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # adopter -> its publications
     urgent_limits: Mapping[str, float] = field(default_factory=dict)  # severity -> hours (the map form)
     periodicals: tuple[Periodical, ...] = ()
+    editor: EditorSettings | None = None  # no admin/ editor unless configured
 
     def urgent_limit(self, severity: str = "") -> float:
         """Hours an urgent report of this ``severity`` has (``default`` for none)."""
