@@ -68,15 +68,19 @@ def table_sheet(sheet: Any, b: Bulletin, heading: str, table: Any, totals: bool,
 
 
 def note_rows(sheet: Any, notes: Sequence[str], width: int) -> None:
-    """Each note on its own row below the table, merged across it and wrapped (taller for a long note)."""
-    from openpyxl.styles import Alignment
+    """Each note on its own row below the table, merged across it and wrapped (taller for a long note), in the
+    sheet's text face (:data:`TEXT_FONT`, never Calibri).
+    """
+    from openpyxl.styles import Alignment, Font
 
     for text in notes:
         sheet.append([])
         sheet.append([text])
         row = sheet.max_row
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
-        sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+        cell = sheet.cell(row=row, column=1)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.font = Font(name=TEXT_FONT, size=11, charset=CHARSET)
         sheet.row_dimensions[row].height = 15 * (1 + len(text) // max(6 * width, 40))
 
 

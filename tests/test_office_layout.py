@@ -9,6 +9,7 @@ and PNGs of every page go to ``test-artifacts/office-layout/`` to be looked at.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import subprocess
@@ -166,12 +167,7 @@ def test_one_table_size_a_document(printed: dict, kind: str) -> None:
     assert len(sizes) == 1, sizes
 
 
-#: Reminder lines still print ISO dates (被通报（2026-03-09）): the sentences' part of issue 25, done on
-#: another branch; these cases pass once both are merged.
-_REMINDER_DATES = pytest.mark.xfail(reason="reminder sentences: the other half of issue 25", strict=False)
-
-
-@pytest.mark.parametrize("kind", [*(pytest.param(k, marks=_REMINDER_DATES) for k in BULLETINS), *ISSUES, "book"])
+@pytest.mark.parametrize("kind", [*BULLETINS, *ISSUES, "book"])
 def test_no_iso_date(printed: dict, kind: str) -> None:
     _, pages = printed[kind]
     text = "\n".join(text_of(line) for page in pages for line in page)
@@ -180,10 +176,17 @@ def test_no_iso_date(printed: dict, kind: str) -> None:
 
 @pytest.mark.parametrize("kind", list(BULLETINS))
 def test_signature_page_carries_body_text(printed: dict, kind: str) -> None:
-    """GB/T 9704 §7.3.5.4: the page with the 署名 and 成文日期 also has text of the body above them."""
+    """GB/T 9704 §7.3.5.4: the page with the 署名 and 成文日期 also has text of the body above them.
+    The 署名 is the line right above the 成文日期 (the same office also heads page 1 as the 发文机关标志
+    and prints the 版记: one issuing body).
+    """
     _, pages = printed[kind]
-    page = next(p for p in pages if any(text_of(line) == "示例县民政局办公室" for line in p))
-    signer = next(line for line in page if text_of(line) == "示例县民政局办公室")
+    page, signer = next(
+        (p, line)
+        for p in pages
+        for line, after in itertools.pairwise(p)
+        if text_of(line) == "示例县民政局办公室" and re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", text_of(after))
+    )
     above = [line for line in page if line[0][4] < signer[0][2] and not re.fullmatch(r"—\d+—", text_of(line))]
     assert above, f"{kind}: the signature stands alone"
 
@@ -261,8 +264,9 @@ def test_copies_print_in_the_imprint_and_are_checked(tmp_path: Path) -> None:
 def test_signature_takes_a_tables_last_row_along(tmp_path: Path) -> None:
     """A text ending in a table: when 署名 and 日期 do not fit under it, the table's last row goes over with
     them.  Page 1: 17 of its 22 grid lines of text leave 5 × 28.95 = 144.75 pt; the table (12 pt, rows
-    12 × 1.35 + 0.45 = 16.65 pt) takes header + 7 rows = 133.2 pt, leaving 11.5 pt, while the two seal
-    lines, 署名 and 日期 need 4 × 28.95 = 115.8 pt: they go to page 2, and row 7 (under a repeated header) with them.
+    12 × 1.35 + 0.5 = 16.7 pt, a 0.5 pt rule on top) takes header + 7 rows = 134.1 pt, leaving 10.65 pt, while
+    the two seal lines, 署名 and 日期 need 4 × 28.95 = 115.8 pt: they go to page 2, and row 7 (under a repeated
+    header) with them.
     """
     from datetime import date, datetime, timezone
 
@@ -335,3 +339,42 @@ def test_word_names_a_fallback_for_each_face(printed: dict) -> None:
         entry = re.search(rf'<w:font w:name="{face}">(.*?)</w:font>', table)
         assert entry and f'<w:altName w:val="{fallback}"/>' in entry.group(1), face
         assert '<w:charset w:val="86"/>' in entry.group(1)
+
+
+def test_flow_lets_a_long_table_split_above_its_kept_last_row(tmp_path: Path) -> None:
+    """A heading over a table whose last row is kept with the 署名 (the annual 通报's 重大紧急事件): the heading
+    stays with the table's header and first row only, the rows between go where they fall, and the model
+    (:func:`portal.officedoc.flow`) says where the text ends as LibreOffice prints it.
+
+    Page 1: 18 grid lines (18 × 28.95 = 521.1 pt of 637.8) and the heading (550.05); the table (12 pt: rows
+    12 × 1.35 + 0.5 = 16.7 pt, header 16.7 + 0.5 top rule = 17.2) takes header and rows 1-4 (634.05; row 5
+    would end at 650.75). Page 2: header 17.2 + rows 5-10 (6 × 16.7 = 100.2) = 117.4, then two seal lines,
+    署名 and 日期 (4 × 28.95 = 115.8): the text ends 233.2 pt down page 2.
+    """
+    from datetime import date, datetime, timezone
+
+    from portal import officedoc as od
+
+    doc = od.new_document()
+    od.page_numbers(doc)
+    for index in range(18):
+        od.body(doc, f"第{index + 1}句。")
+    od.heading(doc, "一、事件")
+    od.table(doc, ("排名", "股室"), [[str(i), f"第{i}股"] for i in range(1, 11)], (True, False))
+    od.signature(doc, "测试县民政局办公室", date(2026, 2, 3))
+    page, used = od.flow(doc)
+    assert page == 2 and abs(used - 233.2) < 0.01, (page, used)
+    docx = tmp_path / "long-table.docx"
+    docx.write_bytes(od.save(doc, datetime(2026, 2, 3, tzinfo=timezone.utc)))
+    env = {**os.environ, "FONTCONFIG_FILE": str(fonts_conf(tmp_path))}
+    profile = f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}"
+    subprocess.run(
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
+        check=True, capture_output=True, timeout=300, env=env,
+    )  # fmt: skip
+    pages = pages_of(tmp_path / "long-table.pdf")
+    texts = [[text_of(line) for line in p] for p in pages]
+    assert len(pages) == 2 and "一、事件" in texts[0] and "第4股" in texts[0] and "第5股" in texts[1], texts
+    dated = next(line for line in pages[1] if text_of(line) == "2026年2月3日")
+    # the date's glyphs end about 1.5 pt above its grid line's foot; the 版心 starts 37 mm down the page
+    assert abs(dated[0][4] - (37 * MM + used)) < 1 * MM, (dated[0][4] - 37 * MM, used)
