@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from .names import normalize
+from .messages import say
+from .names import did_you_mean, normalize
 
 LEVELS: tuple[str, ...] = ("bureau", "county", "city", "province", "national")
 
@@ -36,6 +37,12 @@ def level_code(written: object) -> str | None:
     if value.lower() in LEVELS:
         return value.lower()
     return LEVEL_WORDS.get(value)
+
+
+def level_message(written: object) -> str:
+    """The one message for a level that is none, with the nearest level when one is near."""
+    hint = did_you_mean(str(written), [*LEVELS, *LEVEL_WORDS])
+    return say("levels.unknown", value=written, hint=hint)
 
 
 def route_of(written: str) -> str | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from .messages import say
 from .model import Content, Report, Settings
 from .sanitize import sanitize_html
 
@@ -95,9 +96,7 @@ def write_public(files: Mapping[str, str], output: str) -> None:
     """Write ``files`` into ``output`` as a whole: a folder built aside, then moved into place."""
     output = os.path.abspath(output)
     if os.path.exists(output) and not _replaceable(output):
-        raise OutputError(
-            f"{output}: exists and was not written by `build_stats.py public`; name a new or empty folder"
-        )
+        raise OutputError(say("commands.public_exists", output=output))
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".public-", dir=parent)

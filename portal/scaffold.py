@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from .discovery import SourceFile
+from .messages import say
 from .model import Settings
 from .parsing import parse_incident, parse_report, parse_request
 from .problems import Problem, Problems
@@ -88,7 +89,7 @@ def request_draft(
     folder = os.path.join(docs_dir, "requests")
     if id_:
         if not re.fullmatch(r"[A-Za-z0-9_.-]+", id_):
-            return None, [Problem("--id", 1, "id", "use ASCII letters, digits, '-', '_' (it becomes the file name)")]
+            return None, [Problem("--id", 1, "id", say("commands.id"))]
         name = f"{id_}.md"
     else:
         name = _free(folder, lambda n: f"YG-{issued.year}-{n:02d}.md")
@@ -105,7 +106,7 @@ def request_draft(
                 os.path.relpath(os.path.join(folder, name), root),
                 1,
                 "id",
-                "a request with this id exists already; choose another --id",
+                say("commands.request_exists"),
             )
         ]
     return _validated(text, root, docs_dir, os.path.join(folder, name), "requests", settings)
@@ -122,7 +123,7 @@ def incident_draft(
         report = report.split("/", 1)[1]  # content/reports/… given from the site root
     if report:
         if not os.path.isfile(os.path.join(docs_dir, report)):
-            return None, [Problem("--report", 1, "report", f"{report} does not exist under the content folder")]
+            return None, [Problem("--report", 1, "report", say("commands.no_such_report", report=report))]
         lines.append(f"report: {_quote(report)}")
     text = "---\n" + "\n".join(lines) + "\n---\n\n（写明通报或查实的情况、依据和处理意见）\n"
     slug = found.slug if found else "x"
@@ -169,7 +170,7 @@ def write_or_report(draft: Draft | None, problems: Sequence[Problem], root: str,
     try:
         write(draft, root)
     except OSError as exc:
-        print(f"error: cannot write {draft.path}: {exc.strerror or exc}; nothing was written", file=err)
+        print(say("cli.cannot_write", output=draft.path, reason=exc.strerror or exc), file=err)
         return 4
-    print(f"wrote {draft.path}", file=out)
+    print(say("cli.wrote", output=draft.path), file=out)
     return 0

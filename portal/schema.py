@@ -18,7 +18,7 @@ from typing import Any
 from .dates import DateError, Moment, parse_moment
 from .frontmatter import Map, Node, Scalar, Seq
 from .messages import choices, say
-from .model import Adoption, Instruction, Settings, level_code, route_of
+from .model import Adoption, Instruction, Settings, level_code, level_message, route_of
 from .names import did_you_mean, normalize
 from .problems import Problems
 
@@ -475,7 +475,7 @@ def _level(node: Node, ctx: Context, name: str) -> str:
 
 def level_error(value: object) -> str:
     """The one message for a level that is none, Chinese and English codes listed."""
-    return say("levels.unknown", value=value)
+    return level_message(value)
 
 
 def _mapping(

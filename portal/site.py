@@ -22,6 +22,7 @@ from .cache import ParseCache, fingerprint, stamp
 from .config import build_settings, inherit_chain
 from .discovery import SourceFile, discover
 from .loader import load
+from .messages import say
 from .model import Content, Settings
 from .problems import Problem, Problems
 
@@ -55,9 +56,13 @@ def read_config(config_file: str) -> MkDocsConfig:
     try:
         return load_config(config_file)
     except ConfigurationError as exc:
-        raise ConfigFailure([Problem(config_file, 1, "config", str(exc).strip())]) from exc
+        raise ConfigFailure(
+            [Problem(config_file, 1, "config", say("site.config_invalid", reason=str(exc).strip()))]
+        ) from exc
     except OSError as exc:
-        raise ConfigFailure([Problem(config_file, 1, "config", f"cannot be read ({exc.strerror})")]) from exc
+        raise ConfigFailure(
+            [Problem(config_file, 1, "config", say("parsing.unreadable", reason=exc.strerror))]
+        ) from exc
 
 
 def settings_of(config: MkDocsConfig) -> Settings:
