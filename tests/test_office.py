@@ -253,7 +253,7 @@ def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["new", "report", "--title", "x"], "needs --section"),
-        (["new", "report", "--section", "不存在", "--title", "x"], "unknown section '不存在'"),
+        (["new", "report", "--section", "不存在", "--title", "x"], "没有名为“不存在”的股室"),
         (["new", "report", "--section", "甲股", "--title", "x", "--date", "2026/3/1"], "is not a date"),
         (["new", "report", "--section", "甲股", "--title", "x", "--urgent"], "needs --event-time"),
         (["new", "request", "--title", "x", "--deadline", "2026-03-01", "--issued", "2026-03-05"], "before issued"),
@@ -333,7 +333,7 @@ def test_pre_commit_hook_blocks_a_bad_file(tmp_path: Path) -> None:
     (site / "content/reports/2026/03/bad.md").write_text(report(section="救助"), encoding="utf-8")
     bad = _pre_commit(site, env, "portal-check")
     assert bad.returncode != 0
-    assert "content/reports/2026/03/bad.md:3: section: unknown section '救助'" in bad.stdout
+    assert "content/reports/2026/03/bad.md:3: section: 没有名为“救助”的股室" in bad.stdout
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -521,7 +521,7 @@ def test_bad_reminder_config_is_exit_2_with_key_paths(tmp_path: Path) -> None:
         "extra.portal.reminders.send_at: expected a time of day",
         "extra.portal.reminders.request_days_before: expected a list of whole numbers",
         "extra.portal.reminders.digest_weekdays: 0 is out of range; use 1 to 7",
-        "extra.portal.reminders.recipients.丁股: unknown section '丁股'",
+        "extra.portal.reminders.recipients.丁股: 没有名为“丁股”的股室",
         "extra.portal.reminders.recipients.甲股.mobile: '12345' is not a mainland mobile number",
         "extra.portal.reminders.channels[0].type: expected one of email, wecom, dingtalk, got 'mail'",
         "extra.portal.reminders.channels[1].url_env: required",
@@ -621,7 +621,7 @@ def test_content_errors_send_nothing(tmp_path: Path, smtp: tuple[int, Mailbox]) 
     site = make_site(tmp_path, reports=reports, requests=REQUESTS, portal={**PORTAL, "reminders": reminders})
     result = remind(site, "--window", "15m", "--as-of", "2026-03-09 08:30")
     assert result.code == 1
-    assert "content/reports/bad.md:3: section: unknown section '丁股'" in result.err  # line 1 is ---
+    assert "content/reports/bad.md:3: section: 没有名为“丁股”的股室" in result.err  # line 1 is ---
     assert box.messages == [] and result.out == ""
 
 

@@ -759,7 +759,7 @@ def test_new_incident_writes_a_valid_record(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "hint"),
     [
-        pytest.param(("--section", "甲股", "--type", "通报"), 1, "did you mean '被通报'", id="unknown-type"),
+        pytest.param(("--section", "甲股", "--type", "通报"), 1, "是不是“被通报”", id="unknown-type"),
         pytest.param(
             ("--section", "甲股", "--type", "失实", "--report", "reports/no.md"), 1, "does not exist", id="no-report"
         ),
