@@ -323,6 +323,7 @@ _SETTINGS: dict[str, str] = {
     # scoring rules (extra.portal.scoring[…].rules and .period)
     "rules.none_configured": "（还没有配置）",
     "rules.unknown_choice": "没有名为“{value}”的{what}{hint}（可以写：{choices}）",
+    "rules.unknown_choice_none": "没有名为“{value}”的{what}（还没有配置任何{what}）",
     "rules.what.adopter": "采用单位",
     "rules.what.level": "级别",
     "rules.what.route": "报送方式",
@@ -333,9 +334,9 @@ _SETTINGS: dict[str, str] = {
     "rules.what.status": "状态",
     "rules.what.adopter_or_publication": "采用单位或刊物",
     "rules.bool": "“{value}”不是 true 或 false；请写 true 或 false",
-    "rules.any_adopter": "任何采用单位",
+    "rules.any_adopter": "任何采用单位都",
     "rules.unknown_publication": (
-        "“{whose}”没有名为“{value}”的刊物{hint}（刊物有：{choices}）；"
+        "{whose}没有名为“{value}”的刊物{hint}（刊物有：{choices}）；"
         "请把它加到 extra.portal.adopters 里该单位的 publications"
     ),
     "rules.no_effect": "每一行要有且只有一个计分效果（{effects}）；请补上",

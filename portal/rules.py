@@ -80,9 +80,11 @@ def _choice(value: object, choices: tuple[str, ...] | list[str], what: str) -> s
         return str(level_code(text))
     if what == "route" and route_of(text):
         return str(route_of(text))
-    shown = listed_names(list(choices)) if choices else say("rules.none_configured")
+    what = say(f"rules.what.{what}")
+    if not choices:
+        raise Bad(say("rules.unknown_choice_none", what=what, value=text))
     hint = did_you_mean(text, list(choices))
-    raise Bad(say("rules.unknown_choice", what=say(f"rules.what.{what}"), value=text, hint=hint, choices=shown))
+    raise Bad(say("rules.unknown_choice", what=what, value=text, hint=hint, choices=listed_names(list(choices))))
 
 
 def _bool(value: object) -> bool:
@@ -145,7 +147,7 @@ def _publication(value: object, names: Names, row: Mapping[str, Any]) -> str:
     for choice in choices:
         if normalize(choice) == normalize(text):
             return choice
-    whose = "、".join(owners) if bys else say("rules.any_adopter")
+    whose = listed_names(owners) if bys else say("rules.any_adopter")
     shown = listed_names(choices) or say("rules.none_configured")
     hint = did_you_mean(text, choices)
     raise Bad(say("rules.unknown_publication", value=text, hint=hint, whose=whose, choices=shown))

@@ -189,7 +189,7 @@ def _new_reports(site: Path) -> None:
     )
     assert made.code == 0, made.err
     path = site / "content/reports/2026/03/2026-03-09-jia-1.md"
-    assert made.out.strip() == "wrote content/reports/2026/03/2026-03-09-jia-1.md"
+    assert made.out.strip() == "已写入 content/reports/2026/03/2026-03-09-jia-1.md"
     text = path.read_text(encoding="utf-8")
     assert "section: 甲股" in text and 'author: "no"' in text
     again = run_cli(site, "new", "report", "--section", "甲股", "--title", "第二条", "--date", "2026-03-09")
@@ -252,11 +252,11 @@ def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["new", "report", "--title", "x"], "needs --section"),
+        (["new", "report", "--title", "x"], "要写 --section"),
         (["new", "report", "--section", "不存在", "--title", "x"], "没有名为“不存在”的股室"),
-        (["new", "report", "--section", "甲股", "--title", "x", "--date", "2026/3/1"], "is not a date"),
-        (["new", "report", "--section", "甲股", "--title", "x", "--urgent"], "needs --event-time"),
-        (["new", "request", "--title", "x", "--deadline", "2026-03-01", "--issued", "2026-03-05"], "before issued"),
+        (["new", "report", "--section", "甲股", "--title", "x", "--date", "2026/3/1"], "请写成 2026-03-01"),
+        (["new", "report", "--section", "甲股", "--title", "x", "--urgent"], "要写 --event-time"),
+        (["new", "request", "--title", "x", "--deadline", "2026-03-01", "--issued", "2026-03-05"], "早于发出日期 issued"),
     ],
 )
 def test_new_refuses_bad_input(tmp_path: Path, args: list[str], message: str) -> None:
