@@ -256,7 +256,7 @@ def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
         (["new", "report", "--section", "不存在", "--title", "x"], "没有名为“不存在”的股室"),
         (["new", "report", "--section", "甲股", "--title", "x", "--date", "2026/3/1"], "请写成 2026-03-01"),
         (["new", "report", "--section", "甲股", "--title", "x", "--urgent"], "要写 --event-time"),
-        (["new", "request", "--title", "x", "--deadline", "2026-03-01", "--issued", "2026-03-05"], "早于发出日期 issued"),
+        (["new", "request", "--title", "x", "--deadline", "2026-03-01", "--issued", "2026-03-05"], "早于发出日期"),
     ],
 )
 def test_new_refuses_bad_input(tmp_path: Path, args: list[str], message: str) -> None:

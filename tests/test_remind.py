@@ -554,7 +554,7 @@ def test_usage_errors(tmp_path: Path) -> None:
         tmp_path / "b", portal={**PORTAL, "reminders": {"channels": [{"name": "wx", "type": "wecom", "url_env": "W"}]}}
     )
     result = remind(no_url, "--dry-run")
-    assert result.code == 2 and "extra.portal.reminders.portal_url: messages need the portal's address" in result.err
+    assert result.code == 2 and "extra.portal.reminders.portal_url：提醒里的链接需要门户的网址" in result.err
 
 
 def test_ci_files_schedule_the_reminders() -> None:

@@ -648,7 +648,7 @@ def test_content_errors(tmp_path: Path, files: dict[str, str], config: dict[str,
             id="rule-key-fact-lacks",
         ),
         pytest.param(
-            {"rules": [{"fact": "adoptions", "points": 1}]}, {}, "scoring.rules[0].fact", "不认识的 fact", id="rule-fact"
+            {"rules": [{"fact": "adoptions", "points": 1}]}, {}, "scoring.rules[0].fact", "不认识的", id="rule-fact"
         ),
         pytest.param(
             {"rules": [{"fact": "submission", "points": "given"}]},
@@ -678,9 +678,7 @@ def test_content_errors(tmp_path: Path, files: dict[str, str], config: dict[str,
             "month、quarter 或 year",
             id="period-unit",
         ),
-        pytest.param(
-            {"period": [{"per": "month"}]}, {}, "scoring.period[0]", "计分效果", id="period-no-effect"
-        ),
+        pytest.param({"period": [{"per": "month"}]}, {}, "scoring.period[0]", "计分效果", id="period-no-effect"),
         pytest.param(
             {"period": [{"per": "month", "points": 1, "floor": 0}]},
             {},
@@ -760,9 +758,7 @@ def test_new_incident_writes_a_valid_record(tmp_path: Path) -> None:
     ("args", "code", "hint"),
     [
         pytest.param(("--section", "甲股", "--type", "通报"), 1, "是不是“被通报”", id="unknown-type"),
-        pytest.param(
-            ("--section", "甲股", "--type", "失实", "--report", "reports/no.md"), 1, "下没有", id="no-report"
-        ),
+        pytest.param(("--section", "甲股", "--type", "失实", "--report", "reports/no.md"), 1, "下没有", id="no-report"),
         pytest.param(("--section", "甲股"), 2, "--type", id="type-missing"),
     ],
 )
