@@ -56,7 +56,7 @@ def _text(node: ast.AST) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+        return "".join(str(v.value) if isinstance(v, ast.Constant) else "{}" for v in node.values)
     return None
 
 
@@ -74,7 +74,7 @@ def _user_strings(tree: ast.Module) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
         name, method = _name(call)
-        args: list[ast.AST] = []
+        args: list[ast.expr] = []
         if (name in USER_CALLS and not method) or (method and name in USER_METHODS) or name in USER_ERRORS:
             args = list(call.args)
             # errors.append((key path, message)): the tuple's parts
