@@ -373,6 +373,8 @@ class _Composer:
         elif "\u3000" in source_line or "\u3000" in before:
             hint = "yaml.hint.wide_space"
             line -= "\u3000" not in source_line  # the parser notices on the line after
+        elif "found unexpected end of stream" in problem and "quoted" in f"{exc.context}":
+            hint = "yaml.hint.quote_pair"
         elif "：" in source_line or "：" in before:
             hint = "yaml.hint.wide_colon"
             line -= "：" not in source_line
@@ -380,7 +382,12 @@ class _Composer:
             hint = "yaml.hint.indent"
         elif source_line.count(":") > 1 and not any(c in source_line for c in "'\""):
             hint = "yaml.hint.quote_colon"
-        return SourceError(line, "front-matter", say("yaml.syntax", problem=yaml_problem(problem), hint=say(hint)))
+        said = (
+            say("yaml.problem.indent_char")
+            if hint in ("yaml.hint.tab", "yaml.hint.wide_space")
+            else yaml_problem(problem)
+        )
+        return SourceError(line, "front-matter", say("yaml.syntax", problem=said, hint=say(hint)))
 
 
 #: Characters YAML refuses outright (C0/C1 controls, surrogates, non-characters).

@@ -51,6 +51,8 @@ _CONTENT: dict[str, str] = {
     "yaml.syntax": "信息卡片写法有误：{problem}；{hint}",
     "yaml.hint.layout": "请检查缩进（同一层的字段要对齐），并确认每个字段都写成“字段: 值”",
     "yaml.hint.indent": "字段名要顶格写，请删掉这一行开头的空格",
+    "yaml.hint.quote_pair": '请把引号补成一对（如 title: "……"），或者删掉引号',
+    "yaml.problem.indent_char": "这一行的缩进用了普通空格以外的字符",
     "yaml.hint.depth": "请把值写成普通文字",
     "yaml.hint.tab": "缩进请用空格，不要用 Tab 键",
     "yaml.hint.wide_space": "缩进请用普通空格，不要用中文输入法的全角空格“\u3000”",
@@ -101,8 +103,8 @@ _CONTENT: dict[str, str] = {
     ),
     "names.joined_unknown": "；其中“{name}”不是已配置的{what}{hint}",
     "levels.unknown": (
-        "没有“{value}”这个级别{hint}；级别请写 本局、县级、市级、省级、国家级 之一"
-        "（也可以写 bureau、county、city、province、national）"
+        "没有“{value}”这个级别{hint}（级别请写 本局、县级、市级、省级、国家级 之一，"
+        "也可以写 bureau、county、city、province、national）"
     ),
     # the fields of a report, request or incident
     "schema.shape.list": "列表",
