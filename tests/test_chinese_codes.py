@@ -49,9 +49,7 @@ def test_levels_in_chinese_in_the_config(tmp_path: Path) -> None:
         "scoring": {"adopted": {"县级": 6, "市级": 12}, "instruction": {"省级": 40}},
         "good_info": {"min_level": "市级"},
     }
-    text = report(
-        adopted=["县委办", "市委办"], instructions=[{"by": "副省长", "level": "省级", "date": "2026-03-06"}]
-    )
+    text = report(adopted=["县委办", "市委办"], instructions=[{"by": "副省长", "level": "省级", "date": "2026-03-06"}])
     site = make_site(tmp_path, reports={"2026/03/a.md": text}, portal=portal)
     assert run_cli(site, "check").code == 0
     row = section_row(stats(site, "--period", "2026-03"), "甲股")
@@ -79,11 +77,13 @@ def test_a_rule_may_name_its_level_and_route_in_english(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("fields", "line", "field", "names", "listed"),
     [
-        pytest.param({"adopted": "县委办、市委办"}, 5, "adopted", "“县委办”、“市委办”", "adopted: [县委办, 市委办]", id="adopted"),
+        pytest.param(
+            {"adopted": "县委办、市委办"}, 5, "adopted", "“县委办”、“市委办”", "adopted: [县委办, 市委办]", id="adopted"
+        ),
         pytest.param({"author": "王芳，李明"}, 5, "author", "“王芳”、“李明”", "author: [王芳, 李明]", id="author"),
         pytest.param({"tags": "重点、低保"}, 5, "tags", "“重点”、“低保”", "tags: [重点, 低保]", id="tags"),
         pytest.param(
-            {"adopted": "[县委办，市委办]"}, 5, "adopted[0]", "“县委办”、“市委办”", "adopted: [县委办, 市委办]", id="in-a-list"
+            {"adopted": "[县委办，市委办]"}, 5, "adopted[0]", "“县委办”、“市委办”", "[县委办, 市委办]", id="in-a-list"
         ),
     ],
 )
