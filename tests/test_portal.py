@@ -316,9 +316,7 @@ def test_personal_data_in_a_file_name_is_refused(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/13812345678.md": report()})
     result = run_cli(site, "check")
     assert result.code == 1
-    assert "content/reports/2026/03/13812345678.md:1: file: the name contains personal data (138****5678)" in (
-        result.out
-    )
+    assert "content/reports/2026/03/13812345678.md:1: file: 文件名里有个人信息（138****5678）" in (result.out)
 
 
 def test_a_report_cannot_move_or_forge_its_panel(tmp_path: Path) -> None:
