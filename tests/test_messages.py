@@ -163,3 +163,27 @@ def test_did_you_mean_is_said_once() -> None:
     assert say("schema.unknown_section", value="救助", hint=did_you_mean("社会救助股")) == (
         "没有名为“救助”的股室；是不是“社会救助股”？（股室名称见 mkdocs.yml 的 extra.portal.sections）"
     )
+
+
+def test_every_say_gives_exactly_the_fields_its_message_names() -> None:
+    """A missing field would be a traceback for the clerk; an extra one, a word lost."""
+    wrong = []
+    calls = 0
+    for module, tree in _modules().items():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and _name(node)[0] == "say" and node.args):
+                continue
+            key = node.args[0]
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)) or key.value not in MESSAGES:
+                continue
+            if any(kw.arg is None for kw in node.keywords):
+                continue  # **values: checked where they are built
+            calls += 1
+            given = {kw.arg for kw in node.keywords}
+            named = {name for _, name, _, _ in string.Formatter().parse(MESSAGES[key.value]) if name}
+            if given != named:
+                wrong.append(
+                    f"portal/{module}:{node.lineno}: say({key.value!r}) gives {sorted(given)}, needs {sorted(named)}"
+                )
+    assert calls > 250
+    assert not wrong, "\n".join(wrong)
