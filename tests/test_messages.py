@@ -179,7 +179,7 @@ def test_every_say_gives_exactly_the_fields_its_message_names() -> None:
             if any(kw.arg is None for kw in node.keywords):
                 continue  # **values: checked where they are built
             calls += 1
-            given = {kw.arg for kw in node.keywords}
+            given = {kw.arg or "" for kw in node.keywords}
             named = {name for _, name, _, _ in string.Formatter().parse(MESSAGES[key.value]) if name}
             if given != named:
                 wrong.append(
