@@ -120,6 +120,8 @@ _CONTENT: dict[str, str] = {
     "schema.kind.date": "日期",
     "schema.kind.other": "其他类型",
     "schema.not_text": '“{raw}”会被读成{kind}，而不是文字；请加上英文引号：{name}: "{raw}"',
+    "schema.curly_quotes": ('{value} 用的是中文引号，会连引号一起当成内容；请改成英文引号：{name}: "{inner}"'),
+    "schema.date_quoted": "日期不用加引号（{value} 用的是中文引号）；请写成 {name}: {inner}",
     "schema.not_bool": "“{raw}”不是 true 或 false；请写成 {name}: true 或 {name}: false",
     "schema.date_number": "“{raw}”不是日期{hint}；日期写成 YYYY-MM-DD 或 YYYY-MM-DD HH:MM，如 2026-03-05 08:30",
     "schema.date_number_hint": "（只写时间 {raw} 会被读成数字 {value}，要连同日期一起写）",

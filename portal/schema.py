@@ -74,7 +74,18 @@ def text(node: Node, ctx: Context, name: str) -> str:
     value = scalar.value.strip()
     if not value:
         raise Invalid(say("schema.empty"))
+    _refuse_curly_quotes(value, name)
     return value
+
+
+#: A whole value in the quotes of the Chinese input method, which YAML keeps as part of the text.
+_CURLY = re.compile(r"“[^“”]*”|‘[^‘’]*’|「[^「」]*」")
+
+
+def _refuse_curly_quotes(value: str, name: str) -> None:
+    if _CURLY.fullmatch(value):
+        inner = value[1:-1]
+        raise Invalid(say("schema.curly_quotes", value=value, name=_top(name), inner=inner))
 
 
 def _yaml_type(value: Any) -> str:
@@ -94,13 +105,17 @@ def boolean(node: Node, ctx: Context, name: str) -> bool:
     return scalar.value
 
 
-def _moment_text(node: Node) -> str:
+def _moment_text(node: Node, name: str) -> str:
     scalar = _scalar(node, say("schema.shape.date"))
     if isinstance(scalar.value, (bool, int, float)):
         hint = say("schema.date_number_hint", raw=scalar.raw, value=scalar.value) if ":" in scalar.raw else ""
         raise Invalid(say("schema.date_number", raw=scalar.raw, hint=hint))
     if scalar.value is None:
         raise Invalid(say("schema.date_empty"))
+    if _CURLY.fullmatch(scalar.raw.strip()):
+        raise Invalid(
+            say("schema.date_quoted", value=scalar.raw.strip(), name=_top(name), inner=scalar.raw.strip()[1:-1])
+        )
     return scalar.raw
 
 
@@ -110,7 +125,7 @@ YEARS = range(2000, 2100)
 
 
 def moment(node: Node, ctx: Context, name: str) -> Moment:
-    written = _moment_text(node)
+    written = _moment_text(node, name)
     try:
         value = parse_moment(written, ctx.settings.tz)
     except DateError as exc:

@@ -64,6 +64,8 @@ CASES: dict[str, Callable[[], str | bytes]] = {
     "值里有冒号没加引号": lambda: swap("title: 我县扎实做好冬春救助工作", "title: 通知: 关于冬春救助工作"),
     "引号没有配对": lambda: swap("title: 我县扎实做好冬春救助工作", 'title: "我县扎实做好冬春救助工作'),
     "名字被读成是/否": lambda: card("author: no"),
+    "引号用了中文引号": lambda: card("author: “no”"),
+    "日期加了中文引号": lambda: swap("date: 2026-03-05", "date: “2026-03-05”"),
     "信息卡片没有结束": lambda: card("author: 王芳", close="正文从这里开始。"),
     "第一行是空行": lambda: "\n" + card(),
     "横线用中文输入法打": lambda: card().replace("---", "———", 1),
