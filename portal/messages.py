@@ -427,6 +427,10 @@ _COMMANDS: dict[str, str] = {
     # what the commands print
     "cli.error": "错误：{message}",
     "cli.interrupted": "已中断（Ctrl-C）；什么也没有写",
+    "cli.interrupted_plain": "已中断（Ctrl-C）",
+    "cli.stdout_closed": "错误：标准输出已关闭，什么也写不出来",
+    "cli.reader_closed": "接收输出的一方已经关闭",
+    "cli.output_lost": "错误：无法写出结果（{reason}）",
     "cli.export_needs": "错误：export 要写 --format 和 -o（或者 --periodical 和 --number）",
     "cli.export_folder": "错误：export -o {output} 是一个文件夹；请写文件名，如 {example}",
     "cli.cannot_write": "错误：无法写入 {output}（{reason}）；什么也没有写",

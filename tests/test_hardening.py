@@ -64,7 +64,7 @@ def test_a_closed_pipe_is_one_line_and_exit_4(tmp_path: Path) -> None:
     finally:
         os.close(write_end)
     assert result.returncode == 4
-    assert result.stderr.decode().splitlines() == ["error: cannot write the output (the reader closed it)"]
+    assert result.stderr.decode().splitlines() == ["错误：无法写出结果（接收输出的一方已经关闭）"]
 
 
 def test_a_closed_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_a_closed_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 4
-    assert result.stderr.decode().splitlines() == ["error: standard output is closed; nothing could be written"]
+    assert result.stderr.decode().splitlines() == ["错误：标准输出已关闭，什么也写不出来"]
 
 
 def test_a_full_disk_under_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None:
@@ -85,7 +85,7 @@ def test_a_full_disk_under_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None
     with open("/dev/full", "w") as full:
         result = _console(site, "stats", "--as-of", "2026-04-05", stdout=full)
     assert result.returncode == 4
-    assert result.stderr.decode().splitlines() == ["error: cannot write the output (No space left on device)"]
+    assert result.stderr.decode().splitlines() == ["错误：无法写出结果（No space left on device）"]
 
 
 def test_export_to_a_full_disk_a_folder_or_an_impossible_path(tmp_path: Path) -> None:

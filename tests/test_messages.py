@@ -48,7 +48,9 @@ DEVELOPER_ONLY: set[tuple[str, str]] = set()
 
 
 def _modules() -> dict[str, ast.Module]:
-    return {p.name: ast.parse(p.read_text(encoding="utf-8"), filename=str(p)) for p in sorted(PACKAGE.glob("*.py"))}
+    """The package's modules and the edge (``build_stats.py``), by file name."""
+    paths = [*sorted(PACKAGE.glob("*.py")), PACKAGE.parent / "build_stats.py"]
+    return {p.name: ast.parse(p.read_text(encoding="utf-8"), filename=str(p)) for p in paths}
 
 
 def _text(node: ast.AST) -> str | None:
