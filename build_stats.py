@@ -154,10 +154,11 @@ def on_shutdown() -> None:
 def main() -> int:
     """The console entry: streams that cannot take the text, a closed pipe or a full disk end in one line."""
     from portal.cli import EXIT_INTERRUPTED, EXIT_IO, run
+    from portal.messages import say
 
     if sys.stdout is None or sys.stderr is None:  # started with stdout or stderr closed (>&-)
         if sys.stderr is not None:
-            print("error: standard output is closed; nothing could be written", file=sys.stderr)
+            print(say("cli.stdout_closed"), file=sys.stderr)
         return EXIT_IO
     for stream in (sys.stdout, sys.stderr):
         # A console that cannot show a character (ASCII, latin-1, GBK) shows it as \uXXXX instead of failing.
@@ -167,14 +168,14 @@ def main() -> int:
         code = run(sys.argv[1:], dict(os.environ), datetime.now(timezone.utc), sys.stdout, sys.stderr, ask, time.sleep)
         sys.stdout.flush()
     except KeyboardInterrupt:
-        print("interrupted (Ctrl-C)", file=sys.stderr)
+        print(say("cli.interrupted_plain"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except OSError as exc:  # the output went away (| head -1) or its disk is full (> /dev/full)
         # Point stdout at nothing, or Python's own flush at exit fails again with a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        reason = "the reader closed it" if isinstance(exc, BrokenPipeError) else (exc.strerror or str(exc))
+        reason = say("cli.reader_closed") if isinstance(exc, BrokenPipeError) else (exc.strerror or str(exc))
         with contextlib.suppress(OSError):
-            print(f"error: cannot write the output ({reason})", file=sys.stderr)
+            print(say("cli.output_lost", reason=reason), file=sys.stderr)
         return EXIT_IO
     return code
 

@@ -227,7 +227,7 @@ def cli(sites: Sites, n: int, rounds: int) -> dict[str, Samples]:
         log(f"CLI {label(n)} round {i + 1}/{rounds}")
         out["floor"].add(measure([PY, str(FLOOR), "content"], site))
         checked = out["check"].add(measure([*base, "check", "--config", "mkdocs.yml"], site, make_cold(site)))
-        if ": 0 error(s), 0 warning(s)" not in checked.output:  # the generator writes valid sites only
+        if "：0 个错误，0 个警告" not in checked.output:  # the generator writes valid sites only
             raise SystemExit(f"check found problems in {site}:\n{checked.output[-3000:]}")
         out["floor"].add(measure([PY, str(FLOOR), "content"], site))
         cold = out["stats"].add(measure(stats, site, make_cold(site)))

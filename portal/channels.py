@@ -173,7 +173,7 @@ class Sender:
     def _secret(self, env: Mapping[str, str], name: str) -> str:
         value = env.get(name, "") if name else ""
         if name and not value:
-            raise MissingSecret(f"environment variable {name} is not set (set it as a CI variable or in the shell)")
+            raise MissingSecret(say("remind.secret_unset", name=name))
         if value:
             self.secrets.append(value)
         return value
@@ -226,7 +226,7 @@ class EmailSender(Sender):
             self.close()
             raise ChannelError(_reason(exc)) from exc
         if refused:
-            raise Refused("refused recipients " + ", ".join(sorted(refused)))
+            raise Refused(say("remind.refused_recipients", names=", ".join(sorted(refused))))
 
     def close(self) -> None:
         if self.smtp is not None:
@@ -262,7 +262,7 @@ class RobotSender(Sender):
         for part in urllib.parse.parse_qsl(urllib.parse.urlsplit(self.url).query):
             self.secrets.append(part[1])  # the robot's key / access_token
         if not urllib.parse.urlsplit(self.url).scheme.startswith("http"):
-            raise MissingSecret(f"environment variable {channel.url_env} does not hold an http(s) address")
+            raise MissingSecret(say("remind.secret_not_url", name=channel.url_env))
 
     def where(self) -> str:
         return urllib.parse.urlsplit(self.url).netloc
@@ -285,11 +285,11 @@ class RobotSender(Sender):
         try:
             result = json.loads(answer)
         except ValueError as exc:
-            raise ChannelError("the answer is not JSON") from exc
+            raise ChannelError(say("remind.not_json")) from exc
         if not isinstance(result, dict) or result.get("errcode") != 0:
             code = result.get("errcode") if isinstance(result, dict) else None
             message = result.get("errmsg") if isinstance(result, dict) else None
-            raise ChannelError(f"refused: errcode {code}, {message}")
+            raise ChannelError(say("remind.refused", code=code, message=message))
 
 
 def _reason(exc: BaseException) -> str:
@@ -365,7 +365,7 @@ def deliver(
             except (Refused, Unsure) as exc:
                 result.sent.append(item)
                 on_sent(item, "unsure" if isinstance(exc, Unsure) else "sent")
-                result.errors.append(f"error: channel {name}: 《{item.reminder.title}》: {exc}")
+                result.errors.append(say("remind.item_refused", channel=name, title=item.reminder.title, reason=exc))
                 continue
             except AuthFailed as exc:
                 unsent = len(items) - index
@@ -377,8 +377,14 @@ def deliver(
                 continue
             unsent = len(items) - index
             result.errors.append(
-                f"error: channel {name}: {reason} (tried {retries + 1} times); "
-                f"{unsent} reminder(s) not sent through it, first: 《{item.reminder.title}》"
+                say(
+                    "remind.gave_up",
+                    channel=name,
+                    reason=reason,
+                    tries=retries + 1,
+                    unsent=unsent,
+                    title=item.reminder.title,
+                )
             )
             break
     finally:

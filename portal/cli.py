@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .cache import cache_folder
-from .config import locate_in_chain
+from .config import locate_in_chain, mkdocs_message
 from .dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
 from .discovery import decodable, shown
 from .editor import future_problems
@@ -34,6 +34,7 @@ from .remind import RemindUsage, calendar_warnings, prepare, remind
 from .remind import add_parser as add_remind_parser
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
 from .tally import Tally, evaluate, number, tally, to_json
+from .usage import Parser
 from .vocabulary import BREAKDOWN, CLI_SECTION_KEYS, PASSED, SECTION_COLUMNS, H, columns
 
 if TYPE_CHECKING:
@@ -45,52 +46,52 @@ class UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="build_stats.py", description="信息报送门户: validate content, compute statistics, export bulletins."
+    parser = Parser(prog="build_stats.py", description=say("usage.description"))
+    parser.add_argument("--config", default="mkdocs.yml", metavar=say("usage.metavar.file"), help=say("help.config"))
+    sub = parser.add_subparsers(
+        dest="command", required=True, title=say("usage.commands"), metavar=say("usage.command")
     )
-    parser.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
-    sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate all content and the config")
-    check.add_argument("--config", default=argparse.SUPPRESS)
+    check = sub.add_parser("check", help=say("help.check"), description=say("help.check"))
+    check.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
     check.add_argument("--no-future", dest="no_future", action="store_true", help=say("editor.help_no_future"))
-    stats = sub.add_parser("stats", help="figures of a period as a table or JSON")
-    stats.add_argument("--config", default=argparse.SUPPRESS)
-    stats.add_argument("--period", help="2026-03, 2026-Q1 or 2026 (default: the month of as_of)")
-    stats.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD[ HH:MM[:SS]] (a date alone: end of day)")
-    stats.add_argument("--json", action="store_true", help="print SPEC §6's JSON")
-    export = sub.add_parser("export", help="write a bulletin as .docx or .xlsx")
-    export.add_argument("--config", default=argparse.SUPPRESS)
-    export.add_argument("--period", help="2026-03, 2026-Q1 or 2026 (default: the month of as_of)")
-    export.add_argument("--as-of", dest="as_of")
-    export.add_argument("--format", choices=("docx", "xlsx"), help="bulletins: docx or xlsx; issues: docx")
-    export.add_argument("-o", "--output", help="file to write (issues: default <slug>-<year>-<number>.docx)")
-    export.add_argument("--periodical", help="export an issue of this periodical (name or slug) instead")
-    export.add_argument("--number", type=int, help="the issue's 期号")
-    export.add_argument("--year", type=int, help="the issue's year (default: the latest issue with that number)")
-    new = sub.add_parser("new", help="write a new, valid report or request file")
-    new.add_argument("--config", default=argparse.SUPPRESS)
-    new.add_argument("kind", choices=("report", "request", "incident", "periodical"))
-    new.add_argument("--title")
-    new.add_argument("--section", help="report: the section (name or alias)")
-    new.add_argument("--author", default="")
-    new.add_argument("--date", help="report, incident: YYYY-MM-DD (default: today)")
-    new.add_argument("--urgent", action="store_true", help="report: a major urgent event")
-    new.add_argument("--event-time", dest="event_time", default="", help="report: YYYY-MM-DD HH:MM")
-    new.add_argument("--request", default="", help="report: id of the notice it answers")
-    new.add_argument("--tags", default="", help="report: comma-separated tags")
-    new.add_argument("--issued", help="request: YYYY-MM-DD (default: today)")
-    new.add_argument("--deadline", help="request: YYYY-MM-DD")
-    new.add_argument("--sections", default="", help="request: comma-separated sections (default: all)")
-    new.add_argument("--id", dest="id_", default="", help="request: id (default: YG-YEAR-NN)")
-    new.add_argument("--type", dest="type_", default="", help="incident: one of extra.portal.incident_types")
-    new.add_argument("--report", default="", help="incident: the report concerned, e.g. reports/2026/03/x.md")
-    public = sub.add_parser("public", help="write the 公开 reports as a small static site and Atom feed")
-    public.add_argument("--config", default=argparse.SUPPRESS)
-    public.add_argument("-o", "--output", required=True, help="folder to write (replaced as a whole)")
+    stats = sub.add_parser("stats", help=say("help.stats"), description=say("help.stats"))
+    stats.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
+    stats.add_argument("--period", help=say("help.period"))
+    stats.add_argument("--as-of", dest="as_of", help=say("help.as_of"))
+    stats.add_argument("--json", action="store_true", help=say("help.json"))
+    export = sub.add_parser("export", help=say("help.export"), description=say("help.export"))
+    export.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
+    export.add_argument("--period", help=say("help.period"))
+    export.add_argument("--as-of", dest="as_of", help=say("help.as_of"))
+    export.add_argument("--format", choices=("docx", "xlsx"), help=say("help.format"))
+    export.add_argument("-o", "--output", help=say("help.output"))
+    export.add_argument("--periodical", help=say("help.periodical"))
+    export.add_argument("--number", type=int, help=say("help.number"))
+    export.add_argument("--year", type=int, help=say("help.year"))
+    new = sub.add_parser("new", help=say("help.new"), description=say("help.new"))
+    new.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
+    new.add_argument("kind", choices=("report", "request", "incident", "periodical"), help=say("help.kind"))
+    new.add_argument("--title", help=say("help.title"))
+    new.add_argument("--section", help=say("help.section"))
+    new.add_argument("--author", default="", help=say("help.author"))
+    new.add_argument("--date", help=say("help.date"))
+    new.add_argument("--urgent", action="store_true", help=say("help.urgent"))
+    new.add_argument("--event-time", dest="event_time", default="", help=say("help.event_time"))
+    new.add_argument("--request", default="", help=say("help.request"))
+    new.add_argument("--tags", default="", help=say("help.tags"))
+    new.add_argument("--issued", help=say("help.issued"))
+    new.add_argument("--deadline", help=say("help.deadline"))
+    new.add_argument("--sections", default="", help=say("help.sections"))
+    new.add_argument("--id", dest="id_", default="", help=say("help.id"))
+    new.add_argument("--type", dest="type_", default="", help=say("help.type"))
+    new.add_argument("--report", default="", help=say("help.report"))
+    public = sub.add_parser("public", help=say("help.public"), description=say("help.public"))
+    public.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
+    public.add_argument("-o", "--output", required=True, help=say("help.public_output"))
     add_remind_parser(sub)
     add_recording_parser(sub)
-    new.add_argument("--publication", default="", help="periodical: its name, e.g. 民政信息")
-    new.add_argument("--weeks", type=int, default=4, help="periodical: candidates of the last N weeks (default 4)")
+    new.add_argument("--publication", default="", help=say("help.publication"))
+    new.add_argument("--weeks", type=int, default=4, help=say("help.weeks"))
     return parser
 
 
@@ -118,7 +119,7 @@ def run(
     try:
         return _run(argv, env, now, out, err, ask, sleep or (lambda seconds: None))
     except KeyboardInterrupt:
-        print("interrupted (Ctrl-C); nothing was written", file=err)
+        print(say("cli.interrupted"), file=err)
         return EXIT_INTERRUPTED
 
 
@@ -153,7 +154,7 @@ def _run(
             as_of = resolve_as_of(args.as_of, env, now, settings.tz)
             period = period_of(args.period, as_of)
         except DateError as exc:
-            print(f"error: {exc}", file=err)
+            print(say("cli.error", message=exc), file=err)
             return EXIT_USAGE
     issue_export = args.command == "export" and bool(args.periodical)
     done = _without_content(args, config, settings, env, now, out, err, ask, sleep)
@@ -217,7 +218,7 @@ def _without_content(
     if args.command in RECORDING_COMMANDS:
         return _record(args, config, settings, env, now, out, err)
     if args.command == "export" and not args.periodical and not (args.format and args.output):
-        print("error: export needs --format and -o (or --periodical and --number)", file=err)
+        print(say("cli.export_needs"), file=err)
         return EXIT_USAGE
     if args.command == "new" and args.kind != "periodical":
         return _new(args, config, settings, now, out, err, ask)
@@ -292,18 +293,16 @@ def _export(fmt: str, bulletin: Bulletin, output: str, out: TextIO, err: TextIO)
     from .export import write_export  # heavy imports only when exporting
 
     if os.path.isdir(output):
-        print(
-            f"error: export -o {output}: is a folder; give a file name, e.g. {output.rstrip('/')}/通报.{fmt}", file=err
-        )
+        print(say("cli.export_folder", output=output, example=f"{output.rstrip('/')}/通报.{fmt}"), file=err)
         return EXIT_USAGE
     try:
         write_export(fmt, bulletin, output)
     except OSError as exc:
         if os.path.isfile(output) and not os.path.islink(output):
             os.unlink(output)  # a truncated document must not be mistaken for the bulletin
-        print(f"error: cannot write {output}: {exc.strerror or exc}; nothing was written", file=err)
+        print(say("cli.cannot_write", output=output, reason=exc.strerror or exc), file=err)
         return EXIT_IO
-    print(f"wrote {output}", file=out)
+    print(say("cli.wrote", output=output), file=out)
     return EXIT_OK
 
 
@@ -318,12 +317,12 @@ def _public(site: Site, output: str, out: TextIO, err: TextIO) -> int:
     try:
         write_public(files, output, docs_dir)
     except OutputError as exc:
-        print(f"error: {exc}", file=err)
+        print(say("cli.error", message=exc), file=err)
         return 2
     except OSError as exc:
-        print(f"error: {output}: cannot be written ({exc.strerror})", file=err)
+        print(say("cli.cannot_write", output=output, reason=exc.strerror), file=err)
         return EXIT_IO
-    print(f"wrote {output}: {len(public_reports(site.content))} 公开 report(s)", file=out)
+    print(say("cli.wrote_public", output=output, count=len(public_reports(site.content))), file=out)
     return 0
 
 
@@ -354,7 +353,7 @@ def _new(
         return EXIT_USAGE
     missing = [f"--{n.strip('_').replace('_', '-')}" for n in needed if not getattr(args, n)]
     if missing:
-        print(f"error: new {args.kind} needs {', '.join(missing)}", file=err)
+        print(say("cli.new_needs", kind=args.kind, options="、".join(missing)), file=err)
         return 2
     refused = unknown_section(settings, args.section) if args.kind in ("report", "incident") else None
     if refused:
@@ -365,7 +364,7 @@ def _new(
     try:
         draft, problems = _draft(args, settings, root, docs_dir, today, now)
     except DateError as exc:
-        print(f"error: {exc}", file=err)
+        print(say("cli.error", message=exc), file=err)
         return 2
     return write_or_report(draft, problems, root, out, err)
 
@@ -379,10 +378,8 @@ def _prompt(
             try:
                 setattr(args, name, ask(f"{labels[name]}: ").strip())
             except EOFError:
-                print(
-                    f"error: no answer for {labels[name]} (input ended); give --{name.strip('_').replace('_', '-')}",
-                    file=err,
-                )
+                option = f"--{name.strip('_').replace('_', '-')}"
+                print(say("cli.no_answer", label=labels[name], option=option), file=err)
                 return False
     return True
 
@@ -475,7 +472,7 @@ def _periodical_command(args: argparse.Namespace, site: Site, now: datetime, out
     try:
         return new_issue(args, site.settings, site.content, site.root, docs_dir, today, out, err)
     except DateError as exc:
-        print(f"error: {exc}", file=err)
+        print(say("cli.error", message=exc), file=err)
         return 2
 
 
@@ -494,7 +491,7 @@ _CONFIG_VALUE_RE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)",
 def _as_problem(config_file: str, record: logging.LogRecord) -> Problem:
     text = record.getMessage().strip()
     match = _CONFIG_VALUE_RE.fullmatch(text)
-    key, message = (match["key"], match["message"]) if match else ("config", text)
+    key, message = (match["key"], mkdocs_message(match["message"])) if match else ("config", mkdocs_message(text))
     where, line = locate_in_chain(config_file, key) if match else (config_file, 1)
     return Problem(where, line, key, message, "error" if record.levelno >= logging.ERROR else "warning")
 

@@ -14,7 +14,7 @@ import hashlib
 import math
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any
@@ -25,8 +25,8 @@ from mkdocs.config.base import ValidationError
 
 from .dates import DateError, get_zone, parse_moment
 from .editor import parse_editor
-from .messages import say
-from .model import LEVELS, DocumentSettings, Periodical, ScoringVersion, Section, Settings
+from .messages import choices, say
+from .model import DocumentSettings, Periodical, ScoringVersion, Section, Settings, level_code, level_message
 from .names import did_you_mean, normalize, suggest
 from .problems import Problem
 from .rules import Names, parse_period, parse_rules
@@ -55,29 +55,65 @@ class NestedErrors(ValidationError):
         self.errors = errors
 
 
+_CHOICE_RE = re.compile(r"Expected one of: \((?P<choices>.*)\) but received: (?P<value>.*)")
+_TYPE_RE = re.compile(r"Expected type: <class '(?P<type>\w+)'> but received: <class '\w+'>")
+_TYPE_WORDS = {
+    "bool": "config.type.bool",
+    "str": "config.type.str",
+    "int": "config.type.int",
+    "list": "config.type.list",
+}
+
+
+def mkdocs_message(text: str) -> str:
+    """A message of MkDocs' own option classes (``Choice``, ``Type``, ``ListOfItems``) said in Chinese."""
+    if text.startswith("Required configuration not provided"):
+        return say("config.required")
+    choice = _CHOICE_RE.fullmatch(text)
+    if choice:
+        allowed = [item.strip().strip("'\"") for item in choice["choices"].split(",") if item.strip()]
+        return say("config.choice", value=choice["value"].strip("'\""), choices=choices(allowed))
+    typed = _TYPE_RE.fullmatch(text)
+    if typed:
+        return say("config.type", type=say(_TYPE_WORDS.get(typed["type"], "config.type.other")))
+    if text.startswith("Unrecognised configuration name: "):
+        return say("config.mkdocs_unknown", key=text.split(": ", 1)[1].strip())
+    if text.startswith("Expected a list of items"):
+        return say("config.type", type=say("config.type.list"))
+    return say("config.other", text=text) if text and not _has_cjk(text) else text
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _unknown_key(key: object, known: Iterable[str]) -> str:
+    """``不认识的键“x”；是不是“y”？``: a key the schema does not have."""
+    return say("config.unknown_key", key=key, hint=did_you_mean(str(key), known) or say("config.fix_or_delete"))
+
+
 class Number(c.OptionallyRequired[float]):
     """An int or a float, never a bool."""
 
     def run_validation(self, value: object) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValidationError(f"expected a number, got {value!r}")
+            raise ValidationError(say("config.number", value=value))
         return value
 
 
 class Text(c.OptionallyRequired[str]):
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise ValidationError(f"expected text, got {value!r} (quote it)")
+            raise ValidationError(say("config.text", value=value))
         return value.strip()
 
 
 class Level(c.OptionallyRequired[str]):
     def run_validation(self, value: object) -> str:
-        if value not in LEVELS:
-            raise ValidationError(
-                f"unknown level {value!r}{did_you_mean(str(value), LEVELS)} (levels: {', '.join(LEVELS)})"
-            )
-        return str(value)
+        code = level_code(value)
+        if code is None:
+            raise ValidationError(_level_error(value))
+        return code
 
 
 class Points(c.OptionallyRequired[dict]):
@@ -85,18 +121,20 @@ class Points(c.OptionallyRequired[dict]):
 
     def run_validation(self, value: object) -> dict[str, float]:
         if not isinstance(value, dict):
-            raise ValidationError(f"expected a mapping of level: points, got {value!r}")
+            raise ValidationError(say("config.level_points", value=value))
         errors = []
+        out: dict[str, float] = {}
         for key, points in value.items():
-            if key not in LEVELS:
-                errors.append(
-                    (f".{key}", f"unknown level {key!r}{did_you_mean(str(key), LEVELS)} (levels: {', '.join(LEVELS)})")
-                )
+            code = level_code(key)
+            if code is None:
+                errors.append((f".{key}", _level_error(key)))
             elif isinstance(points, bool) or not isinstance(points, (int, float)):
-                errors.append((f".{key}", f"expected a number, got {points!r}"))
+                errors.append((f".{key}", say("config.number", value=points)))
+            else:
+                out[code] = points
         if errors:
             raise NestedErrors(errors)
-        return dict(value)
+        return out
 
 
 class NumberMap(c.OptionallyRequired[dict]):
@@ -104,9 +142,9 @@ class NumberMap(c.OptionallyRequired[dict]):
 
     def run_validation(self, value: object) -> dict[str, float]:
         if not isinstance(value, dict):
-            raise ValidationError(f"expected a mapping of adopter: points, got {value!r}")
+            raise ValidationError(say("config.adopter_points", value=value))
         errors = [
-            (f".{k}", f"expected a number, got {v!r}")
+            (f".{k}", say("config.number", value=v))
             for k, v in value.items()
             if isinstance(v, bool) or not isinstance(v, (int, float))
         ]
@@ -118,7 +156,7 @@ class NumberMap(c.OptionallyRequired[dict]):
 class Slug(c.OptionallyRequired[str]):
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str) or not _SLUG_RE.fullmatch(value):
-            raise ValidationError(f"{value!r} is not a slug; use lowercase ASCII letters, digits and '-'")
+            raise ValidationError(say("config.slug", value=value))
         return value
 
 
@@ -127,7 +165,7 @@ class Day(c.OptionallyRequired[date]):
 
     def run_validation(self, value: object) -> date:
         if isinstance(value, datetime):
-            raise ValidationError(f"{value} is a time; write a day, YYYY-MM-DD")
+            raise ValidationError(say("config.day_not_time", value=value))
         if isinstance(value, date):
             return value
         try:
@@ -135,7 +173,7 @@ class Day(c.OptionallyRequired[date]):
         except DateError as exc:
             raise ValidationError(str(exc)) from exc
         if moment.has_time:
-            raise ValidationError(f"{value!r} is a time; write a day, YYYY-MM-DD")
+            raise ValidationError(say("config.day_not_time", value=value))
         return moment.day
 
 
@@ -144,9 +182,9 @@ class Count(c.OptionallyRequired[int]):
 
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError(f"expected a whole number (0, 1, 2, …), got {value!r}")
+            raise ValidationError(say("config.count", value=value))
         if value < 0:
-            raise ValidationError(f"cannot be negative, got {value}")
+            raise ValidationError(say("config.negative", value=value))
         return value
 
 
@@ -160,7 +198,7 @@ class Timezone(c.OptionallyRequired[str]):
 
 
 def _level_error(level: object) -> str:
-    return f"unknown level {level!r}{did_you_mean(str(level), LEVELS)} (levels: {', '.join(LEVELS)})"
+    return level_message(level)
 
 
 class Adopters(c.OptionallyRequired[dict]):
@@ -168,7 +206,7 @@ class Adopters(c.OptionallyRequired[dict]):
 
     def run_validation(self, value: object) -> dict[str, Any]:
         if not isinstance(value, dict) or not value:
-            raise ValidationError("expected a mapping of adopter name: level, e.g. 县委办: county")
+            raise ValidationError(say("config.adopters"))
         errors: list[tuple[str, str]] = []
         seen: dict[str, str] = {}
         out: dict[str, Any] = {}
@@ -176,7 +214,7 @@ class Adopters(c.OptionallyRequired[dict]):
             level, publications = _adopter_entry(given, f".{name}", errors)
             key = normalize(str(name))
             if key in seen:
-                errors.append((f".{name}", f"{name!r} is the same name as {seen[key]!r}; keep one"))
+                errors.append((f".{name}", say("config.same_name", name=name, other=seen[key])))
             seen[key] = name
             out[str(name)] = (level, publications)
         if errors:
@@ -186,15 +224,19 @@ class Adopters(c.OptionallyRequired[dict]):
 
 def _adopter_entry(given: object, where: str, errors: list[tuple[str, str]]) -> tuple[str, tuple[str, ...]]:
     if not isinstance(given, dict):
-        if given not in LEVELS:
+        code = level_code(given)
+        if code is None:
             errors.append((where, _level_error(given)))
-        return str(given), ()
+        return str(code or given), ()
     for key in given:
         if key not in ("level", "publications"):
-            errors.append((f"{where}.{key}", f"unknown key{did_you_mean(str(key), ('level', 'publications'))}"))
-    level = given.get("level")
-    if level not in LEVELS:
-        errors.append((f"{where}.level", "required; add level: county" if level is None else _level_error(level)))
+            errors.append((f"{where}.{key}", _unknown_key(key, ("level", "publications"))))
+    level = level_code(given.get("level"))
+    if level is None:
+        given_level = given.get("level")
+        errors.append(
+            (f"{where}.level", say("config.level_required") if given_level is None else _level_error(given_level))
+        )
     raw = given.get("publications") or []
     if not isinstance(raw, list):
         raw = [raw]
@@ -207,9 +249,9 @@ def _distinct_names(items: list[object], where: str, errors: list[tuple[str, str
     out: list[str] = []
     for index, item in enumerate(items):
         if not isinstance(item, str) or not item.strip():
-            errors.append((f"{where}[{index}]", f"expected a name, got {item!r} (quote it)"))
+            errors.append((f"{where}[{index}]", say("config.name", value=item)))
         elif normalize(item) in {normalize(n) for n in out}:
-            errors.append((f"{where}[{index}]", f"{item!r} is listed twice; keep one"))
+            errors.append((f"{where}[{index}]", say("config.listed_twice", name=item)))
         else:
             out.append(item.strip())
     return out
@@ -229,7 +271,7 @@ class UrgentLimit(c.OptionallyRequired[object]):
             except ValidationError as exc:
                 errors.append((f".{key}", str(exc)))
         if "default" not in value:
-            errors.append(("", "a map by severity needs default: hours (for reports without severity); add it"))
+            errors.append(("", say("config.urgent_default")))
         if errors:
             raise NestedErrors(errors)
         return out
@@ -237,9 +279,9 @@ class UrgentLimit(c.OptionallyRequired[object]):
 
 def _hours(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValidationError(f"expected a number, got {value!r}")
+        raise ValidationError(say("config.number", value=value))
     if value <= 0:
-        raise ValidationError("must be more than 0 hours")
+        raise ValidationError(say("config.hours_positive"))
     return value
 
 
@@ -248,7 +290,7 @@ class NameList(c.OptionallyRequired[list]):
 
     def run_validation(self, value: object) -> list[str]:
         if not isinstance(value, list):
-            raise ValidationError(f"expected a list of names, e.g. [动态, 调研], got {value!r}")
+            raise ValidationError(say("config.name_list", value=value, example="[动态, 调研]"))
         errors: list[tuple[str, str]] = []
         out = _distinct_names(value, "", errors)
         if errors:
@@ -295,10 +337,10 @@ class DocumentNumber(c.OptionallyRequired[str]):
 
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise ValidationError(f"expected text such as '示民办〔{{year}}〕{{n}}号', got {value!r}")
+            raise ValidationError(say("config.document_number", value=value))
         unknown = sorted(set(re.findall(r"\{([^{}]*)\}", value)) - {"year", "n"})
         if unknown:
-            raise ValidationError(f"unknown placeholder {{{unknown[0]}}}; use {{year}} and {{n}}")
+            raise ValidationError(say("config.placeholder", name=unknown[0]))
         return value.strip()
 
 
@@ -307,10 +349,10 @@ class TextList(c.OptionallyRequired[list]):
 
     def run_validation(self, value: object) -> list[str]:
         if not isinstance(value, list):
-            raise ValidationError(f"expected a list of names, e.g. [县委办, 县政府办], got {value!r}")
+            raise ValidationError(say("config.name_list", value=value, example="[县委办, 县政府办]"))
         bad = [item for item in value if not isinstance(item, str) or not item.strip()]
         if bad:
-            raise ValidationError(f"expected names (text), got {bad[0]!r} (quote it)")
+            raise ValidationError(say("config.name", value=bad[0]))
         return [item.strip() for item in value]
 
 
@@ -333,12 +375,12 @@ def _validate(schema: type[base.Config], raw: object, path: str) -> tuple[dict[s
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        return {}, [(path, f"expected a mapping of keys, got {raw!r}")]
+        return {}, [(path, say("config.mapping", value=raw))]
     errors: list[tuple[str, str]] = []
     known = {key for key, _ in schema._schema}
     for key in raw:
         if key not in known:
-            errors.append((f"{path}.{key}", f"unknown key{did_you_mean(str(key), known)}"))
+            errors.append((f"{path}.{key}", _unknown_key(key, known)))
     values: dict[str, Any] = {}
     for key, option in schema._schema:
         try:
@@ -346,9 +388,7 @@ def _validate(schema: type[base.Config], raw: object, path: str) -> tuple[dict[s
         except NestedErrors as exc:
             errors.extend((f"{path}.{key}{sub}", msg) for sub, msg in exc.errors)
         except ValidationError as exc:
-            errors.append(
-                (f"{path}.{key}", str(exc).replace("Required configuration not provided.", "required; add it"))
-            )
+            errors.append((f"{path}.{key}", mkdocs_message(str(exc))))
     return values, errors
 
 
@@ -375,7 +415,7 @@ def _sections(raw: object, errors: list[tuple[str, str]]) -> tuple[Section, ...]
     if raw is None:
         raw = DEFAULT_SECTIONS
     if not isinstance(raw, list) or not raw:
-        errors.append((path, "expected a non-empty list of sections (- name: 社会救助股 …)"))
+        errors.append((path, say("config.sections")))
         return ()
     out: list[Section] = []
     names: dict[str, tuple[str, str]] = {}  # normalised name or alias -> (key path of its item, section name)
@@ -396,13 +436,13 @@ def _sections(raw: object, errors: list[tuple[str, str]]) -> tuple[Section, ...]
                 errors.append(
                     (
                         key_path,
-                        f"{name!r} is already used by section {names[key][1]!r}; names and aliases must be unique",
+                        say("config.section_name_taken", name=name, section=names[key][1]),
                     )
                 )
                 continue
             names[key] = (where, section.name)
         if section.slug in slugs:
-            errors.append((f"{where}.slug", f"slug {section.slug!r} is already used by {slugs[section.slug]!r}"))
+            errors.append((f"{where}.slug", say("config.slug_taken", slug=section.slug, other=slugs[section.slug])))
         slugs[section.slug] = section.name
         out.append(section)
     return tuple(out)
@@ -412,7 +452,7 @@ def _scoring(raw: object, names: Names, errors: list[tuple[str, str]]) -> tuple[
     path = f"{ROOT}.scoring"
     items = [raw] if raw is None or isinstance(raw, dict) else raw
     if not isinstance(items, list) or not items:
-        errors.append((path, "expected a mapping, or a list of mappings each with 'from'"))
+        errors.append((path, say("config.scoring")))
         return ()
     listed = isinstance(raw, list)
     versions: list[ScoringVersion] = []
@@ -423,14 +463,14 @@ def _scoring(raw: object, names: Names, errors: list[tuple[str, str]]) -> tuple[
         if errs:
             continue
         if listed and values["from"] is None and len(items) > 1:
-            errors.append((f"{where}.from", "each version in a list needs 'from: YYYY-MM-DD'"))
+            errors.append((f"{where}.from", say("config.scoring_from")))
         merged = {k: (values[k] if values.get(k) is not None else copy.deepcopy(v)) for k, v in DEFAULTS.items()}
         for name in merged["adopted_by"]:
             if name not in names.adopters:
                 errors.append(
                     (
                         f"{where}.adopted_by.{name}",
-                        f"unknown adopter {name!r}{did_you_mean(name, names.adopters)} (see {ROOT}.adopters)",
+                        say("config.unknown_adopter", name=name, hint=did_you_mean(name, names.adopters)),
                     )
                 )
         merged["rules"] = parse_rules(merged["rules"] or None, names, f"{where}.rules", errors)
@@ -438,7 +478,7 @@ def _scoring(raw: object, names: Names, errors: list[tuple[str, str]]) -> tuple[
         versions.append(ScoringVersion(start=values["from"], **merged))
     starts = [v.start for v in versions if v.start is not None]
     if len(starts) != len(set(starts)):
-        errors.append((path, "two versions have the same 'from' date; give each its own"))
+        errors.append((path, say("config.scoring_same_from")))
     return tuple(sorted(versions, key=lambda v: v.start or date.min))
 
 
@@ -452,8 +492,7 @@ def _blank_organization(raw: object) -> list[tuple[str, str]]:
     return [
         (
             f"{ROOT}.organization",
-            "is empty (or the environment variable its !ENV names is not set); write the bureau's name, "
-            "e.g. organization: 某某县民政局 — it heads every page, bulletin and export",
+            say("config.organization"),
         )
     ]
 
@@ -507,17 +546,19 @@ def _distribution(raw: object, where: str, errors: list[tuple[str, str]]) -> tup
     if raw is None:
         return ()
     if not isinstance(raw, dict):
-        errors.append((where, "expected a mapping such as {报: [县委办, 县政府办], 送: [市民政局], 发: [各股室]}"))
+        errors.append((where, say("config.distribution")))
         return ()
     out = []
     for key, names in raw.items():
         if key not in DISTRIBUTION_KEYS:
             hint = did_you_mean(str(key), DISTRIBUTION_KEYS)
-            errors.append((f"{where}.{key}", f"unknown key{hint}; use 报, 送 or 发"))
+            errors.append((f"{where}.{key}", say("config.distribution_key", key=key, hint=hint)))
             continue
         listed = [names] if isinstance(names, str) else names
         if not isinstance(listed, list) or not all(isinstance(n, str) and n.strip() for n in listed):
-            errors.append((f"{where}.{key}", f"expected a list of names, e.g. {key}: [县委办, 县政府办]"))
+            errors.append(
+                (f"{where}.{key}", say("config.name_list", value=names, example=f"{key}: [县委办, 县政府办]"))
+            )
             continue
         out.append((str(key), tuple(n.strip() for n in listed)))
     return tuple(sorted(out, key=lambda kv: DISTRIBUTION_KEYS.index(kv[0])))
@@ -529,7 +570,7 @@ def _periodicals(raw: object, adopters: Mapping[str, str], errors: list[tuple[st
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        errors.append((path, "expected a list of periodicals (- name: 民政信息 …)"))
+        errors.append((path, say("config.periodicals")))
         return ()
     out: list[Periodical] = []
     names: dict[str, str] = {}
@@ -541,8 +582,11 @@ def _periodicals(raw: object, adopters: Mapping[str, str], errors: list[tuple[st
             errors.append(
                 (
                     f"{where}.adopter",
-                    f"unknown adopter {values['adopter']!r}{did_you_mean(values['adopter'], adopters)} "
-                    f"(see {ROOT}.adopters)",
+                    say(
+                        "config.unknown_adopter",
+                        name=values["adopter"],
+                        hint=did_you_mean(values["adopter"], adopters),
+                    ),
                 )
             )
             continue
@@ -552,7 +596,7 @@ def _periodicals(raw: object, adopters: Mapping[str, str], errors: list[tuple[st
             errors.append((f"{where}.copies", say("layout.copies", value=copies)))
             copies = None
         if len({normalize(col) for col in columns}) != len(columns):
-            errors.append((f"{where}.columns", "a column is listed twice; list each once"))
+            errors.append((f"{where}.columns", say("config.column_twice")))
         periodical = Periodical(
             values["name"],
             values["slug"] or _default_slug(values["name"]),
@@ -562,9 +606,11 @@ def _periodicals(raw: object, adopters: Mapping[str, str], errors: list[tuple[st
             copies,
         )
         if normalize(periodical.name) in names:
-            errors.append((f"{where}.name", f"{periodical.name!r} is configured twice; keep one"))
+            errors.append((f"{where}.name", say("config.periodical_twice", name=periodical.name)))
         if periodical.slug in slugs:
-            errors.append((f"{where}.slug", f"slug {periodical.slug!r} is already used by {slugs[periodical.slug]!r}"))
+            errors.append(
+                (f"{where}.slug", say("config.slug_taken", slug=periodical.slug, other=slugs[periodical.slug]))
+            )
         names[normalize(periodical.name)] = periodical.name
         slugs[periodical.slug] = periodical.name
         out.append(periodical)
@@ -647,7 +693,7 @@ def _document(bulletin: dict[str, Any], organization: str) -> DocumentSettings:
 class _SubMapping(c.OptionallyRequired[object]):
     def run_validation(self, value: object) -> object:
         if not isinstance(value, dict):
-            raise ValidationError(f"expected a mapping, got {value!r}")
+            raise ValidationError(say("config.mapping", value=value))
         return value
 
 
@@ -714,7 +760,7 @@ def inherit_chain(config_file: str) -> tuple[list[str], tuple[str, int, str] | N
         line = text.count("\n", 0, match.start()) + 1
         if any(os.path.realpath(target) == os.path.realpath(seen) for seen in chain):
             names = " → ".join([*chain, target])
-            return chain, (current, line, f"INHERIT loops back ({names}); remove one of the INHERIT lines")
+            return chain, (current, line, say("config.inherit_loop", chain=names))
         chain.append(target)
 
 
@@ -782,10 +828,10 @@ class Counts(c.OptionallyRequired[tuple]):
     def run_validation(self, value: object) -> tuple[int, ...]:
         items = [value] if isinstance(value, int) and not isinstance(value, bool) else value
         if not isinstance(items, list) or any(isinstance(v, bool) or not isinstance(v, int) for v in items):
-            raise ValidationError(f"expected a list of whole numbers, e.g. [3, 1], got {value!r}")
+            raise ValidationError(say("config.counts", value=value))
         bad = [v for v in items if not self.least <= v <= self.most]
         if bad:
-            raise ValidationError(f"{bad[0]} is out of range; use {self.least} to {self.most}")
+            raise ValidationError(say("config.out_of_range", value=bad[0], least=self.least, most=self.most))
         return tuple(sorted(set(items), reverse=True))
 
 
@@ -794,7 +840,7 @@ class Clock(c.OptionallyRequired[str]):
 
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str) or not _CLOCK_RE.fullmatch(value.strip()):
-            raise ValidationError(f'expected a time of day "HH:MM" in quotes, e.g. "08:30", got {value!r}')
+            raise ValidationError(say("config.clock", value=value))
         return value.strip()
 
 
@@ -854,25 +900,25 @@ class Pattern(c.OptionallyRequired[str]):
     def run_validation(self, value: object) -> str:
         text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
         if text is None or (text and not self.pattern.fullmatch(text)):
-            raise ValidationError(f"{value!r} is not {self.what}")
+            raise ValidationError(say("config.pattern", value=value, what=say(self.what)))
         return text
 
 
 class Url(c.OptionallyRequired[str]):
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value.strip()):
-            raise ValidationError(f"expected an address starting with https:// or http://, got {value!r}")
+            raise ValidationError(say("config.url", value=value))
         return value.strip()
 
 
 def _env_name(default: str = "") -> Pattern:
-    return Pattern(_ENV_NAME_RE, "the name of an environment variable (letters, digits, _)", default)
+    return Pattern(_ENV_NAME_RE, "config.what.env_name", default)
 
 
 class RecipientConfig(base.Config):
     name = c.Type(str, default="")
-    email = Pattern(_EMAIL_RE, "an e-mail address")
-    mobile = Pattern(_MOBILE_RE, "a mainland mobile number (11 digits)")
+    email = Pattern(_EMAIL_RE, "config.what.email")
+    mobile = Pattern(_MOBILE_RE, "config.what.mobile")
     wecom_userid = c.Type(str, default="")
 
 
@@ -884,7 +930,7 @@ class EmailChannelConfig(base.Config):
     security = c.Choice(("starttls", "ssl", "none"), default="starttls")
     username = c.Type(str, default="")
     password_env = _env_name()
-    sender = Pattern(_EMAIL_RE, "an e-mail address")
+    sender = Pattern(_EMAIL_RE, "config.what.email")
     ca_file = c.Type(str, default="")  # a CA bundle for a mail server with the bureau's own certificate
     timeout = Finite(default=20)
 
@@ -906,10 +952,7 @@ _CHANNEL_SCHEMAS: dict[str, type[base.Config]] = {
     "dingtalk": DingtalkChannelConfig,
 }
 _SECRET_KEYS = {"url", "webhook", "password", "secret", "key", "token", "access_token"}
-_SECRET_HINT = (
-    "secrets never go in mkdocs.yml: put the value in an environment variable (a CI secret) "
-    "and name the variable in url_env, password_env or secret_env"
-)
+_SECRET_HINT = "config.secret"
 _DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 
 
@@ -949,24 +992,24 @@ def _channels(raw: object, path: str, errors: list[tuple[str, str]]) -> tuple[An
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        errors.append((path, "expected a list of channels (- name: mail, type: email …)"))
+        errors.append((path, say("config.channels")))
         return ()
     out, names = [], set()
     for index, item in enumerate(raw):
         where = f"{path}[{index}]"
         kind = item.get("type") if isinstance(item, dict) else None
         if kind not in _CHANNEL_SCHEMAS:
-            errors.append((f"{where}.type", f"expected one of email, wecom, dingtalk, got {kind!r}"))
+            errors.append((f"{where}.type", say("config.channel_type", value=kind)))
             continue
         values, errs = _validate(_CHANNEL_SCHEMAS[kind], item, where)
-        errs = [(key, _SECRET_HINT if key.rpartition(".")[2] in _SECRET_KEYS else msg) for key, msg in errs]
+        errs = [(key, say(_SECRET_HINT) if key.rpartition(".")[2] in _SECRET_KEYS else msg) for key, msg in errs]
         if kind != "email" and not values.get("url_env"):
-            errs.append((f"{where}.url_env", "required: the environment variable holding the robot's webhook address"))
+            errs.append((f"{where}.url_env", say("config.url_env")))
         errors.extend(errs)
         if errs:
             continue
         if values["name"] in names:
-            errors.append((f"{where}.name", f"channel name {values['name']!r} is used twice"))
+            errors.append((f"{where}.name", say("config.channel_twice", name=values["name"])))
         names.add(values["name"])
         if kind == "email":
             values["port"] = values["port"] or _DEFAULT_PORTS[values["security"]]
@@ -994,7 +1037,12 @@ def reminder_settings(raw_portal: object, sections: tuple[Section, ...], site_ur
     for name, item in (values.get("recipients") or {}).items():
         section = lookup.get(normalize(str(name)))
         if section is None:
-            errors.append((f"{path}.recipients.{name}", f"unknown section {name!r}{did_you_mean(str(name), lookup)}"))
+            errors.append(
+                (
+                    f"{path}.recipients.{name}",
+                    say("config.unknown_section", name=name, hint=did_you_mean(str(name), list(lookup.values()))),
+                )
+            )
             continue
         recipients[section] = _recipient(item, f"{path}.recipients.{name}", errors)
     channels = _channels(values.get("channels"), f"{path}.channels", errors)

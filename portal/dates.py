@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .messages import say
+
 _MOMENT_RE = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
     r"(?:[ T](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?"
     r"[ ]?(?P<tz>Z|[+-]\d{2}:\d{2})?)?"
 )
 END_OF_DAY = time(23, 59, 59)
-FORMS = "YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS] (optionally with an offset such as +08:00)"
+#: ``2026/3/1``, ``2026.3.1``, ``2026年3月1日``: a day written the way people write it by hand.
+_HAND_WRITTEN = re.compile(r"(\d{4})\s*[/.年\-]\s*(\d{1,2})\s*[/.月\-]\s*(\d{1,2})\s*日?(?:\s+(\d{1,2})[:：](\d{2}))?")
 
 
 class DateError(ValueError):
@@ -29,7 +32,7 @@ def get_zone(name: str) -> tzinfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise DateError(f"unknown timezone {name!r}; use an IANA name such as Asia/Shanghai") from exc
+        raise DateError(say("dates.timezone", name=name)) from exc
 
 
 @dataclass(frozen=True)
@@ -48,19 +51,19 @@ def parse_moment(text: str, tz: tzinfo, *, end_of_day: bool = False) -> Moment:
     """Parse ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM[:SS][offset]`` into ``tz``."""
     match = _MOMENT_RE.fullmatch(text.strip())
     if not match:
-        raise DateError(f"{text!r} is not a date; write {FORMS}")
+        raise DateError(_fix(text.strip()) or say("dates.not_a_date", text=text.strip()))
     g = match.groupdict()
     try:
         day = date(int(g["y"]), int(g["m"]), int(g["d"]))
     except ValueError as exc:
-        raise DateError(f"{text!r} is not a real date ({exc}); write {FORMS}") from exc
+        raise DateError(_impossible_day(text.strip(), int(g["y"]), int(g["m"]))) from exc
     if g["H"] is None:
         at = datetime.combine(day, END_OF_DAY if end_of_day else time(0), tz)
         return Moment(at, False)
     try:
         clock = time(int(g["H"]), int(g["M"]), int(g["S"] or 0))
     except ValueError as exc:
-        raise DateError(f"{text!r} has an impossible time of day ({exc}); write {FORMS}") from exc
+        raise DateError(say("dates.impossible_time", text=text.strip())) from exc
     if g["tz"] is None:
         return Moment(datetime.combine(day, clock, tz), True)
     if g["tz"] == "Z":
@@ -69,16 +72,40 @@ def parse_moment(text: str, tz: tzinfo, *, end_of_day: bool = False) -> Moment:
         sign = 1 if g["tz"][0] == "+" else -1
         hours, minutes = int(g["tz"][1:3]), int(g["tz"][4:6])
         if hours > 23 or minutes > 59:
-            raise DateError(f"{text!r} has an impossible offset; write e.g. +08:00")
+            raise DateError(say("dates.impossible_offset", text=text.strip()))
         offset = timezone(sign * timedelta(hours=hours, minutes=minutes))
     return Moment(datetime.combine(day, clock, offset).astimezone(tz), True)
+
+
+def _fix(text: str) -> str:
+    """The message for a day written by hand (``2026/3/1``) that exists, naming its right form; else nothing."""
+    match = _HAND_WRITTEN.fullmatch(text.strip())
+    if not match:
+        return ""
+    y, m, d, hours, minutes = match.groups()
+    try:
+        written = date(int(y), int(m), int(d)).isoformat()
+        if hours is not None:
+            written += " " + time(int(hours), int(minutes)).strftime("%H:%M")
+    except ValueError:
+        return ""
+    return say("dates.write_as", text=text, written=written)
+
+
+def _impossible_day(text: str, y: int, m: int) -> str:
+    """Why ``2026-02-30`` or ``2026-13-01`` is no day, in words."""
+    if y < 1:
+        return say("dates.no_such_year", text=text)
+    if not 1 <= m <= 12:
+        return say("dates.no_such_month", text=text)
+    return say("dates.no_such_day", text=text, year=y, month=m, days=_month_end(y, m).day)
 
 
 def from_epoch(seconds: str, tz: tzinfo) -> datetime:
     try:
         value = int(seconds.strip())
     except ValueError as exc:
-        raise DateError(f"SOURCE_DATE_EPOCH={seconds!r} is not a whole number of seconds") from exc
+        raise DateError(say("dates.epoch", seconds=seconds)) from exc
     return datetime.fromtimestamp(value, tz)
 
 
@@ -148,14 +175,14 @@ def year(year_: int) -> Period:
 def parse_period(text: str) -> Period:
     match = _PERIOD_RE.fullmatch(text.strip())
     if not match:
-        raise DateError(f"{text!r} is not a period; write a month 2026-03, a quarter 2026-Q1 or a year 2026")
+        raise DateError(say("dates.not_a_period", text=text.strip()))
     y = int(match["y"])
     if y < 1:
-        raise DateError(f"{text!r} is not a period; years run from 0001")
+        raise DateError(say("dates.period_year", text=text.strip()))
     if match["m"]:
         m = int(match["m"])
         if not 1 <= m <= 12:
-            raise DateError(f"{text!r} is not a month; months run 01 to 12")
+            raise DateError(say("dates.period_month", text=text.strip()))
         return month(y, m)
     if match["q"]:
         return quarter(y, int(match["q"]))

@@ -120,12 +120,10 @@ def _is_lock_or_backup(name: str) -> bool:
 
 #: Leftovers that hold text someone saved: published as they are (unchecked) unless refused.
 _REFUSED = {
-    ".orig": "a leftover of a merge (git mergetool keeps the old version here); check the merged file and "
-    "delete this one",
-    ".rej": "a leftover of a patch that did not apply; apply the change by hand and delete this file",
-    ".bak": "a backup copy, which would be published as it is, unchecked; delete it (keep backups outside "
-    "the content folder)",
-    ".txt": "a text file is published as it is, unchecked; write it as a .md report or delete it",
+    ".orig": "discovery.orig",
+    ".rej": "discovery.rej",
+    ".bak": "discovery.bak",
+    ".txt": "discovery.txt",
 }
 #: Text files the office may put at the content root on purpose (the crawler policy wins over the generated one).
 _OFFICE_FILES = {"robots.txt"}
@@ -136,17 +134,11 @@ def leftover_problem(name: str, extension: str | None = None) -> str | None:
     """Why a file of this name is refused (a leftover or an unchecked document), or None."""
     extension = os.path.splitext(name)[1].lower() if extension is None else extension
     if extension == ".txt" and os.path.splitext(name[:-4])[1].lower() in MARKDOWN:
-        return (
-            f"the name ends in {os.path.splitext(name[:-4])[1] + name[-4:]!r} (Notepad adds '.txt'); "
-            "rename it to end in .md (in Explorer: 查看 → 显示文件扩展名)"
-        )
+        return say("discovery.md_txt", ending=os.path.splitext(name[:-4])[1] + name[-4:])
     if extension in _REFUSED:
-        return _REFUSED[extension]
+        return say(_REFUSED[extension])
     if extension in _DOCUMENTS:
-        return (
-            f"a {extension} document is published as it is, without the checks a report gets (personal data, "
-            "classified markings); put its text in a .md report, or send the document another way"
-        )
+        return say("discovery.document", extension=extension)
     return None
 
 
@@ -194,14 +186,10 @@ class _Walk:
             return False
         target = os.path.realpath(full)
         if os.path.commonpath([target, self.real_root]) != self.real_root:
-            self.refuse(
-                full,
-                f"this {what} is a symlink to a place outside the repository; "
-                f"copy the {'files' if what == 'folder' else 'file'} into the repository instead",
-            )
+            self.refuse(full, say(f"discovery.link_outside.{what}"))
             return True
         if not os.path.exists(full):
-            self.refuse(full, f"this {what} is a symlink to {os.readlink(full)}, which does not exist; delete the link")
+            self.refuse(full, say(f"discovery.link_broken.{what}", target=os.readlink(full)))
             return True
         return False
 
@@ -285,16 +273,11 @@ class _Walk:
                     self.rel(full),
                     1,
                     "file",
-                    "MkDocs would not publish this file (a dot-file, or "
-                    "matched by exclude_docs/draft_docs in mkdocs.yml); rename or move it",
+                    say("discovery.skipped"),
                 )
             return None
         if extension in ACTIVE and kind != "pages":
-            self.refuse(
-                full,
-                f"a {extension} file is published as it is, scripts included, without the checks "
-                "a report gets; write the content in a .md file (pictures: .png or .jpg)",
-            )
+            self.refuse(full, say("discovery.active", extension=extension))
             return None
         refused = leftover_problem(name, extension) if src_uri not in _OFFICE_FILES else None
         if refused:
@@ -306,23 +289,15 @@ class _Walk:
 
     def markdown(self, full: str, name: str, src_uri: str, kind: str) -> SourceFile | None:
         if not name.endswith(".md"):
-            self.refuse(full, f"rename it to end in .md (not {os.path.splitext(name)[1]})")
+            self.refuse(full, say("discovery.not_md", extension=os.path.splitext(name)[1]))
             return None
         bad = _BAD_NAME_RE.search(src_uri)
         if bad:
-            self.refuse(
-                full,
-                f"the name contains {bad.group(0)!r}, which Windows does not allow in file names "
-                "(colleagues could not check the repository out); rename it",
-            )
+            self.refuse(full, say("discovery.windows_name", character=bad.group(0)))
             return None
         named = [f.masked for f in personal_data(src_uri)]
         if named:
-            self.refuse(
-                full,
-                f"the name contains personal data ({named[0]}), which would be published in the page's "
-                "address; rename the file",
-            )
+            self.refuse(full, say("discovery.personal_name", masked=named[0]))
             return None
         if src_uri == "index.md":
             kind = "home"
@@ -370,22 +345,21 @@ def _distinct(found: list[SourceFile], linked: set[str], problems: Problems, use
                 source.path,
                 1,
                 "file",
-                f"the portal generates the page at /{url} itself; rename the file "
-                "(e.g. add the date and a short subject: 2026-03-05-低保.md)",
+                say("discovery.generated", url=url),
             )
         elif url.lower() in by_url:
             problems.error(
                 source.path,
                 1,
                 "file",
-                f"publishes at the same address /{url} as {by_url[url.lower()].path}; rename one of them",
+                say("discovery.same_address", url=url, other=by_url[url.lower()].path),
             )
         elif real in by_file:
             problems.error(
                 source.path,
                 1,
                 "file",
-                f"is a link to the same file as {by_file[real].path}, so it would count twice; delete the link",
+                say("discovery.same_file", other=by_file[real].path),
             )
         else:
             by_url[url.lower()] = source
@@ -400,7 +374,7 @@ def reserved_clashes(
     """Messages for pages (``(src_uri, url)``) whose address is taken by a generated page (a src_uri)."""
     reserved = {page_url(uri, use_directory_urls): uri for uri in generated if uri.endswith(".md")}
     return [
-        f"{src_uri}: its address /{url} is reserved for a generated page ({reserved[url]}); rename the file"
+        say("discovery.reserved", src_uri=src_uri, url=url, generated=reserved[url])
         for src_uri, url in pages
         if url in reserved and src_uri != reserved[url]
     ]

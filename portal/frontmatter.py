@@ -17,6 +17,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from .messages import say
+
 try:
     _Loader: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml is a dependency of the wheels we pin
@@ -97,16 +99,9 @@ def _looks_like_utf16(data: bytes) -> bool:
 def decode(data: bytes) -> tuple[str | None, list[SourceError]]:
     """UTF-8 text with newlines normalised, or the reason it cannot be read."""
     if len(data) > MAX_FILE_BYTES:
-        size = f"{-(-len(data) // 1024)} KiB" if len(data) <= READ_LIMIT else "over 16 MiB"
-        return None, [
-            SourceError(
-                1,
-                "file",
-                f"is {size}, over the 1024 KiB (1 MiB) limit; "
-                "split it, or move pictures and attachments out of the text",
-            )
-        ]
-    utf16 = "the file is UTF-16; save it as UTF-8 (in Notepad or WPS: 另存为 → 编码 UTF-8)"
+        size = f"{-(-len(data) // 1024)} KiB" if len(data) <= READ_LIMIT else say("file.over_16mib")
+        return None, [SourceError(1, "file", say("file.too_big", size=size))]
+    utf16 = say("encoding.utf16")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return None, [SourceError(1, "encoding", utf16)]
     start = 0
@@ -123,7 +118,7 @@ def decode(data: bytes) -> tuple[str | None, list[SourceError]]:
             SourceError(
                 _line_at(data, exc.start),
                 "encoding",
-                f"bytes {bad} are not UTF-8 (GBK?); save the file as UTF-8 (在编辑器中 另存为 → 编码 UTF-8)",
+                say("encoding.not_utf8", bytes=bad),
             )
         ]
     if "\x00" in text:
@@ -131,7 +126,7 @@ def decode(data: bytes) -> tuple[str | None, list[SourceError]]:
             SourceError(
                 _line_at(data, data.index(b"\x00")),
                 "encoding",
-                "the file contains a NUL byte; it is binary or damaged: save it again as plain UTF-8 text",
+                say("encoding.nul"),
             )
         ]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
@@ -146,10 +141,6 @@ class Split:
 
 
 _WIDE_DASHES = re.compile(r"[ \t]*[—–―─－‐‑﹣━]{2,}[ \t]*")
-_WIDE_DASH_HINT = (
-    "write it as three ASCII hyphens '---' (switch the input method to English; "
-    "'———' or '－－－' typed in Chinese mode do not count)"
-)
 
 
 def split(text: str) -> Split:
@@ -160,7 +151,7 @@ def split(text: str) -> Split:
             None,
             text,
             1,
-            [SourceError(1, "front-matter", f"the first line is {lines[0].strip()!r}; {_WIDE_DASH_HINT}")],
+            [SourceError(1, "front-matter", say("frontmatter.wide_dashes_first", line=lines[0].strip()))],
         )
     if lines[0].rstrip(" \t") != "---":
         for number, line in enumerate(lines[:50], start=1):
@@ -173,9 +164,7 @@ def split(text: str) -> Split:
                         SourceError(
                             1,
                             "front-matter",
-                            f"the '---' block starts on line "
-                            f"{number}; it must start on the first line: "
-                            "delete the blank lines above it",
+                            say("frontmatter.late_start", number=number),
                         )
                     ],
                 )
@@ -194,7 +183,7 @@ def split(text: str) -> Split:
                     SourceError(
                         index + 1,
                         "front-matter",
-                        f"the block opened by '---' on line 1 is closed by {lines[index].strip()!r}; {_WIDE_DASH_HINT}",
+                        say("frontmatter.closed_by_wide", line=lines[index].strip()),
                     )
                 ],
             )
@@ -206,7 +195,7 @@ def split(text: str) -> Split:
             SourceError(
                 1,
                 "front-matter",
-                "the block opened by '---' on line 1 is never closed; add a line '---' after the last field",
+                say("frontmatter.unclosed"),
             )
         ],
     )
@@ -238,11 +227,7 @@ class _Composer:
             refused = True
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
-            self.errors.append(
-                SourceError(
-                    line, where, f"explicit YAML tags ({tag}) are not allowed; remove the tag and write a plain value"
-                )
-            )
+            self.errors.append(SourceError(line, where, say("yaml.tag", tag=tag)))
             refused = True
         return refused
 
@@ -255,9 +240,7 @@ class _Composer:
             return None
         except yaml.YAMLError as exc:  # e.g. a ReaderError: not expected after parse_yaml's clean-up
             reason = " ".join(str(exc).split())
-            self.errors.append(
-                SourceError(1 + self.offset, "front-matter", f"cannot be read as YAML ({reason}); retype the fields")
-            )
+            self.errors.append(SourceError(1 + self.offset, "front-matter", say("yaml.unreadable", reason=reason)))
             return None
         finally:
             loader.dispose()
@@ -311,14 +294,11 @@ class _Composer:
         return None
 
     def _report_anchors(self) -> None:
-        for found, what, fix in (
-            (self.anchors, "anchors (&{})", "write the value out in full"),
-            (self.aliases, "aliases (*{})", "write the value out in full"),
-        ):
+        for found, key in ((self.anchors, "yaml.anchor"), (self.aliases, "yaml.alias")):
             if found:
                 line, where, name = found[0]
-                more = f" ({len(found) - 1} more in this block)" if len(found) > 1 else ""
-                self.errors.append(SourceError(line, where, f"YAML {what.format(name)} are not allowed{more}; {fix}"))
+                more = say("yaml.more", count=len(found) - 1) if len(found) > 1 else ""
+                self.errors.append(SourceError(line, where, say(key, name=name, more=more)))
         self.anchors, self.aliases = [], []
 
     @staticmethod
@@ -356,13 +336,11 @@ class _Composer:
         key = pending_key[-1]
         if key is None:
             if not isinstance(node, Scalar):
-                self.errors.append(SourceError(node.line, "front-matter", "a key must be a plain word followed by ':'"))
+                self.errors.append(SourceError(node.line, "front-matter", say("yaml.key_not_word")))
                 node = Scalar(None, "?", node.line)
                 self.tainted.add(id(node))
             elif node.raw == "<<" and not node.quoted:
-                self.errors.append(
-                    SourceError(node.line, "<<", "YAML merge keys ('<<') are not allowed; write each field out in full")
-                )
+                self.errors.append(SourceError(node.line, "<<", say("yaml.merge_key")))
                 self.tainted.add(id(node))
             elif tainted:
                 self.tainted.add(id(node))
@@ -372,9 +350,7 @@ class _Composer:
         name = key.raw
         if name in parent.items:
             first = parent.items[name][0].line
-            self.errors.append(
-                SourceError(key.line, name, f"duplicate key {name!r} (first on line {first}); keep only one")
-            )
+            self.errors.append(SourceError(key.line, name, say("yaml.duplicate_key", name=name, first=first)))
             return
         parent.items[name] = (key, node)
         if tainted or id(key) in self.tainted:
@@ -389,20 +365,29 @@ class _Composer:
         source_line = lines[index] if 0 <= index < len(lines) else ""
         before = lines[index - 1] if 0 < index <= len(lines) else ""
         problem = f"{exc.problem or exc.context}".strip()
-        hint = "check the indentation and that each field is written 'key: value'"
+        hint = "yaml.hint.layout"
         if "nesting depth" in problem:
-            hint = "there are far too many nested brackets; write the value as plain text"
+            hint = "yaml.hint.depth"
         elif "\t" in source_line or "'\\t'" in problem:
-            hint = "indent with spaces, not tabs"
+            hint = "yaml.hint.tab"
         elif "\u3000" in source_line or "\u3000" in before:
-            hint = "indent with ordinary spaces, not the full-width space '\u3000' of the Chinese input method"
+            hint = "yaml.hint.wide_space"
             line -= "\u3000" not in source_line  # the parser notices on the line after
+        elif "found unexpected end of stream" in problem and "quoted" in f"{exc.context}":
+            hint = "yaml.hint.quote_pair"
         elif "：" in source_line or "：" in before:
-            hint = "use an ASCII colon ':' followed by a space, not the full-width '：'"
+            hint = "yaml.hint.wide_colon"
             line -= "：" not in source_line
-        elif ":" in source_line and not any(c in source_line for c in "'\""):
-            hint = "put text containing ':' in quotes"
-        return SourceError(line, "front-matter", f"invalid YAML ({problem}); {hint}")
+        elif _INDENTED_KEY.match(source_line) and before[:1] not in " -" and not before.rstrip().endswith(":"):
+            hint = "yaml.hint.indent"
+        elif source_line.count(":") > 1 and not any(c in source_line for c in "'\""):
+            hint = "yaml.hint.quote_colon"
+        said = (
+            say("yaml.problem.indent_char")
+            if hint in ("yaml.hint.tab", "yaml.hint.wide_space")
+            else yaml_problem(problem)
+        )
+        return SourceError(line, "front-matter", say("yaml.syntax", problem=said, hint=say(hint)))
 
 
 #: Characters YAML refuses outright (C0/C1 controls, surrogates, non-characters).
@@ -426,6 +411,8 @@ def field_at(root: Node | None, line: int) -> str:
 #: Text that may hold an anchor, alias, tag, directive or merge key: read event by event.
 _RISKY_RE = re.compile(r"[&*!%]|<<")
 _FAILED = object()
+#: ``  author: 王芳`` under a field that opens no block: a field indented by mistake.
+_INDENTED_KEY = re.compile(r"[ ]+[A-Za-z_][A-Za-z0-9_-]*:(\s|$)")
 
 
 def _fast(yaml_text: str, first_line: int) -> Any:
@@ -485,7 +472,7 @@ def parse_yaml(yaml_text: str, first_line: int = 2) -> tuple[Map | None, list[So
             SourceError(
                 1,
                 "front-matter",
-                "the front-matter is over 64 KiB; keep only the fields there and move long text into the body",
+                say("frontmatter.too_big"),
             )
         ]
     yaml_text = yaml_text.replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_BREAKS)
@@ -507,8 +494,7 @@ def parse_yaml(yaml_text: str, first_line: int = 2) -> tuple[Map | None, list[So
                     SourceError(
                         first_line + yaml_text.count("\n", 0, match.start()),
                         match.group(2),
-                        "use an ASCII colon ':' after the field name, not the full-width '：' "
-                        f"(write {match.group(2)}: …)",
+                        say("frontmatter.wide_colon", name=match.group(2), value=_rest_of_line(yaml_text, match)),
                     )
                 )
     for number, char in controls:
@@ -516,20 +502,46 @@ def parse_yaml(yaml_text: str, first_line: int = 2) -> tuple[Map | None, list[So
             SourceError(
                 number,
                 field_at(root, number),
-                f"contains an invisible control character (U+{ord(char):04X}), often left by copying from Word "
-                "or a web page; retype the line",
+                say("frontmatter.control_char", code=f"{ord(char):04X}"),
             )
         )
     if root is None and not errors:
         return Map(line=1), []
     if root is not None and not isinstance(root, Map):
-        hint = " (use an ASCII colon ':', not '：')" if "：" in yaml_text else ""
-        errors.append(
-            SourceError(
-                first_line,
-                "front-matter",
-                f"the front-matter must be 'key: value' lines, not a list or a single value{hint}",
-            )
-        )
+        hint = say("frontmatter.not_mapping_colon") if "：" in yaml_text else ""
+        errors.append(SourceError(first_line, "front-matter", say("frontmatter.not_mapping", hint=hint)))
         return None, errors
     return root if isinstance(root, Map) else None, errors
+
+
+#: PyYAML's own words for the common mistakes, and the catalogue key that says them in Chinese.
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed", "yaml.problem.mapping_values"),
+    ("could not find expected ':'", "yaml.problem.no_colon"),
+    ("cannot start any token", "yaml.problem.bad_character"),
+    ("did not find expected key", "yaml.problem.expected_key"),
+    ("did not find expected '-' indicator", "yaml.problem.expected_dash"),
+    ("block sequence entries are not allowed", "yaml.problem.dash_here"),
+    ("found unexpected end of stream", "yaml.problem.unclosed"),
+    ("found unknown escape character", "yaml.problem.escape"),
+    ("expected ',' or ']'", "yaml.problem.flow_list"),
+    ("expected ',' or '}'", "yaml.problem.flow_map"),
+    ("expected <block end>", "yaml.problem.indent"),
+    ("nesting depth", "yaml.problem.depth"),
+    ("expected alphabetic or numeric character", "yaml.problem.anchor_name"),
+    ("found undefined tag handle", "yaml.problem.tag_handle"),
+)
+
+
+def yaml_problem(problem: str) -> str:
+    """PyYAML's English ``problem`` said in plain Chinese (a general sentence for the rare ones)."""
+    for words, key in _YAML_PROBLEMS:
+        if words in problem:
+            return say(key)
+    return say("yaml.problem.other")
+
+
+def _rest_of_line(text: str, match: re.Match[str]) -> str:
+    """What follows a field name and its full-width colon on the same line: the value as written."""
+    end = text.find("\n", match.end())
+    return text[match.end() : None if end < 0 else end].strip() or "…"

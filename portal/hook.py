@@ -77,11 +77,11 @@ class PortalHook:
         except ConfigFailure as exc:
             for problem in exc.problems:
                 log.error(problem.format())
-            raise PluginError(f"{len(exc.problems)} error(s) in extra.portal; see above") from None
+            raise PluginError(say("site.config_failed", count=len(exc.problems))) from None
         try:
             self.as_of = resolve_as_of(None, dict(self.env), self.preview.now(self.clock()), self.settings.tz)
         except DateError as exc:
-            raise PluginError(f"as_of: {exc}") from None
+            raise PluginError(say("site.as_of", reason=exc)) from None
         self._internal(config)
         try:
             self.search_worker = search.material_worker(list(config.theme.dirs))
@@ -126,11 +126,7 @@ class PortalHook:
             (log.error if problem.is_error else log.warning)(problem.format())
         errors = [p for p in problems if p.is_error]
         if errors and self.command != "serve":
-            raise PluginError(
-                f"{len(errors)} content error(s) in {len({p.path for p in errors})} file(s); "
-                "nothing was published and the previous site was left in place — fix the files listed "
-                "above and build again"
-            )
+            raise PluginError(say("site.content_failed", errors=len(errors), files=len({p.path for p in errors})))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site
@@ -150,7 +146,7 @@ class PortalHook:
         # A bulletin's words (content/bulletins/<period>.md) go into its bulletin; until that exists they wait.
         waiting = {n.src_uri for n in site.content.notes.values() if n.src_uri not in generated}
         for src_uri in sorted(waiting):
-            log.info(f"{src_uri}: its bulletin is not published yet (as of {self.as_of:%Y-%m-%d}); the text waits")
+            log.info(say("site.note_waits", src_uri=src_uri, as_of=f"{self.as_of:%Y-%m-%d}"))
         pages = [
             (f.src_uri, f.url)
             for f in files
@@ -201,7 +197,7 @@ class PortalHook:
                 rebuild()
             except (Exception, SystemExit) as exc:  # every failure must reach the browser
                 lines = [*collect.messages, str(exc) or type(exc).__name__]
-                log.error("the rebuild failed; the browser shows the errors until they are fixed")
+                log.error(say("site.rebuild_failed"))
                 _write_error_site(server.root, lines)
             finally:
                 logging.getLogger("mkdocs").removeHandler(collect)

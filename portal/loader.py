@@ -254,14 +254,10 @@ def check_incidents(
                 problems.error(incident.path, lines.get("report", 1), "report", message)
                 continue
             if found is None or found.draft:
-                what = "is a draft" if found is not None else "is not a report"
+                key = "loader.incident_draft" if found is not None else "loader.incident_no_report"
+                hint = did_you_mean(incident.report, list(by_uri))
                 problems.error(
-                    incident.path,
-                    lines.get("report", 1),
-                    "report",
-                    f"{incident.report} {what}; write the path of a submitted report relative to the content "
-                    f"folder, e.g. reports/2026/03/2026-03-05-低保.md"
-                    f"{did_you_mean(incident.report, list(by_uri))}",
+                    incident.path, lines.get("report", 1), "report", say(key, path=incident.report, hint=hint)
                 )
                 continue
         kept.append(incident)
@@ -278,7 +274,7 @@ def _requests_by_id(requests: list[tuple[Request, dict[str, int]]], problems: Pr
                 request.path,
                 lines.get("id", 1),
                 "id",
-                f"id {request.id!r} is already used by {by_id[key].path}; give each request its own id",
+                say("loader.duplicate_id", id=request.id, other=by_id[key].path),
             )
             continue
         by_id[key] = request
@@ -305,9 +301,11 @@ def _asked(
             report.path,
             line,
             "request",
-            f"no appointment notice has id {report.request!r}"
-            f"{did_you_mean(report.request, [r.id for r in by_id.values()])} "
-            "(notices are the files in requests/)",
+            say(
+                "loader.unknown_request",
+                id=report.request,
+                hint=did_you_mean(report.request, [r.id for r in by_id.values()]),
+            ),
         )
         return None
     missing = [s for s in report.sections if s not in asked.sections]
@@ -316,8 +314,7 @@ def _asked(
             report.path,
             line,
             "request",
-            f"{asked.id} did not ask {'、'.join(missing)} "
-            f"(asked: {'、'.join(asked.sections)}); check the id or the section",
+            say("loader.not_asked", id=asked.id, missing="、".join(missing), asked="、".join(asked.sections)),
         )
         return None
     return replace(report, request=asked.id)
@@ -362,7 +359,6 @@ def _copies(copies: dict[str, list[str]], kinds: dict[str, str], problems: Probl
                 path,
                 1,
                 "file",
-                f"is a copy of {original} (same title and text), so the report would count twice; "
-                "delete the copy, or give it its own title and text if it is a new report",
+                say("loader.copy", original=original),
             )
     return doubled

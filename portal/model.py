@@ -7,13 +7,48 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from .names import normalize
+from .messages import say
+from .names import did_you_mean, normalize
 
 LEVELS: tuple[str, ...] = ("bureau", "county", "city", "province", "national")
 
 
+#: The levels as clerks write them (SPEC §4): accepted wherever a level code is.
+LEVEL_WORDS: dict[str, str] = {
+    "本局": "bureau",
+    "县级": "county",
+    "市级": "city",
+    "省级": "province",
+    "国家级": "national",
+}
+#: Routes of an adoption: 直报 / 转报, or their English codes.
+ROUTES: dict[str, str] = {"直报": "直报", "转报": "转报", "direct": "直报", "forwarded": "转报"}
+
+
 def level_rank(level: str) -> int:
     return LEVELS.index(level)
+
+
+def level_code(written: object) -> str | None:
+    """The level code of ``written`` (``county``, ``县级``, `` 县 级 ``), or None when it names no level."""
+    if not isinstance(written, str):
+        return None
+    value = normalize(written)
+    if value.lower() in LEVELS:
+        return value.lower()
+    return LEVEL_WORDS.get(value)
+
+
+def level_message(written: object) -> str:
+    """The one message for a level that is none, with the nearest level when one is near."""
+    hint = did_you_mean(str(written), [*LEVELS, *LEVEL_WORDS])
+    return say("levels.unknown", value=written, hint=hint)
+
+
+def route_of(written: str) -> str | None:
+    """直报 or 转报 for ``written`` (Chinese or English), or None."""
+    value = normalize(written)
+    return ROUTES.get(value) or ROUTES.get(value.lower())
 
 
 @dataclass(frozen=True)

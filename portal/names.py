@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from . import messages
+
 _INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 
 
@@ -34,5 +36,5 @@ def case_twin(path: str, candidates: Iterable[str]) -> str | None:
 
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str:
-    hint = suggest(name, candidates)
-    return f"; did you mean {hint!r}?" if hint else ""
+    """``；是不是“社会救助股”？`` when a candidate is near ``name``, else nothing."""
+    return messages.did_you_mean(suggest(name, candidates))

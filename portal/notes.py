@@ -28,6 +28,7 @@ from typing import Any
 
 from .dates import DateError, parse_period
 from .frontmatter import Map
+from .messages import say
 from .model import BulletinNote, Settings
 from .problems import Problems
 from .schema import Context, Field, Invalid, Node, _scalar, day, parse_fields
@@ -37,9 +38,9 @@ _NEXT_RE = re.compile(r"^##[ \t]+(?:下一步|下步)工作要求[ \t]*#*[ \t]*$
 
 
 def positive_whole(node: Node, ctx: Context, name: str) -> int:
-    scalar = _scalar(node, "a number")
+    scalar = _scalar(node, say("schema.shape.number"))
     if isinstance(scalar.value, bool) or not isinstance(scalar.value, int) or scalar.value < 1:
-        raise Invalid(f"expected a whole number from 1 (the n of 示民办〔2026〕n号), got {scalar.raw!r}")
+        raise Invalid(say("notes.number", raw=scalar.raw))
     return scalar.value
 
 
@@ -53,7 +54,7 @@ def note_period(src_uri: str, path: str, problems: Problems) -> str | None:
     """The period key a note's file name gives (``bulletins/2026-10.md`` → ``2026-10``), or None and an error."""
     stem = posixpath.splitext(posixpath.basename(src_uri))[0]
     if posixpath.dirname(src_uri) != "bulletins":
-        problems.error(path, 1, "file", "put a bulletin's text directly in bulletins/, named after its period")
+        problems.error(path, 1, "file", say("notes.folder"))
         return None
     try:
         return parse_period(stem).key
@@ -62,7 +63,7 @@ def note_period(src_uri: str, path: str, problems: Problems) -> str | None:
             path,
             1,
             "file",
-            f"{stem!r} is not a period; name the file after its bulletin: 2026-10.md, 2026-Q3.md or 2026.md",
+            say("notes.not_a_period", stem=stem),
         )
         return None
 

@@ -105,8 +105,7 @@ def _read(
             path,
             1,
             "front-matter",
-            "no front-matter; start the file with a '---' line, the fields "
-            "(section, date, …) and another '---' line (see 使用说明)",
+            say("parsing.no_frontmatter"),
         )
     if parts.yaml_text is not None:
         root, yaml_errors = parse_yaml(parts.yaml_text)
@@ -122,16 +121,14 @@ def _read(
             path,
             line,
             where,
-            f"classified marking {marking!r}: classified information (涉密信息) is never published on "
-            "the portal (保密规定); remove the file and send it through the confidential channel",
+            say("parsing.classified_marking", marking=marking),
         )
     for offset, url in external_resources(parts.body):
         problems.error(
             path,
             parts.body_line + parts.body.count("\n", 0, offset),
             "body",
-            f"embeds {url} from outside the site; the portal runs without internet: copy the file "
-            "into the repository and link it relatively",
+            say("parsing.external", url=url),
         )
     return root, parts.body, parts.body_line, text
 
@@ -152,12 +149,12 @@ def _doubled_adoptions(adoptions: Any, lines: dict[str, int], path: str, problem
     seen: set[Any] = set()
     for item in adoptions:
         if item in seen:
-            when = f", {item.date:%Y-%m-%d}" if item.date is not None else ""
+            when = f"，{item.date:%Y-%m-%d}" if item.date is not None else ""
             problems.error(
                 path,
                 item.line or lines.get("adopted", 1),
                 item.where or "adopted",
-                f"the same adoption ({item.by}{when}) is listed twice, so it would count twice; delete one",
+                say("parsing.doubled_adoption", by=item.by, when=when),
             )
         seen.add(item)
 
@@ -171,8 +168,7 @@ def _not_before(day: Any, values: dict[str, Any], path: str, problems: Problems)
                 path,
                 item.line,
                 item.where or kind,
-                f"{item.date:%Y-%m-%d} is before the report's date ({day}); "
-                "a report is adopted or instructed after it is submitted — check the date",
+                say("parsing.before_report", date=f"{item.date:%Y-%m-%d}", day=day),
             )
 
 
@@ -191,7 +187,7 @@ def parse_report(
         if heading:
             title = _heading_text(heading.group(1))
         else:
-            problems.error(path, 1, "title", "missing; add 'title: …' or start the text with a '# 标题' line")
+            problems.error(path, 1, "title", say("parsing.no_title"))
     date = values.get("date")
     _doubled_adoptions(values.get("adopted", ()), lines, path, problems)
     if values.get("urgent") and "event_time" not in root.items:
@@ -199,7 +195,7 @@ def parse_report(
             path,
             1,
             "event_time",
-            "an urgent report needs the time the event happened; add 'event_time: YYYY-MM-DD HH:MM'",
+            say("parsing.no_event_time"),
         )
     event, reported = values.get("event_time"), values.get("reported_time")
     if event and reported and reported.at < event.at:
@@ -207,7 +203,7 @@ def parse_report(
             path,
             lines["reported_time"],
             "reported_time",
-            f"is before event_time ({event.at:%Y-%m-%d %H:%M}); check both times",
+            say("parsing.reported_before_event", event=f"{event.at:%Y-%m-%d %H:%M}"),
         )
     if date is not None:
         _not_before(date.day, values, path, problems)
@@ -273,7 +269,7 @@ def parse_request(
     _, body, values, lines = parsed
     issued, deadline = values.get("issued"), values.get("deadline")
     if issued and deadline and deadline < issued:
-        problems.error(path, lines["deadline"], "deadline", f"is before issued ({issued}); check both dates")
+        problems.error(path, lines["deadline"], "deadline", say("parsing.deadline_before_issued", issued=issued))
     if len(problems.errors) > before:
         return None, lines
     stem = posixpath.splitext(posixpath.basename(source.src_uri))[0]
@@ -313,7 +309,7 @@ def parse_file(
 
 
 def unreadable(source: SourceFile, exc: OSError) -> Parsed:
-    message = f"cannot be read ({exc.strerror or exc}); check its permissions"
+    message = say("parsing.unreadable", reason=exc.strerror or exc)
     return Parsed(None, {}, (Problem(source.path, 1, "file", message),))
 
 
@@ -373,8 +369,7 @@ def _misplaced_report(root: Map | None, source: SourceFile, problems: Problems) 
         source.path,
         1,
         "file",
-        "looks like a report (it has section and date) but is outside reports/, so it would be "
-        "published unchecked and not counted; move it to reports/YYYY/MM/ (e.g. reports/2026/03/)",
+        say("parsing.misplaced_report"),
     )
     return True
 

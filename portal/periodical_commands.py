@@ -12,6 +12,7 @@ import os
 from datetime import date, datetime, time, timedelta
 from typing import TextIO
 
+from .messages import say
 from .model import Content, Issue, Periodical, Settings
 from .names import did_you_mean
 from .problems import Problem, Problems
@@ -25,8 +26,8 @@ def find_periodical(settings: Settings, typed: str) -> Periodical | None:
 
 def _unknown(settings: Settings, typed: str, err: TextIO) -> int:
     names = [p.name for p in settings.periodicals]
-    known = "、".join(names) if names else "none (configure extra.portal.periodicals)"
-    print(f"error: unknown periodical {typed!r}{did_you_mean(typed, names)}; the periodicals are {known}", file=err)
+    known = "、".join(names) if names else say("commands.no_periodicals")
+    print(say("commands.unknown_periodical", value=typed, hint=did_you_mean(typed, names), known=known), file=err)
     return 2
 
 
@@ -47,21 +48,19 @@ def export_issue(args: argparse.Namespace, settings: Settings, content: Content,
     if periodical is None:
         return _unknown(settings, args.periodical, err)
     if args.number is None:
-        print("error: export --periodical needs --number (the 期号)", file=err)
+        print(say("commands.issue_number"), file=err)
         return 2
     if args.format not in (None, "docx"):
-        print("error: an issue is exported as --format docx", file=err)
+        print(say("commands.issue_docx"), file=err)
         return 2
     issue = pick_issue(content.issues, periodical, args.number, args.year)
     if issue is None:
         when = f"{args.year}年" if args.year else ""
-        print(f"error: 《{periodical.name}》has no {when}第{args.number}期; see periodicals/ for its issues", file=err)
+        print(say("commands.no_issue", name=periodical.name, when=when, number=args.number), file=err)
         return 2
     output = args.output or f"{periodical.slug}-{issue.date.year}-{issue.number:02d}.docx"
     if os.path.isdir(output):
-        print(
-            f"error: export -o {output}: is a folder; give a file name, e.g. {output.rstrip('/')}/简报.docx", file=err
-        )
+        print(say("cli.export_folder", output=output, example=f"{output.rstrip('/')}/简报.docx"), file=err)
         return 2
     data = issue_docx(issue, periodical, {r.src_uri: r for r in content.reports}, settings)
     try:
@@ -70,9 +69,9 @@ def export_issue(args: argparse.Namespace, settings: Settings, content: Content,
     except OSError as exc:
         if os.path.isfile(output) and not os.path.islink(output):
             os.unlink(output)  # a truncated document must not be mistaken for the issue
-        print(f"error: cannot write {output}: {exc.strerror or exc}; nothing was written", file=err)
+        print(say("cli.cannot_write", output=output, reason=exc.strerror or exc), file=err)
         return 4
-    print(f"wrote {output}", file=out)
+    print(say("cli.wrote", output=output), file=out)
     return 0
 
 
@@ -116,7 +115,7 @@ def issue_draft(
     full = os.path.join(folder, f"{day.year}-{number:02d}.md")
     rel = os.path.relpath(full, root).replace(os.sep, "/")
     if os.path.exists(full):
-        return None, [Problem(rel, 1, "file", "exists already; edit it, or give --date of another year")]
+        return None, [Problem(rel, 1, "file", say("commands.issue_exists"))]
     return _checked(text, full, rel, docs_dir, settings, content)
 
 
@@ -151,7 +150,7 @@ def new_issue(
     from .scaffold import write_or_report
 
     if not args.publication:
-        print("error: new periodical needs --publication (e.g. --publication 民政信息)", file=err)
+        print(say("commands.new_periodical"), file=err)
         return 2
     periodical = find_periodical(settings, args.publication)
     if periodical is None:

@@ -17,7 +17,7 @@ from datetime import datetime, time
 from typing import Any
 
 from .frontmatter import Map, Node, Scalar, Seq
-from .messages import say
+from .messages import choices, say
 from .model import Adoption, Issue, IssueItem, Periodical, Report, Settings
 from .names import case_twin, did_you_mean, normalize
 from .problems import Problems
@@ -27,8 +27,8 @@ from .schema import Context, Field, Invalid, boolean, moment, parse_fields, text
 def _positive(node: Node, ctx: Context, name: str) -> int:
     value = node.value if isinstance(node, Scalar) else None
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raw = node.raw if isinstance(node, Scalar) else "a list or mapping"
-        raise Invalid(f"{raw!r} is not a positive whole number; write e.g. {name}: 12")
+        raw = node.raw if isinstance(node, Scalar) else say("periodicals.not_a_value")
+        raise Invalid(say("periodicals.positive", raw=raw, name=name))
     return value
 
 
@@ -38,11 +38,11 @@ def _publication(node: Node, ctx: Context, name: str) -> str:
     if found is None:
         names = [p.name for p in ctx.settings.periodicals]
         hint = did_you_mean(value, names) or (
-            f"; the periodicals are {'、'.join(names)}" if names else "; no periodical is configured"
+            say("names.choose", what=say("names.what.periodical"), names=choices(names))
+            if names
+            else say("periodicals.none_configured")
         )
-        raise Invalid(
-            f"unknown publication {value!r}{hint} (periodicals are configured under extra.portal.periodicals)"
-        )
+        raise Invalid(say("periodicals.unknown_publication", value=value, hint=hint))
     return found.name
 
 
@@ -64,7 +64,7 @@ def _items(node: Node, ctx: Context, name: str) -> tuple[RawItem, ...]:
     if isinstance(node, Scalar) and node.value is None:
         return ()
     if not isinstance(node, Seq):
-        raise Invalid("expected a list, e.g. items: [{report: reports/2026/03/x.md, column: 工作动态}]")
+        raise Invalid(say("periodicals.items_list"))
     out = []
     for index, item in enumerate(node.items):
         where = f"{name}[{index}]"
@@ -79,16 +79,21 @@ def _item(item: Node, ctx: Context, where: str) -> RawItem:
     if isinstance(item, Scalar):
         return RawItem(text(item, ctx, where), "", item.line, where, item.line)
     if not isinstance(item, Map):
-        raise Invalid("expected a report path or {report: reports/…/x.md, column: 工作动态}")
+        raise Invalid(say("periodicals.item_shape"))
     for key, (key_node, _) in item.items.items():
         if key not in ("report", "column"):
             raise Invalid(
-                f"unknown key{did_you_mean(key, ('report', 'column'))}; allowed: report, column",
+                say(
+                    "schema.unknown_key",
+                    key=key,
+                    hint=did_you_mean(key, ("report", "column")),
+                    allowed="report, column",
+                ),
                 key_node.line,
                 f"{where}.{key}",
             )
     if "report" not in item.items:
-        raise Invalid("missing; add report: reports/…/x.md", item.line, f"{where}.report")
+        raise Invalid(say("periodicals.item_no_report"), item.line, f"{where}.report")
     key_node, value = item.items["report"]
     path = text(value, ctx, f"{where}.report")
     column, column_line = "", key_node.line
@@ -119,18 +124,21 @@ def parse_issue(
     periodical = settings.periodical(values["publication"]) if "publication" in values else None
     items: tuple[RawItem, ...] = values.get("items", ())
     if "items" in values and not items and not values.get("draft"):  # a draft is still being put together
-        problems.warning(
-            path, lines["items"], "items", "the issue lists no report yet; uncomment the candidates you pick"
-        )
+        problems.warning(path, lines["items"], "items", say("periodicals.no_items"))
     if periodical is not None:
         for item in items:
             if item.column and normalize(item.column) not in {normalize(c) for c in periodical.columns}:
-                shown = "、".join(periodical.columns) or "none configured"
+                shown = choices(periodical.columns) or say("periodicals.no_columns")
                 ctx.report(
                     item.column_line,
                     item.where.replace(".report", "") + ".column",
-                    f"unknown column {item.column!r} of {periodical.name}"
-                    f"{did_you_mean(item.column, periodical.columns)} (columns: {shown})",
+                    say(
+                        "periodicals.unknown_column",
+                        value=item.column,
+                        name=periodical.name,
+                        hint=did_you_mean(item.column, periodical.columns),
+                        columns=shown,
+                    ),
                 )
     if ctx.failed or periodical is None or "number" not in values or "date" not in values:
         return None, lines
@@ -212,8 +220,7 @@ def _check_numbers(
             issue.path,
             1,
             "file",
-            f"the portal generates the page of {reserved[issue.src_uri].name} at this address; "
-            f"move the file into periodicals/{reserved[issue.src_uri].slug}/",
+            say("periodicals.reserved", name=reserved[issue.src_uri].name, slug=reserved[issue.src_uri].slug),
         )
     key = (issue.publication, issue.date.year, issue.number)
     if key in numbers:
@@ -221,7 +228,7 @@ def _check_numbers(
             issue.path,
             lines.get("number", 1),
             "number",
-            f"{issue.label} already exists ({numbers[key]}); 期号 are unique per publication and year",
+            say("periodicals.number_taken", label=issue.label, other=numbers[key]),
         )
     numbers.setdefault(key, issue.path)
     if issue.total is None:
@@ -231,8 +238,12 @@ def _check_numbers(
             issue.path,
             lines.get("total", 1),
             "total",
-            f"总第{issue.total}期 of {issue.publication} already exists "
-            f"({totals[(issue.publication, issue.total)]}); 总期号 are unique per publication",
+            say(
+                "periodicals.total_taken",
+                total=issue.total,
+                name=issue.publication,
+                other=totals[(issue.publication, issue.total)],
+            ),
         )
     totals.setdefault((issue.publication, issue.total), issue.path)
 
@@ -260,7 +271,7 @@ def _check_item(
             issue.path,
             raw.line,
             raw.where,
-            f"{uri} is a draft (draft: true); publish the report first or remove the item",
+            say("periodicals.draft", path=uri),
         )
         return None
     if report.date.date() > issue.date:
@@ -268,12 +279,11 @@ def _check_item(
             issue.path,
             raw.line,
             raw.where,
-            f"{uri} is dated {report.date:%Y-%m-%d}, after the issue ({issue.date}); "
-            "check the issue's date or the item",
+            say("periodicals.after_issue", path=uri, date=f"{report.date:%Y-%m-%d}", issue=issue.date),
         )
         return None
     if uri in seen:
-        problems.error(issue.path, raw.line, raw.where, f"{uri} is listed twice in this issue; keep one")
+        problems.error(issue.path, raw.line, raw.where, say("periodicals.twice", path=uri))
         return None
     earlier = placed.get((issue.publication, uri))
     if earlier is not None:
@@ -281,7 +291,7 @@ def _check_item(
             issue.path,
             raw.line,
             raw.where,
-            f"{uri} is already in {earlier.label} ({earlier.path}); a report goes into one issue of a publication",
+            say("periodicals.elsewhere", path=uri, label=earlier.label, other=earlier.path),
         )
         return None
     seen.add(uri)
@@ -295,8 +305,8 @@ def _missing(uri: str, by_uri: dict[str, Report], docs_name: str) -> str:
         return say("safety.case_renamed", path=uri, actual=twin)
     hint = did_you_mean(uri, list(by_uri))
     if uri.startswith(f"{docs_name}/"):
-        hint = f"; write it relative to the content folder: {uri[len(docs_name) + 1 :]}"
-    return f"no report {uri!r}{hint} (paths start with reports/, e.g. reports/2026/03/x.md)"
+        hint = say("periodicals.relative", path=uri[len(docs_name) + 1 :])
+    return say("periodicals.no_report", path=uri, hint=hint)
 
 
 def _adoption(issue: Issue, column: str, report: Report, settings: Settings) -> Adoption | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .frontmatter import split
+from .messages import say
 from .model import Settings
 from .sanitize import has_markup, visible_text
 
@@ -145,13 +146,9 @@ def screen(text: str, settings: Settings) -> Screened:
 def message(finding: Finding, settings: Settings) -> str:
     """The error for one reported finding, with the fix that fits the policy."""
     what, key = (
-        ("a resident ID number", "id_numbers")
+        (say("privacy.id_number"), "id_numbers")
         if finding.kind == "id_number"
-        else ("a mobile phone number", "mobile_numbers")
+        else (say("privacy.mobile_number"), "mobile_numbers")
     )
-    fix = (
-        "remove it (it is split by HTML markup, so it cannot be masked)"
-        if modes(settings)[finding.kind] == "mask"
-        else f"remove it, or have the office set extra.portal.privacy.{key}: mask"
-    )
-    return f"{what} ({finding.masked}) is personal data and may not be published; {fix}"
+    fix = say("privacy.fix_split") if modes(settings)[finding.kind] == "mask" else say("privacy.fix", key=key)
+    return say("privacy.found", what=what, masked=finding.masked, fix=fix)

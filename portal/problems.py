@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .messages import WARNING_PREFIX, say
+
 Severity = Literal["error", "warning"]
 
 
@@ -19,7 +21,7 @@ class Problem:
     severity: Severity = "error"
 
     def format(self) -> str:
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = WARNING_PREFIX if self.severity == "warning" else ""
         return f"{prefix}{self.path}:{self.line}: {self.field}: {self.message}"
 
     @property
@@ -61,4 +63,4 @@ class Problems:
 def summary(problems: list[Problem], files: int) -> str:
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
-    return f"{files} files checked: {errors} error(s), {warnings} warning(s)"
+    return say("check.summary", files=files, errors=errors, warnings=warnings)

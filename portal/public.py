@@ -132,9 +132,7 @@ def write_public(files: Mapping[str, str | bytes], output: str, docs_dir: str) -
         raise OutputError(say("safety.public_in_content", output=output, docs=docs_dir if ".." in shown else shown))
     output = os.path.abspath(output)
     if os.path.exists(output) and not _replaceable(output):
-        raise OutputError(
-            f"{output}: exists and was not written by `build_stats.py public`; name a new or empty folder"
-        )
+        raise OutputError(say("commands.public_exists", output=output))
     parent = os.path.dirname(output)
     os.makedirs(parent, exist_ok=True)
     staging = tempfile.mkdtemp(prefix=".public-", dir=parent)

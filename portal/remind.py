@@ -44,17 +44,13 @@ from .reminders import (
 
 
 def add_parser(sub: Any) -> None:
-    remind = sub.add_parser("remind", help="send the reminders that fall due in a window (e-mail, 企业微信, 钉钉)")
-    remind.add_argument("--config", default=argparse.SUPPRESS)
-    remind.add_argument("--as-of", dest="as_of", help="end of the window (default: now; never PORTAL_AS_OF)")
-    remind.add_argument("--window", default="15m", help="15m, 1h, 1d …: the interval of the schedule (default: 15m)")
-    remind.add_argument("--dry-run", dest="dry_run", action="store_true", help="print what would be sent, send nothing")
-    remind.add_argument("--channel", help="send through this configured channel only")
-    remind.add_argument(
-        "--state",
-        help="the state file: send what fell due since the last run, each reminder once "
-        "(default: extra.portal.reminders.state; without one, the --window mode)",
-    )
+    remind = sub.add_parser("remind", help=say("help.remind"), description=say("help.remind"))
+    remind.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
+    remind.add_argument("--as-of", dest="as_of", help=say("help.remind_as_of"))
+    remind.add_argument("--window", default="15m", help=say("help.window"))
+    remind.add_argument("--dry-run", dest="dry_run", action="store_true", help=say("help.dry_run"))
+    remind.add_argument("--channel", help=say("help.channel"))
+    remind.add_argument("--state", help=say("help.state"))
 
 
 class RemindUsage(Exception):
@@ -69,23 +65,20 @@ def prepare(
     """
     rs, errors = reminder_settings(raw_portal, settings.sections, site_url)
     if rs is None:
-        raise RemindUsage("\n".join(f"error: {key}: {message}" for key, message in errors))
+        raise RemindUsage("\n".join(say("cli.error", message=f"{key}: {message}") for key, message in errors))
     try:
         window = parse_window(args.window)
         moment = parse_moment(args.as_of, settings.tz).at if args.as_of else now.astimezone(settings.tz)
     except (WindowError, DateError) as exc:
-        raise RemindUsage(f"error: {exc}") from exc
+        raise RemindUsage(say("cli.error", message=exc)) from exc
     channels = list(rs.channels)
     if args.channel:
         channels = [c for c in channels if c.name == args.channel]
         if not channels:
-            names = ", ".join(c.name for c in rs.channels) or "none configured"
-            raise RemindUsage(f"error: --channel {args.channel!r}: no such channel ({names})")
+            names = "、".join(c.name for c in rs.channels) or say("rules.none_configured")
+            raise RemindUsage(say("remind.no_channel", channel=args.channel, names=names))
     if channels and not rs.portal_url:
-        raise RemindUsage(
-            f"error: {ROOT}.reminders.portal_url: messages need the portal's address for their links; "
-            "set it (or site_url)"
-        )
+        raise RemindUsage(say("remind.portal_url", key=f"{ROOT}.reminders.portal_url"))
     return rs, moment, window, channels
 
 
@@ -124,7 +117,7 @@ def remind(
         for reminder in found:
             print(one_line(reminder), file=out)
         if not args.dry_run and found:
-            print(f"no channel configured ({ROOT}.reminders.channels): nothing sent", file=out)
+            print(say("remind.no_channels", key=f"{ROOT}.reminders.channels"), file=out)
         return 0
     code = 0
     for channel in channels:
@@ -149,11 +142,11 @@ def _channel(
     print(f"[{channel.name}] {TYPE_NAMES[channel.type]}：{len(items)} 条", file=out)
     nobody = [r for r in found if r.key not in {i.reminder.key for i in items}]
     for reminder in nobody:
-        print(f"warning: channel {channel.name}: 《{reminder.title}》 has nobody with an e-mail address", file=err)
+        print(say("remind.nobody", channel=channel.name, title=reminder.title), file=err)
     try:
         sender: Sender = make_sender(channel, env, int(now.timestamp() * 1000))
     except MissingSecret as exc:
-        print(f"error: channel {channel.name}: {exc}", file=err)
+        print(say("remind.channel_error", channel=channel.name, message=exc), file=err)
         if dry_run:
             _list(items, out)
         return 2

@@ -21,6 +21,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from .dates import Period, month
 from .discovery import page_url
+from .messages import say
 from .model import Content, Request, Settings
 from .status import UrgentState
 from .tally import Evaluation, SectionRow, evaluate, tally
@@ -129,11 +130,11 @@ def parse_window(text: str) -> timedelta:
     """``15m``, ``1h``, ``1d``: a length that divides a day, or whole days."""
     match = _WINDOW_RE.fullmatch(text.strip())
     if not match:
-        raise WindowError(f"--window {text!r}: write minutes, hours or days, e.g. 15m, 1h or 1d")
+        raise WindowError(say("remind.window", text=text))
     window = int(match["n"]) * _UNITS[match["unit"]]
     day = timedelta(days=1)
     if (window < day and day % window) or (window > day and window % day):
-        raise WindowError(f"--window {text!r} does not divide a day evenly; use e.g. 5m, 10m, 15m, 30m, 1h or 1d")
+        raise WindowError(say("remind.window_day", text=text))
     return window
 
 

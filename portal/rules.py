@@ -13,7 +13,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeGuard, TypeVar
 
-from .model import LEVELS, Condition, PeriodRule, Rule
+from .messages import choices as listed_names
+from .messages import say
+from .model import LEVELS, Condition, PeriodRule, Rule, level_code, route_of
 from .names import did_you_mean, normalize
 
 REQUEST_STATUSES = ("on_time", "late", "missed", "pending")
@@ -65,7 +67,7 @@ def _listed(value: object) -> list[Any]:
 
 def _text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise Bad(f"expected a name, got {value!r} (quote it)")
+        raise Bad(say("config.name", value=value))
     return value.strip()
 
 
@@ -74,19 +76,26 @@ def _choice(value: object, choices: tuple[str, ...] | list[str], what: str) -> s
     for choice in choices:
         if normalize(choice) == normalize(text):
             return choice
-    shown = "、".join(choices) if choices else "none are configured"
-    raise Bad(f"unknown {what} {text!r}{did_you_mean(text, list(choices))} ({what}s: {shown})")
+    if what == "level" and level_code(text):
+        return str(level_code(text))
+    if what == "route" and route_of(text):
+        return str(route_of(text))
+    what = say(f"rules.what.{what}")
+    if not choices:
+        raise Bad(say("rules.unknown_choice_none", what=what, value=text))
+    hint = did_you_mean(text, list(choices))
+    raise Bad(say("rules.unknown_choice", what=what, value=text, hint=hint, choices=listed_names(list(choices))))
 
 
 def _bool(value: object) -> bool:
     if not isinstance(value, bool):
-        raise Bad(f"expected true or false, got {value!r}")
+        raise Bad(say("rules.bool", value=value))
     return value
 
 
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise Bad(f"expected a number, got {value!r}")
+        raise Bad(say("config.number", value=value))
     return value
 
 
@@ -96,8 +105,8 @@ _CHOICE_KEYS: dict[str, tuple[Callable[[Names], tuple[str, ...] | list[str]], st
     "level": (lambda names: LEVELS, "level"),
     "route": (lambda names: ROUTES, "route"),
     "kind": (lambda names: names.kinds, "kind"),
-    "type": (lambda names: names.incident_types, "incident type"),
-    "incident": (lambda names: names.incident_types, "incident type"),
+    "type": (lambda names: names.incident_types, "incident"),
+    "incident": (lambda names: names.incident_types, "incident"),
     "severity": (lambda names: names.severities, "severity"),
     "media": (lambda names: MEDIA, "media"),
 }
@@ -111,10 +120,8 @@ def _key_value(key: str, fact: str, value: object, names: Names, row: Mapping[st
     if key == "section":
         found = names.section(_text(value))
         if found is None:
-            raise Bad(
-                f"unknown section {value!r}{did_you_mean(str(value), list(names.section_names))} "
-                "(see extra.portal.sections)"
-            )
+            hint = did_you_mean(str(value), list(names.section_names))
+            raise Bad(say("config.unknown_section", name=value, hint=hint))
         return found
     if key in ("urgent", "request", "adopted"):
         return _bool(value)
@@ -124,7 +131,7 @@ def _key_value(key: str, fact: str, value: object, names: Names, row: Mapping[st
         text = _text(value)
         if normalize(text) in {normalize(n) for n in names.adopters}:
             return _choice(text, list(names.adopters), "adopter")
-        return _choice(text, names.all_publications(), "adopter or publication")
+        return _choice(text, names.all_publications(), "adopter_or_publication")
     if key in ("status", "urgent_status"):
         return _choice(
             value, URGENT_STATUSES if fact == "urgent" or key == "urgent_status" else REQUEST_STATUSES, "status"
@@ -140,12 +147,10 @@ def _publication(value: object, names: Names, row: Mapping[str, Any]) -> str:
     for choice in choices:
         if normalize(choice) == normalize(text):
             return choice
-    whose = f"of {'、'.join(owners)}" if bys else "of any adopter"
-    listed = "、".join(choices) or "none"
-    raise Bad(
-        f"unknown publication {text!r}{did_you_mean(text, choices)} {whose} (publications: {listed}); "
-        "add it to the adopter's publications under extra.portal.adopters"
-    )
+    whose = listed_names(owners) if bys else say("rules.any_adopter")
+    shown = listed_names(choices) or say("rules.none_configured")
+    hint = did_you_mean(text, choices)
+    raise Bad(say("rules.unknown_publication", value=text, hint=hint, whose=whose, choices=shown))
 
 
 def _effect(row: Mapping[str, Any], effects: tuple[str, ...], where: str, errors: Errors) -> str | None:
@@ -153,9 +158,9 @@ def _effect(row: Mapping[str, Any], effects: tuple[str, ...], where: str, errors
     if len(given) == 1:
         return given[0]
     if not given:
-        errors.append((where, f"a row needs exactly one effect ({' | '.join(effects)}); add one"))
+        errors.append((where, say("rules.no_effect", effects=" | ".join(effects))))
     else:
-        errors.append((f"{where}.{given[1]}", f"a row has exactly one effect, this one has {' and '.join(given)}"))
+        errors.append((f"{where}.{given[1]}", say("rules.two_effects", given="、".join(given))))
     return None
 
 
@@ -176,7 +181,7 @@ def _rows(
     if raw is None:
         return ()
     if not isinstance(raw, list):
-        errors.append((where, f"expected a list of rows ({example})"))
+        errors.append((where, say("rules.rows", example=example)))
         return ()
     out = []
     for index, row in enumerate(raw):
@@ -188,7 +193,7 @@ def _rows(
 
 def _rule(row: object, names: Names, where: str, errors: Errors) -> Rule | None:
     if not isinstance(row, dict):
-        errors.append((where, "expected a mapping with fact, match keys and one effect"))
+        errors.append((where, say("rules.rule_shape")))
         return None
     before = len(errors)
     fact = row.get("fact")
@@ -196,7 +201,11 @@ def _rule(row: object, names: Names, where: str, errors: Errors) -> Rule | None:
         errors.append(
             (
                 f"{where}.fact",
-                f"{'missing' if fact is None else f'unknown fact {fact!r}'}; one of {', '.join(FACT_KEYS)}",
+                say(
+                    "rules.fact_missing" if fact is None else "rules.fact_unknown",
+                    value=fact,
+                    known=", ".join(FACT_KEYS),
+                ),
             )
         )
         return None
@@ -207,7 +216,7 @@ def _rule(row: object, names: Names, where: str, errors: Errors) -> Rule | None:
             continue
         if key not in FACT_KEYS[fact]:
             errors.append(
-                (f"{where}.{key}", f"a {fact} fact has no key {key!r}; its keys are {', '.join(FACT_KEYS[fact])}")
+                (f"{where}.{key}", say("rules.fact_key", fact=fact, key=key, known=", ".join(FACT_KEYS[fact])))
             )
             continue
         values = []
@@ -231,7 +240,7 @@ def _rule(row: object, names: Names, where: str, errors: Errors) -> Rule | None:
 def _amount(value: object, effect: str, fact: str) -> float | str:
     if value == "given" and effect == "points":
         if fact != "adoption":
-            raise Bad("'given' is the score the adopting body gave: only for fact: adoption")
+            raise Bad(say("rules.given"))
         return "given"
     return _number(value)
 
@@ -249,17 +258,24 @@ _PERIOD_KEYS = ("per", "section", "if", "floor", "minimum", "kind", *PERIOD_EFFE
 
 def _period_row(row: object, names: Names, where: str, errors: Errors) -> PeriodRule | None:
     if not isinstance(row, dict):
-        errors.append((where, "expected a mapping with per, an optional section and if, and one effect"))
+        errors.append((where, say("rules.period_shape")))
         return None
     before = len(errors)
     for key in row:
         if key not in _PERIOD_KEYS:
-            errors.append((f"{where}.{key}", f"unknown key{did_you_mean(str(key), _PERIOD_KEYS)}"))
+            errors.append(
+                (
+                    f"{where}.{key}",
+                    say(
+                        "config.unknown_key",
+                        key=key,
+                        hint=did_you_mean(str(key), _PERIOD_KEYS) or say("config.fix_or_delete"),
+                    ),
+                )
+            )
     per = row.get("per")
     if per not in UNITS:
-        errors.append(
-            (f"{where}.per", f"{'missing' if per is None else f'unknown unit {per!r}'}; month, quarter or year")
-        )
+        errors.append((f"{where}.per", say("rules.per_missing" if per is None else "rules.per_unknown", value=per)))
     effect = _effect(row, PERIOD_EFFECTS, where, errors)
     sections = _names(
         row.get("section"), lambda v: _key_value("section", "", v, names, row), f"{where}.section", errors
@@ -291,7 +307,7 @@ def _period_effect(
     try:
         if effect in ("zero", "no_praise"):
             if row[effect] is not True:
-                raise Bad(f"write {effect}: true (or delete the row)")
+                raise Bad(say("rules.write_true", effect=effect))
         elif effect is not None:
             value = _number(row[effect])
     except Bad as exc:
@@ -304,7 +320,7 @@ def _period_floor(row: Mapping[str, Any], effect: str | None, where: str, errors
     if "floor" not in row:
         return None
     if effect != "base":
-        errors.append((f"{where}.floor", "floor goes with base only"))
+        errors.append((f"{where}.floor", say("rules.floor")))
         return None
     try:
         return _number(row["floor"])
@@ -317,27 +333,28 @@ def _period_minimum(row: Mapping[str, Any], effect: str | None, where: str, erro
     """``minimum`` (and ``kind``): only with ``per_missing``, which needs a minimum."""
     for key in ("minimum", "kind"):
         if key in row and effect != "per_missing":
-            errors.append((f"{where}.{key}", f"{key} goes with per_missing only"))
+            errors.append((f"{where}.{key}", say("rules.per_missing_only", key=key)))
     if effect != "per_missing":
         return None
     given = row.get("minimum")
     if given is None:
-        errors.append((f"{where}.minimum", "per_missing needs minimum: N or minimum: quota; add it"))
+        errors.append((f"{where}.minimum", say("rules.minimum_missing")))
     elif given == "quota" or (isinstance(given, int) and not isinstance(given, bool) and given >= 0):
         return given
     else:
-        errors.append((f"{where}.minimum", f"expected a whole number or quota, got {given!r}"))
+        errors.append((f"{where}.minimum", say("rules.minimum", value=given)))
     return None
 
 
 def _condition(raw: object, names: Names, where: str, errors: Errors) -> Condition | None:
     if not isinstance(raw, dict) or not raw:
-        errors.append((where, "expected a mapping: submitted, adoption_rate, requests and/or incidents"))
+        errors.append((where, say("rules.condition_shape")))
         return None
     known = ("submitted", "adoption_rate", "requests", "incidents")
     for key in raw:
         if key not in known:
-            errors.append((f"{where}.{key}", f"unknown test{did_you_mean(str(key), known)}; one of {', '.join(known)}"))
+            hint = did_you_mean(str(key), known)
+            errors.append((f"{where}.{key}", say("rules.unknown_test", key=key, hint=hint, known=", ".join(known))))
     submitted = []
     if "submitted" in raw:
         items = raw["submitted"]
@@ -360,14 +377,15 @@ def _condition(raw: object, names: Names, where: str, errors: Errors) -> Conditi
 
 def _bound(raw: object, where: str, errors: Errors, extra: tuple[str, ...] = ()) -> tuple[str, float] | None:
     if not isinstance(raw, dict):
-        errors.append((where, "expected {min: N} or {below: N}"))
+        errors.append((where, say("rules.bound_shape")))
         return None
     for key in raw:
         if key not in ("min", "below", *extra):
-            errors.append((f"{where}.{key}", f"unknown key; use min, below{''.join(', ' + e for e in extra)}"))
+            allowed = ", ".join(("min", "below", *extra))
+            errors.append((f"{where}.{key}", say("rules.key_use", key=key, allowed=allowed)))
     given = [k for k in ("min", "below") if k in raw]
     if len(given) != 1:
-        errors.append((where, "give exactly one of min: N or below: N"))
+        errors.append((where, say("rules.bound_one")))
         return None
     try:
         return given[0], _number(raw[given[0]])
@@ -379,7 +397,7 @@ def _bound(raw: object, where: str, errors: Errors, extra: tuple[str, ...] = ())
 def _count(raw: Mapping[str, Any], where: str, errors: Errors) -> int:
     value = raw.get("min", 1)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        errors.append((f"{where}.min", f"expected a whole number, got {value!r}"))
+        errors.append((f"{where}.min", say("config.count", value=value)))
         return 1
     return value
 
@@ -387,11 +405,11 @@ def _count(raw: Mapping[str, Any], where: str, errors: Errors) -> int:
 def _test_mapping(raw: object, key: str, where: str, errors: Errors, shape: str) -> TypeGuard[dict[Any, Any]]:
     """Is ``raw`` a ``{KEY: …, min: N}`` mapping? Unknown keys are errors too."""
     if not isinstance(raw, dict):
-        errors.append((where, f"expected {shape}"))
+        errors.append((where, say("rules.shape", shape=shape)))
         return False
     for given in raw:
         if given not in (key, "min"):
-            errors.append((f"{where}.{given}", f"unknown key; use {key}, min"))
+            errors.append((f"{where}.{given}", say("rules.key_use", key=given, allowed=f"{key}, min")))
     return True
 
 
@@ -400,7 +418,7 @@ def _requests_test(raw: object, where: str, errors: Errors) -> tuple[str, int] |
         return None
     status = raw.get("status")
     if status not in ("missed", "late", "not_on_time"):
-        errors.append((f"{where}.status", f"expected missed, late or not_on_time, got {status!r}"))
+        errors.append((f"{where}.status", say("rules.status", value=status)))
         return None
     return str(status), _count(raw, where, errors)
 
@@ -408,9 +426,7 @@ def _requests_test(raw: object, where: str, errors: Errors) -> tuple[str, int] |
 def _incidents_test(raw: object, names: Names, where: str, errors: Errors) -> tuple[tuple[str, ...], int] | None:
     if not _test_mapping(raw, "type", where, errors, "{type: 被通报, min: N}"):
         return None
-    types = _names(
-        raw.get("type"), lambda v: _choice(v, names.incident_types, "incident type"), f"{where}.type", errors
-    )
+    types = _names(raw.get("type"), lambda v: _choice(v, names.incident_types, "incident"), f"{where}.type", errors)
     return types, _count(raw, where, errors)
 
 

@@ -130,7 +130,7 @@ def request_draft(
     folder = os.path.join(docs_dir, "requests")
     if id_:
         if not re.fullmatch(r"[A-Za-z0-9_.-]+", id_):
-            return None, [Problem("--id", 1, "id", "use ASCII letters, digits, '-', '_' (it becomes the file name)")]
+            return None, [Problem("--id", 1, "id", say("commands.id"))]
         name = f"{id_}.md"
     else:
         name = _free(folder, lambda n: f"YG-{issued.year}-{n:02d}.md")
@@ -147,7 +147,7 @@ def request_draft(
                 os.path.relpath(os.path.join(folder, name), root),
                 1,
                 "id",
-                "a request with this id exists already; choose another --id",
+                say("commands.request_exists"),
             )
         ]
     return _validated(text, root, docs_dir, os.path.join(folder, name), "requests", settings)
@@ -164,7 +164,7 @@ def incident_draft(
         report = report.split("/", 1)[1]  # content/reports/… given from the site root
     if report:
         if not os.path.isfile(os.path.join(docs_dir, report)):
-            return None, [Problem("--report", 1, "report", f"{report} does not exist under the content folder")]
+            return None, [Problem("--report", 1, "report", say("commands.no_such_report", report=report))]
         refused = _not_submitted(report, root, docs_dir, settings)
         if refused:
             return None, [Problem("--report", 1, "report", refused)]
@@ -233,8 +233,8 @@ def write_or_report(draft: Draft | None, problems: Sequence[Problem], root: str,
     try:
         write(draft, root)
     except OSError as exc:
-        print(f"error: cannot write {draft.path}: {exc.strerror or exc}; nothing was written", file=err)
+        print(say("cli.cannot_write", output=draft.path, reason=exc.strerror or exc), file=err)
         return 4
     shown = os.path.relpath(os.path.join(root, draft.path)).replace(os.sep, "/")  # from the current folder
-    print(f"wrote {shown}", file=out)
+    print(say("cli.wrote", output=shown), file=out)
     return 0

@@ -9,14 +9,16 @@ whole schema.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from .dates import DateError, Moment, parse_moment
 from .frontmatter import Map, Node, Scalar, Seq
-from .model import LEVELS, Adoption, Instruction, Settings
+from .messages import choices, say
+from .model import Adoption, Instruction, Settings, level_code, level_message, route_of
 from .names import did_you_mean, normalize
 from .problems import Problems
 
@@ -56,50 +58,64 @@ class Field:
 
 
 def _scalar(node: Node, what: str) -> Scalar:
+    """``node`` when it is one value; ``what`` names (in Chinese) what belongs here."""
     if not isinstance(node, Scalar):
-        raise Invalid(f"expected {what}, got a {'list' if isinstance(node, Seq) else 'mapping'}")
+        got = say("schema.shape.list") if isinstance(node, Seq) else say("schema.shape.mapping")
+        raise Invalid(say("schema.expected_value", what=what, got=got))
     return node
 
 
 def text(node: Node, ctx: Context, name: str) -> str:
-    scalar = _scalar(node, "text")
+    scalar = _scalar(node, say("schema.shape.text"))
     if scalar.value is None:
-        raise Invalid("is empty; write a value or delete the line")
+        raise Invalid(say("schema.empty"))
     if not isinstance(scalar.value, str):
-        raise Invalid(
-            f"{scalar.raw!r} is read as a {_yaml_type(scalar.value)}, not text; "
-            f'put it in quotes: {name}: "{scalar.raw}"'
-        )
+        raise Invalid(say("schema.not_text", raw=scalar.raw, kind=_yaml_type(scalar.value), name=_top(name)))
     value = scalar.value.strip()
     if not value:
-        raise Invalid("is empty; write a value or delete the line")
+        raise Invalid(say("schema.empty"))
+    _refuse_curly_quotes(value, name)
     return value
+
+
+#: A whole value in the quotes of the Chinese input method, which YAML keeps as part of the text.
+_CURLY = re.compile(r"“[^“”]*”|‘[^‘’]*’|「[^「」]*」")
+
+
+def _refuse_curly_quotes(value: str, name: str) -> None:
+    if _CURLY.fullmatch(value):
+        inner = value[1:-1]
+        raise Invalid(say("schema.curly_quotes", value=value, name=_top(name), inner=inner))
 
 
 def _yaml_type(value: Any) -> str:
     if isinstance(value, bool):
-        return "yes/no value"
+        return say("schema.kind.bool")
     if isinstance(value, (int, float)):
-        return "number"
+        return say("schema.kind.number")
     if isinstance(value, (date, datetime)):
-        return "date"
-    return type(value).__name__
+        return say("schema.kind.date")
+    return say("schema.kind.other")
 
 
 def boolean(node: Node, ctx: Context, name: str) -> bool:
-    scalar = _scalar(node, "true or false")
+    scalar = _scalar(node, "true / false")
     if not isinstance(scalar.value, bool):
-        raise Invalid(f"{scalar.raw!r} is not true/false; write {name}: true or {name}: false")
+        raise Invalid(say("schema.not_bool", raw=scalar.raw, name=name))
     return scalar.value
 
 
-def _moment_text(node: Node) -> str:
-    scalar = _scalar(node, "a date")
+def _moment_text(node: Node, name: str) -> str:
+    scalar = _scalar(node, say("schema.shape.date"))
     if isinstance(scalar.value, (bool, int, float)):
-        hint = f" (YAML reads {scalar.raw} as the number {scalar.value})" if ":" in scalar.raw else ""
-        raise Invalid(f"{scalar.raw!r} is not a date{hint}; write YYYY-MM-DD or YYYY-MM-DD HH:MM")
+        hint = say("schema.date_number_hint", raw=scalar.raw, value=scalar.value) if ":" in scalar.raw else ""
+        raise Invalid(say("schema.date_number", raw=scalar.raw, hint=hint))
     if scalar.value is None:
-        raise Invalid("is empty; write YYYY-MM-DD")
+        raise Invalid(say("schema.date_empty"))
+    if _CURLY.fullmatch(scalar.raw.strip()):
+        raise Invalid(
+            say("schema.date_quoted", value=scalar.raw.strip(), name=_top(name), inner=scalar.raw.strip()[1:-1])
+        )
     return scalar.raw
 
 
@@ -109,32 +125,29 @@ YEARS = range(2000, 2100)
 
 
 def moment(node: Node, ctx: Context, name: str) -> Moment:
-    written = _moment_text(node)
+    written = _moment_text(node, name)
     try:
         value = parse_moment(written, ctx.settings.tz)
     except DateError as exc:
         raise Invalid(str(exc)) from exc
     except OverflowError as exc:  # 9999-12-31 23:00 -23:00 leaves the calendar in our timezone
-        raise Invalid(f"{written.strip()!r} is out of range; check the year") from exc
+        raise Invalid(say("schema.date_range", text=written.strip())) from exc
     if value.day.year not in YEARS:
-        raise Invalid(
-            f"the year {written.strip()[:4]} is outside {YEARS.start}–{YEARS.stop - 1}; "
-            "check the date for a typo (e.g. 0206 for 2026)"
-        )
+        raise Invalid(say("schema.year_range", year=written.strip()[:4], first=YEARS.start, last=YEARS.stop - 1))
     return value
 
 
 def moment_with_time(node: Node, ctx: Context, name: str) -> Moment:
     value = moment(node, ctx, name)
     if not value.has_time:
-        raise Invalid(f"needs a time of day; write {name}: {value.day.isoformat()} HH:MM")
+        raise Invalid(say("schema.needs_time", name=_top(name), day=value.day.isoformat()))
     return value
 
 
 def day(node: Node, ctx: Context, name: str) -> date:
     value = moment(node, ctx, name)
     if value.has_time:
-        raise Invalid(f"is a day, not a time; write {name}: {value.day.isoformat()}")
+        raise Invalid(say("schema.day_only", name=_top(name), day=value.day.isoformat()))
     return value.day
 
 
@@ -142,9 +155,10 @@ def text_list(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
     if isinstance(node, Scalar) and node.value is None:
         return ()
     if isinstance(node, Scalar) and isinstance(node.value, str):
+        joined(node.value.strip(), name)
         return (node.value.strip(),) if node.value.strip() else ()
     if not isinstance(node, Seq):
-        raise Invalid(f"expected a list, e.g. {name}: [重点, 低保]")
+        raise Invalid(say("schema.expected_list", name=name))
     out = []
     for index, item in enumerate(node.items):
         try:
@@ -154,23 +168,65 @@ def text_list(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _top(name: str) -> str:
+    """The field a clerk writes for a nested place: ``adopted`` for ``adopted[1].by``."""
+    return re.split(r"[\[.]", name, maxsplit=1)[0]
+
+
 def _hint(value: str, names: list[str], what: str, shown: list[str] | None = None) -> str:
-    """``; did you mean 'x'?``, or when nothing is near, the names to choose from."""
-    return did_you_mean(value, names) or f"; the {what} are {'、'.join(names if shown is None else shown)}"
+    """``；是不是“x”？``, or when nothing is near, the names to choose from (``what``: 股室, 采用单位…)."""
+    return did_you_mean(value, names) or say(
+        "names.choose", what=what, names=choices(names if shown is None else shown)
+    )
+
+
+#: Chinese commas, 顿号 and their kin, which people put between names where YAML wants a list.
+_JOINERS = re.compile(r"[，、,;；]")
+
+
+def joined(
+    value: str, name: str, what: str = "", known: Callable[[str], bool] | None = None, names: Iterable[str] = ()
+) -> None:
+    """Refuse ``市民政局，县委办``: several names in one value, each named, with the list form to write."""
+    parts = [part.strip() for part in _JOINERS.split(value) if part.strip()]
+    if len(parts) < 2:
+        return
+    pool = list(names)
+    unknown = "".join(
+        say("names.joined_unknown", name=part, what=what, hint=did_you_mean(part, pool))
+        for part in parts
+        if known is not None and not known(part)
+    )
+    field = _top(name)
+    listed = ", ".join(parts)
+    raise Invalid(
+        say("names.joined", value=value, count=len(parts), names=choices(parts), field=field, listed=listed) + unknown
+    )
 
 
 def _section_hint(value: str, ctx: Context) -> str:
-    return _hint(value, ctx.settings.section_names(), "sections", [s.name for s in ctx.settings.sections])
+    return _hint(
+        value, ctx.settings.section_names(), say("names.what.section"), [s.name for s in ctx.settings.sections]
+    )
+
+
+def _unknown_section(value: str, name: str, ctx: Context) -> str:
+    """The message for a section name that is none (several joined by commas are named one by one)."""
+    joined(
+        value,
+        name,
+        say("names.what.section"),
+        lambda part: ctx.settings.section(part) is not None,
+        ctx.settings.section_names(),
+    )
+    return say("schema.unknown_section", value=value, hint=_section_hint(value, ctx))
 
 
 def section(node: Node, ctx: Context, name: str) -> str:
     value = text(node, ctx, name)
     found = ctx.settings.section(value)
     if found is None:
-        raise Invalid(
-            f"unknown section {value!r}{_section_hint(value, ctx)} "
-            "(sections are configured under extra.portal.sections)"
-        )
+        raise Invalid(_unknown_section(value, name, ctx))
     return found.name
 
 
@@ -179,7 +235,7 @@ def report_sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
     if not isinstance(node, Seq):
         return (section(node, ctx, name),)
     if not node.items:
-        raise Invalid("is an empty list; write the section, e.g. section: 社会救助股")
+        raise Invalid(say("schema.section_empty_list"))
     out: list[str] = []
     for index, item in enumerate(node.items):
         where = f"{name}[{index}]"
@@ -189,22 +245,25 @@ def report_sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
             ctx.report(item.line, where, str(exc))
             continue
         if found in out:
-            ctx.report(item.line, where, f"{found} is listed twice (a name and its alias count once); keep one")
+            ctx.report(item.line, where, say("schema.section_twice", name=found))
             continue
         out.append(found)
     if not out:
-        raise Invalid("no valid section; fix the names above", line=node.line)
+        raise Invalid(say("schema.no_valid_section"), line=node.line)
     return tuple(out)
 
 
 def authors(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
     """One writer or a list of them; a name listed twice counts once."""
     if not isinstance(node, Seq):
-        return (text(node, ctx, name),)
+        value = text(node, ctx, name)
+        joined(value, name)
+        return (value,)
     out: list[str] = []
     for index, item in enumerate(node.items):
         try:
             value = text(item, ctx, f"{name}[{index}]")
+            joined(value, f"{name}[{index}]")
         except Invalid as exc:
             ctx.report(item.line, f"{name}[{index}]", str(exc))
             continue
@@ -219,10 +278,9 @@ def kind(node: Node, ctx: Context, name: str) -> str:
         if normalize(known) == normalize(value):
             return known
     if not ctx.settings.kinds:
-        raise Invalid(
-            f"no kinds are configured; delete the line or have the office add {value!r} to extra.portal.kinds"
-        )
-    raise Invalid(f"unknown kind {value!r}{_hint(value, list(ctx.settings.kinds), 'kinds')} (see extra.portal.kinds)")
+        raise Invalid(say("schema.no_kinds", value=value))
+    hint = _hint(value, list(ctx.settings.kinds), say("names.what.kind"))
+    raise Invalid(say("schema.unknown_kind", value=value, hint=hint))
 
 
 def severity(node: Node, ctx: Context, name: str) -> str:
@@ -232,12 +290,8 @@ def severity(node: Node, ctx: Context, name: str) -> str:
         if normalize(known) == normalize(value):
             return known
     if not keys:
-        raise Invalid(
-            "urgent_limit_hours is one number for every urgent report, not a map by severity; delete the line"
-        )
-    raise Invalid(
-        f"unknown severity {value!r}{_hint(value, keys, 'severities')} (keys of extra.portal.urgent_limit_hours)"
-    )
+        raise Invalid(say("schema.no_severities"))
+    raise Invalid(say("schema.unknown_severity", value=value, hint=_hint(value, keys, say("names.what.severity"))))
 
 
 def incident_type(node: Node, ctx: Context, name: str) -> str:
@@ -246,13 +300,13 @@ def incident_type(node: Node, ctx: Context, name: str) -> str:
         if normalize(known) == normalize(value):
             return known
     types = list(ctx.settings.incident_types)
-    raise Invalid(f"unknown type {value!r}{_hint(value, types, 'types')} (see extra.portal.incident_types)")
+    raise Invalid(say("schema.unknown_incident", value=value, hint=_hint(value, types, say("names.what.incident"))))
 
 
 def sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
     """Sections asked by a request; an empty list or none means all."""
     if isinstance(node, Map):
-        raise Invalid(f"expected a list, e.g. {name}: [社会救助股, 养老服务股]")
+        raise Invalid(say("schema.expected_section_list", name=name))
     items = node.items if isinstance(node, Seq) else [node]
     asked: set[str] = set()
     for index, item in enumerate(items):
@@ -266,12 +320,11 @@ def sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
             continue
         found = ctx.settings.section(value)
         if found is None:
-            ctx.report(
-                item.line,
-                where,
-                f"unknown section {value!r}{_section_hint(value, ctx)} "
-                "(sections are configured under extra.portal.sections)",
-            )
+            try:
+                message = _unknown_section(value, where, ctx)
+            except Invalid as exc:
+                message = str(exc)
+            ctx.report(item.line, where, message)
         else:
             asked.add(found.name)
     if not asked:
@@ -282,21 +335,17 @@ def sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
 def classification(node: Node, ctx: Context, name: str) -> str:
     value = normalize(text(node, ctx, name))
     if value not in ("公开", "内部"):
-        raise Invalid(
-            f"{value!r} cannot be published: classified information (涉密信息) never goes on the "
-            "portal; only 公开 or 内部 are allowed — remove the file and send it through the "
-            "confidential channel"
-        )
+        raise Invalid(say("schema.classified", value=value))
     return value
 
 
-def adopter(value: str, ctx: Context) -> tuple[str, str]:
+def adopter(value: str, ctx: Context, name: str = "adopted") -> tuple[str, str]:
     found = ctx.settings.adopter(value)
     if found is None:
-        raise Invalid(
-            f"unknown adopter {value!r}{_hint(value, list(ctx.settings.adopters), 'adopters')} "
-            "(adopters are configured under extra.portal.adopters)"
-        )
+        names = list(ctx.settings.adopters)
+        what = say("names.what.adopter")
+        joined(value, name, what, lambda part: ctx.settings.adopter(part) is not None, names)
+        raise Invalid(say("schema.unknown_adopter", value=value, hint=_hint(value, names, what)))
     return found, ctx.settings.adopters[found]
 
 
@@ -312,7 +361,7 @@ def adoptions(node: Node, ctx: Context, name: str) -> tuple[Adoption, ...]:
         if node.value is None or node.value is False or node.value == "":
             return ()
         if node.value is True:
-            raise Invalid("'true' does not say who adopted it; write the body's name, e.g. adopted: 县委办")
+            raise Invalid(say("schema.adopted_true", example="adopted: 县委办"))
     seq = isinstance(node, Seq)
     out = []
     for index, item in enumerate(_items(node, name)):
@@ -328,10 +377,10 @@ def adoptions(node: Node, ctx: Context, name: str) -> tuple[Adoption, ...]:
 
 
 def _adopter(node: Node, ctx: Context, name: str) -> tuple[str, str]:
-    scalar = _scalar(node, "an adopter's name")
+    scalar = _scalar(node, say("schema.shape.adopter"))
     if scalar.value is True:
-        raise Invalid("'true' does not say who adopted it; write the body's name, e.g. 县委办")
-    return adopter(text(node, ctx, name), ctx)
+        raise Invalid(say("schema.adopted_true", example="县委办"))
+    return adopter(text(node, ctx, name), ctx, name)
 
 
 def _adoption(item: Node, ctx: Context, where: str) -> Adoption | None:
@@ -339,7 +388,7 @@ def _adoption(item: Node, ctx: Context, where: str) -> Adoption | None:
         by, level = _adopter(item, ctx, where)
         return Adoption(by, level, line=item.line, where=where)
     if not isinstance(item, Map):
-        raise Invalid("expected a name or {by: 县委办, date: YYYY-MM-DD, form: 专报}")
+        raise Invalid(say("schema.adoption_shape"))
     values = _mapping(item, ctx, where, _ADOPTION_KEYS, required=("by",))
     if "by" not in values:
         return None
@@ -371,26 +420,23 @@ def _publication(value: str, by: str, ctx: Context) -> str:
         if normalize(name) == normalize(value):
             return name
     if not known:
-        raise Invalid(
-            f"{by} has no publications configured; delete 'in' or have the office list {value!r} "
-            f"under extra.portal.adopters.{by}.publications"
-        )
-    raise Invalid(f"{value!r} is not a publication of {by}{_hint(value, known, 'publications of ' + by)}")
+        raise Invalid(say("schema.no_publications", by=by, value=value))
+    hint = _hint(value, known, say("names.what.publication", by=by))
+    raise Invalid(say("schema.unknown_publication", value=value, by=by, hint=hint))
 
 
 def _route(node: Node, ctx: Context, name: str) -> str:
-    value = normalize(text(node, ctx, name))
-    if value not in ("直报", "转报"):
-        raise Invalid(
-            f"{value!r} is not a route; write 直报 (the section reported it) or 转报 (forwarded by the office)"
-        )
-    return value
+    value = text(node, ctx, name)
+    route = route_of(value)
+    if route is None:
+        raise Invalid(say("schema.route", value=value))
+    return route
 
 
 def _points(node: Node, ctx: Context, name: str) -> float:
-    scalar = _scalar(node, "a number")
+    scalar = _scalar(node, say("schema.shape.number"))
     if isinstance(scalar.value, bool) or not isinstance(scalar.value, (int, float)):
-        raise Invalid(f"{scalar.raw!r} is not a number; write the score the adopting body gave, e.g. {name}: 3")
+        raise Invalid(say("schema.points", raw=scalar.raw))
     return scalar.value
 
 
@@ -408,12 +454,12 @@ def instructions(node: Node, ctx: Context, name: str) -> tuple[Instruction, ...]
     if isinstance(node, Scalar) and node.value in (None, "", False):
         return ()
     if not isinstance(node, Seq):
-        raise Invalid("expected a list of {by: 县长 孙建国, level: county, date: YYYY-MM-DD, note: …}")
+        raise Invalid(say("schema.instructions_shape"))
     out = []
     for index, item in enumerate(node.items):
         where = f"{name}[{index}]"
         if not isinstance(item, Map):
-            ctx.report(item.line, where, "expected {by: …, level: county, date: YYYY-MM-DD, note: …}")
+            ctx.report(item.line, where, say("schema.instruction_shape"))
             continue
         values = _mapping(
             item, ctx, where, {"by": text, "level": _level, "date": moment, "note": text}, required=("by", "level")
@@ -436,9 +482,15 @@ def instructions(node: Node, ctx: Context, name: str) -> tuple[Instruction, ...]
 
 def _level(node: Node, ctx: Context, name: str) -> str:
     value = text(node, ctx, name)
-    if value not in LEVELS:
-        raise Invalid(f"unknown level {value!r}{did_you_mean(value, LEVELS)} (levels: {', '.join(LEVELS)})")
-    return value
+    code = level_code(value)
+    if code is None:
+        raise Invalid(level_error(value))
+    return code
+
+
+def level_error(value: object) -> str:
+    """The one message for a level that is none, Chinese and English codes listed."""
+    return level_message(value)
 
 
 def _mapping(
@@ -451,7 +503,11 @@ def _mapping(
             ctx.failed = True
             continue
         if key not in parsers:
-            ctx.report(key_node.line, full, f"unknown key{did_you_mean(key, parsers)}; allowed: {', '.join(parsers)}")
+            ctx.report(
+                key_node.line,
+                full,
+                say("schema.unknown_key", key=key, hint=did_you_mean(key, parsers), allowed=", ".join(parsers)),
+            )
             continue
         try:
             values[key] = parsers[key](value_node, ctx, full)
@@ -459,7 +515,7 @@ def _mapping(
             ctx.report(exc.line or key_node.line, exc.name or full, str(exc))
     for key in required:
         if key not in node.items:
-            ctx.report(node.line, f"{where}.{key}", f"missing; add {key}: …")
+            ctx.report(node.line, f"{where}.{key}", say("schema.missing_key", key=key))
     return values
 
 
@@ -473,7 +529,7 @@ REPORT_FIELDS: dict[str, Field] = {
     "severity": Field(severity, example="severity: 重大"),
     "date": Field(moment, required=True, example="date: 2026-03-05"),
     "adopted": Field(adoptions, example="adopted: 县委办"),
-    "instructions": Field(instructions, example="instructions: [{by: 县长 孙建国, level: county}]"),
+    "instructions": Field(instructions, example="instructions: [{by: 县长 孙建国, level: 县级}]"),
     "urgent": Field(boolean, example="urgent: true"),
     "event_time": Field(moment_with_time, example="event_time: 2026-03-02 08:30"),
     "reported_time": Field(moment_with_time, example="reported_time: 2026-03-02 10:05"),
@@ -514,8 +570,12 @@ def parse_fields(
         spec = table.get(key)
         if spec is None:
             close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (known fields: {', '.join(table)})"
-            ctx.problems.warning(ctx.path, key_node.line, key, f"unknown field, ignored{hint}")
+            hint = (
+                say("names.did_you_mean", hint=close[0])
+                if close
+                else say("schema.known_fields", known=", ".join(table))
+            )
+            ctx.problems.warning(ctx.path, key_node.line, key, say("schema.unknown_field", hint=hint))
             continue
         try:
             values[key] = spec.parse(value_node, ctx, key)
@@ -523,5 +583,5 @@ def parse_fields(
             ctx.report(exc.line or key_node.line, exc.name or key, str(exc))
     for key, spec in table.items():
         if spec.required and key not in root.items and key not in optional_required:
-            ctx.report(1, key, f"missing; add a line '{spec.example}'")
+            ctx.report(1, key, say("schema.missing_field", example=spec.example))
     return values, lines

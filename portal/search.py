@@ -36,6 +36,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .messages import say
 from .sanitize import inert
 
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -90,13 +91,10 @@ def material_worker(theme_dirs: list[str]) -> str:
     for folder in theme_dirs:
         found = sorted(glob.glob(os.path.join(folder, *MATERIAL_WORKER, "search.*.min.js")))
         if len(found) > 1:
-            raise WorkerNotFound(f"{len(found)} search workers in {os.path.join(folder, *MATERIAL_WORKER)}: {found}")
+            raise WorkerNotFound(say("site.workers", count=len(found), folder=os.path.join(folder, *MATERIAL_WORKER)))
         if found:
             return os.path.basename(found[0])
-    raise WorkerNotFound(
-        f"no {'/'.join(MATERIAL_WORKER)}/search.*.min.js in the theme's folders ({', '.join(theme_dirs)}): "
-        "the portal's search runs Material's search worker; reinstall mkdocs-material (requirements.txt)"
-    )
+    raise WorkerNotFound(say("site.no_worker", path="/".join(MATERIAL_WORKER), folders=", ".join(theme_dirs)))
 
 
 def worker_version(theme_dirs: list[str]) -> str:

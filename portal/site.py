@@ -57,9 +57,13 @@ def read_config(config_file: str) -> MkDocsConfig:
     try:
         return load_config(config_file)
     except ConfigurationError as exc:
-        raise ConfigFailure([Problem(config_file, 1, "config", str(exc).strip())]) from exc
+        raise ConfigFailure(
+            [Problem(config_file, 1, "config", say("site.config_invalid", reason=str(exc).strip()))]
+        ) from exc
     except OSError as exc:
-        raise ConfigFailure([Problem(config_file, 1, "config", f"cannot be read ({exc.strerror})")]) from exc
+        raise ConfigFailure(
+            [Problem(config_file, 1, "config", say("parsing.unreadable", reason=exc.strerror))]
+        ) from exc
 
 
 def _refuse_inherit_typos(config_file: str) -> None:

@@ -98,7 +98,7 @@ def test_cached_errors_are_reported_again(tmp_path: Path) -> None:
     env = _env(tmp_path)
     first, second = run_cli(site, "check", env=env), run_cli(site, "check", env=env)
     assert first.code == second.code == 1
-    assert first.out == second.out and "section: unknown section '丁股'" in second.out
+    assert first.out == second.out and "section: 没有名为“丁股”的股室" in second.out
 
 
 def test_a_settings_change_invalidates_the_cache(tmp_path: Path) -> None:
@@ -113,7 +113,7 @@ def test_a_settings_change_invalidates_the_cache(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = run_cli(site, "check", env=env)
-    assert result.code == 1 and "a mobile phone number (138****5678)" in result.out
+    assert result.code == 1 and "这里有手机号（138****5678）" in result.out
 
 
 def test_the_cache_is_checksummed_json_outside_the_repository(tmp_path: Path) -> None:
@@ -167,7 +167,7 @@ def test_a_permission_fix_is_not_hidden_by_the_cache(tmp_path: Path) -> None:
     load(sources, settings, problems, refuse, cache=cache)
     cache.save()
     assert [p.format() for p in problems.errors] == [
-        f"{locked}:1: file: cannot be read (Permission denied); check its permissions"
+        f"{locked}:1: file: 无法读取（Permission denied）；请检查文件的权限"
     ]
     problems = Problems()
     content = load(sources, settings, problems, cache=ParseCache(folder, fingerprint(settings, True)))

@@ -42,7 +42,7 @@ def test_check_prints_every_problem_sorted_then_a_summary(tmp_path: Path) -> Non
     lines = result.out.splitlines()
     prefixes = [
         "content/reports/2026/03/a.md:4: date: ",
-        "warning: content/reports/2026/03/a.md:5: adopter: ",
+        "警告: content/reports/2026/03/a.md:5: adopter: ",
         "content/reports/2026/03/b.md:3: section: ",
         "content/requests/YG-1.md:4: deadline: ",
     ]
@@ -50,14 +50,14 @@ def test_check_prints_every_problem_sorted_then_a_summary(tmp_path: Path) -> Non
     for line, prefix in zip(lines, prefixes):
         assert line.startswith(prefix), (line, prefix)
     # 5 files (the home index.md, 3 reports, 1 request); 3 errors, 1 warning
-    assert lines[-1] == "5 files checked: 3 error(s), 1 warning(s)"
+    assert lines[-1] == "检查了 5 个文件：3 个错误，1 个警告"
 
 
 def test_check_clean_is_exit_0_with_only_the_summary(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"a.md": report(), "b.md": report()}, requests={"YG-1.md": request()})
     # 4 files: the home page content/index.md (checked like every text), 2 reports, 1 request
     result = run_cli(site, "check")
-    assert (result.code, result.out, result.err) == (0, "4 files checked: 0 error(s), 0 warning(s)\n", "")
+    assert (result.code, result.out, result.err) == (0, "检查了 4 个文件：0 个错误，0 个警告\n", "")
 
 
 def test_messages_say_how_to_fix(tmp_path: Path) -> None:
@@ -66,7 +66,7 @@ def test_messages_say_how_to_fix(tmp_path: Path) -> None:
     # names match after trimming whitespace: '甲 股' is 甲股, no problem on line 3
     assert ":3: section:" not in out
     assert "content/reports/a.md:5: adopted: " in out and "县委办" in out  # asks for the body's name
-    assert "content/reports/a.md:6: author: " in out and "quotes" in out  # `author: no` must be quoted
+    assert "content/reports/a.md:6: author: " in out and "加上英文引号" in out  # `author: no` must be quoted
 
 
 @pytest.mark.parametrize(
@@ -85,13 +85,13 @@ def test_unknown_field_is_a_warning_with_a_suggestion(
     result = run_cli(site, "check")
     assert result.code == 0
     assert result.out.splitlines()[0] == (
-        f"warning: content/reports/a.md:5: {field}: unknown field, ignored; did you mean '{suggestion}'?"
+        f"警告: content/reports/a.md:5: {field}: 不认识的字段，已忽略；是不是“{suggestion}”？"
     )
-    assert result.out.splitlines()[-1] == "2 files checked: 0 error(s), 1 warning(s)"
+    assert result.out.splitlines()[-1] == "检查了 2 个文件：0 个错误，1 个警告"
     # stats still answers, with the warning on stderr and the JSON on stdout
     stats = run_cli(site, "stats", "--json", "--period", "2026-03", "--as-of", "2026-04-05")
     assert stats.code == 0
-    assert stats.err.startswith(f"warning: content/reports/a.md:5: {field}: ")
+    assert stats.err.startswith(f"警告: content/reports/a.md:5: {field}: ")
     assert stats.json()["sections"][0]["submitted"] == 1
 
 
@@ -99,7 +99,7 @@ def test_an_unknown_field_far_from_any_lists_the_known_ones(tmp_path: Path) -> N
     site = make_site(tmp_path, reports={"a.md": report(colour="red")})
     result = run_cli(site, "check")
     assert result.code == 0
-    assert "warning: content/reports/a.md:5: colour: unknown field, ignored (known fields: title, section" in result.out
+    assert "警告: content/reports/a.md:5: colour: 不认识的字段，已忽略（可以写的字段有：title, section" in result.out
 
 
 def test_stats_on_content_with_errors_prints_them_and_exits_1_without_json(tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_stats_on_content_with_errors_prints_them_and_exits_1_without_json(tmp_p
         assert result.out == ""
         assert "content/reports/2026/03/a.md:4: date: " in result.err
         assert "content/requests/YG-1.md:4: deadline: " in result.err
-        assert "3 error(s), 1 warning(s)" in result.err
+        assert "3 个错误，1 个警告" in result.err
 
 
 def test_paths_are_relative_to_the_current_folder_when_config_points_elsewhere(tmp_path: Path) -> None:
@@ -141,7 +141,7 @@ def test_the_content_directory_is_the_configs_docs_dir(tmp_path: Path) -> None:
     lines = result.out.splitlines()
     assert len(lines) == 2
     assert lines[0].startswith("pages/reports/2026/a.md:4: date: ")
-    assert lines[1] == "3 files checked: 1 error(s), 0 warning(s)"
+    assert lines[1] == "检查了 3 个文件：1 个错误，0 个警告"
 
 
 def test_config_file_paths_are_as_given(tmp_path: Path) -> None:
@@ -149,7 +149,7 @@ def test_config_file_paths_are_as_given(tmp_path: Path) -> None:
     result = run_cli(site.parent, "--config", f"{site.name}/mkdocs.yml", "check")
     assert result.code == 2
     assert re.match(
-        rf"{site.name}/mkdocs\.yml:\d+: extra\.portal\.sectons: unknown key; did you mean 'sections'\?", result.err
+        rf"{site.name}/mkdocs\.yml:\d+: extra\.portal\.sectons: 不认识的键“sectons”；是不是“sections”？", result.err
     )
 
 
@@ -182,7 +182,7 @@ def test_argument_mistakes_are_exit_2(tmp_path: Path, capsys: pytest.CaptureFixt
     assert run_cli(site).code == 2  # no command
     assert run_cli(site, "tally").code == 2  # unknown command
     assert run_cli(site, "stats", "--jsn").code == 2  # unknown option
-    assert "usage:" in capsys.readouterr().err
+    assert "用法：" in capsys.readouterr().err
 
 
 def test_broken_config_yaml_is_exit_2(tmp_path: Path) -> None:
@@ -508,7 +508,7 @@ def _demo_sections(config_file: Path) -> list[str]:
 def test_the_demo_checks_clean_and_its_json_validates() -> None:
     check = _cli(REPO, "check")
     assert check.returncode == 0, check.stdout[-3000:]
-    assert re.search(r"^\d+ files checked: 0 error\(s\), \d+ warning\(s\)$", check.stdout, re.MULTILINE)
+    assert re.search(r"^检查了 \d+ 个文件：0 个错误，\d+ 个警告$", check.stdout, re.MULTILINE)
     stats = _cli(REPO, "stats", "--json", "--as-of", "2026-11-25")
     assert stats.returncode == 0, stats.stderr[-3000:]
     data = json.loads(stats.stdout)
@@ -531,7 +531,7 @@ def test_a_copy_of_the_demo_with_one_broken_file_fails_naming_file_line_field(tm
     errors = [line for line in check.stdout.splitlines() if not line.startswith("warning:")][:-1]
     assert errors == [line for line in errors if line.startswith(f"{relative}:{index + 1}: date: ")]
     assert len(errors) == 1
-    assert re.search(r"^\d+ files checked: 1 error\(s\)", check.stdout, re.MULTILINE)
+    assert re.search(r"^检查了 \d+ 个文件：1 个错误", check.stdout, re.MULTILINE)
 
     stats = _cli(copy, "stats", "--json", "--as-of", "2026-11-25")
     assert stats.returncode == 1

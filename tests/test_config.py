@@ -80,7 +80,7 @@ def test_configured_sections_replace_the_defaults(tmp_path: Path) -> None:
     # conftest's sections only: the default 社会救助股 is gone
     result = run_cli(site, "check")
     assert result.code == 1
-    assert "content/reports/a.md:3: section: unknown section '社会救助股'" in result.out
+    assert "content/reports/a.md:3: section: 没有名为“社会救助股”的股室" in result.out
     assert [r["section"] for r in stats(make_site(tmp_path / "ok"), as_of="2026-04-05")["sections"]] == [
         "甲股",
         "乙股",
@@ -93,7 +93,7 @@ def test_configured_adopters_replace_the_defaults(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"a.md": report(adopted="县政府办")})
     result = run_cli(site, "check")
     assert result.code == 1
-    assert "content/reports/a.md:5: adopted: unknown adopter '县政府办'" in result.out
+    assert "content/reports/a.md:5: adopted: 没有名为“县政府办”的采用单位" in result.out
 
 
 def test_section_defaults(tmp_path: Path) -> None:
@@ -190,95 +190,100 @@ def test_urgent_limit_hours_accepts_positive_numbers(tmp_path: Path, hours: floa
     ("config", "key", "hint"),
     [
         # unknown keys, at every depth
-        pytest.param(portal(sectons=[]), "extra.portal.sectons", "did you mean 'sections'", id="unknown-top-key"),
-        pytest.param(portal(colour="red"), "extra.portal.colour", "unknown key", id="unknown-key"),
+        pytest.param(portal(sectons=[]), "extra.portal.sectons", "是不是“sections”", id="unknown-top-key"),
+        pytest.param(portal(colour="red"), "extra.portal.colour", "不认识的键", id="unknown-key"),
         pytest.param(
             portal(sections=[JIA, {**YI, "quotas": 1}]),
             "extra.portal.sections[1].quotas",
-            "did you mean 'quota'",
+            "是不是“quota”",
             id="unknown-section-key",
         ),
         pytest.param(
-            portal(scoring={"submited": 1}), "extra.portal.scoring.submited", "did you mean 'submitted'", id="scoring"
+            portal(scoring={"submited": 1}), "extra.portal.scoring.submited", "是不是“submitted”", id="scoring"
         ),
         pytest.param(
             portal(scoring=[{"from": date(2025, 1, 1)}, {"from": date(2026, 1, 1), "adoptoin": "sum"}]),
             "extra.portal.scoring[1].adoptoin",
-            "did you mean 'adoption'",
+            "是不是“adoption”",
             id="scoring-version-key",
         ),
         pytest.param(
-            portal(good_info={"min_levle": "city"}), "extra.portal.good_info.min_levle", "unknown key", id="good-info"
+            portal(good_info={"min_levle": "city"}), "extra.portal.good_info.min_levle", "不认识的键", id="good-info"
         ),
-        pytest.param(portal(bulletin={"praises": 3}), "extra.portal.bulletin.praises", "unknown key", id="bulletin"),
-        pytest.param(portal(privacy={"ids": "mask"}), "extra.portal.privacy.ids", "unknown key", id="privacy"),
+        pytest.param(portal(bulletin={"praises": 3}), "extra.portal.bulletin.praises", "不认识的键", id="bulletin"),
+        pytest.param(portal(privacy={"ids": "mask"}), "extra.portal.privacy.ids", "不认识的键", id="privacy"),
         # unknown levels
         pytest.param(
             portal(adopters={"县委办": "county", "镇政府": "town"}),
             "extra.portal.adopters.镇政府",
-            "'town'",
+            "“town”",
             id="adopter",
         ),
         pytest.param(
-            portal(good_info={"min_level": "citty"}), "extra.portal.good_info.min_level", "'city'", id="min-level"
+            portal(good_info={"min_level": "citty"}), "extra.portal.good_info.min_level", "是不是“city”", id="min-level"
         ),
         pytest.param(
-            portal(scoring={"adopted": {"town": 3}}), "extra.portal.scoring.adopted.town", "unknown level", id="points"
+            portal(scoring={"adopted": {"town": 3}}), "extra.portal.scoring.adopted.town", "这个级别", id="points"
         ),
         pytest.param(
             portal(scoring={"instruction": {"ministry": 3}}),
             "extra.portal.scoring.instruction.ministry",
-            "unknown level",
+            "这个级别",
             id="instruction-points",
         ),
         # bad types and values
-        pytest.param(portal(organization=5), "extra.portal.organization", "quote", id="organization-number"),
+        pytest.param(portal(organization=5), "extra.portal.organization", "引号", id="organization-number"),
         pytest.param(portal(timezone="Mars/Base"), "extra.portal.timezone", "IANA", id="timezone"),
-        pytest.param(portal(urgent_limit_hours="two"), "extra.portal.urgent_limit_hours", "number", id="hours-text"),
-        pytest.param(portal(urgent_limit_hours=True), "extra.portal.urgent_limit_hours", "number", id="hours-bool"),
-        pytest.param(portal(urgent_limit_hours=0), "extra.portal.urgent_limit_hours", "more than 0", id="hours-zero"),
+        pytest.param(portal(urgent_limit_hours="two"), "extra.portal.urgent_limit_hours", "不是数字", id="hours-text"),
+        pytest.param(portal(urgent_limit_hours=True), "extra.portal.urgent_limit_hours", "不是数字", id="hours-bool"),
+        pytest.param(portal(urgent_limit_hours=0), "extra.portal.urgent_limit_hours", "大于 0", id="hours-zero"),
         pytest.param(
             portal(sections=[JIA, {**YI, "quota": "2"}]), "extra.portal.sections[1].quota", "", id="quota-text"
         ),
         pytest.param(
-            portal(sections=[JIA, {**YI, "quota": 1.5}]), "extra.portal.sections[1].quota", "whole", id="quota-float"
+            portal(sections=[JIA, {**YI, "quota": 1.5}]), "extra.portal.sections[1].quota", "不是整数", id="quota-float"
         ),
         pytest.param(
-            portal(sections=[JIA, {**YI, "quota": True}]), "extra.portal.sections[1].quota", "whole", id="quota-bool"
+            portal(sections=[JIA, {**YI, "quota": True}]), "extra.portal.sections[1].quota", "不是整数", id="quota-bool"
         ),
         pytest.param(
-            portal(sections=[JIA, {**YI, "quota": -1}]), "extra.portal.sections[1].quota", "negative", id="quota-neg"
+            portal(sections=[JIA, {**YI, "quota": -1}]), "extra.portal.sections[1].quota", "负数", id="quota-neg"
         ),
         pytest.param(portal(sections=[JIA, {**YI, "head": 5}]), "extra.portal.sections[1].head", "", id="head-number"),
-        pytest.param(portal(sections=[JIA, {"slug": "yi"}]), "extra.portal.sections[1].name", "required", id="no-name"),
-        pytest.param(portal(sections=[JIA, "乙股"]), "extra.portal.sections[1]", "mapping", id="section-not-mapping"),
-        pytest.param(portal(sections=[]), "extra.portal.sections", "non-empty", id="no-sections"),
-        pytest.param(portal(sections={"name": "甲股"}), "extra.portal.sections", "list", id="sections-not-list"),
+        pytest.param(portal(sections=[JIA, {"slug": "yi"}]), "extra.portal.sections[1].name", "必填", id="no-name"),
+        pytest.param(portal(sections=[JIA, "乙股"]), "extra.portal.sections[1]", "应写成", id="section-not-mapping"),
+        pytest.param(portal(sections=[]), "extra.portal.sections", "不能为空", id="no-sections"),
+        pytest.param(portal(sections={"name": "甲股"}), "extra.portal.sections", "列表", id="sections-not-list"),
         pytest.param(
-            portal(sections=[JIA, {**YI, "aliases": "乙"}]), "extra.portal.sections[1].aliases", "list", id="aliases"
+            portal(sections=[JIA, {**YI, "aliases": "乙"}]), "extra.portal.sections[1].aliases", "列表", id="aliases"
         ),
-        pytest.param(portal(adopters={}), "extra.portal.adopters", "mapping", id="no-adopters"),
-        pytest.param(portal(adopters=["县委办"]), "extra.portal.adopters", "mapping", id="adopters-list"),
-        pytest.param(portal(good_info="city"), "extra.portal.good_info", "mapping", id="good-info-not-mapping"),
+        pytest.param(portal(adopters={}), "extra.portal.adopters", "应写成", id="no-adopters"),
+        pytest.param(portal(adopters=["县委办"]), "extra.portal.adopters", "应写成", id="adopters-list"),
+        pytest.param(portal(good_info="city"), "extra.portal.good_info", "应写成", id="good-info-not-mapping"),
         pytest.param(
             portal(good_info={"instruction": "maybe"}), "extra.portal.good_info.instruction", "", id="good-instruction"
         ),
-        pytest.param(portal(bulletin={"praise": -1}), "extra.portal.bulletin.praise", "negative", id="praise-neg"),
-        pytest.param(portal(bulletin={"praise": True}), "extra.portal.bulletin.praise", "whole", id="praise-bool"),
+        pytest.param(portal(bulletin={"praise": -1}), "extra.portal.bulletin.praise", "负数", id="praise-neg"),
+        pytest.param(portal(bulletin={"praise": True}), "extra.portal.bulletin.praise", "不是整数", id="praise-bool"),
         pytest.param(portal(privacy={"id_numbers": "hide"}), "extra.portal.privacy.id_numbers", "mask", id="privacy"),
         pytest.param(portal(scoring={"adoption": "max"}), "extra.portal.scoring.adoption", "highest", id="adoption"),
-        pytest.param(portal(scoring={"submitted": "1"}), "extra.portal.scoring.submitted", "number", id="points-text"),
         pytest.param(
-            portal(scoring={"adopted": {"county": "5"}}), "extra.portal.scoring.adopted.county", "number", id="pts-text"
+            portal(scoring={"submitted": "1"}), "extra.portal.scoring.submitted", "不是数字", id="points-text"
+        ),
+        pytest.param(
+            portal(scoring={"adopted": {"county": "5"}}),
+            "extra.portal.scoring.adopted.county",
+            "不是数字",
+            id="pts-text",
         ),
         pytest.param(
             portal(scoring={"adopted_by": {"中办": 50}}),
             "extra.portal.scoring.adopted_by.中办",
-            "unknown adopter",
+            "采用单位",
             id="adopted-by-unknown-adopter",
         ),
-        pytest.param(portal(scoring=[]), "extra.portal.scoring", "mapping", id="scoring-empty-list"),
-        pytest.param(portal(scoring="default"), "extra.portal.scoring", "mapping", id="scoring-text"),
+        pytest.param(portal(scoring=[]), "extra.portal.scoring", "应写成", id="scoring-empty-list"),
+        pytest.param(portal(scoring="default"), "extra.portal.scoring", "应写成", id="scoring-text"),
         pytest.param(
             portal(scoring=[{"from": date(2025, 1, 1)}, {"submitted": 2}]),
             "extra.portal.scoring[1].from",
@@ -288,57 +293,57 @@ def test_urgent_limit_hours_accepts_positive_numbers(tmp_path: Path, hours: floa
         pytest.param(
             portal(scoring=[{"from": date(2025, 1, 1)}, {"from": date(2025, 1, 1)}]),
             "extra.portal.scoring",
-            "same 'from'",
+            "from 日期相同",
             id="two-versions-same-from",
         ),
         pytest.param(
-            portal(scoring=[{"from": "2025-02-30"}]), "extra.portal.scoring[0].from", "real date", id="from-not-a-date"
+            portal(scoring=[{"from": "2025-02-30"}]), "extra.portal.scoring[0].from", "不存在", id="from-not-a-date"
         ),
         pytest.param(
-            portal(scoring=[{"from": "2025-01-01 08:00"}]), "extra.portal.scoring[0].from", "a day", id="from-a-time"
+            portal(scoring=[{"from": "2025-01-01 08:00"}]), "extra.portal.scoring[0].from", "只写日期", id="from-a-time"
         ),
         # uniqueness and slugs
         pytest.param(
             portal(sections=[JIA, {"name": "乙股", "slug": "jia"}]),
             "extra.portal.sections[1].slug",
-            "already used",
+            "已经被",
             id="duplicate-slug",
         ),
         pytest.param(
             portal(sections=[{**JIA, "aliases": ["甲"]}, {**YI, "aliases": ["甲"]}]),
             "extra.portal.sections[1].aliases[0]",
-            "already used",
+            "已经被",
             id="duplicate-alias",
         ),
         pytest.param(
             portal(sections=[{**JIA, "aliases": ["乙股"]}, YI]),
             "extra.portal.sections[1].name",
-            "already used",
+            "已经被",
             id="name-is-another-sections-alias",
         ),
         pytest.param(
             portal(sections=[JIA, {"name": "甲股", "slug": "jia2"}]),
             "extra.portal.sections[1].name",
-            "already used",
+            "已经被",
             id="duplicate-name",
         ),
         pytest.param(
             # NFKC and whitespace: '甲　股' (ideographic space) is the same name as 甲股
             portal(sections=[JIA, {"name": "甲\u3000股", "slug": "jia2"}]),
             "extra.portal.sections[1].name",
-            "already used",
+            "已经被",
             id="duplicate-name-after-normalising",
         ),
         pytest.param(
             portal(adopters={"县委办": "county", "县 委办": "county"}),
             "extra.portal.adopters.县 委办",
-            "same name",
+            "同一个名称",
             id="duplicate-adopter",
         ),
         pytest.param(
             portal(sections=[{"name": "甲股", "slug": "Jia"}]),
             "extra.portal.sections[0].slug",
-            "lowercase",
+            "小写",
             id="slug-uppercase",
         ),
         pytest.param(
@@ -357,7 +362,7 @@ def test_urgent_limit_hours_accepts_positive_numbers(tmp_path: Path, hours: floa
             portal(sections=[{"name": "甲股", "slug": ""}]), "extra.portal.sections[0].slug", "slug", id="slug-empty"
         ),
         # the whole block
-        pytest.param([1], "extra.portal", "mapping", id="portal-not-a-mapping"),
+        pytest.param([1], "extra.portal", "应写成", id="portal-not-a-mapping"),
     ],
 )
 def test_config_errors(tmp_path: Path, config: Any, key: str, hint: str) -> None:
@@ -429,4 +434,4 @@ def test_mkdocs_config_warnings_do_not_fail(tmp_path: Path) -> None:
     site = make_site(tmp_path, mkdocs={"colour": "red"})
     result = run_cli(site, "check")
     assert result.code == 0
-    assert result.err.startswith(f"warning: mkdocs.yml:{line_of(site, 'colour: red')}: colour: ")
+    assert result.err.startswith(f"警告: mkdocs.yml:{line_of(site, 'colour: red')}: colour: ")

@@ -187,7 +187,7 @@ def write_site(root: Path, cases: list[Case], patch: dict[str, Any]) -> Path:
 
 # --- reading problems ------------------------------------------------------------------------------
 
-_PROBLEM_RE = re.compile(r"^(?P<warning>warning: )?(?P<path>\S.*?):(?P<line>\d+): (?P<field>.+?): (?P<message>.*)$")
+_PROBLEM_RE = re.compile(r"^(?P<warning>警告: )?(?P<path>\S.*?):(?P<line>\d+): (?P<field>.+?): (?P<message>.*)$")
 
 
 @dataclass(frozen=True)
@@ -288,7 +288,7 @@ def test_build_with_every_error_case_fails_naming_each(tmp_path: Path) -> None:
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "Traceback" not in output
-    assert "nothing was published" in output
+    assert "这次什么也没有发布" in output
     missing, extra = unmatched(
         [p for p in _build_problems(output) if not p.warning], [e for c in ERROR_CASES for e in c.errors]
     )

@@ -122,18 +122,18 @@ def test_event_time_crossing_the_month_is_listed_in_the_local_month(tmp_path: Pa
     [
         # report() writes title on line 2, section 3, date 4, then the extra fields from line 5
         pytest.param({"date": "8:30"}, 4, "date", "510", id="8:30-is-sexagesimal-510"),
-        pytest.param({"date": "2026-02-30"}, 4, "date", "not a real date", id="30-February"),
-        pytest.param({"date": "2026-13-01"}, 4, "date", "not a real date", id="month-13"),
-        pytest.param({"date": "2026/3/1"}, 4, "date", "YYYY-MM-DD", id="slashes"),
-        pytest.param({"date": "2026-3-1"}, 4, "date", "YYYY-MM-DD", id="single-digit-month"),
-        pytest.param({"date": "20260301"}, 4, "date", "not a date", id="a-number"),
-        pytest.param({"date": "3.5"}, 4, "date", "not a date", id="a-float"),
-        pytest.param({"date": "true"}, 4, "date", "not a date", id="a-boolean"),
-        pytest.param({"date": "2026-03-05 25:00"}, 4, "date", "impossible time", id="hour-25"),
-        pytest.param({"date": "2026-03-05T08:30:00+25:00"}, 4, "date", "offset", id="offset-25-hours"),
-        pytest.param({"date": '""'}, 4, "date", "not a date", id="empty-text"),
-        pytest.param({"date": "null"}, 4, "date", "empty", id="null"),
-        pytest.param({"urgent": True, "event_time": "2026-03-05"}, 6, "event_time", "time of day", id="event-no-time"),
+        pytest.param({"date": "2026-02-30"}, 4, "date", "2026 年 2 月只有 28 天", id="30-February"),
+        pytest.param({"date": "2026-13-01"}, 4, "date", "月份不存在", id="month-13"),
+        pytest.param({"date": "2026/3/1"}, 4, "date", "请写成 2026-03-01", id="slashes"),
+        pytest.param({"date": "2026-3-1"}, 4, "date", "请写成 2026-03-01", id="single-digit-month"),
+        pytest.param({"date": "20260301"}, 4, "date", "不是日期", id="a-number"),
+        pytest.param({"date": "3.5"}, 4, "date", "不是日期", id="a-float"),
+        pytest.param({"date": "true"}, 4, "date", "不是日期", id="a-boolean"),
+        pytest.param({"date": "2026-03-05 25:00"}, 4, "date", "时刻不存在", id="hour-25"),
+        pytest.param({"date": "2026-03-05T08:30:00+25:00"}, 4, "date", "时区写法不对", id="offset-25-hours"),
+        pytest.param({"date": '""'}, 4, "date", "不是规定的日期格式", id="empty-text"),
+        pytest.param({"date": "null"}, 4, "date", "没有填写日期", id="null"),
+        pytest.param({"urgent": True, "event_time": "2026-03-05"}, 6, "event_time", "几点几分", id="event-no-time"),
         # a missing field points at line 1
         pytest.param({"urgent": True}, 1, "event_time", "event_time: YYYY-MM-DD HH:MM", id="urgent-without-event"),
         pytest.param({"urgent": True, "event_time": "8:30"}, 6, "event_time", "510", id="event-8:30"),
@@ -141,14 +141,14 @@ def test_event_time_crossing_the_month_is_listed_in_the_local_month(tmp_path: Pa
             {"urgent": True, "event_time": "2026-03-05 08:00", "reported_time": "2026-03-05"},
             7,
             "reported_time",
-            "time of day",
+            "需要写到几点几分",
             id="reported-no-time",
         ),
         pytest.param(
             {"urgent": True, "event_time": "2026-03-05 08:00", "reported_time": "2026-03-05 07:59"},
             7,
             "reported_time",
-            "before event_time",
+            "早于事件发生时间 event_time",
             id="reported-before-event",
         ),
         pytest.param(
@@ -156,17 +156,17 @@ def test_event_time_crossing_the_month_is_listed_in_the_local_month(tmp_path: Pa
             {"urgent": True, "event_time": "2026-03-05 08:00", "reported_time": "2026-03-04T23:00:00Z"},
             7,
             "reported_time",
-            "before event_time",
+            "早于事件发生时间 event_time",
             id="reported-before-event-after-offset",
         ),
         pytest.param(
-            {"adopted": [{"by": "县委办", "date": "2026-02-30"}]}, 5, "adopted[0].date", "real date", id="adoption-date"
+            {"adopted": [{"by": "县委办", "date": "2026-02-30"}]}, 5, "adopted[0].date", "不存在", id="adoption-date"
         ),
         pytest.param(
             {"instructions": [{"by": "县长", "level": "county", "date": "2026/3/9"}]},
             5,
             "instructions[0].date",
-            "YYYY-MM-DD",
+            "请写成 2026-03-09",
             id="instruction-date",
         ),
     ],
@@ -181,17 +181,17 @@ def test_invalid_dates_fail_check_naming_file_line_field(
     [problem] = [x for x in result.out.splitlines() if x.startswith(A)]
     assert problem.startswith(f"{A}:{line}: {name}: ")
     assert hint in problem
-    assert "1 error(s)" in result.out
+    assert "1 个错误" in result.out
 
 
 @pytest.mark.parametrize(
     ("issued", "deadline", "line", "name", "hint"),
     [
         # request() writes title on line 2, issued 3, deadline 4
-        pytest.param("2026-03-01", "2026-02-30", 4, "deadline", "real date", id="deadline-30-February"),
-        pytest.param("2026/3/1", "2026-03-15", 3, "issued", "YYYY-MM-DD", id="issued-slashes"),
-        pytest.param("2026-03-01", "2026-03-15 18:00", 4, "deadline", "a day, not a time", id="deadline-with-time"),
-        pytest.param("2026-03-10", "2026-03-09", 4, "deadline", "before issued", id="deadline-before-issued"),
+        pytest.param("2026-03-01", "2026-02-30", 4, "deadline", "不存在", id="deadline-30-February"),
+        pytest.param("2026/3/1", "2026-03-15", 3, "issued", "请写成 2026-03-01", id="issued-slashes"),
+        pytest.param("2026-03-01", "2026-03-15 18:00", 4, "deadline", "只写日期，不写时间", id="deadline-with-time"),
+        pytest.param("2026-03-10", "2026-03-09", 4, "deadline", "早于发出日期 issued", id="deadline-before-issued"),
     ],
 )
 def test_invalid_request_dates(tmp_path: Path, issued: str, deadline: str, line: int, name: str, hint: str) -> None:
@@ -307,7 +307,7 @@ def test_bad_period_is_a_usage_error(tmp_path: Path, period: str) -> None:
     result = run_cli(site, "stats", "--json", "--period", period, "--as-of", "2026-04-05")
     assert result.code == 2
     assert result.out == ""
-    assert repr(period) in result.err
+    assert f"“{period}”" in result.err
 
 
 def test_usage_errors_come_before_content_errors(tmp_path: Path) -> None:
@@ -503,4 +503,4 @@ def test_a_sexagesimal_time_is_explained_with_what_yaml_read(tmp_path: Path) -> 
     site = make_site(tmp_path, reports={"a.md": report(date="9:15")})
     result = run_cli(site, "check")
     # YAML 1.1 reads 9:15 as 9 * 60 + 15 = 555
-    assert "date: '9:15' is not a date (YAML reads 9:15 as the number 555)" in result.out
+    assert "date: “9:15”不是日期（只写时间 9:15 会被读成数字 555" in result.out

@@ -158,7 +158,7 @@ def test_publish_sitemap_is_opt_in_and_validated(tmp_path: Path) -> None:
     bad = make_site(tmp_path / "bad", portal={**PORTAL, "publish_sitemap": "yes"})
     result = run_cli(bad, "check")
     assert result.code == 2
-    assert "extra.portal.publish_sitemap" in result.err and "bool" in result.err
+    assert "extra.portal.publish_sitemap" in result.err and "true 或 false" in result.err
     site = make_site(tmp_path / "on", reports={"a.md": report()}, portal={**PORTAL, "publish_sitemap": True})
     built = mkdocs_build(site)
     assert built.returncode == 0, built.stderr

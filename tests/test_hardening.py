@@ -49,8 +49,10 @@ def test_a_console_that_cannot_show_chinese_gets_escapes_not_a_traceback(tmp_pat
     out = result.stdout.decode(encoding)
     assert result.returncode == 1, result.stderr
     assert b"Traceback" not in result.stderr
-    assert "content/reports/2026/03/r000.md:3: section: unknown section '\\U00020bb7" in out
-    assert out.rstrip().endswith("201 files checked: 200 error(s), 0 warning(s)")
+    shown = "没有名为“𠮷".encode(encoding, "backslashreplace").decode(encoding)  # what the console cannot show: escaped
+    assert f"content/reports/2026/03/r000.md:3: section: {shown}" in out
+    summary = "检查了 201 个文件：200 个错误，0 个警告".encode(encoding, "backslashreplace").decode(encoding)
+    assert out.rstrip().endswith(summary)
 
 
 def test_a_closed_pipe_is_one_line_and_exit_4(tmp_path: Path) -> None:
@@ -62,7 +64,7 @@ def test_a_closed_pipe_is_one_line_and_exit_4(tmp_path: Path) -> None:
     finally:
         os.close(write_end)
     assert result.returncode == 4
-    assert result.stderr.decode().splitlines() == ["error: cannot write the output (the reader closed it)"]
+    assert result.stderr.decode().splitlines() == ["错误：无法写出结果（接收输出的一方已经关闭）"]
 
 
 def test_a_closed_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None:
@@ -75,7 +77,7 @@ def test_a_closed_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None:
         timeout=120,
     )
     assert result.returncode == 4
-    assert result.stderr.decode().splitlines() == ["error: standard output is closed; nothing could be written"]
+    assert result.stderr.decode().splitlines() == ["错误：标准输出已关闭，什么也写不出来"]
 
 
 def test_a_full_disk_under_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None:
@@ -83,16 +85,16 @@ def test_a_full_disk_under_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None
     with open("/dev/full", "w") as full:
         result = _console(site, "stats", "--as-of", "2026-04-05", stdout=full)
     assert result.returncode == 4
-    assert result.stderr.decode().splitlines() == ["error: cannot write the output (No space left on device)"]
+    assert result.stderr.decode().splitlines() == ["错误：无法写出结果（No space left on device）"]
 
 
 def test_export_to_a_full_disk_a_folder_or_an_impossible_path(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"a.md": report()})
     (site / "plain-file").write_text("x", encoding="utf-8")
     cases = {
-        "/dev/full": (4, "error: cannot write /dev/full: No space left on device; nothing was written"),
-        "plain-file/x.docx": (4, "error: cannot write plain-file/x.docx: Not a directory; nothing was written"),
-        "content": (2, "error: export -o content: is a folder; give a file name, e.g. content/通报.docx"),
+        "/dev/full": (4, "错误：无法写入 /dev/full（No space left on device）；什么也没有写"),
+        "plain-file/x.docx": (4, "错误：无法写入 plain-file/x.docx（Not a directory）；什么也没有写"),
+        "content": (2, "错误：export -o content 是一个文件夹；请写文件名，如 content/通报.docx"),
     }
     for target, (code, line) in cases.items():
         result = _console(site, "export", "--format", "docx", "--as-of", "2026-04-05", "-o", target)
@@ -112,7 +114,7 @@ def test_a_failed_export_leaves_no_partial_document(tmp_path: Path, monkeypatch:
     site = make_site(tmp_path, reports={"a.md": report()})
     result = run_cli(site, "export", "--format", "docx", "--as-of", "2026-04-05", "-o", "通报.docx")
     assert result.code == 4
-    assert result.err == "error: cannot write 通报.docx: No space left on device; nothing was written\n"
+    assert result.err == "错误：无法写入 通报.docx（No space left on device）；什么也没有写\n"
     assert not (site / "通报.docx").exists()
 
 
@@ -123,15 +125,15 @@ def test_new_where_the_folder_cannot_be_written(tmp_path: Path) -> None:
     args = ("new", "report", "--title", "标题", "--section", "甲股", "--date", "2026-03-05")
     result = run_cli(site, *args)
     assert result.code == 4
-    assert result.err.startswith("error: cannot write content/reports/2026/03/")
-    assert result.err.endswith(": Not a directory; nothing was written\n") and result.err.count("\n") == 1
+    assert result.err.startswith("错误：无法写入 content/reports/2026/03/")
+    assert result.err.endswith("（Not a directory）；什么也没有写\n") and result.err.count("\n") == 1
 
 
 @pytest.mark.parametrize(
     ("key", "code", "message"),
     [
-        (KeyboardInterrupt, 130, "interrupted (Ctrl-C); nothing was written\n"),
-        (EOFError, 2, "error: no answer for 标题 (input ended); give --title\n"),
+        (KeyboardInterrupt, 130, "已中断（Ctrl-C）；什么也没有写\n"),
+        (EOFError, 2, "错误：没有回答“标题”（输入已结束）；请用 --title 给出\n"),
     ],
 )
 def test_ctrl_c_and_ctrl_d_at_a_new_prompt(tmp_path: Path, key: type[BaseException], code: int, message: str) -> None:
@@ -160,8 +162,7 @@ def test_an_inherit_loop_is_a_config_error(tmp_path: Path) -> None:
     assert result.code == 2
     # base.yml line 2 holds the INHERIT that closes the loop
     assert result.err == (
-        "base.yml:2: INHERIT: INHERIT loops back (mkdocs.yml → base.yml → mkdocs.yml); "
-        "remove one of the INHERIT lines\n"
+        "base.yml:2: INHERIT: INHERIT 绕回了自己（mkdocs.yml → base.yml → mkdocs.yml）；请删掉其中一行 INHERIT\n"
     )
 
 
@@ -179,7 +180,7 @@ def test_an_error_in_an_inherited_config_names_that_file_and_line(tmp_path: Path
     )
     result = run_cli(site, "check")
     assert result.code == 2
-    assert result.err == f"base.yml:{line}: extra.portal.urgent_limit_hours: must be more than 0 hours\n"
+    assert result.err == f"base.yml:{line}: extra.portal.urgent_limit_hours: 小时数必须大于 0\n"
     built = mkdocs_build(site)
     assert built.returncode != 0 and f"base.yml:{line}: extra.portal.urgent_limit_hours" in built.stderr
 
@@ -192,9 +193,9 @@ def test_an_unset_env_organization_is_an_error(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = run_cli(site, "check")
-    assert result.code == 2 and "extra.portal.organization: is empty (or the environment variable" in result.err
+    assert result.code == 2 and "extra.portal.organization: 是空的（或者 !ENV 指定的环境变量没有设置）" in result.err
     built = mkdocs_build(site)
-    assert built.returncode != 0 and "extra.portal.organization: is empty" in built.stderr
+    assert built.returncode != 0 and "extra.portal.organization: 是空的" in built.stderr
     assert "Traceback" not in built.stderr
 
 
@@ -205,7 +206,7 @@ def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path: Path) -> Non
     before = {p.relative_to(site / "_site"): p.read_bytes() for p in (site / "_site").rglob("*") if p.is_file()}
     (site / "content/reports/2026/03/b.md").write_text(report(section="丁股"), encoding="utf-8")
     second = mkdocs_build(site)
-    assert second.returncode != 0 and "previous site was left in place" in second.stderr
+    assert second.returncode != 0 and "网站保持原样" in second.stderr
     after = {p.relative_to(site / "_site"): p.read_bytes() for p in (site / "_site").rglob("*") if p.is_file()}
     assert after == before
 
@@ -263,7 +264,6 @@ def test_only_the_offices_robots_txt_is_a_text_file_allowed(tmp_path: Path) -> N
     result = run_cli(site, "check")
     assert result.code == 1
     assert result.out.splitlines() == [
-        "content/a/notes.txt:1: file: a text file is published as it is, unchecked; write it as a .md report or "
-        "delete it",
-        "1 files checked: 1 error(s), 0 warning(s)",
+        "content/a/notes.txt:1: file: 文本文件会不经检查地原样发布；请写成 .md 信息，或删掉它",
+        "检查了 1 个文件：1 个错误，0 个警告",
     ]

@@ -194,7 +194,7 @@ def _new_reports(site: Path) -> None:
     )
     assert made.code == 0, made.err
     path = site / "content/reports/2026/03/2026-03-09-jia-1.md"
-    assert made.out.strip() == "wrote content/reports/2026/03/2026-03-09-jia-1.md"
+    assert made.out.strip() == "已写入 content/reports/2026/03/2026-03-09-jia-1.md"
     text = path.read_text(encoding="utf-8")
     assert "section: 甲股" in text and 'author: "no"' in text
     again = run_cli(site, "new", "report", "--section", "甲股", "--title", "第二条", "--date", "2026-03-09")
@@ -257,11 +257,11 @@ def test_new_report_and_request_write_valid_files(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["new", "report", "--title", "x"], "needs --section"),
+        (["new", "report", "--title", "x"], "要写 --section"),
         (["new", "report", "--section", "不存在", "--title", "x"], "--section “不存在”：没有这个股室"),
-        (["new", "report", "--section", "甲股", "--title", "x", "--date", "2026/3/1"], "is not a date"),
-        (["new", "report", "--section", "甲股", "--title", "x", "--urgent"], "needs --event-time"),
-        (["new", "request", "--title", "x", "--deadline", "2026-03-01", "--issued", "2026-03-05"], "before issued"),
+        (["new", "report", "--section", "甲股", "--title", "x", "--date", "2026/3/1"], "请写成 2026-03-01"),
+        (["new", "report", "--section", "甲股", "--title", "x", "--urgent"], "要写 --event-time"),
+        (["new", "request", "--title", "x", "--deadline", "2026-03-01", "--issued", "2026-03-05"], "早于发出日期"),
     ],
 )
 def test_new_refuses_bad_input(tmp_path: Path, args: list[str], message: str) -> None:
@@ -338,7 +338,7 @@ def test_pre_commit_hook_blocks_a_bad_file(tmp_path: Path) -> None:
     (site / "content/reports/2026/03/bad.md").write_text(report(section="救助"), encoding="utf-8")
     bad = _pre_commit(site, env, "portal-check")
     assert bad.returncode != 0
-    assert "content/reports/2026/03/bad.md:3: section: unknown section '救助'" in bad.stdout
+    assert "content/reports/2026/03/bad.md:3: section: 没有名为“救助”的股室" in bad.stdout
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

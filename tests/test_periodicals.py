@@ -142,18 +142,18 @@ BAD = "content/periodicals/minzheng/bad.md"
                 "  - {report: reports/2026/03/b.md, column: 经验}\n"
             ),
             ":8: items[1].column:",
-            "unknown column",
+            "这个栏目",
         ),
         (issue(items="  - reports/2026/03/d.md\n"), ":7: items[0]:", "draft"),
-        (issue(items="  - reports/2026/03/zz.md\n"), ":7: items[0]:", "no report"),
+        (issue(items="  - reports/2026/03/zz.md\n"), ":7: items[0]:", "这条信息"),
         (
             issue(items="  - {report: reports/2026/03/a.md}\n", date="2026-03-01"),
             ":7: items[0].report:",
-            "after the issue",
+            "晚于这一期",
         ),
-        (issue(items="  - reports/2026/03/e.md\n  - reports/2026/03/e.md\n"), ":8: items[1]:", "twice"),
+        (issue(items="  - reports/2026/03/e.md\n  - reports/2026/03/e.md\n"), ":8: items[1]:", "两次"),
     ],
-    ids=["publication", "column", "draft", "missing", "after", "twice"],
+    ids=["publication", "column", "draft", "missing", "after", "两次"],
 )
 def test_bad_issue_one_error_with_line(tmp_path: Path, text: str, where: str, words: str) -> None:
     site = make(tmp_path, files={BAD: text})
@@ -166,7 +166,7 @@ def test_bad_issue_one_error_with_line(tmp_path: Path, text: str, where: str, wo
     [
         (issue(number=4, total=41, items="  - reports/2026/03/e.md\n"), ":3: number:", "2026年第4期"),
         (issue(number=5, total=40, items="  - reports/2026/03/e.md\n"), ":4: total:", "总第40期"),
-        (issue(number=5, total=41, items="  - reports/2026/03/a.md\n"), ":7: items[0]:", "already in"),
+        (issue(number=5, total=41, items="  - reports/2026/03/a.md\n"), ":7: items[0]:", "已经编入"),
     ],
     ids=["number", "total", "already-in-issue"],
 )
@@ -189,8 +189,8 @@ def test_issue_files_get_the_checks_of_every_page(tmp_path: Path) -> None:
     result = run_cli(make(tmp_path, files={BAD: text}), "check")
     assert result.code == 1
     body_line = text.count("\n", 0, text.index("联系电话")) + 1
-    assert f"{BAD}:{body_line}: body: a mobile phone number" in result.out
-    assert f"{BAD}:{body_line}: body: classified marking" in result.out
+    assert f"{BAD}:{body_line}: body: 这里有手机号" in result.out
+    assert f"{BAD}:{body_line}: body: 有密级标志" in result.out
 
 
 def test_issue_may_not_take_the_periodical_page_address(tmp_path: Path) -> None:
@@ -220,8 +220,8 @@ def test_bad_periodical_config(tmp_path: Path) -> None:
     site = make_site(tmp_path, portal=config)
     result = run_cli(site, "check")
     assert result.code == 2
-    assert "extra.portal.periodicals[0].adopter: unknown adopter '本局'" in result.err
-    assert "extra.portal.periodicals[0].distribution.抄: unknown key" in result.err
+    assert "extra.portal.periodicals[0].adopter: 没有名为“本局”的采用单位" in result.err
+    assert "extra.portal.periodicals[0].distribution.抄: 不认识的键" in result.err
 
 
 def test_in_must_be_a_publication_of_its_adopter(tmp_path: Path) -> None:
@@ -233,7 +233,7 @@ def test_in_must_be_a_publication_of_its_adopter(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports=reports, portal=portal_config())
     result = run_cli(site, "check")
     assert result.code == 1
-    assert "content/reports/a.md:5: adopted[0].in: '民政消息' is not a publication of 本局简报" in result.out
+    assert "content/reports/a.md:5: adopted[0].in: “民政消息”不是“本局简报”的刊物" in result.out
     assert "民政信息" in result.out and "b.md" not in result.out
 
 
@@ -324,16 +324,16 @@ def test_export_issue_from_the_command_line(tmp_path: Path) -> None:
     assert run_cli(site, "export", "--periodical", "minzheng", "--number", "4", "-o", str(out)).code == 0
     assert out.exists()
     missing = run_cli(site, "export", "--periodical", "民政信息", "--number", "4", "--year", "2025")
-    assert missing.code == 2 and "no 2025年第4期" in missing.err
+    assert missing.code == 2 and "没有2025年第4期" in missing.err
     unknown = run_cli(site, "export", "--periodical", "民政消息", "--number", "4")
-    assert unknown.code == 2 and "did you mean '民政信息'" in unknown.err
+    assert unknown.code == 2 and "是不是“民政信息”" in unknown.err
     assert run_cli(site, "export", "--period", "2026-03").code == 2  # a bulletin still needs --format and -o
     folder = run_cli(site, "export", "--periodical", "民政信息", "--number", "4", "-o", str(tmp_path))
-    assert folder.code == 2 and "is a folder" in folder.err
+    assert folder.code == 2 and "是一个文件夹" in folder.err
     unwritable = run_cli(
         site, "export", "--periodical", "民政信息", "--number", "4", "-o", str(tmp_path / "no" / "x.docx")
     )
-    assert unwritable.code == 4 and "nothing was written" in unwritable.err
+    assert unwritable.code == 4 and "什么也没有写" in unwritable.err
 
 
 # --- new periodical ---------------------------------------------------------------------------
@@ -345,14 +345,14 @@ def test_new_periodical_next_numbers_and_candidates(tmp_path: Path) -> None:
     result = run_cli(site, "new", "periodical", "--publication", "民政信息", "--date", "2026-04-10")
     assert result.code == 0, result.err
     path = site / "content/periodicals/minzheng/2026-05.md"
-    assert result.out.strip() == "wrote content/periodicals/minzheng/2026-05.md"
+    assert result.out.strip() == "已写入 content/periodicals/minzheng/2026-05.md"
     text = path.read_text(encoding="utf-8")
     assert "number: 5\ntotal: 41\ndate: 2026-04-10\n" in text  # after 第4期 (总第40期)
     candidates = re.findall(r"^#  - \{report: (\S+), column: 工作动态\}", text, re.MULTILINE)
     # last 4 weeks: 2026-03-13 … 2026-04-10: only e (03-30); a is in 第4期, d is a draft, b and c are older
     assert candidates == ["reports/2026/03/e.md"]
     again = run_cli(site, "new", "periodical", "--publication", "民政信息", "--date", "2026-04-10")
-    assert again.out.strip() == "wrote content/periodicals/minzheng/2026-06.md"  # the new file is 第5期 already
+    assert again.out.strip() == "已写入 content/periodicals/minzheng/2026-06.md"  # the new file is 第5期 already
     assert "number: 6\ntotal: 42\n" in (site / "content/periodicals/minzheng/2026-06.md").read_text(encoding="utf-8")
 
 
@@ -372,7 +372,7 @@ def test_new_periodical_output_parses_with_check(tmp_path: Path) -> None:
         "reports/2026/03/a.md",
     ]
     as_written = run_cli(site, "check")  # a draft (issue 28): no warning, so a strict build passes
-    assert as_written.code == 0 and "0 error(s), 0 warning(s)" in as_written.out
+    assert as_written.code == 0 and "0 个错误，0 个警告" in as_written.out
     picked_text = text.replace("#  - {", "  - {")  # the editor picks them all, and publishes the issue
     path.write_text("\n".join(line for line in picked_text.split("\n") if not line.startswith("draft:")), "utf-8")
     picked = run_cli(site, "check")

@@ -273,7 +273,7 @@ def test_broken_report_fails_the_build(tmp_path: Path) -> None:
     dest = tmp_path / "out"
     result = mkdocs_build(site, strict=False, dest=dest)
     assert result.returncode != 0
-    assert "content/reports/2026/03/bad.md:3: section: unknown section '救助'" in result.stderr
+    assert "content/reports/2026/03/bad.md:3: section: 没有名为“救助”的股室" in result.stderr
     assert "content/reports/2026/03/bad.md:5: adopted:" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (dest / "index.html").exists()
@@ -283,7 +283,7 @@ def test_unknown_field_warning_fails_strict_build(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report(adopter="县委办")})
     result = mkdocs_build(site, strict=True, dest=tmp_path / "out")
     assert result.returncode != 0
-    assert "adopter: unknown field, ignored; did you mean 'adopted'?" in result.stderr
+    assert "adopter: 不认识的字段，已忽略；是不是“adopted”？" in result.stderr
 
 
 def test_serve_shows_errors_and_recovers(tmp_path: Path) -> None:
@@ -322,7 +322,7 @@ def test_serve_shows_errors_and_recovers(tmp_path: Path) -> None:
 
     try:
         broken = home_until(lambda t: "pt-problems" in t)
-        assert "content/reports/2026/03/a.md:3: section: unknown section" in html.unescape(broken)
+        assert "content/reports/2026/03/a.md:3: section: 没有名为" in html.unescape(broken)
         (site / "content/reports/2026/03/a.md").write_text(report(), encoding="utf-8")
         fixed = home_until(lambda t: "pt-problems" not in t and "本期尚无报送" in t)
         # 2026-03 report, as_of in April: the month is April, nothing reported yet, so no ranking (issue 25)
@@ -338,9 +338,7 @@ def test_personal_data_in_a_file_name_is_refused(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/13812345678.md": report()})
     result = run_cli(site, "check")
     assert result.code == 1
-    assert "content/reports/2026/03/13812345678.md:1: file: the name contains personal data (138****5678)" in (
-        result.out
-    )
+    assert "content/reports/2026/03/13812345678.md:1: file: 文件名里有个人信息（138****5678）" in (result.out)
 
 
 def test_a_report_cannot_move_or_forge_its_panel(tmp_path: Path) -> None:

@@ -113,7 +113,7 @@ def test_a_small_site_by_hand(tmp_path: Path) -> None:
     out = tmp_path / "public"
     result = run_cli(site, "public", "-o", str(out))
     assert result.code == 0, result.err
-    assert "2 公开 report(s)" in result.out
+    assert "2 条“公开”信息" in result.out
     files = texts(out)
     assert sorted(files) == [
         ".portal-public",
@@ -144,7 +144,7 @@ def test_refuses_a_foreign_folder_and_content_errors(tmp_path: Path) -> None:
     foreign.mkdir()
     (foreign / "keep.txt").write_text("x", encoding="utf-8")
     result = run_cli(site, "public", "-o", str(foreign))
-    assert result.code == 2 and "was not written by" in result.err
+    assert result.code == 2 and "不是 build_stats.py public 写的" in result.err
     assert sorted(p.name for p in foreign.iterdir()) == ["keep.txt"]
     (site / "content" / "reports" / "b.md").write_text(report(section="不存在的股"), encoding="utf-8")
     out = tmp_path / "out"

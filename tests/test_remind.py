@@ -416,8 +416,8 @@ def test_a_dead_server_gives_exit_3_and_the_other_channels_still_send(
     result = remind(site, "--window", "15m", "--as-of", "2026-03-09 08:30", env=env)
     assert result.code == 3
     assert "Traceback" not in result.out + result.err
-    assert f"error: channel dd (钉钉群机器人 127.0.0.1:{dead}): " in result.err
-    assert "Connection refused" in result.err and "(tried 3 times); 3 reminder(s) not sent" in result.err
+    assert f"错误：渠道 dd (钉钉群机器人 127.0.0.1:{dead})：" in result.err
+    assert "Connection refused" in result.err and "（试了 3 次）；有 3 条提醒没能通过它发出" in result.err
     assert result.sleeps == [2, 4]  # only the first message is tried: the channel is down
     assert len(box.messages) == 3
     for value in (secret, token):
@@ -431,10 +431,10 @@ def test_a_dead_smtp_server_and_a_missing_secret(tmp_path: Path) -> None:
     site = site_with(tmp_path, channels, retries=1)
     missing = remind(site, "--window", "15m", "--as-of", "2026-03-09 08:30")
     assert missing.code == 2
-    assert "error: channel mail: environment variable SMTP_PASSWORD is not set" in missing.err
+    assert "错误：渠道 mail：环境变量 SMTP_PASSWORD 没有设置" in missing.err
     result = remind(site, "--window", "15m", "--as-of", "2026-03-09 08:30", env={"SMTP_PASSWORD": "pw-s3cret"})
     assert result.code == 3 and "Traceback" not in result.err
-    assert f"error: channel mail (邮件 127.0.0.1:{dead}): ConnectionRefusedError" in result.err
+    assert f"错误：渠道 mail (邮件 127.0.0.1:{dead})：ConnectionRefusedError" in result.err
     assert "pw-s3cret" not in result.out + result.err
 
 
@@ -522,16 +522,16 @@ def test_bad_reminder_config_is_exit_2_with_key_paths(tmp_path: Path) -> None:
     assert code == 2
     text = err.getvalue()
     for fragment in (
-        "extra.portal.reminders.send_at: expected a time of day",
-        "extra.portal.reminders.request_days_before: expected a list of whole numbers",
-        "extra.portal.reminders.digest_weekdays: 0 is out of range; use 1 to 7",
-        "extra.portal.reminders.recipients.丁股: unknown section '丁股'",
-        "extra.portal.reminders.recipients.甲股.mobile: '12345' is not a mainland mobile number",
-        "extra.portal.reminders.channels[0].type: expected one of email, wecom, dingtalk, got 'mail'",
-        "extra.portal.reminders.channels[1].url_env: required",
-        "extra.portal.reminders.bogus: unknown key",
-        "extra.portal.reminders.channels[2].url: secrets never go in mkdocs.yml",
-        "extra.portal.reminders.channels[2].url_env: required",
+        "extra.portal.reminders.send_at: 应写成加英文引号的时刻",
+        "extra.portal.reminders.request_days_before: 应写成整数的列表",
+        "extra.portal.reminders.digest_weekdays: 0 超出范围；请写 1 到 7 之间的数",
+        "extra.portal.reminders.recipients.丁股: 没有名为“丁股”的股室",
+        "extra.portal.reminders.recipients.甲股.mobile: “12345”不是大陆手机号",
+        "extra.portal.reminders.channels[0].type: “mail”不是渠道类型",
+        "extra.portal.reminders.channels[1].url_env: 必填",
+        "extra.portal.reminders.bogus: 不认识的键",
+        "extra.portal.reminders.channels[2].url: 密码、密钥不能写在 mkdocs.yml 里",
+        "extra.portal.reminders.channels[2].url_env: 必填",
     ):
         assert fragment in text, (fragment, text)
     assert "leaked-key" not in text
@@ -545,20 +545,20 @@ def test_mkdocs_build_accepts_the_reminders_config_and_refuses_a_bad_one(tmp_pat
     bad = make_site(tmp_path / "bad", portal={**PORTAL, "reminders": {"send_at": "8:30"}})
     failed = mkdocs_build(bad)
     assert failed.returncode != 0
-    assert "extra.portal.reminders.send_at: expected a time of day" in failed.stderr
+    assert "extra.portal.reminders.send_at: 应写成加英文引号的时刻" in failed.stderr
     assert "Traceback" not in failed.stderr
 
 
 def test_usage_errors(tmp_path: Path) -> None:
     site = site_with(tmp_path, [{"name": "wx", "type": "wecom", "url_env": "W"}], portal_url=None)
     assert remind(site, "--window", "7m").code == 2
-    assert "does not divide a day" in remind(site, "--window", "7m").err
-    assert "no such channel (wx)" in remind(site, "--channel", "dd").err
+    assert "不能整除一天" in remind(site, "--window", "7m").err
+    assert "没有名为“dd”的渠道（已配置：wx）" in remind(site, "--channel", "dd").err
     no_url = make_site(
         tmp_path / "b", portal={**PORTAL, "reminders": {"channels": [{"name": "wx", "type": "wecom", "url_env": "W"}]}}
     )
     result = remind(no_url, "--dry-run")
-    assert result.code == 2 and "extra.portal.reminders.portal_url: messages need the portal's address" in result.err
+    assert result.code == 2 and "extra.portal.reminders.portal_url：提醒里的链接需要门户的网址" in result.err
 
 
 def test_ci_files_schedule_the_reminders() -> None:
@@ -628,15 +628,15 @@ def test_content_errors_send_nothing(tmp_path: Path, smtp: tuple[int, Mailbox]) 
     site = make_site(tmp_path, reports=reports, requests=REQUESTS, portal={**PORTAL, "reminders": reminders})
     result = remind(site, "--window", "15m", "--as-of", "2026-03-09 08:30")
     assert result.code == 1
-    assert "content/reports/bad.md:3: section: unknown section '丁股'" in result.err  # line 1 is ---
+    assert "content/reports/bad.md:3: section: 没有名为“丁股”的股室" in result.err  # line 1 is ---
     assert box.messages == [] and result.out == ""
 
 
 def test_a_webhook_variable_that_is_not_an_address(tmp_path: Path) -> None:
     site = site_with(tmp_path, [{"name": "wx", "type": "wecom", "url_env": "WECOM_URL"}])
     for value, code, message in (
-        ("key-only-abc", 2, "error: channel wx: environment variable WECOM_URL does not hold an http(s) address"),
-        ("http:///send?key=abc", 3, "error: channel wx (企业微信群机器人 ): "),
+        ("key-only-abc", 2, "错误：渠道 wx：环境变量 WECOM_URL 里不是 http(s) 网址"),
+        ("http:///send?key=abc", 3, "错误：渠道 wx (企业微信群机器人 )："),
     ):
         result = remind(site, "--window", "15m", "--as-of", "2026-03-09 14:45", env={"WECOM_URL": value})
         assert result.code == code and message in result.err, result.err
@@ -649,5 +649,5 @@ def test_a_wrong_dingtalk_secret_is_refused_by_the_robot(tmp_path: Path) -> None
         env = {"U": f"http://127.0.0.1:{ding.port}/robot/send?access_token=t0k", "S": "SECwrong"}
         result = remind(site, "--window", "15m", "--as-of", "2026-03-09 14:45", env=env)
     assert len(ding.hits) == 2  # tried, retried once
-    assert result.code == 3 and "refused: errcode 310000, sign not match (tried 2 times)" in result.err
+    assert result.code == 3 and "被拒绝：errcode 310000，sign not match（试了 2 次）" in result.err
     assert "SECwrong" not in result.out + result.err and "t0k" not in result.out + result.err

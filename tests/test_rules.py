@@ -418,10 +418,8 @@ def test_sections_asked(tmp_path: Path, sections: list[str] | None, asked: list[
     ("section", "answers", "problem"),
     [
         # report() writes title on line 2, section 3, date 4, request 5
-        pytest.param("丙股", "YG-1", "content/reports/a.md:5: request: YG-1 did not ask 丙股", id="section-not-asked"),
-        pytest.param(
-            "甲股", "YG-9", "content/reports/a.md:5: request: no appointment notice has id 'YG-9'", id="no-id"
-        ),
+        pytest.param("丙股", "YG-1", "content/reports/a.md:5: request: 约稿“YG-1”没有向丙股", id="section-not-asked"),
+        pytest.param("甲股", "YG-9", "content/reports/a.md:5: request: 没有编号为“YG-9”的约稿通知", id="no-id"),
     ],
 )
 def test_an_answer_must_name_an_existing_request_that_asked_its_section(

@@ -60,9 +60,9 @@ def test_material_worker_is_found_in_the_first_theme_folder_that_has_one(tmp_pat
     first.mkdir()
     assert search.material_worker([str(first), str(second)]) == "search.0123abcd.min.js"
     (second / WORKERS / "search.feedbeef.min.js").write_text("", encoding="utf-8")
-    with pytest.raises(search.WorkerNotFound, match="2 search workers"):
+    with pytest.raises(search.WorkerNotFound, match="有 2 个搜索程序"):
         search.material_worker([str(first), str(second)])
-    with pytest.raises(search.WorkerNotFound, match=r"search\.\*\.min\.js.*reinstall mkdocs-material"):
+    with pytest.raises(search.WorkerNotFound, match=r"search\.\*\.min\.js.*重新安装 mkdocs-material"):
         search.material_worker([str(first)])
 
 
@@ -81,7 +81,7 @@ def test_a_missing_material_worker_fails_the_build(
     with pytest.raises(Abort):
         build(config)
     assert re.search(
-        r"search: no assets/javascripts/no-such-folder/search\.\*\.min\.js in the theme's folders", caplog.text
+        r"search: 主题文件夹（.*）里没有 assets/javascripts/no-such-folder/search\.\*\.min\.js", caplog.text
     )
     assert not (tmp_path / "out" / "index.html").exists()
 

@@ -7,7 +7,7 @@ def test_check_clean_site(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report()})
     result = run_cli(site, "check")
     assert result.code == 0, result.out
-    assert "2 files checked: 0 error(s)" in result.out
+    assert "检查了 2 个文件：0 个错误" in result.out
 
 
 def test_stats_counts_one_report(tmp_path: Path) -> None:

@@ -196,7 +196,7 @@ def test_errors_and_warnings_come_back_from_the_snapshot(demo: Path, tmp_path: P
     env = _env(tmp_path)
     truth_check, truth_stats = run_cli(demo, "check", env=NO_CACHE), _stats(demo, NO_CACHE, "2026-10")
     assert truth_check.code == truth_stats.code == 1
-    assert "不存在的股" in truth_check.out and "warning: " in truth_check.out and "colour" in truth_check.out
+    assert "不存在的股" in truth_check.out and "警告: " in truth_check.out and "colour" in truth_check.out
     assert run_cli(demo, "check", env=env) == truth_check
     _age(tmp_path)
     walks.clear()
