@@ -620,6 +620,7 @@ _INSTALL: dict[str, str] = {
 
 # Reminders: remind, its state, calendar and channels.
 _REMINDERS: dict[str, str] = {
+    "remind.channel_error": "错误：渠道 {channel}：{reason}",
     "help.state": "状态文件：发送上次运行以来到期、还没发过的提醒，每条只发一次"
     "（默认取 extra.portal.reminders.state；不设则按 --window 的时间窗口发送）",
     # the state file (remind --state)
@@ -724,7 +725,7 @@ _OFFICE: dict[str, str] = {
 # The editor at admin/ (issue 27): extra.portal.editor, the CMS files, tools/cms.py.
 _EDITOR: dict[str, str] = {
     "editor.title": "在线编辑",
-    "editor.not_mapping": "editor 应是一组设置，如 {backend: gitlab, repo: bangongshi/xinxi, base_url: …, app_id: …}",
+    "editor.not_mapping": "editor 应是一组设置，如 {{backend: gitlab, repo: bangongshi/xinxi, base_url: …, app_id: …}}",
     "editor.unknown_key": "editor 没有“{key}”这一项；可写的项：{keys}",
     "editor.not_text": "editor 的 {key} 应是文字；请加上引号",
     "editor.bad_backend": "editor 的 backend “{value}” 不可用；请写 {names} 之一",
