@@ -620,7 +620,6 @@ _INSTALL: dict[str, str] = {
 
 # Reminders: remind, its state, calendar and channels.
 _REMINDERS: dict[str, str] = {
-    "remind.channel_error": "错误：渠道 {channel}：{reason}",
     "help.state": "状态文件：发送上次运行以来到期、还没发过的提醒，每条只发一次"
     "（默认取 extra.portal.reminders.state；不设则按 --window 的时间窗口发送）",
     # the state file (remind --state)

@@ -263,7 +263,7 @@ def _channel_with_state(
     try:
         sender: Sender = make_sender(channel, run.env, int(run.now.timestamp() * 1000))
     except MissingSecret as exc:
-        print(say("remind.channel_error", channel=channel.name, reason=exc), file=run.err)
+        print(say("remind.channel_error", channel=channel.name, message=exc), file=run.err)
         run.unsent += [i.reminder.at for i in now]
         return 2
     if run.args.dry_run:
