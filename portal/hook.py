@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +24,7 @@ from . import csp, search
 from .cache import cache_folder
 from .dates import DateError, resolve_as_of
 from .discovery import reserved_clashes
+from .history import LOG_ARGS, UNAVAILABLE, parse
 from .pages import Portal, put_panel, take_panel
 from .preview import Preview
 from .problems import Problem
@@ -33,13 +34,16 @@ from .site import ConfigFailure, Site, load_site, settings_of
 from .tally import evaluate
 
 log = get_plugin_logger("portal")
+GitRunner = Callable[[str, Sequence[str]], "bytes | None"]  # (folder, arguments) -> output, None on any failure
 PORTAL_JS = "assets/javascripts/portal.js"  # in overrides/: wires buttons without inline handlers (CSP)
 
 
 class PortalHook:
-    def __init__(self, env: Mapping[str, str], clock: Callable[[], datetime]) -> None:
+    def __init__(self, env: Mapping[str, str], clock: Callable[[], datetime], git: GitRunner | None = None) -> None:
         self.env = env
         self.clock = clock
+        self.git = git  # runs git in a folder: its output, or None (see build_stats.py)
+        self.history = UNAVAILABLE
         self.command = "build"
         self.sanitized: set[str] = set()
         self.paneled: set[str] = set()  # report and request pages: their panel skips Markdown
@@ -93,6 +97,7 @@ class PortalHook:
         """Read and check all content before MkDocs cleans ``site_dir``: a failed build leaves the old site."""
         root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         self.site = load_site(config, self.settings, cache_dir=cache_folder(self.env, root))
+        self.history = self._history(root, config.docs_dir)
         problems = self.site.problems.sorted()
         for problem in problems:
             (log.error if problem.is_error else log.warning)(problem.format())
@@ -103,6 +108,12 @@ class PortalHook:
                 "nothing was published and the previous site was left in place — fix the files listed "
                 "above and build again"
             )
+
+    def _history(self, root: str, docs_dir: str) -> Any:
+        """Every report's commits: one ``git log`` of the content folder per build (see :mod:`portal.history`)."""
+        if self.git is None:
+            return UNAVAILABLE
+        return parse(self.git(root, [*LOG_ARGS, "--", os.path.relpath(docs_dir, root)]))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site
@@ -115,6 +126,7 @@ class PortalHook:
             use_directory_urls=config.use_directory_urls,
             downloads=self.downloads,
             memo=self.memo,
+            history=self.history,
         )
         self.portal = portal
         generated, self.sanitized = _generated_pages(portal, site, problems)

@@ -164,6 +164,20 @@ _BUILD: dict[str, str] = {}
 # What the office sends out: bulletins, periodicals, workbooks.
 _OFFICE: dict[str, str] = {}
 
+# Each report's 修改记录 (issue 27 point 5) and the merge-request review job (point 4).
+_HISTORY: dict[str, str] = {
+    "history.title": "修改记录",
+    "history.unavailable": "修改记录暂不可用（本次构建不在完整的 git 版本库中）",
+    "history.none_yet": "统计时点之前尚无提交记录",
+    "history.first": "首次提交",
+    "history.changed": "修改",
+    "history.renamed": "改名",
+    "history.deleted": "删除",
+    "history.adopted": "采用",
+    "history.instructed": "批示",
+    "history.undated": "未注明日期",
+}
+
 MESSAGES: dict[str, str] = {
     **_CONTENT,
     **_SETTINGS,
@@ -174,6 +188,7 @@ MESSAGES: dict[str, str] = {
     **_SAFETY,
     **_BUILD,
     **_OFFICE,
+    **_HISTORY,
 }
 
 
