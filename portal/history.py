@@ -82,14 +82,18 @@ def parse(raw: bytes | None) -> SiteHistory:
         if "grafted" in (r.strip() for r in refs.split(",")):
             return UNAVAILABLE  # a shallow clone: the first commits are missing
         when = datetime.fromtimestamp(int(stamp), timezone.utc)
+        born: dict[str, str | None] = {}  # this commit's effect on the older ones, applied after it
+        moved: dict[str, str | None] = {}
         for status, old, new in _changes(changes):
             present = alias.get(new, new)
             if present is not None:
                 newest_first.setdefault(present, []).append(Commit(when, author.strip(), subject.strip(), status))
             if status in ("A", "R", "C"):
-                alias[new] = None  # older commits of this path were another file's
-            if status == "R" and present is not None and old not in alias:
-                alias[old] = present
+                born[new] = None  # before this commit the path was another file's (or none)
+            if status == "R":
+                moved[old] = present  # before it, the file was at ``old``
+        alias.update(born)
+        alias.update(moved)
     return SiteHistory(True, {path: tuple(reversed(found)) for path, found in sorted(newest_first.items())})
 
 
