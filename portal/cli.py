@@ -22,12 +22,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .cache import cache_folder
 from .config import locate_in_chain
 from .dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
+from .messages import say
 from .problems import Problem, summary
 from .recording import COMMANDS as RECORDING_COMMANDS
 from .recording import add_parser as add_recording_parser
 from .recording import record as record_report
 from .remind import RemindUsage, prepare, remind
 from .remind import add_parser as add_remind_parser
+from .review import review_problems
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
 from .tally import Tally, evaluate, number, tally, to_json
 from .vocabulary import BREAKDOWN, CLI_SECTION_KEYS, PASSED, SECTION_COLUMNS, H, columns
@@ -48,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate all content and the config")
     check.add_argument("--config", default=argparse.SUPPRESS)
+    check.add_argument("--review", action="store_true", help=say("review.help"))
+    check.add_argument("files", nargs="*", help=say("review.help_files"))
     stats = sub.add_parser("stats", help="figures of a period as a table or JSON")
     stats.add_argument("--config", default=argparse.SUPPRESS)
     stats.add_argument("--period", help="2026-03, 2026-Q1 or 2026 (default: the month of as_of)")
@@ -153,10 +157,11 @@ def _run(
     root = os.path.dirname(os.path.abspath(args.config))
     # the public subset and an issue's .docx publish bodies; the rest needs none
     months = _months_read(args.command, period if args.command in ("stats", "export") else None, issue_export)
+    if args.command == "check" and args.review:
+        months = None  # the review reads the reports themselves
     site = _load(config, settings, root, env, bodies=args.command == "public" or issue_export, months=months)
     if args.command == "check":
-        _print_problems(site.problems.sorted(), site.content.files, root, out)
-        return EXIT_CONTENT if site.problems.errors else EXIT_OK
+        return _check(args, site, root, now, out)
     if _stopped_by_errors(site, root, err):
         return EXIT_CONTENT
     if args.command == "public":
@@ -164,6 +169,20 @@ def _run(
     if args.command == "new" or issue_export:
         return _periodical_command(args, site, now, out, err)
     return _figures(args, site, as_of, period, out, err)
+
+
+def _check(args: argparse.Namespace, site: Site, root: str, now: datetime, out: TextIO) -> int:
+    """``check``, and with ``--review`` the merge request's own rules on its files (:mod:`portal.review`)."""
+    problems = site.problems.sorted()
+    if args.review:
+        files = [os.path.relpath(os.path.abspath(f), root) for f in args.files]
+        problems = sorted([*problems, *review_problems(site.content, site.settings, now, root, files)], key=_order)
+    _print_problems(problems, site.content.files, root, out)
+    return EXIT_CONTENT if any(p.is_error for p in problems) else EXIT_OK
+
+
+def _order(problem: Problem) -> tuple[str, int, str, str]:
+    return (problem.path, problem.line, problem.field, problem.message)
 
 
 def _stopped_by_errors(site: Site, root: str, err: TextIO) -> bool:

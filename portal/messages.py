@@ -176,6 +176,21 @@ _HISTORY: dict[str, str] = {
     "history.adopted": "采用",
     "history.instructed": "批示",
     "history.undated": "未注明日期",
+    "review.help": "合并请求的检查：另查时间不得晚于现在、按设置要求签发人 signed_by（只查给出的文件）",
+    "review.help_files": "合并请求改动的信息文件（不写则查全部信息）",
+    "review.future": "所写时间（{value}）晚于现在（{now}）；报送时不能写将来的时间，请改为实际的时间",
+    "review.no_signed_by": (
+        "缺少签发人：本单位要求报送的信息写明签发的股室负责人，"
+        "请加一行 signed_by: {head}（或改为 draft: true 暂不报送）"
+    ),
+    "review.comment_failed": (
+        "❌ 信息报送检查未通过：{errors} 个错误，{warnings} 个提醒。请按下列说明修改后再提交，本合并请求暂不能合并。"
+    ),
+    "review.comment_passed": "✅ 信息报送检查通过（{warnings} 个提醒）。",
+    "review.comment_crashed": "⚠️ 检查没有运行完（退出码 {code}），请联系办公室查看流水线日志。",
+    "review.comment_footer": "（由合并请求检查自动发布：python build_stats.py check --review）",
+    "review.post_failed": "检查意见没能发到合并请求：{reason}",
+    "review.missing_setting": "缺少环境变量 {name}：请在 CI 设置中添加（见 deploy/review/README.md）",
 }
 
 MESSAGES: dict[str, str] = {

@@ -235,6 +235,7 @@ def parse_report(
         kind=values.get("kind", ""),
         severity=values.get("severity", ""),
         media=media(body),
+        signed_by=values.get("signed_by", ""),
     ), lines
 
 

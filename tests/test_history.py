@@ -216,3 +216,37 @@ def test_commit_times_are_read_as_given_not_by_the_clock() -> None:
     raw = b"\x1e1\x1f1772762400\x1fA\x1f\x1ffirst\0\nA\0r/a.md\0"  # 2026-03-06T02:00:00Z
     (commit,) = parse(raw).of("r/a.md")
     assert commit.when == datetime(2026, 3, 6, 2, 0, tzinfo=timezone.utc)
+
+
+def test_a_new_commit_changes_the_page_the_serve_memo_keeps(tmp_path: Path) -> None:
+    """Under ``make serve`` a report's page is reused while its inputs are equal: the history is one of them, so
+    a new commit gives a new page text (and so a new preview key, which hashes the page text).
+    """
+    from portal.dates import resolve_as_of
+    from portal.pages import Portal
+    from portal.reuse import PageMemo
+    from portal.site import load_site, read_config
+    from portal.tally import evaluate
+
+    site = make_site(tmp_path, reports={"a.md": report(date="2026-03-05")})
+    cwd = os.getcwd()
+    os.chdir(site)
+    try:
+        loaded = load_site(read_config("mkdocs.yml"))
+    finally:
+        os.chdir(cwd)
+    as_of = resolve_as_of("2026-04-05", {}, datetime(2026, 4, 5), loaded.settings.tz)
+    memo = PageMemo()
+    one = b"\x1e1\x1f1772762400\x1f\xe5\xbc\xa0\xe4\xb8\x89\x1f\x1fnew\0\nA\0content/reports/a.md\0"
+    two = b"\x1e2\x1f1772848800\x1f\xe6\x9d\x8e\xe5\x9b\x9b\x1f\x1fedit\0\nM\0content/reports/a.md\0" + one
+
+    def page(raw: bytes) -> str:
+        portal = Portal(evaluate(loaded.content, loaded.settings, as_of), loaded.content, memo=memo, history=parse(raw))
+        text = portal.report_page(loaded.content.reports[0])
+        memo.end_build()
+        return text
+
+    first, again, after = page(one), page(one), page(two)
+    assert first == again
+    # 1772848800 = 2026-03-07T02:00Z, 10:00 in UTC+8
+    assert "2026年3月7日 10:00 修改 李四：edit" in after and "李四" not in first
