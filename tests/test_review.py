@@ -147,3 +147,12 @@ def test_the_ci_files_parse_and_run_the_script() -> None:
     assert any("deploy/review/check-and-comment.py --forge gitea" in step.get("run", "") for step in steps)
     assert (REPO / "deploy/review/gitlab/.gitlab/merge_request_templates/信息报送.md").is_file()
     assert (REPO / "deploy/review/gitea/.gitea/pull_request_template.md").is_file()
+
+
+def test_the_page_shows_who_signed_it(tmp_path: Path) -> None:
+    from tests.conftest import mkdocs_build
+
+    site = make_site(tmp_path, reports={"a.md": report(date="2026-03-05", signed_by="张三")})
+    built = mkdocs_build(site)
+    assert built.returncode == 0, built.stderr
+    assert "<dt>签发</dt><dd>张三</dd>" in (site / "_site/reports/a/index.html").read_text(encoding="utf-8")
