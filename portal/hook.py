@@ -44,6 +44,7 @@ class PortalHook:
         self.clock = clock
         self.git = git  # runs git in a folder: its output, or None (see build_stats.py)
         self.history = UNAVAILABLE
+        self.config_file = "mkdocs.yml"
         self.command = "build"
         self.sanitized: set[str] = set()
         self.paneled: set[str] = set()  # report and request pages: their panel skips Markdown
@@ -78,6 +79,7 @@ class PortalHook:
         except DateError as exc:
             raise PluginError(f"as_of: {exc}") from None
         self._internal(config)
+        self.config_file = config.config_file_path or "mkdocs.yml"
         try:
             self.search_worker = search.material_worker(list(config.theme.dirs))
             self.search_version = search.worker_version(list(config.theme.dirs))
@@ -177,6 +179,9 @@ class PortalHook:
 
         server.builder = guarded
         self.preview.quicken(server)
+        logs = git_logs(os.path.dirname(os.path.abspath(self.config_file))) if self.git is not None else None
+        if logs is not None:  # a commit, checkout or pull changes the 修改记录: rebuild (once, like a saved file)
+            server.watch(logs, recursive=False)
         return server
 
     def on_env(self, env: Any, files: Files, config: MkDocsConfig) -> None:
@@ -229,6 +234,36 @@ class PortalHook:
         if page.file.src_uri in self.sanitized:
             return sanitize_html(html)
         return html
+
+
+def git_logs(folder: str) -> str | None:
+    """The ``logs`` folder of the git repository holding ``folder`` (its ``HEAD`` log is written by every commit,
+    checkout, pull and reset), or None; a worktree's ``.git`` file names its own git folder.
+    """
+    current = os.path.abspath(folder)
+    while True:
+        dot_git = os.path.join(current, ".git")
+        git_dir = dot_git if os.path.isdir(dot_git) else _linked_git_dir(dot_git)
+        if git_dir is not None:
+            logs = os.path.join(git_dir, "logs")
+            return logs if os.path.isdir(logs) else None
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def _linked_git_dir(dot_git: str) -> str | None:
+    """The folder a ``.git`` file points at (``gitdir: …``), when it is one."""
+    try:
+        with open(dot_git, encoding="utf-8") as handle:
+            line = handle.readline().strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not line.startswith("gitdir:"):
+        return None
+    target = os.path.join(os.path.dirname(dot_git), line[len("gitdir:") :].strip())
+    return target if os.path.isdir(target) else None
 
 
 class _Collect(logging.Handler):

@@ -250,3 +250,27 @@ def test_a_new_commit_changes_the_page_the_serve_memo_keeps(tmp_path: Path) -> N
     assert first == again
     # 1772848800 = 2026-03-07T02:00Z, 10:00 in UTC+8
     assert "2026年3月7日 10:00 修改 李四：edit" in after and "李四" not in first
+
+
+def test_make_serve_shows_a_new_commit_without_a_save(tmp_path: Path) -> None:
+    """``mkdocs serve --dirty`` (``make serve``) watches the repository's ``logs``: committing the edit just
+    previewed rebuilds, and the page then lists that commit.
+    """
+    from tests.test_preview import Server, edit, free_port
+
+    site = make_site(tmp_path / "src", reports={"a.md": report(title="甲股信息", date="2026-03-05")})
+    git(site, "init", "-q", "-b", "main")
+    commit_all(site, "新增甲股信息", "张三", "2026-03-05T01:00:00Z")
+    server = Server(site, free_port(), tmp_path)
+    try:
+        server.until(lambda: server.builds() >= 1 or "Serving on" in server.text(), "the first build")
+        page = "reports/a/"
+        server.until(lambda: b"\xe4\xbf\xae\xe6\x94\xb9\xe8\xae\xb0\xe5\xbd\x95" in server.get(page), "the page")
+        text = report(title="甲股信息", date="2026-03-05", body="改过的正文。\n")
+        edit(server, lambda: (site / "content/reports/a.md").write_text(text, encoding="utf-8"))
+        assert "李四" not in server.get(page).decode("utf-8")
+        edit(server, lambda: commit_all(site, "修改正文", "李四", "2026-03-07T06:30:00Z"))
+        # 2026-03-07T06:30Z is 14:30 in UTC+8
+        assert "2026年3月7日 14:30 修改 李四：修改正文" in server.get(page).decode("utf-8")
+    finally:
+        server.stop()
