@@ -265,9 +265,13 @@ def test_make_serve_shows_a_new_commit_without_a_save(tmp_path: Path) -> None:
     try:
         server.until(lambda: server.builds() >= 1 or "Serving on" in server.text(), "the first build")
         page = "reports/a/"
-        server.until(lambda: b"\xe4\xbf\xae\xe6\x94\xb9\xe8\xae\xb0\xe5\xbd\x95" in server.get(page), "the page")
-        text = report(title="甲股信息", date="2026-03-05", body="改过的正文。\n")
-        edit(server, lambda: (site / "content/reports/a.md").write_text(text, encoding="utf-8"))
+        server.until(lambda: "修改记录".encode() in server.get(page), "the page")
+
+        def change() -> None:
+            text = report(title="甲股信息", body="改过的正文。\n")
+            (site / "content/reports/a.md").write_text(text, encoding="utf-8")
+
+        edit(server, change)
         assert "李四" not in server.get(page).decode("utf-8")
         edit(server, lambda: commit_all(site, "修改正文", "李四", "2026-03-07T06:30:00Z"))
         # 2026-03-07T06:30Z is 14:30 in UTC+8
