@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
@@ -90,8 +91,25 @@ def _hook() -> PortalHook:
     if not _made:
         from portal.hook import PortalHook
 
-        _made.append(PortalHook(env=os.environ, clock=lambda: datetime.now(timezone.utc)))
+        _made.append(PortalHook(env=os.environ, clock=lambda: datetime.now(timezone.utc), git=_git))
     return _made[0]
+
+
+def _git(folder: str, args: Sequence[str]) -> bytes | None:
+    """``git ARGS`` run in ``folder``: its output, or None when git is missing, the folder is no checkout or git
+    fails (the report pages then say their history is not available).  No locale, no pager, no prompt.
+    """
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") and k not in ("LANG", "LANGUAGE")}
+    env.update(LC_ALL="C", GIT_TERMINAL_PROMPT="0", GIT_PAGER="cat", GIT_OPTIONAL_LOCKS="0")
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=folder, env=env, stdin=subprocess.DEVNULL, capture_output=True, timeout=120
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None
 
 
 def on_startup(command: str, dirty: bool) -> None:

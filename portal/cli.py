@@ -24,7 +24,6 @@ from .cache import cache_folder
 from .config import locate_in_chain, mkdocs_message
 from .dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
 from .discovery import decodable, shown
-from .editor import future_problems
 from .messages import say
 from .problems import Problem, summary
 from .recording import COMMANDS as RECORDING_COMMANDS
@@ -32,6 +31,7 @@ from .recording import add_parser as add_recording_parser
 from .recording import record as record_report
 from .remind import RemindUsage, calendar_warnings, prepare, remind
 from .remind import add_parser as add_remind_parser
+from .review import review_problems
 from .site import ConfigFailure, Site, load_site, read_config, settings_of
 from .tally import Tally, evaluate, number, tally, to_json
 from .usage import Parser
@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     check = sub.add_parser("check", help=say("help.check"), description=say("help.check"))
     check.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
-    check.add_argument("--no-future", dest="no_future", action="store_true", help=say("editor.help_no_future"))
+    check.add_argument("--review", action="store_true", help=say("review.help"))
+    check.add_argument("files", nargs="*", help=say("review.help_files"))
     stats = sub.add_parser("stats", help=say("help.stats"), description=say("help.stats"))
     stats.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
     stats.add_argument("--period", help=say("help.period"))
@@ -178,16 +179,20 @@ def _run(
 def _check(
     args: argparse.Namespace, config: Any, settings: Any, root: str, env: dict[str, str], now: datetime, out: TextIO
 ) -> int:
-    """``check``: every problem of the content; with ``--no-future`` also every date later than ``now``."""
-    site = _load(config, settings, root, env, bodies=False, months=None if args.no_future else [])
+    """``check``, and with ``--review`` the merge request's own rules on its files (:mod:`portal.review`)."""
+    site = _load(config, settings, root, env, bodies=False, months=None if args.review else [])
     as_of = resolve_as_of(None, env, now, settings.tz)
     calendar = calendar_warnings((config.extra or {}).get("portal"), settings, args.config, as_of)
     problems = site.problems.sorted() + calendar
-    future = future_problems(site.content, now.astimezone(settings.tz), root) if args.no_future else []
-    if future:
-        problems = sorted([*problems, *future], key=lambda p: (p.path, p.line, p.field))
+    if args.review:
+        files = [os.path.relpath(os.path.abspath(f), root) for f in args.files]
+        problems = sorted([*problems, *review_problems(site.content, site.settings, now, root, files)], key=_order)
     _print_problems(problems, site.content.files, root, out)
-    return EXIT_CONTENT if site.problems.errors or future else EXIT_OK
+    return EXIT_CONTENT if any(p.is_error for p in problems) else EXIT_OK
+
+
+def _order(problem: Problem) -> tuple[str, int, str, str]:
+    return (problem.path, problem.line, problem.field, problem.message)
 
 
 def _stopped_by_errors(site: Site, root: str, err: TextIO) -> bool:

@@ -327,6 +327,12 @@ class ScoringConfig(base.Config):
     joint = c.Optional(c.Choice(("split", "each")))
 
 
+class ReviewConfig(base.Config):
+    """``extra.portal.review``: the merge-request check (``check --review``; see deploy/review)."""
+
+    require_signed_by = c.Type(bool, default=False)
+
+
 class GoodInfoConfig(base.Config):
     min_level = Level(default="city")
     instruction = c.Type(bool, default=True)
@@ -515,7 +521,13 @@ def _names(
 
 def _nested(raw: dict[str, Any], errors: list[tuple[str, str]]) -> dict[str, dict[str, Any]]:
     nested: dict[str, dict[str, Any]] = {}
-    for key, schema in (("good_info", GoodInfoConfig), ("bulletin", BulletinConfig), ("privacy", PrivacyConfig)):
+    kinds: tuple[tuple[str, type[base.Config]], ...] = (
+        ("good_info", GoodInfoConfig),
+        ("bulletin", BulletinConfig),
+        ("privacy", PrivacyConfig),
+        ("review", ReviewConfig),
+    )
+    for key, schema in kinds:
         given = raw.get(key)
         if given is not None and not isinstance(given, dict):
             nested[key] = {}  # already reported by PortalSchema: once is enough
@@ -672,6 +684,7 @@ def build_settings(raw: object, config_file: str) -> tuple[Settings | None, list
         urgent_limits=dict(limits) if isinstance(limits, dict) else {},
         periodicals=periodicals,
         editor=editor,
+        require_signed_by=nested["review"]["require_signed_by"],
     ), []
 
 
@@ -713,6 +726,7 @@ class PortalSchema(base.Config):
     reminders = c.Optional(_SubMapping())  # validated by reminder_settings
     periodicals = c.Optional(_Passthrough())
     editor = c.Optional(_Passthrough())  # validated by editor.parse_editor
+    review = c.Optional(_SubMapping())
 
 
 _INHERIT_RE = re.compile(r"^INHERIT:[ \t]*['\"]?(?P<path>[^'\"#\n]+?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)

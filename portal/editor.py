@@ -21,7 +21,6 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping
-from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,7 +28,6 @@ import yaml
 
 from .messages import say
 from .model import EditorSettings, Settings
-from .problems import Problem
 from .vocabulary import LEVEL_NAMES
 
 #: The npm packages served under admin/: name -> (version, the registry's ``integrity`` of the tarball).
@@ -481,42 +479,3 @@ def admin_files(
     for name in OWN_FILES:
         texts[f"{ADMIN}/{name}"] = static_file(name)
     return texts, [(f"{ADMIN}/{rel}", full) for rel, full in copied], ""
-
-
-_DATE_LINE = re.compile(r"^(date|event_time|reported_time)[ \t]*:", re.MULTILINE)
-
-
-def _field_lines(root: str, path: str) -> dict[str, int]:
-    """The lines of a file's top-level ``date``, ``event_time`` and ``reported_time`` keys (1-based)."""
-    try:
-        with open(os.path.join(root, path), encoding="utf-8-sig", errors="replace") as handle:
-            text = handle.read(65536)
-    except OSError:
-        return {}
-    return {m.group(1): text.count("\n", 0, m.start()) + 1 for m in _DATE_LINE.finditer(text)}
-
-
-def future_problems(content: Any, now: datetime, root: str) -> list[Problem]:
-    """``check --no-future``: every date or time of a report or incident later than ``now`` (a form cannot stop
-    one being typed; ``check`` in a merge request's pipeline does), named by file, line and field, in Chinese.
-    """
-    shown = f"{now:%Y-%m-%d %H:%M}"
-    found: list[Problem] = []
-    for report in content.reports:
-        moments = [("date", report.date), ("event_time", report.event_time), ("reported_time", report.reported_time)]
-        later = [(name, moment) for name, moment in moments if moment is not None and moment > now]
-        lines = _field_lines(root, report.path) if later else {}
-        found += [_future(report.path, lines.get(name, 1), name, moment, shown) for name, moment in later]
-        for item in (*report.adoptions, *report.instructions):
-            if item.date is not None and item.date > now:
-                found.append(_future(report.path, item.line or 1, f"{item.where}.date", item.date, shown))
-    for incident in content.incidents:
-        if incident.date > now:
-            line = _field_lines(root, incident.path).get("date", 1)
-            found.append(_future(incident.path, line, "date", incident.date, shown))
-    return found
-
-
-def _future(path: str, line: int, name: str, moment: datetime, now: str) -> Problem:
-    written = f"{moment:%Y-%m-%d %H:%M}".removesuffix(" 00:00")
-    return Problem(path, line, name, say("editor.future_date", value=written, now=now))

@@ -11,7 +11,7 @@ import errno
 import html
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -27,6 +27,7 @@ from . import csp, editor, search, sitedir
 from .cache import cache_folder
 from .dates import DateError, resolve_as_of
 from .discovery import reserved_clashes
+from .history import LOG_ARGS, UNAVAILABLE, parse
 from .messages import say
 from .pages import Portal, put_panel, take_panel
 from .preview import Preview
@@ -37,13 +38,17 @@ from .site import ConfigFailure, Site, load_site, settings_of
 from .tally import evaluate
 
 log = get_plugin_logger("portal")
+GitRunner = Callable[[str, Sequence[str]], "bytes | None"]  # (folder, arguments) -> output, None on any failure
 PORTAL_JS = "assets/javascripts/portal.js"  # in overrides/: wires buttons without inline handlers (CSP)
 
 
 class PortalHook:
-    def __init__(self, env: Mapping[str, str], clock: Callable[[], datetime]) -> None:
+    def __init__(self, env: Mapping[str, str], clock: Callable[[], datetime], git: GitRunner | None = None) -> None:
         self.env = env
         self.clock = clock
+        self.git = git  # runs git in a folder: its output, or None (see build_stats.py)
+        self.history = UNAVAILABLE
+        self.config_file = "mkdocs.yml"
         self.command = "build"
         self.dirty = False
         self.started = False  # by MkDocs' command line (on_startup), not by a program calling build()
@@ -83,6 +88,7 @@ class PortalHook:
         except DateError as exc:
             raise PluginError(say("site.as_of", reason=exc)) from None
         self._internal(config)
+        self.config_file = config.config_file_path or "mkdocs.yml"
         try:
             self.search_worker = search.material_worker(list(config.theme.dirs))
             self.search_version = search.worker_version(list(config.theme.dirs))
@@ -121,12 +127,19 @@ class PortalHook:
         """Read and check all content before MkDocs cleans ``site_dir``: a failed build leaves the old site."""
         root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         self.site = load_site(config, self.settings, cache_dir=cache_folder(self.env, root))
+        self.history = self._history(root, config.docs_dir)
         problems = self.site.problems.sorted()
         for problem in problems:
             (log.error if problem.is_error else log.warning)(problem.format())
         errors = [p for p in problems if p.is_error]
         if errors and self.command != "serve":
             raise PluginError(say("site.content_failed", errors=len(errors), files=len({p.path for p in errors})))
+
+    def _history(self, root: str, docs_dir: str) -> Any:
+        """Every report's commits: one ``git log`` of the content folder per build (see :mod:`portal.history`)."""
+        if self.git is None:
+            return UNAVAILABLE
+        return parse(self.git(root, [*LOG_ARGS, "--", os.path.relpath(docs_dir, root)]))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         site = self.site
@@ -139,6 +152,7 @@ class PortalHook:
             use_directory_urls=config.use_directory_urls,
             downloads=self.downloads,
             memo=self.memo,
+            history=self.history,
         )
         self.portal = portal
         generated, self.sanitized = _generated_pages(portal, site, problems)
@@ -204,6 +218,9 @@ class PortalHook:
 
         server.builder = guarded
         self.preview.quicken(server)
+        logs = git_logs(os.path.dirname(os.path.abspath(self.config_file))) if self.git is not None else None
+        if logs is not None:  # a commit, checkout or pull changes the 修改记录: rebuild (once, like a saved file)
+            server.watch(logs, recursive=False)
         return server
 
     def on_env(self, env: Any, files: Files, config: MkDocsConfig) -> None:
@@ -327,6 +344,36 @@ def _shown(path: Any, moved: tuple[str, str] = ("", "")) -> str:
         text = moved[1] + text[len(moved[0]) :]
     relative = os.path.relpath(text) if os.path.isabs(text) else text
     return relative if not relative.startswith("..") else text
+
+
+def git_logs(folder: str) -> str | None:
+    """The ``logs`` folder of the git repository holding ``folder`` (its ``HEAD`` log is written by every commit,
+    checkout, pull and reset), or None; a worktree's ``.git`` file names its own git folder.
+    """
+    current = os.path.abspath(folder)
+    while True:
+        dot_git = os.path.join(current, ".git")
+        git_dir = dot_git if os.path.isdir(dot_git) else _linked_git_dir(dot_git)
+        if git_dir is not None:
+            logs = os.path.join(git_dir, "logs")
+            return logs if os.path.isdir(logs) else None
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def _linked_git_dir(dot_git: str) -> str | None:
+    """The folder a ``.git`` file points at (``gitdir: …``), when it is one."""
+    try:
+        with open(dot_git, encoding="utf-8") as handle:
+            line = handle.readline().strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not line.startswith("gitdir:"):
+        return None
+    target = os.path.join(os.path.dirname(dot_git), line[len("gitdir:") :].strip())
+    return target if os.path.isdir(target) else None
 
 
 class _Collect(logging.Handler):

@@ -739,8 +739,6 @@ _EDITOR: dict[str, str] = {
         "{vendor} 中的编辑器版本与本门户要求的不同（应为 {versions}）；admin/ 只给出说明页。"
         "请运行 python tools/cms.py fetch 重新取得，再重新构建"
     ),
-    "editor.future_date": "“{value}”晚于现在（{now}）：日期和时间不能写在将来；如是笔误，请改正",
-    "editor.help_no_future": "把晚于现在的日期和时间（报送、采用、批示、事件、通报）也作为错误（合并请求的检查用）",
     "editor.npm_failed": (
         "{command} 没有完成（{reason}）；请确认本机能访问 npm 仓库或内网镜像（npm config get registry）"
     ),
@@ -751,6 +749,35 @@ _EDITOR: dict[str, str] = {
         "编辑器文件 {path} 与取得时核对的校验值不符（被改动或损坏）；admin/ 只给出说明页。"
         "请运行 python tools/cms.py fetch 重新取得，再重新构建"
     ),
+}
+
+# Each report's 修改记录 (issue 27 point 5) and the merge-request review job (point 4).
+_HISTORY: dict[str, str] = {
+    "history.title": "修改记录",
+    "history.unavailable": "修改记录暂不可用（本次构建不在完整的 git 版本库中）",
+    "history.none_yet": "统计时点之前尚无提交记录",
+    "history.first": "首次提交",
+    "history.changed": "修改",
+    "history.renamed": "改名",
+    "history.deleted": "删除",
+    "history.adopted": "采用",
+    "history.instructed": "批示",
+    "history.undated": "未注明日期",
+    "review.help": "合并请求的检查：另查时间不得晚于现在、按设置要求签发人 signed_by（只查给出的文件）",
+    "review.help_files": "合并请求改动的信息文件（不写则查全部信息）",
+    "review.future": "所写时间（{value}）晚于现在（{now}）；报送时不能写将来的时间，请改为实际的时间",
+    "review.no_signed_by": (
+        "缺少签发人：本单位要求报送的信息写明签发的股室负责人，"
+        "请加一行 signed_by: {head}（或改为 draft: true 暂不报送）"
+    ),
+    "review.comment_failed": (
+        "❌ 信息报送检查未通过：{errors} 个错误，{warnings} 个提醒。请按下列说明修改后再提交，本合并请求暂不能合并。"
+    ),
+    "review.comment_passed": "✅ 信息报送检查通过（{warnings} 个提醒）。",
+    "review.comment_crashed": "⚠️ 检查没有运行完（退出码 {code}），请联系办公室查看流水线日志。",
+    "review.comment_footer": "（由合并请求检查自动发布：python build_stats.py check --review）",
+    "review.post_failed": "检查意见没能发到合并请求：{reason}",
+    "review.missing_setting": "缺少环境变量 {name}：请在 CI 设置中添加（见 deploy/review/README.md）",
 }
 
 MESSAGES: dict[str, str] = {
@@ -764,6 +791,7 @@ MESSAGES: dict[str, str] = {
     **_BUILD,
     **_EDITOR,
     **_OFFICE,
+    **_HISTORY,
 }
 
 

@@ -173,6 +173,7 @@ class Settings:
     urgent_limits: Mapping[str, float] = field(default_factory=dict)  # severity -> hours (the map form)
     periodicals: tuple[Periodical, ...] = ()
     editor: EditorSettings | None = None  # no admin/ editor unless configured
+    require_signed_by: bool = False  # review.require_signed_by: check --review wants a report's 签发
 
     def urgent_limit(self, severity: str = "") -> float:
         """Hours an urgent report of this ``severity`` has (``default`` for none)."""
@@ -259,6 +260,7 @@ class Report:
     kind: str = ""
     severity: str = ""
     media: tuple[str, ...] = ()  # "image" / "video" when the body embeds one
+    signed_by: str = ""  # who 签发ed it (the section head), when written
 
     def __post_init__(self) -> None:
         if not self.sections:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .history import Entry, chinese_time
+from .messages import say
 from .model import Incident, Report, Request
 from .periodicals import issues_of
 from .problems import Problem
@@ -20,7 +22,8 @@ SCORING_MARKER = "<!-- portal:scoring -->"
 _H1_RE = re.compile(r"\A\s*#[ \t]+(\S[^\n]*)(?:\n|\Z)")
 
 
-def report_page(cx: Context, report: Report) -> str:
+def report_page(cx: Context, report: Report, history: tuple[Entry, ...] | None = None) -> str:
+    """The report's page; ``history``: its 修改记录 (:func:`portal.history.entries`; None: not available)."""
     body = report.body
     match = _H1_RE.match(body)
     if match:
@@ -41,6 +44,9 @@ def report_page(cx: Context, report: Report) -> str:
         as_of=cx.ev.as_of,
         incidents=[i for i in cx.ev.incidents if i.report == report.src_uri],
         issues=issues_of(cx.content.issues, report),
+        history=history,
+        when=lambda entry: chinese_time(entry, cx.settings.tz),
+        say=say,
     )
     return with_panel(f"---\n{front_matter(meta)}\n---\n\n{h1(report.title)}", panel, body)
 

@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from . import page_bulletins, page_home, page_items, page_lists, page_periodicals, page_sections
+from .history import entries
 from .model import Incident, Issue, Report, Request
 from .problems import Problem
 from .render import Context, intro_html, put_panel, relative, take_panel
@@ -58,6 +59,7 @@ class Portal(Context):
         return out
 
     def report_page(self, report: Report) -> str:
+        history = entries(self.history, report, self.ev.as_of)
         inputs = (
             self.memo_base,
             report,
@@ -65,8 +67,9 @@ class Portal(Context):
             self.requests_by_id.get(report.request) if report.request else None,
             self.urgent_by_path.get(report.path),
             self.incidents_by_report.get(report.src_uri, ()),
+            history,
         )
-        return self.memo.get(inputs, lambda: page_items.report_page(self, report))
+        return self.memo.get(inputs, lambda: page_items.report_page(self, report, history))
 
     @functools.cached_property
     def incidents_by_report(self) -> dict[str, tuple[Any, ...]]:

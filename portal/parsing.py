@@ -228,9 +228,8 @@ def parse_report(
         body=body,
         sections=values["section"],
         authors=values.get("author", ()),
-        kind=values.get("kind", ""),
-        severity=values.get("severity", ""),
         media=media(body),
+        **{key: values.get(key, "") for key in ("kind", "severity", "signed_by")},
     ), lines
 
 

@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from .dates import Period, months_between, period_containing
 from .discovery import page_url
+from .history import UNAVAILABLE, SiteHistory
 from .model import LEVELS, Content
 from .problems import Problem
 from .reuse import Downloads, PageMemo
@@ -100,8 +101,10 @@ class Context:
         exports: bool = True,
         downloads: Downloads | None = None,
         memo: PageMemo | None = None,
+        history: SiteHistory = UNAVAILABLE,
     ) -> None:
         self.ev = ev
+        self.history = history
         self.settings = ev.settings
         self.content = content
         self.landing = landing or {}

@@ -526,6 +526,7 @@ REPORT_FIELDS: dict[str, Field] = {
     "section": Field(report_sections, required=True, example="section: 社会救助股"),
     "author": Field(authors, example="author: 王芳"),
     "kind": Field(kind, example="kind: 动态"),
+    "signed_by": Field(text, example="signed_by: 张三"),
     "severity": Field(severity, example="severity: 重大"),
     "date": Field(moment, required=True, example="date: 2026-03-05"),
     "adopted": Field(adoptions, example="adopted: 县委办"),
