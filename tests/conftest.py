@@ -151,6 +151,18 @@ def copy_demo(copy: Path) -> Path:
     return copy
 
 
+def load_in(site: Path) -> Any:
+    """The site's content and settings as ``load_site`` reads them, from the site's own folder."""
+    from portal.site import load_site, read_config
+
+    cwd = os.getcwd()
+    os.chdir(site)
+    try:
+        return load_site(read_config("mkdocs.yml"))
+    finally:
+        os.chdir(cwd)
+
+
 def run_cli(site: Path, *args: str, env: dict[str, str] | None = None, now: datetime = NOW) -> Result:
     """``python build_stats.py ARGS`` in ``site``, in-process."""
     out, err = io.StringIO(), io.StringIO()
@@ -215,6 +227,14 @@ def table_cells(rows: str) -> list[list[str]]:
 
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's, driven by Playwright (tests/test_browser*.py)
+
+
+def require_chromium() -> None:
+    """Skip the calling test module where Debian's Chromium is missing; in CI its absence is an error."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI") == "true":
+            raise RuntimeError("CI=true but /usr/bin/chromium is missing: .ci/run must install chromium")
+        pytest.skip("Chromium is not installed (apt-get install chromium fonts-noto-cjk)", allow_module_level=True)
 
 
 def launch_chromium(playwright: Any) -> Any:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -21,15 +20,12 @@ from urllib.parse import unquote
 import pytest
 
 from portal import search
-from tests.conftest import CHROMIUM, REPO, mkdocs_build, run_cli
+from tests.conftest import REPO, mkdocs_build, require_chromium, run_cli
 
 AS_OF = "2026-11-25"
 ARTIFACTS = REPO / "test-artifacts"
 
-if not os.path.exists(CHROMIUM):
-    if os.environ.get("CI") == "true":
-        raise RuntimeError("CI=true but /usr/bin/chromium is missing: .ci/run must install chromium")
-    pytest.skip("Chromium is not installed (apt-get install chromium fonts-noto-cjk)", allow_module_level=True)
+require_chromium()
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from portal.history import UNAVAILABLE, parse
-from tests.conftest import copy_demo, html_text, make_site, mkdocs_build, report, run_cli
+from tests.conftest import copy_demo, html_text, load_in, make_site, mkdocs_build, report, run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -225,16 +225,10 @@ def test_a_new_commit_changes_the_page_the_serve_memo_keeps(tmp_path: Path) -> N
     from portal.dates import resolve_as_of
     from portal.pages import Portal
     from portal.reuse import PageMemo
-    from portal.site import load_site, read_config
     from portal.tally import evaluate
 
     site = make_site(tmp_path, reports={"a.md": report(date="2026-03-05")})
-    cwd = os.getcwd()
-    os.chdir(site)
-    try:
-        loaded = load_site(read_config("mkdocs.yml"))
-    finally:
-        os.chdir(cwd)
+    loaded = load_in(site)
     as_of = resolve_as_of("2026-04-05", {}, datetime(2026, 4, 5), loaded.settings.tz)
     memo = PageMemo()
     one = b"\x1e1\x1f1772762400\x1f\xe5\xbc\xa0\xe4\xb8\x89\x1f\x1fnew\0\nA\0content/reports/a.md\0"

@@ -4,7 +4,6 @@ report's page whose inputs did not change, and the theme's compiled templates.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -14,9 +13,8 @@ import jinja2
 from portal.bulletin import Bulletin, make_bulletin
 from portal.dates import period_containing, resolve_as_of
 from portal.reuse import Downloads, PageMemo, TemplateCode, bulletin_key, can_fork, digest_of, render
-from portal.site import load_site, read_config
 from portal.tally import evaluate, tally
-from tests.conftest import make_site, report
+from tests.conftest import load_in, make_site, report
 
 REPORTS = {
     "2026/03/a.md": report(date="2026-03-02", author="王芳", adopted="市委办", body="第一稿。\n"),
@@ -26,12 +24,7 @@ REPORTS = {
 
 def march_bulletin(tmp_path: Path, reports: dict[str, str]) -> Bulletin:
     site = make_site(tmp_path, reports=reports)
-    cwd = os.getcwd()
-    os.chdir(site)
-    try:
-        loaded = load_site(read_config("mkdocs.yml"))
-    finally:
-        os.chdir(cwd)
+    loaded = load_in(site)
     as_of = resolve_as_of("2026-04-05", {}, datetime(2026, 4, 5), loaded.settings.tz)
     ev = evaluate(loaded.content, loaded.settings, as_of)
     return make_bulletin(ev, period_containing(date(2026, 3, 1)), lambda p: tally(ev, p))
