@@ -129,10 +129,10 @@ def ensure_venv(venvs: Path, env: str, constraints: Sequence[str]) -> Path:
     venv.mkdir(parents=True)
     (venv / "requirements.txt").write_text("\n".join(wanted) + "\n", encoding="utf-8")
     (venv / "constraints.txt").write_text("\n".join(constraints) + "\n", encoding="utf-8")
+    pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     steps = [
         [sys.executable, "-m", "venv", str(venv)],
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        + ["-r", str(venv / "requirements.txt"), "-c", str(venv / "constraints.txt")],
+        [*pip, "-r", str(venv / "requirements.txt"), "-c", str(venv / "constraints.txt")],
     ]
     for command in steps:
         done = subprocess.run(command, capture_output=True, text=True)
