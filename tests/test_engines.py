@@ -1,9 +1,9 @@
 """The demo built by other engines against MkDocs + Material (``tools/engines.py``, docs/engines.md).
 
-The ProperDocs comparison makes a venv from PyPI (reused between runs: ``build/engines/venvs``, keyed on the
-versions), so it is marked ``network``: part of the plain ``make test``, which CI runs with the package index at
+The ProperDocs comparison makes a venv from PyPI (reused between runs: ``~/.cache/portal-engines``, keyed on
+the versions), so it is marked ``network``: part of the plain ``make test``, which CI runs with the package index at
 hand.  Without the index it is skipped on a developer's machine, and fails under CI (``CI`` set), never skipped
-there.  The MaterialX comparisons are the CI job ``engines`` (about four minutes on two cores with venvs made).
+there.  The MaterialX comparisons are the CI job ``engines``.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def test_properdocs_builds_the_demo_like_mkdocs(tmp_path: Path) -> None:
     """Every HTML page differs only in the generator <meta>, every other file is the same bytes."""
     result = tmp_path / "result.json"
     command = [sys.executable, str(REPO / "tools" / "engines.py"), "--engines", "properdocs", "--dir", str(tmp_path)]
-    command += ["--venvs", str(REPO / "build" / "engines" / "venvs"), "--reference-python", sys.executable]
+    command += ["--reference-python", sys.executable]
     done = subprocess.run([*command, "--json", str(result)], capture_output=True, text=True, timeout=900)
     if done.returncode == 2 and "venv properdocs" in done.stderr and not os.environ.get("CI"):
         pytest.skip(f"no ProperDocs venv (no package index?): {done.stderr[-300:]}")

@@ -6,14 +6,17 @@ r"""Build the demo with each engine and compare every output file with the MkDoc
 
 Standard library only.  The engines (``ENGINES``): MkDocs + Material (``requirements.txt``, the reference),
 ProperDocs + Material (the MkDocs fork that keeps hooks), and the MaterialX theme (Material's fork) under MkDocs
-and under ProperDocs.  Each kind of environment is a venv of its own under ``--venvs`` (default
-``build/engines/venvs``, git-ignored), named after a hash of what it installs, so that a venv is made once per
-change of versions and reused by later runs.  The versions of everything the reference has (its ``pip freeze``)
-are constraints for the other venvs: a difference then comes from the engine, not from another Markdown release.
+and under ProperDocs.  Each kind of environment is a venv of its own under ``--venvs`` (default: ``portal-engines``
+in the user's cache folder, outside the repository so that no tool that walks it meets the venvs' sources), named
+after a hash of what it installs, so that a venv is made once per change of versions and reused by later runs;
+the builds go to ``--dir`` (default ``build/engines``, git-ignored).  The versions of everything the reference
+has (its ``pip freeze``) are constraints for the other venvs: a difference then comes from the engine, not from
+another Markdown release.
 
 MaterialX's theme is named ``materialx``: its build reads a temporary config next to ``mkdocs.yml`` that
 INHERITs it and changes only ``theme.name`` (its ``search`` and ``tags`` then resolve to ``materialx/search``
-and ``materialx/tags``).  Every build gets the same ``PORTAL_AS_OF`` and no portal cache.
+and ``materialx/tags``).  Builds run with ``--strict``, except these, which fail instead on any warning but the
+known ones (``KNOWN_WARNINGS``).  Every build gets the same ``PORTAL_AS_OF`` and no portal cache.
 
 Every output file is compared with the reference build's: identical bytes, or one of the explained differences
 (``REASONS``); anything else is unexplained, listed, and the exit code is 1.  docs/engines.md has the results.
@@ -88,6 +91,12 @@ THEME_ASSET = re.compile(
 
 class Failed(Exception):
     """An environment or a build failed: the message says which, with the command's last lines."""
+
+
+def default_venvs() -> Path:
+    """``portal-engines`` in ``%LOCALAPPDATA%`` (Windows), ``$XDG_CACHE_HOME`` or ``~/.cache``."""
+    base = os.environ.get("LOCALAPPDATA" if os.name == "nt" else "XDG_CACHE_HOME")
+    return Path(base) / "portal-engines" if base else Path.home() / ".cache" / "portal-engines"
 
 
 def requirements(env: str) -> list[str]:
@@ -254,7 +263,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="engines.py", description=__doc__.split("\n\n")[1] if __doc__ else None)
     parser.add_argument("--engines", default=",".join(n for n in ENGINES if n != REFERENCE.name))
     parser.add_argument("--dir", type=Path, default=ROOT / "build" / "engines", help="where the builds go")
-    parser.add_argument("--venvs", type=Path, help="the venv cache (default: DIR/venvs)")
+    parser.add_argument("--venvs", type=Path, help=f"the venv cache (default {default_venvs()})")
     parser.add_argument("--reference-python", type=Path, help="build the reference with this interpreter")
     parser.add_argument("--as-of", default=AS_OF, help=f"PORTAL_AS_OF of every build (default {AS_OF})")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
@@ -267,7 +276,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace) -> int:
-    venvs, out = (args.venvs or args.dir / "venvs").resolve(), args.dir.resolve()
+    venvs, out = (args.venvs or default_venvs()).resolve(), args.dir.resolve()
     ref_python = args.reference_python or ensure_venv(venvs, REFERENCE.env, [])
     constraints = freeze(ref_python)
     seconds = build(REFERENCE, ref_python, out / REFERENCE.name, args.as_of)
