@@ -42,6 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-30T18:00+08:00"
 PROPERDOCS = "properdocs==1.6.7"
 MATERIALX = "mkdocs-materialx==10.2.2"
+#: A venv no run has used for this many days is removed when another of its kind is made.
+KEEP_DAYS = 30
 #: Exit codes: 0 all explained, 1 an unexplained difference, 2 an environment or a build failed.
 EXIT_DIFFERENT, EXIT_FAILED = 1, 2
 
@@ -132,9 +134,12 @@ def ensure_venv(venvs: Path, env: str, constraints: Sequence[str]) -> Path:
     venv = venvs / f"{env}-{key}"
     python = venv_python(venv)
     if (venv / ".ready").exists():
+        (venv / ".ready").touch()  # its last use: venvs unused for KEEP_DAYS go
         return python
-    for old in venvs.glob(f"{env}-*"):  # other versions of this kind, or an install that was cut off
-        shutil.rmtree(old, ignore_errors=True)
+    for old in venvs.glob(f"{env}-*"):  # an install that was cut off, or a version no run has used for long
+        ready = old / ".ready"
+        if not ready.exists() or time.time() - ready.stat().st_mtime > KEEP_DAYS * 86400:
+            shutil.rmtree(old, ignore_errors=True)
     venv.mkdir(parents=True)
     (venv / "requirements.txt").write_text("\n".join(wanted) + "\n", encoding="utf-8")
     (venv / "constraints.txt").write_text("\n".join(constraints) + "\n", encoding="utf-8")
