@@ -136,7 +136,7 @@ def _run(
     parser = _parser()
     undecodable = [a for a in argv if not decodable(a)]  # bytes that are not UTF-8 arrive as surrogates
     if undecodable:
-        print(f"error: {say('safety.argument_not_utf8', argument=shown(undecodable[0]))}", file=err)
+        print(say("cli.error", message=say("safety.argument_not_utf8", argument=shown(undecodable[0]))), file=err)
         return EXIT_USAGE
     try:
         args = parser.parse_args(list(argv))

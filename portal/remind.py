@@ -25,7 +25,7 @@ from typing import Any, TextIO
 from .channels import TYPE_NAMES, MissingSecret, Outgoing, Sender, deliver, make_sender, outgoing, scrub
 from .config import ROOT, locate_in_chain, reminder_settings
 from .dates import DateError, parse_moment
-from .messages import say
+from .messages import WARNING_PREFIX, say
 from .model import Content, Settings
 from .problems import Problem
 from .remind_state import Done, State, StateError, load, locked, save
@@ -102,7 +102,7 @@ def remind(
         return 2
     if not rs.calendar.covers(moment.year):
         last = max(rs.calendar.years, default=0)
-        print("warning: " + say("reminders.calendar_uncovered", year=moment.year, last=last), file=err)
+        print(WARNING_PREFIX + say("reminders.calendar_uncovered", year=moment.year, last=last), file=err)
     run = Run(args, rs, settings, content, use_directory_urls, channels, env, now, out, err, sleep)
     path = state_path(args, rs)
     if path:
@@ -224,7 +224,7 @@ def with_state(run: Run, path: str, moment: datetime) -> int:
                 state.last_run = as_of
                 save(path, state)
     except StateError as exc:
-        print(f"error: {exc}", file=run.err)
+        print(say("cli.error", message=exc), file=run.err)
         return 2
     return code
 

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
+from portal.messages import WARNING_PREFIX
 from tests.conftest import PORTAL, REPO, copy_demo, make_site, report, request, run_cli
 
 # --- check: output format, summary, exit codes -------------------------------------------------
@@ -528,7 +529,7 @@ def test_a_copy_of_the_demo_with_one_broken_file_fails_naming_file_line_field(tm
 
     check = _cli(copy, "check")
     assert check.returncode == 1
-    errors = [line for line in check.stdout.splitlines() if not line.startswith("warning:")][:-1]
+    errors = [line for line in check.stdout.splitlines() if not line.startswith(WARNING_PREFIX)][:-1]
     assert errors == [line for line in errors if line.startswith(f"{relative}:{index + 1}: date: ")]
     assert len(errors) == 1
     assert re.search(r"^检查了 \d+ 个文件：1 个错误", check.stdout, re.MULTILINE)

@@ -66,7 +66,7 @@ def test_a_folder_that_cannot_be_listed_is_an_error_and_fails_the_build(tmp_path
     out = checked.stdout.decode()
     assert checked.returncode == 1, out
     assert "content/reports/2026/04:1: file: 无法读取此文件夹的内容" in out
-    assert "1 error(s)" in out
+    assert "1 个错误" in out
     assert built.returncode == 1
     assert "无法读取此文件夹的内容" in built.stderr.decode()
     assert b"Traceback" not in checked.stderr + built.stderr
@@ -82,7 +82,7 @@ def test_a_report_named_only_of_dots_is_an_error(tmp_path: Path) -> None:
     lines = result.out.splitlines()
     assert lines[0].startswith("content/reports/2026/03/....md:1: file: 文件名只有点")
     assert lines[1].startswith("content/reports/2026/03/..md:1: file: 文件名只有点")
-    assert lines[-1] == "2 files checked: 2 error(s), 0 warning(s)"  # index.md and a.md read, the two refused
+    assert lines[-1] == "检查了 2 个文件：2 个错误，0 个警告"  # index.md and a.md read, the two refused
     assert mkdocs_build(site).returncode == 1
 
 
@@ -179,7 +179,7 @@ def test_leftovers_of_any_kind_are_errors(tmp_path: Path, kind: str, leftover: s
     result = run_cli(site, "check")
     assert result.code == 1
     assert result.out.startswith(f"content/{folder}/{stem}{leftover}:1: file: "), result.out
-    assert "1 error(s)" in result.out
+    assert "1 个错误" in result.out
 
 
 # --- drafts of requests and periodical issues --------------------------------------------------------------
@@ -193,7 +193,7 @@ def test_a_draft_request_is_checked_but_not_published_nor_asked(tmp_path: Path) 
     site = _kind_site(tmp_path, "requests", [])
     (site / "content/requests/chungeng.md").write_text(_with_draft(_REQUEST), encoding="utf-8")
     result = run_cli(site, "check")
-    assert (result.code, result.out.splitlines()) == (0, ["4 files checked: 0 error(s), 0 warning(s)"])
+    assert (result.code, result.out.splitlines()) == (0, ["检查了 4 个文件：0 个错误，0 个警告"])
     # published, the notice would be one row of March, missed by all three sections (request_missed: -10 each);
     # the draft asks nothing: 甲股 keeps the 1 point of its one report (a.md), the others 0
     data = run_cli(site, "stats", "--json", "--as-of", "2026-04-05", "--period", "2026-03").json()
@@ -221,7 +221,7 @@ def test_a_draft_issue_is_checked_but_not_published_nor_counted(tmp_path: Path) 
     site = _kind_site(tmp_path, "periodicals", [])
     (site / "content/periodicals/minzheng/2026-04.md").write_text(_with_draft(_ISSUE), encoding="utf-8")
     result = run_cli(site, "check")
-    assert (result.code, result.out.splitlines()) == (0, ["4 files checked: 0 error(s), 0 warning(s)"])
+    assert (result.code, result.out.splitlines()) == (0, ["检查了 4 个文件：0 个错误，0 个警告"])
     # the one report is 甲股's; a published issue would make it adopted by 本局简报 (1 adoption), the draft not
     row = next(
         r
@@ -239,7 +239,7 @@ def test_a_draft_issue_with_no_item_yet_is_no_warning(tmp_path: Path) -> None:
     empty = _with_draft(_ISSUE).replace("items:\n- reports/2026/03/a.md\n", "items:\n")
     (site / "content/periodicals/minzheng/2026-04.md").write_text(empty, encoding="utf-8")
     result = run_cli(site, "check")
-    assert (result.code, result.out.splitlines()) == (0, ["4 files checked: 0 error(s), 0 warning(s)"])
+    assert (result.code, result.out.splitlines()) == (0, ["检查了 4 个文件：0 个错误，0 个警告"])
     assert mkdocs_build(site).returncode == 0
 
 
@@ -253,7 +253,7 @@ def test_new_periodical_writes_a_draft_that_passes_a_strict_build(tmp_path: Path
     assert built.returncode == 0, built.stderr
     assert not (site / "_site/periodicals/minzheng/2026-01").exists()
     again = run_cli(site, "new", "periodical", "--publication", "民政信息", "--date", "2026-04-10")
-    assert again.out.strip() == "wrote content/periodicals/minzheng/2026-02.md"  # the draft holds 第1期
+    assert again.out.strip() == "已写入 content/periodicals/minzheng/2026-02.md"  # the draft holds 第1期
 
 
 # --- the cache folder --------------------------------------------------------------------------------------
@@ -281,7 +281,7 @@ def test_a_cache_folder_inside_the_content_is_not_used_nor_published(tmp_path: P
     result = run_cli(site, "check", env=env)
     assert result.code == 0
     assert result.out.startswith(
-        "warning: content/cache:1: PORTAL_CACHE_DIR: 缓存文件夹 content/cache 在内容文件夹里面，会被发布到网站上"
+        "警告: content/cache:1: PORTAL_CACHE_DIR: 缓存文件夹 content/cache 在内容文件夹里面，会被发布到网站上"
     ), result.out
     assert sorted(p.name for p in (site / "content/cache").rglob("*")) == ["0123", "parsed-full.json"]  # unused
     built = subprocess.run(
@@ -340,7 +340,7 @@ def test_a_cache_folder_others_can_write_is_not_used(tmp_path: Path, unsafe: str
     assert second.code == 1, second.out
     assert "content/reports/2026/03/a.md:7: body:" in second.out
     words = "不属于当前用户" if unsafe == "foreign" else "的权限是 777，其他用户也能写入"
-    assert f"warning: {tmp_path / 'shared'}:1: PORTAL_CACHE_DIR: 缓存文件夹 " in second.out
+    assert f"警告: {tmp_path / 'shared'}:1: PORTAL_CACHE_DIR: 缓存文件夹 " in second.out
     assert words in second.out
 
 
@@ -348,7 +348,7 @@ def test_a_private_cache_folder_is_made_so(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report()})
     old = os.umask(0o002)  # a user-private-group system: folders are made group-writable
     try:
-        assert run_cli(site, "check", env={"PORTAL_CACHE_DIR": str(tmp_path / "c")}).out.startswith("2 files")
+        assert run_cli(site, "check", env={"PORTAL_CACHE_DIR": str(tmp_path / "c")}).out.startswith("检查了 2 个文件")
     finally:
         os.umask(old)
     assert [oct(p.stat().st_mode & 0o777) for p in (tmp_path / "c", *(tmp_path / "c").iterdir())] == ["0o700"] * 2
@@ -438,7 +438,7 @@ def test_public_refuses_the_content_folder_and_a_symlink(tmp_path: Path) -> None
     result = run_cli(site, "public", "-o", str(link))
     assert result.code == 2
     assert result.err.strip() == (
-        f"error: {link}：是一个符号链接，替换时只会替换链接本身；请直接指定它指向的文件夹，或换一个新文件夹"
+        f"错误：{link}：是一个符号链接，替换时只会替换链接本身；请直接指定它指向的文件夹，或换一个新文件夹"
     )
     assert link.is_symlink() and (real / ".portal-public").exists()
 
@@ -464,7 +464,7 @@ def test_new_with_arguments_that_are_not_utf8_is_one_chinese_line(tmp_path: Path
     )
     err = result.stderr.decode("utf-8")
     assert result.returncode == 2, err
-    assert err.startswith("error: 参数 ") and "\\x" in err and "不是 UTF-8 编码" in err, err
+    assert err.startswith("错误：参数 ") and "\\x" in err and "不是 UTF-8 编码" in err, err
     assert len(err.splitlines()) == 1
     assert "Traceback" not in err
     assert sorted(p.name for p in (site / "content").rglob("*.md")) == ["a.md", "index.md"]  # nothing written
@@ -488,7 +488,7 @@ def test_new_prints_the_path_from_the_current_folder(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr.decode()
     [written] = (site / "content/reports/2026/04").glob("*.md")
-    assert result.stdout.decode().strip() == f"wrote {written.name}"
+    assert result.stdout.decode().strip() == f"已写入 {written.name}"
 
 
 def test_new_incident_refuses_a_draft_report(tmp_path: Path) -> None:

@@ -541,7 +541,7 @@ def test_check_warns_when_the_calendar_does_not_know_the_year(
     assert ("节假日安排未覆盖 2027 年（已知的只到 2026 年）" in out) is warned, out
     printed = io.StringIO()
     assert run(["--config", str(site / "mkdocs.yml"), "remind", "--as-of", as_of], {}, NOW, io.StringIO(), printed) == 0
-    assert ("warning: 节假日安排未覆盖 2027 年" in printed.getvalue()) is warned  # remind says it too
+    assert ("警告: 节假日安排未覆盖 2027 年" in printed.getvalue()) is warned  # remind says it too
 
 
 @pytest.mark.parametrize(

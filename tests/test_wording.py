@@ -110,7 +110,10 @@ def test_wrap_widths_give_whole_words_their_room() -> None:
     heads = ("事件", "股室", "发生时间")
     rows = [("某乡发生一起需要报告的重大紧急事件的很长很长的标题", "社会救助股", "2026年7月20日\n03:30")]
     widths = wrap_widths(heads, rows, 9, 300)
-    # the name (5 + ¼ em) and the date (7.25 + ¼ + 0.25 em) keep their width; the title takes what is left
-    assert widths[1] >= (5 + 0.25) * 9 + 4
-    assert widths[2] >= (7.25 + 0.25 + 0.25) * 9 + 4
+    # each column keeps its widest unbreakable piece at (cell width + 0.1 em slack) × 9 pt + 2 × 1.5 pt margins:
+    # the name, 5 CJK = 5 em; the date 2026年7月20日: 4 + 1 + 2 digits at ½ em and 3 CJK = 6.5 em, five changes
+    # between Chinese and digits at ¼ em = 1.25, and 0.05 em for each of its 7 digits = 0.35, so 8.1 em.
+    # The title takes what is left.
+    assert widths[1] >= (5 + 0.1) * 9 + 3
+    assert widths[2] >= (6.5 + 1.25 + 0.35 + 0.1) * 9 + 3
     assert sum(widths) == pytest.approx(300)
