@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from portal import loader
-from portal.cache import ParseCache, cache_folder, fingerprint
+from portal.cache import PACKAGE, ParseCache, cache_folder, fingerprint, package_sources
 from portal.discovery import SourceFile
 from portal.loader import load
 from portal.problems import Problems
@@ -347,3 +347,26 @@ def test_a_saved_cache_is_dated_when_the_reading_began(tmp_path: Path, monkeypat
     assert after - before >= 1_800_000_000
     for saved in _cache_files(tmp_path):
         assert before <= os.stat(saved).st_mtime_ns <= before + 300_000_000, saved.name
+
+
+def test_the_fingerprint_covers_modules_and_templates_in_subfolders(tmp_path: Path) -> None:
+    """A copy of the package: a module added or edited in a subfolder, or a nested template edited, is a new key."""
+    settings = settings_of(read_config(str(_site(tmp_path / "site") / "mkdocs.yml")))
+    package = tmp_path / "portal"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    keys = [fingerprint(settings, True, package)]
+    assert keys[0] == fingerprint(settings, True, package)  # the same tree gives the same key
+    layer = package / "figures" / "deep"
+    layer.mkdir(parents=True)
+    (layer / "tally.py").write_text("WEIGHT = 1\n", encoding="utf-8")
+    keys.append(fingerprint(settings, True, package))
+    (layer / "tally.py").write_text("WEIGHT = 2\n", encoding="utf-8")
+    keys.append(fingerprint(settings, True, package))
+    (layer / "tally.py").rename(package / "figures" / "tally.py")  # same bytes, another place
+    keys.append(fingerprint(settings, True, package))
+    (package / "templates/public/feed.xml.j2").write_text("<feed/>\n", encoding="utf-8")
+    keys.append(fingerprint(settings, True, package))
+    assert len(set(keys)) == 5
+    listed = [path.relative_to(package).as_posix() for path in package_sources(package)]
+    assert "figures/tally.py" in listed and "templates/public/public.css" in listed and "cache.py" in listed
+    assert listed == sorted(listed) and not [name for name in listed if name.startswith("admin/")]
