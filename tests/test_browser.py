@@ -28,7 +28,7 @@ ARTIFACTS = REPO / "test-artifacts"
 require_chromium()
 
 playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

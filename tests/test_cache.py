@@ -191,6 +191,7 @@ def test_deleted_files_leave_the_cache(tmp_path: Path) -> None:
     assert sum(row["submitted"] for row in result.json()["sections"]) == 4
 
 
+@pytest.mark.slow
 def test_random_byte_flips_give_true_figures_or_a_clean_rebuild(tmp_path: Path, parsed_files: list[str]) -> None:
     """200 trials: one to four random bytes of the cache file changed; the content read is always the truth."""
     reports: dict[str, str | bytes] = {
@@ -218,6 +219,7 @@ def test_random_byte_flips_give_true_figures_or_a_clean_rebuild(tmp_path: Path, 
     assert (tmp_path / "again.json").read_bytes() == good  # the rebuilt cache is the good one again
 
 
+@pytest.mark.slow
 def test_a_build_after_an_edit_keeping_size_and_mtime_shows_the_new_figures(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -326,6 +328,7 @@ def test_what_the_cache_gives_back_pickles_like_what_was_parsed(tmp_path: Path) 
     assert [digest_of(r) for r in cached.reports] == [digest_of(r) for r in parsed.reports]
 
 
+@pytest.mark.slow
 def test_a_saved_cache_is_dated_when_the_reading_began(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An edit made after a file was read, in the same clock tick, must look racy however long the load took.
 

@@ -50,6 +50,7 @@ def cells(text: str, section: str) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 def test_every_page_kind_exists(demo: Path) -> None:
     data = demo_stats()
     paths = [
@@ -252,6 +253,7 @@ def test_no_request_leaves_the_site(demo: Path) -> None:
             assert tag == "a", f"{path}: {tag} loads {url}"
 
 
+@pytest.mark.slow
 def test_build_is_reproducible(demo: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     assert mkdocs_build(REPO, as_of=AS_OF, dest=again).returncode == 0
@@ -279,6 +281,7 @@ def test_broken_report_fails_the_build(tmp_path: Path) -> None:
     assert not (dest / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_unknown_field_warning_fails_strict_build(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report(adopter="县委办")})
     result = mkdocs_build(site, strict=True, dest=tmp_path / "out")
@@ -286,6 +289,7 @@ def test_unknown_field_warning_fails_strict_build(tmp_path: Path) -> None:
     assert "adopter: 不认识的字段，已忽略；是不是“adopted”？" in result.stderr
 
 
+@pytest.mark.slow
 def test_serve_shows_errors_and_recovers(tmp_path: Path) -> None:
     """`mkdocs serve` keeps serving a broken site, shows the errors, and clears them after the fix."""
     import socket
@@ -341,6 +345,7 @@ def test_personal_data_in_a_file_name_is_refused(tmp_path: Path) -> None:
     assert "content/reports/2026/03/13812345678.md:1: file: 文件名里有个人信息（138****5678）" in (result.out)
 
 
+@pytest.mark.slow
 def test_a_report_cannot_move_or_forge_its_panel(tmp_path: Path) -> None:
     """The panel's HTML skips Markdown (carried after a trailer, put under the title by the hook): a report
     whose text writes the mark and the trailer itself still gets exactly one panel, under its title, and what

@@ -29,6 +29,7 @@ def _config(page: Path) -> dict[str, object]:
     return json.loads(found.group(1))
 
 
+@pytest.mark.slow
 def test_every_page_starts_the_portal_worker_with_materials(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report(title="冬春救助", body="开展临时救助站建设。")})
     out = tmp_path / "out"
