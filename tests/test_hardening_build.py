@@ -24,6 +24,8 @@ import pytest
 
 from tests.conftest import REPO, copy_demo, make_site, report
 
+pytestmark = pytest.mark.slow  # real mkdocs/build_stats.py subprocesses, killed, interrupted, piped
+
 SCRIPT = str(REPO / "build_stats.py")
 ENV = {**os.environ, "PORTAL_AS_OF": "2026-04-05", "NO_MKDOCS_2_WARNING": "1", "PORTAL_CACHE_DIR": ""}
 ENV.pop("SOURCE_DATE_EPOCH", None)
@@ -172,7 +174,6 @@ def failed_cleanly(result: subprocess.CompletedProcess[str], reason: str) -> Non
     assert reason in lines[0] and lines[0].endswith(f"网站没有更新，{result.args[-1]} 保持原样。")
 
 
-@pytest.mark.slow
 def test_kill_9_after_the_content_check_leaves_the_site(tmp_path: Path) -> None:
     site, before = built_site(tmp_path)
     (site / "content/reports/2026/03/c.md").write_text(report(title="新的信息"), encoding="utf-8")
@@ -193,7 +194,6 @@ def test_kill_9_after_the_content_check_leaves_the_site(tmp_path: Path) -> None:
     assert leftovers(site) == []  # the next build removed it
 
 
-@pytest.mark.slow
 def test_a_warning_under_strict_leaves_the_site(tmp_path: Path) -> None:
     site, before = built_site(tmp_path)
     # A field the portal does not know is a warning: the build goes on, and --strict fails it at the very end.
@@ -203,7 +203,6 @@ def test_a_warning_under_strict_leaves_the_site(tmp_path: Path) -> None:
     assert tree(site / "_site") == before and leftovers(site) == []
 
 
-@pytest.mark.slow
 def test_a_broken_override_template_leaves_the_site(tmp_path: Path) -> None:
     site, before = built_site(tmp_path)
     overrides = site / "overrides"
@@ -219,7 +218,6 @@ def test_a_broken_override_template_leaves_the_site(tmp_path: Path) -> None:
     assert tree(site / "_site") == before and leftovers(site) == []
 
 
-@pytest.mark.slow
 def test_a_full_disk_leaves_the_site(tmp_path: Path) -> None:
     site, before = built_site(tmp_path)
     (site / "content/reports/2026/03/c.md").write_text(report(title="新的信息"), encoding="utf-8")
@@ -237,7 +235,6 @@ def test_a_full_disk_leaves_the_site(tmp_path: Path) -> None:
     assert tree(site / "_site") == before and leftovers(site) == []
 
 
-@pytest.mark.slow
 def test_a_site_folder_that_cannot_be_replaced_is_left_as_it_is(tmp_path: Path) -> None:
     site, before = built_site(tmp_path)
     # Root may write into any folder: the folder is made immutable instead (what chmod a-w does for a user).
@@ -264,7 +261,6 @@ def test_a_site_folder_that_is_a_file_is_left_as_it_is(tmp_path: Path) -> None:
 # --- no noise at exit, Ctrl-C stops serve at once ------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_no_build_prints_exception_ignored_at_exit(tmp_path: Path) -> None:
     """Python's race at exit with a pool shut down without waiting ("Exception ignored in: <module 'threading'>
     … _python_exit … Bad file descriptor") showed in 1-3 of 87 builds run two at a time: eight builds, two at a
@@ -394,7 +390,6 @@ def _a_dead_pid() -> int:
     return ended.pid
 
 
-@pytest.mark.slow
 def test_a_site_folder_whose_parent_cannot_be_written_is_built_in_place(tmp_path: Path) -> None:
     site, _ = built_site(tmp_path)
     (site / "content/reports/2026/03/c.md").write_text(report(title="新的信息"), encoding="utf-8")

@@ -19,6 +19,8 @@ from portal.site import load_site, read_config
 from tests import search_rule
 from tests.conftest import REPO, make_site, mkdocs_build, report
 
+pytestmark = pytest.mark.slow  # builds the whole demo (and a site to weigh the index against Material's)
+
 #: Civil-affairs terms people search for (place names from the demo included).
 TERMS = [
     "低保",
@@ -83,7 +85,6 @@ def _setup(index: dict[str, Any]) -> tuple[list[str], list[set[str]], set[str]]:
     return [e["location"] for e in index["docs"]], entries, set().union(*entries)
 
 
-@pytest.mark.slow
 def test_every_term_finds_every_report_that_contains_it(demo_index: dict[str, Any]) -> None:
     locations, entries, vocabulary = _setup(demo_index)
     reports = [r for r in load_site(read_config(str(REPO / "mkdocs.yml"))).content.reports if not r.draft]
@@ -119,7 +120,6 @@ def test_generated_statistics_pages_stay_out_of_the_index(demo_index: dict[str, 
     assert any(loc.startswith("reports/") for loc in locations)
 
 
-@pytest.mark.slow
 def test_index_is_smaller_than_materials(tmp_path: Path) -> None:
     """The same reports indexed by Material alone (JSON-escaped full text) take more than twice the bytes."""
     body = "县民政局扎实开展冬春救助工作，为困难群众发放救助金和物资，确保困难群众温暖过冬。" * 20
