@@ -9,7 +9,7 @@ such a file is read and hashed.  The cache file's own mtime is the moment its
 load began reading (:func:`stamp`), however long the load took.  ``cp -p`` and ``touch -r`` restore size and
 modification time, never the change time.  The whole cache is keyed by a
 fingerprint of everything that decides how a file is read (the settings that
-parsing uses and the source of every module of the package), so a new
+parsing uses and every module and template of the package, subfolders included), so a new
 section, a privacy switch or a new check invalidates it.
 
 The file is JSON (it cannot run code when read), one line per content folder
@@ -53,9 +53,12 @@ _MAGIC = b"portal-parse-cache"
 #: A temporary file of :func:`write_checked` or :func:`stamp`: ``<name>-<writer's pid>-<8 random>.tmp``.
 _TEMPORARY = re.compile(r".+-(\d+)-[a-z0-9_]{8}\.tmp")
 ORPHAN_NS = 3600 * 10**9  # a temporary file of an unknown writer (an older version's) is an orphan after an hour
+#: The package whose code and templates the fingerprint covers.
+PACKAGE = Path(__file__).resolve().parent
 
 
-def fingerprint(settings: Settings, bodies: bool) -> str:
+def fingerprint(settings: Settings, bodies: bool, package: Path = PACKAGE) -> str:
+    """The key of the whole cache: the settings that parsing uses and every source file of ``package``."""
     digest = hashlib.sha256(f"{FORMAT}|{bodies}".encode())
     digest.update(
         repr(
@@ -73,9 +76,16 @@ def fingerprint(settings: Settings, bodies: bool) -> str:
             )
         ).encode()
     )
-    for source in sorted(Path(__file__).parent.glob("*.py")):  # any change to the package's code
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    for source in package_sources(package):  # any change to the package's code or templates
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
     return digest.hexdigest()[:20]
+
+
+def package_sources(package: Path = PACKAGE) -> list[Path]:
+    """Every module of ``package`` in any subfolder, and every file of its templates, in path order."""
+    modules = [path for path in package.rglob("*.py") if "__pycache__" not in path.parts]
+    templates = [path for path in (package / "templates").rglob("*") if path.is_file()]
+    return sorted({*modules, *templates}, key=lambda path: path.relative_to(package).as_posix())
 
 
 def content_hash(data: bytes) -> str:

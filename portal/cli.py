@@ -41,10 +41,6 @@ if TYPE_CHECKING:
     from .bulletin import Bulletin
 
 
-class UsageError(Exception):
-    pass
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = Parser(prog="build_stats.py", description=say("usage.description"))
     parser.add_argument("--config", default="mkdocs.yml", metavar=say("usage.metavar.file"), help=say("help.config"))

@@ -594,6 +594,7 @@ _INSTALL: dict[str, str] = {
     "install.dev.venv_help": "虚拟环境的文件夹（默认：%(default)s）",
     "install.dev.serve_help": "在示例数据上运行门户：http://127.0.0.1:8000/（只安装运行所需的软件）",
     "install.dev.test_help": "代码检查、类型检查和全部测试（另装测试用的软件）；其余参数交给 pytest",
+    "install.dev.test_fast_help": "同 test，但跳过标为 slow 的慢测试（LibreOffice、浏览器、pip、nginx 等）",
     "install.dev.build_help": "生成整个网站到 site/（mkdocs build --strict）",
     "install.dev.check_help": "检查全部信息、约稿和配置（build_stats.py check）",
     "install.dev.bench_help": "运行性能测试（bench/run.py）",

@@ -33,7 +33,6 @@ from .model import BulletinNote, Settings
 from .problems import Problems
 from .schema import Context, Field, Invalid, Node, _scalar, day, parse_fields
 
-NEXT_STEPS = "下一步工作要求"
 _NEXT_RE = re.compile(r"^##[ \t]+(?:下一步|下步)工作要求[ \t]*#*[ \t]*$", re.MULTILINE)
 
 

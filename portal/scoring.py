@@ -113,13 +113,6 @@ class ReportScore:
     def adopted(self) -> bool:
         return bool(self.adoptions)
 
-    @property
-    def top_level(self) -> str | None:
-        """The highest level this report was adopted at, if any."""
-        if not self.adoptions:
-            return None
-        return max((a.level for a in self.adoptions), key=level_rank)
-
 
 def _report_fact(report: Report) -> dict[str, Any]:
     return {

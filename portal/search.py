@@ -9,7 +9,7 @@ as a *prefix* of indexed words, so a word inside a longer one (低保 in 低保�
 The portal's search worker (``overrides/assets/javascripts/workers/portal-search.js``,
 started by ``overrides/main.html`` with Material's worker file name that
 :func:`material_worker` finds) runs Material's worker and makes it look for a
-term with Chinese characters *anywhere* in a word (:func:`finds`).
+term with Chinese characters *anywhere* in a word.
 
 :func:`compact` rewrites each entry as a short preview (what the result list
 shows) followed, after :data:`WORDS_MARK`, by the distinct search words of the whole entry (searched,
@@ -19,9 +19,9 @@ pass off) and chains of single characters jieba cut off with their
 neighbours (居家|适|老化 → 居家适老化), without the words that are inside
 another word of the entry (found there anyway).  The file is written as UTF-8.
 
-:func:`matching` is the search box's rule in Python (Material's query
-segmentation, then :func:`finds`), for the recall tests;
-``tests/test_browser.py`` checks it against Chromium.
+The search box's rule in Python (Material's query segmentation, then a
+Chinese term anywhere in a word) is ``tests/search_rule.py``, for the recall
+tests; ``tests/test_browser.py`` checks it against Chromium.
 """
 
 from __future__ import annotations
@@ -40,7 +40,6 @@ from .messages import say
 from .sanitize import inert
 
 _TAG_RE = re.compile(r"<[^>]+>")
-_HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]|[\u3400-\u9fff\uf900-\ufaff]+")
 PREVIEW_CHARS = 90
 #: Between an entry's preview and its search words (U+2029, whitespace to Material's separator): the portal's
@@ -133,13 +132,10 @@ def plain(markup: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def words(text: str) -> set[str]:
-    """Distinct search words of ``text``: jieba's words and single characters joined to their neighbours."""
-    return words_of(cut(text))
-
-
 def words_of(sequence: list[str]) -> set[str]:
-    """:func:`words` from a text already cut into words."""
+    """Distinct search words of a text already cut into words: the words and single characters joined to their
+    neighbours.
+    """
     text = "\u200b".join(sequence)
     matches = list(_WORD_RE.finditer(text))
     tokens = [m.group() for m in matches]
@@ -192,11 +188,6 @@ def _cutter() -> Callable[[str], list[str]]:
 def cut(text: str) -> list[str]:
     """jieba's words of ``text`` (other runs stay whole), without the HMM pass for unknown words."""
     return [piece for piece in _cutter()(text) if piece]
-
-
-def segment(text: str) -> str:
-    """Text with U+200B between Chinese words, as Material's tokenizer expects."""
-    return "\u200b".join(cut(text))
 
 
 def prune(bag: set[str], also: set[str]) -> set[str]:
@@ -263,77 +254,3 @@ def compact(index: dict[str, Any]) -> dict[str, Any]:
     """The index with every entry compacted."""
     separator = index.get("config", {}).get("separator") or SEPARATOR
     return {**index, "docs": [compact_entry(e, separator) for e in index.get("docs", [])]}
-
-
-# --- what the search box does with a query (for measuring recall) -------------------------
-
-
-def material_terms(query: str, vocabulary: set[str] | dict[str, Any]) -> set[str]:
-    """Port of Material's query segmentation: split a Chinese query into indexed words."""
-    return set(_segments(query, vocabulary))
-
-
-def _segments(query: str, vocabulary: set[str] | dict[str, Any]) -> list[str]:
-    """:func:`material_terms` in Material's order (a JavaScript ``Set``: first added, first)."""
-    n = [0] * len(query)
-    for s in range(len(query)):
-        for o in range(s + 1, len(query)):
-            if query[s:o] in vocabulary:
-                n[s] = o - s
-    found: dict[str, None] = {}
-    stack = [0]
-    top = 1
-    while top > 0:
-        top -= 1
-        o = stack[top]
-        for u in range(1, n[o]):
-            if o + u < len(query) and n[o + u] > n[o] - u:
-                found[query[o : o + u]] = None
-                _push(stack, top, o + u)
-                top += 1
-        a = o + n[o]
-        if a < len(query) and n[a] and a < len(query) - 1:
-            _push(stack, top, a)
-            top += 1
-        found[query[o:a]] = None
-    return [query] if "" in found else list(found)
-
-
-def _push(stack: list[int], top: int, value: int) -> None:
-    if top < len(stack):
-        stack[top] = value
-    else:
-        stack.append(value)
-
-
-def query_terms(query: str, vocabulary: set[str] | dict[str, Any], separator: str = SEPARATOR) -> list[str]:
-    """The terms the search box looks up for ``query``, as Material makes them: each Chinese run split into
-    the index's words (:func:`material_terms`; the first stays joined to what precedes it), then the query
-    split at spaces and the index's separator, lowercased.
-    """
-    joined = _HAN_RE.sub(lambda run: " ".join(_segments(run.group(), vocabulary)), query)
-    terms = [t.lower() for t in re.split(f"\\s+|{separator}", joined) if t]
-    return list(dict.fromkeys(terms))
-
-
-def entry_tokens(entry: dict[str, Any], separator: str) -> set[str]:
-    """The tokens the browser indexes for an entry: its title, text and tags split at ``separator``."""
-    splitter = re.compile(separator)
-    fields = [str(entry.get("title", "")), str(entry.get("text", "")), *map(str, entry.get("tags") or [])]
-    return {t.lower() for field in fields for t in splitter.split(field) if t}
-
-
-def matching(query: str, entries: list[set[str]], vocabulary: set[str]) -> list[int]:
-    """Indexes of the entries a query finds: a term with Chinese characters anywhere in a token, any other at
-    the start of one.
-
-    Material's search (lunr) matches every term as the start of a token; the portal's search worker
-    (``overrides/assets/javascripts/workers/portal-search.js``) looks for Chinese ones anywhere in it.
-    """
-    terms = query_terms(query, vocabulary)
-    return [i for i, tokens in enumerate(entries) if any(finds(term, tok) for term in terms for tok in tokens)]
-
-
-def finds(term: str, token: str) -> bool:
-    """Whether the search box finds ``term`` in an indexed ``token``."""
-    return term in token if _HAN_RE.search(term) else token.startswith(term)

@@ -104,18 +104,23 @@ PEOPLE_COLUMNS: tuple[Column, ...] = (
     _person("score", "得分", lambda p: number(p.score), width=8),
 )
 
-#: The columns of the printed (CLI) table and of the Word bulletin's ranking table: the same figures, the CLI
-#: adding the request and urgent-event counts before the score.
-_RANKING_KEYS = ("rank", "section", "submitted", "quota", "adopted", "adoption_rate", "instructions", "good")
+#: The columns of the printed (CLI) table. The ranking table lists its own, on the page (``bulletin.md.j2``) and in
+#: Word (:func:`portal.export.ranking_table`); Excel takes every column of :data:`SECTION_COLUMNS`.
 CLI_SECTION_KEYS = (
-    *_RANKING_KEYS,
+    "rank",
+    "section",
+    "submitted",
+    "quota",
+    "adopted",
+    "adoption_rate",
+    "instructions",
+    "good",
     "request_on_time",
     "request_late",
     "request_missed",
     "urgent_overdue",
     "score",
 )
-WORD_SECTION_KEYS = (*_RANKING_KEYS, "score")
 
 
 def columns(specs: Iterable[Column], keys: Iterable[str]) -> tuple[Column, ...]:
@@ -191,7 +196,6 @@ BREAKDOWN = {
     "period": "考核",
 }
 PASSED = {True: "达标", False: "不达标"}
-ROUTE_NAMES = {"直报": "直报", "转报": "转报"}
 
 
 def cn_numeral(n: int) -> str:

@@ -8,6 +8,7 @@ with ``python -m tests.test_architecture``.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -35,6 +36,7 @@ IMPURE = {
 }
 
 
+@functools.lru_cache(maxsize=1)
 def _modules() -> dict[str, ast.Module]:
     """Every module of the (flat) package by its short name: ``pages``, ``hook``, ``__init__``."""
     return {

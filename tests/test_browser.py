@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from portal import search
+from tests import search_rule
 from tests.conftest import REPO, mkdocs_build, require_chromium, run_cli
 
 AS_OF = "2026-11-25"
@@ -28,7 +28,7 @@ ARTIFACTS = REPO / "test-artifacts"
 require_chromium()
 
 playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -155,9 +155,9 @@ def search_for(page: Any, term: str, expected: int) -> None:
 
 
 def port_finds(index: dict[str, Any], term: str) -> list[int]:
-    """The entries :func:`portal.search.matching` (the search box's rule in Python) finds for ``term``."""
-    entries = [search.entry_tokens(e, index["config"]["separator"]) for e in index["docs"]]
-    return search.matching(term, entries, set().union(*entries))
+    """The entries :func:`tests.search_rule.matching` (the search box's rule in Python) finds for ``term``."""
+    entries = [search_rule.entry_tokens(e, index["config"]["separator"]) for e in index["docs"]]
+    return search_rule.matching(term, entries, set().union(*entries))
 
 
 def pages_of(index: dict[str, Any], found: list[int]) -> int:
@@ -179,17 +179,17 @@ def test_search_box_finds_reports(page: Any, server: str, term: str) -> None:
 
 def test_search_box_finds_words_inside_words(page: Any, server: str) -> None:
     """A Chinese term no indexed word starts with is found inside longer words (the portal's search worker),
-    exactly as :func:`portal.search.matching` says; the results and the page opened mark it, none calls it missing.
+    exactly as :func:`tests.search_rule.matching` says; the results and the page opened mark it, none calls it missing.
     """
     index = search_box(page, server)
-    entries = [search.entry_tokens(e, index["config"]["separator"]) for e in index["docs"]]
+    entries = [search_rule.entry_tokens(e, index["config"]["separator"]) for e in index["docs"]]
     tokens = set().union(*entries)
     candidates = ["老化", "助站", "救助站", "老年食堂"]
     inside = [t for t in candidates if not any(w.startswith(t) for w in tokens) and any(t in w for w in tokens)]
     assert inside, f"none of {candidates} is only inside indexed words any more: pick others"
     term = inside[0]
     # Material's own segmentation leaves it whole (no indexed word begins it), so only an infix search finds it.
-    assert search.query_terms(term, tokens) == [term]
+    assert search_rule.query_terms(term, tokens) == [term]
     found = port_finds(index, term)
     expected = pages_of(index, found)
     assert expected >= 2

@@ -22,7 +22,7 @@ from tests.deploy_support import add_user, nginx
 playwright = pytest.importorskip("playwright.sync_api")
 if not Path(CHROMIUM).exists():
     pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AS_OF = "2026-11-25"
 USER, PASSWORD = "bangongshi", "Liu-lan-qi-2026"

@@ -26,7 +26,7 @@ ARTIFACTS = REPO / "test-artifacts" / "pages"
 require_chromium()
 
 playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 #: Latin words a page may show: file kinds the office downloads, and the guide's commands and field names are
 #: left out of the check (the guide explains the Markdown files, in their own words).

@@ -63,6 +63,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site / "_site" / "bulletins"
 
 
+@pytest.mark.slow
 def test_web_bulletin_carries_the_hand_worked_figures(built: Path) -> None:
     page = (built / "2026-03" / "index.html").read_text(encoding="utf-8")
     for section, rank, submitted, adopted, rate, good, score in EXPECTED:
@@ -134,6 +135,7 @@ def test_docx_carries_the_same_figures_and_words(built: Path) -> None:
     assert after[2:4] == [f"{i}. {line}" for i, line in enumerate(REMINDERS, start=1)]
 
 
+@pytest.mark.slow
 def test_a_period_without_praise_or_reminders_says_so_everywhere(tmp_path: Path) -> None:
     from docx import Document
 

@@ -94,6 +94,7 @@ def web_text(page: str) -> str:
     return html_text(re.sub(r"<svg.*?</svg>", "", article.group(1), flags=re.S))
 
 
+@pytest.mark.slow
 def test_nobody_praised_says_why_in_all_three(built: Path) -> None:
     page = (built / "bulletins" / "2026-03" / "index.html").read_text("utf-8")
     docx = docx_paragraphs((built / "bulletins" / "2026-03.docx").read_bytes())

@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO / "tools"))
 
 import dev  # tools/ is not a package: importable once on sys.path
 
-pytestmark = pytest.mark.network
+pytestmark = [pytest.mark.network, pytest.mark.slow]
 
 
 def _system_python_version() -> str:

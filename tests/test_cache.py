@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from portal import loader
-from portal.cache import ParseCache, cache_folder, fingerprint
+from portal.cache import PACKAGE, ParseCache, cache_folder, fingerprint, package_sources
 from portal.discovery import SourceFile
 from portal.loader import load
 from portal.problems import Problems
@@ -191,6 +191,7 @@ def test_deleted_files_leave_the_cache(tmp_path: Path) -> None:
     assert sum(row["submitted"] for row in result.json()["sections"]) == 4
 
 
+@pytest.mark.slow
 def test_random_byte_flips_give_true_figures_or_a_clean_rebuild(tmp_path: Path, parsed_files: list[str]) -> None:
     """200 trials: one to four random bytes of the cache file changed; the content read is always the truth."""
     reports: dict[str, str | bytes] = {
@@ -218,6 +219,7 @@ def test_random_byte_flips_give_true_figures_or_a_clean_rebuild(tmp_path: Path, 
     assert (tmp_path / "again.json").read_bytes() == good  # the rebuilt cache is the good one again
 
 
+@pytest.mark.slow
 def test_a_build_after_an_edit_keeping_size_and_mtime_shows_the_new_figures(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -326,6 +328,7 @@ def test_what_the_cache_gives_back_pickles_like_what_was_parsed(tmp_path: Path) 
     assert [digest_of(r) for r in cached.reports] == [digest_of(r) for r in parsed.reports]
 
 
+@pytest.mark.slow
 def test_a_saved_cache_is_dated_when_the_reading_began(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An edit made after a file was read, in the same clock tick, must look racy however long the load took.
 
@@ -347,3 +350,26 @@ def test_a_saved_cache_is_dated_when_the_reading_began(tmp_path: Path, monkeypat
     assert after - before >= 1_800_000_000
     for saved in _cache_files(tmp_path):
         assert before <= os.stat(saved).st_mtime_ns <= before + 300_000_000, saved.name
+
+
+def test_the_fingerprint_covers_modules_and_templates_in_subfolders(tmp_path: Path) -> None:
+    """A copy of the package: a module added or edited in a subfolder, or a nested template edited, is a new key."""
+    settings = settings_of(read_config(str(_site(tmp_path / "site") / "mkdocs.yml")))
+    package = tmp_path / "portal"
+    shutil.copytree(PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    keys = [fingerprint(settings, True, package)]
+    assert keys[0] == fingerprint(settings, True, package)  # the same tree gives the same key
+    layer = package / "figures" / "deep"
+    layer.mkdir(parents=True)
+    (layer / "tally.py").write_text("WEIGHT = 1\n", encoding="utf-8")
+    keys.append(fingerprint(settings, True, package))
+    (layer / "tally.py").write_text("WEIGHT = 2\n", encoding="utf-8")
+    keys.append(fingerprint(settings, True, package))
+    (layer / "tally.py").rename(package / "figures" / "tally.py")  # same bytes, another place
+    keys.append(fingerprint(settings, True, package))
+    (package / "templates/public/feed.xml.j2").write_text("<feed/>\n", encoding="utf-8")
+    keys.append(fingerprint(settings, True, package))
+    assert len(set(keys)) == 5
+    listed = [path.relative_to(package).as_posix() for path in package_sources(package)]
+    assert "figures/tally.py" in listed and "templates/public/public.css" in listed and "cache.py" in listed
+    assert listed == sorted(listed) and not [name for name in listed if name.startswith("admin/")]

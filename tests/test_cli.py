@@ -506,6 +506,7 @@ def _demo_sections(config_file: Path) -> list[str]:
     return [s["name"] for s in config["extra"]["portal"]["sections"]]
 
 
+@pytest.mark.slow
 def test_the_demo_checks_clean_and_its_json_validates() -> None:
     check = _cli(REPO, "check")
     assert check.returncode == 0, check.stdout[-3000:]
@@ -518,6 +519,7 @@ def test_the_demo_checks_clean_and_its_json_validates() -> None:
     validate_shape(data, _demo_sections(REPO / "mkdocs.yml"))
 
 
+@pytest.mark.slow
 def test_a_copy_of_the_demo_with_one_broken_file_fails_naming_file_line_field(tmp_path: Path) -> None:
     copy = copy_demo(tmp_path / "demo")
     victim = sorted((copy / "content" / "reports").rglob("*.md"))[-1]

@@ -186,6 +186,7 @@ def test_urgent_limit_hours_accepts_positive_numbers(tmp_path: Path, hours: floa
 # --- config errors: exit 2, naming the key path -----------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("config", "key", "hint"),
     [

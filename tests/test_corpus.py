@@ -254,6 +254,7 @@ def test_corpus_table_is_complete() -> None:
 # --- every case through `check` -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_check(case: Case, tmp_path: Path) -> None:
     site = write_site(tmp_path, [case], case.portal)
@@ -371,6 +372,7 @@ def ok_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(site, site / "_site", result.returncode, result.stdout + result.stderr)
 
 
+@pytest.mark.slow
 def test_build_with_every_ok_case_succeeds(ok_build: Built) -> None:
     assert ok_build.returncode == 0, ok_build.log[-5000:]
     assert "Traceback" not in ok_build.log

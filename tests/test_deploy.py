@@ -20,6 +20,8 @@ import pytest
 from tests.conftest import REPO, make_site, mkdocs_build, report, run_cli
 from tests.deploy_support import HTPASSWD, NGINX, Server, add_user, free_port, nginx
 
+pytestmark = pytest.mark.slow  # nginx, real deploys and kill -9 of builds
+
 AS_OF = "2026-11-25"
 USER, PASSWORD = "bangongshi", "Ce-shi-mi-ma-2026"
 DEPLOY = REPO / "deploy" / "deploy.sh"

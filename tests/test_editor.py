@@ -29,10 +29,13 @@ sys.path.insert(0, str(REPO / "tools"))
 import cms
 
 CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(
-    not (os.path.exists(CHROMIUM) and shutil.which("node") and shutil.which("npm")),
-    reason="needs Chromium, node and npm (apt-get install chromium nodejs npm)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not (os.path.exists(CHROMIUM) and shutil.which("node") and shutil.which("npm")),
+        reason="needs Chromium, node and npm (apt-get install chromium nodejs npm)",
+    ),
+    pytest.mark.slow,
+]
 VENDOR = REPO / "vendor" / "cms"
 
 

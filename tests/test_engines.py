@@ -77,6 +77,7 @@ def test_the_comparison_explains_what_it_knows_and_flags_the_rest(tmp_path: Path
     assert engines.classify("tags.html", ref, other, True) == "unexplained"
 
 
+@pytest.mark.slow
 @pytest.mark.network
 def test_properdocs_builds_the_demo_like_mkdocs(tmp_path: Path) -> None:
     """Every HTML page differs only in the generator <meta>, every other file is the same bytes."""

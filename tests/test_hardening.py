@@ -42,6 +42,7 @@ def _broken_site(tmp_path: Path) -> Path:
     return make_site(tmp_path, reports=reports)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1", "gbk"])
 def test_a_console_that_cannot_show_chinese_gets_escapes_not_a_traceback(tmp_path: Path, encoding: str) -> None:
     site = _broken_site(tmp_path)
@@ -88,6 +89,7 @@ def test_a_full_disk_under_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None
     assert result.stderr.decode().splitlines() == ["错误：无法写出结果（No space left on device）"]
 
 
+@pytest.mark.slow
 def test_export_to_a_full_disk_a_folder_or_an_impossible_path(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"a.md": report()})
     (site / "plain-file").write_text("x", encoding="utf-8")
@@ -199,6 +201,7 @@ def test_an_unset_env_organization_is_an_error(tmp_path: Path) -> None:
     assert "Traceback" not in built.stderr
 
 
+@pytest.mark.slow
 def test_a_failed_build_leaves_the_previous_site_in_place(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report(title="好的信息")})
     first = mkdocs_build(site)
@@ -226,6 +229,7 @@ def _get(url: str) -> str:
         return str(exc.read().decode("utf-8"))
 
 
+@pytest.mark.slow
 def test_serve_shows_an_invalid_config_in_the_browser(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report(title="好的信息")})
     port = _free_port()

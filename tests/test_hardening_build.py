@@ -24,6 +24,8 @@ import pytest
 
 from tests.conftest import REPO, copy_demo, make_site, report
 
+pytestmark = pytest.mark.slow  # real mkdocs/build_stats.py subprocesses, killed, interrupted, piped
+
 SCRIPT = str(REPO / "build_stats.py")
 ENV = {**os.environ, "PORTAL_AS_OF": "2026-04-05", "NO_MKDOCS_2_WARNING": "1", "PORTAL_CACHE_DIR": ""}
 ENV.pop("SOURCE_DATE_EPOCH", None)

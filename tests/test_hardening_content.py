@@ -51,6 +51,7 @@ def _build(site: Path, prefix: list[str] | None = None) -> subprocess.CompletedP
 # --- folders and names -------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_folder_that_cannot_be_listed_is_an_error_and_fails_the_build(tmp_path: Path) -> None:
     prefix = _no_override()
     site = make_site(
@@ -86,6 +87,7 @@ def test_a_report_named_only_of_dots_is_an_error(tmp_path: Path) -> None:
     assert mkdocs_build(site).returncode == 1
 
 
+@pytest.mark.slow
 def test_a_name_that_is_not_utf8_is_an_error_not_a_crash(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report()})
     folder = os.fsencode(site / "content/reports/2026/03")
@@ -143,6 +145,7 @@ def _kind_site(tmp_path: Path, kind: str, names: list[str]) -> Path:
     return make_site(tmp_path, reports={"2026/03/a.md": report(title="春耕")}, portal=portal, files=files)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(_KIND_FILES))
 @pytest.mark.parametrize("suffix", [" - 副本", " - 副本 (2)", " (1)", "_copy", " 2"])
 def test_a_copy_of_any_kind_is_one_error_naming_the_original(tmp_path: Path, kind: str, suffix: str) -> None:
@@ -189,6 +192,7 @@ def _with_draft(text: str) -> str:
     return text.replace("---\n", "---\ndraft: true\n", 1)
 
 
+@pytest.mark.slow
 def test_a_draft_request_is_checked_but_not_published_nor_asked(tmp_path: Path) -> None:
     site = _kind_site(tmp_path, "requests", [])
     (site / "content/requests/chungeng.md").write_text(_with_draft(_REQUEST), encoding="utf-8")
@@ -217,6 +221,7 @@ def test_a_report_answering_a_draft_request_is_told_so(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_a_draft_issue_is_checked_but_not_published_nor_counted(tmp_path: Path) -> None:
     site = _kind_site(tmp_path, "periodicals", [])
     (site / "content/periodicals/minzheng/2026-04.md").write_text(_with_draft(_ISSUE), encoding="utf-8")
@@ -234,6 +239,7 @@ def test_a_draft_issue_is_checked_but_not_published_nor_counted(tmp_path: Path) 
     assert not (site / "_site/periodicals/minzheng/2026-04").exists()
 
 
+@pytest.mark.slow
 def test_a_draft_issue_with_no_item_yet_is_no_warning(tmp_path: Path) -> None:
     site = _kind_site(tmp_path, "periodicals", [])
     empty = _with_draft(_ISSUE).replace("items:\n- reports/2026/03/a.md\n", "items:\n")
@@ -243,6 +249,7 @@ def test_a_draft_issue_with_no_item_yet_is_no_warning(tmp_path: Path) -> None:
     assert mkdocs_build(site).returncode == 0
 
 
+@pytest.mark.slow
 def test_new_periodical_writes_a_draft_that_passes_a_strict_build(tmp_path: Path) -> None:
     site = _kind_site(tmp_path, "periodicals", [])
     result = run_cli(site, "new", "periodical", "--publication", "民政信息", "--date", "2026-04-10")
@@ -272,6 +279,7 @@ def _cached_site(tmp_path: Path) -> Path:
     )
 
 
+@pytest.mark.slow
 def test_a_cache_folder_inside_the_content_is_not_used_nor_published(tmp_path: Path) -> None:
     site = _cached_site(tmp_path)
     leftover = site / "content/cache/0123/parsed-full.json"  # what an earlier version left there
@@ -446,6 +454,7 @@ def test_public_refuses_the_content_folder_and_a_symlink(tmp_path: Path) -> None
 # --- new -----------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["report", "incident", "request"])
 def test_new_with_arguments_that_are_not_utf8_is_one_chinese_line(tmp_path: Path, kind: str) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report()})
@@ -508,6 +517,7 @@ def test_new_incident_refuses_a_draft_report(tmp_path: Path) -> None:
 # --- config and hints ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", ["INHERT", "inherit", "Inherit", "INHERITS"])
 def test_a_misspelt_inherit_is_one_clear_error(tmp_path: Path, key: str) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report()})

@@ -120,6 +120,7 @@ def demo_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 PAGE = "reports/2026/03/2026-03-05-shiwu-013-jiuzhuzhan/index.html"
 
 
+@pytest.mark.slow
 def test_the_demo_pages_show_their_real_history(demo_repo: Path, tmp_path: Path) -> None:
     built = mkdocs_build(demo_repo, as_of="2026-12-31", dest=tmp_path / "out")
     assert built.returncode == 0, built.stderr
@@ -139,6 +140,7 @@ def test_the_demo_pages_show_their_real_history(demo_repo: Path, tmp_path: Path)
     assert history_of(other)[0] == "2026年3月6日 10:00 首次提交 张三：导入演示内容"
 
 
+@pytest.mark.slow
 def test_the_time_machine_shows_nothing_after_as_of(demo_repo: Path, tmp_path: Path) -> None:
     built = mkdocs_build(demo_repo, as_of="2026-04-15", dest=tmp_path / "out")
     assert built.returncode == 0, built.stderr
@@ -171,6 +173,7 @@ def small_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.mark.slow
 def test_the_same_commit_builds_to_the_same_bytes(small_repo: Path, tmp_path: Path) -> None:
     first = mkdocs_build(small_repo, dest=tmp_path / "one")
     second = mkdocs_build(small_repo, dest=tmp_path / "two")
@@ -182,6 +185,7 @@ def test_the_same_commit_builds_to_the_same_bytes(small_repo: Path, tmp_path: Pa
     assert site_bytes(tmp_path / "one") == site_bytes(tmp_path / "two")
 
 
+@pytest.mark.slow
 def test_an_export_without_git_says_the_history_is_not_available(small_repo: Path, tmp_path: Path) -> None:
     archive = tmp_path / "export.tar"
     subprocess.run(["git", "archive", "-o", str(archive), "HEAD"], cwd=small_repo, check=True)
@@ -193,6 +197,7 @@ def test_an_export_without_git_says_the_history_is_not_available(small_repo: Pat
     assert history_of(tmp_path / "out/reports/a/index.html")[0].startswith(UNAVAILABLE_LINE)
 
 
+@pytest.mark.slow
 def test_a_shallow_clone_says_the_history_is_not_available(small_repo: Path, tmp_path: Path) -> None:
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--depth", "1", small_repo.as_uri(), str(clone)], check=True)
@@ -201,6 +206,7 @@ def test_a_shallow_clone_says_the_history_is_not_available(small_repo: Path, tmp
     assert history_of(tmp_path / "out/reports/a/index.html")[0].startswith(UNAVAILABLE_LINE)
 
 
+@pytest.mark.slow
 def test_without_git_on_the_path_the_build_still_works(small_repo: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy"
     shutil.copytree(small_repo, copy, ignore=shutil.ignore_patterns("_site"))
@@ -246,6 +252,7 @@ def test_a_new_commit_changes_the_page_the_serve_memo_keeps(tmp_path: Path) -> N
     assert "2026年3月7日 10:00 修改 李四：edit" in after and "李四" not in first
 
 
+@pytest.mark.slow
 def test_make_serve_shows_a_new_commit_without_a_save(tmp_path: Path) -> None:
     """``mkdocs serve --dirty`` (``make serve``) watches the repository's ``logs``: committing the edit just
     previewed rebuilds, and the page then lists that commit.

@@ -115,7 +115,7 @@ def test_the_dependency_lists_agree() -> None:
 def _make_targets() -> dict[str, str]:
     """Each Makefile target and its one recipe line."""
     text = (REPO / "Makefile").read_text(encoding="utf-8")
-    return dict(re.findall(r"^([a-z]+):\n\t(.+)$", text, re.MULTILINE))
+    return dict(re.findall(r"^([a-z-]+):\n\t(.+)$", text, re.MULTILINE))
 
 
 def test_every_make_target_is_the_same_named_dev_py_command() -> None:
@@ -292,7 +292,7 @@ def test_the_guides_setup_line_is_the_one_build_stats_prints() -> None:
 
 def test_the_guide_gives_every_make_target_for_windows_and_linux() -> None:
     rows = re.findall(
-        r"^\| `make (\w+)[^`]*` \| `py tools\\dev\.py (\w+)[^`]*` \| `python3 tools/dev\.py (\w+)[^`]*` \|$",
+        r"^\| `make ([\w-]+)[^`]*` \| `py tools\\dev\.py ([\w-]+)[^`]*` \| `python3 tools/dev\.py ([\w-]+)[^`]*` \|$",
         GUIDE,
         re.M,
     )
@@ -314,6 +314,7 @@ def _git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
+@pytest.mark.slow
 def test_the_pre_commit_hook_without_the_environment_then_with_the_projects_venv(tmp_path: Path) -> None:
     """The hook's `python build_stats.py check` run by a `python` without the packages: the commit is refused with
     the one setup line; once the repository has its .venv, the same `python` checks the content.

@@ -34,7 +34,6 @@ USER_ERRORS = {
     "OutputError",
     "PluginError",
     "WorkerNotFound",
-    "UsageError",
 }
 #: Calls whose every string argument a clerk reads.
 USER_CALLS = {"print", "Problem", "SourceError", *USER_ERRORS}

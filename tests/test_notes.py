@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import make_site, report, run_cli
 
 GOOD = "---\nnumber: 4\ndate: 2026-04-02\n---\n\n三月，各股室……\n\n## 下一步工作要求\n\n1. 早报快报。\n2. 提高质量。\n"
@@ -48,6 +50,7 @@ def test_a_good_note_passes_check(tmp_path: Path) -> None:
     assert result.code == 0, result.out
 
 
+@pytest.mark.slow
 def test_a_note_for_a_later_period_waits_unpublished(tmp_path: Path) -> None:
     from tests.conftest import mkdocs_build
 

@@ -44,6 +44,7 @@ def sheet_rows(sheet: Any, header_row: int = 3) -> tuple[list[str], list[dict[st
     return header, rows
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("period", ["2026-10", "2026-Q3", "2026"])
 def test_xlsx_export_matches_stats(tmp_path: Path, period: str) -> None:
     from openpyxl import load_workbook
@@ -321,6 +322,7 @@ def _pre_commit(folder: Path, env: dict[str, str], *args: str) -> subprocess.Com
     return subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_pre_commit_hook_blocks_a_bad_file(tmp_path: Path) -> None:
     assert PRE_COMMIT.exists(), "pre-commit is in requirements-test.txt"
@@ -341,6 +343,7 @@ def test_pre_commit_hook_blocks_a_bad_file(tmp_path: Path) -> None:
     assert "content/reports/2026/03/bad.md:3: section: 没有名为“救助”的股室" in bad.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_pre_commit_runs_ruff_and_mypy_from_the_venv(tmp_path: Path) -> None:
     """The code hooks, with the project's pyproject.toml, on a tiny package: clean passes; each fault is named."""

@@ -23,10 +23,13 @@ from tests.conftest import REPO, run_cli
 
 ARTIFACTS = REPO / "test-artifacts" / "office"
 TOOLS = ("soffice", "pdftotext", "pdftoppm")
-pytestmark = pytest.mark.skipif(
-    any(shutil.which(t) is None for t in TOOLS),
-    reason="needs LibreOffice and poppler-utils (apt-get install libreoffice-writer-nogui poppler-utils)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        any(shutil.which(t) is None for t in TOOLS),
+        reason="needs LibreOffice and poppler-utils (apt-get install libreoffice-writer-nogui poppler-utils)",
+    ),
+    pytest.mark.slow,
+]
 PAGE_NUMBER_RE = re.compile(r"^\s*— (\d+) —\s*$")
 LEADING_ZERO_RE = re.compile(r"\d{4} ?年 ?0\d ?月|月 ?0\d ?日")
 #: Plain 3号 text: 27 full-width characters, no digits or Latin letters (each takes one character cell).

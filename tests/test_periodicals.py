@@ -253,6 +253,7 @@ def _article(path: Path) -> str:
     return page[page.index("<article") : page.index("</article>")]
 
 
+@pytest.mark.slow
 def test_issue_page_lists_items_by_column(built: Path) -> None:
     page = _article(built / "periodicals/minzheng/2026-04/index.html")
     assert "《民政信息》2026年第4期（总第40期）" in page

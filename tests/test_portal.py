@@ -50,6 +50,7 @@ def cells(text: str, section: str) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow
 def test_every_page_kind_exists(demo: Path) -> None:
     data = demo_stats()
     paths = [
@@ -74,10 +75,12 @@ def test_every_page_kind_exists(demo: Path) -> None:
         assert (demo / "bulletins" / f"2026-10.{ext}").stat().st_size > 1000
 
 
+@pytest.mark.slow
 def test_stats_json_is_the_current_month(demo: Path) -> None:
     assert json.loads((demo / "stats.json").read_text(encoding="utf-8")) == demo_stats()
 
 
+@pytest.mark.slow
 def test_home_standings_match_stats(demo: Path) -> None:
     text = page(demo, "")
     data = demo_stats()
@@ -98,6 +101,7 @@ def test_home_standings_match_stats(demo: Path) -> None:
     assert order == [r["section"] for r in data["sections"]]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("period", ["2026-10", "2026-Q2", "2025"])
 def test_bulletin_table_matches_stats(demo: Path, period: str) -> None:
     text = page(demo, f"bulletins/{period}")
@@ -115,6 +119,7 @@ def test_bulletin_table_matches_stats(demo: Path, period: str) -> None:
     assert "表扬" in text and "提醒" in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("period", ["2026-10", "2026-11", "2026-Q1", "2026", "2025"])
 def test_bulletin_praise_and_reminders(demo: Path, period: str) -> None:
     data = demo_stats("--period", period)
@@ -162,6 +167,7 @@ def test_bulletin_praise_and_reminders(demo: Path, period: str) -> None:
         assert html.escape(line, quote=False) in reminders.group(1)
 
 
+@pytest.mark.slow
 def test_web_word_and_excel_bulletins_carry_the_same_table(demo: Path) -> None:
     """The demo's October ranking table: every cell of the web page's rows is in Word, and Excel has the same
     figures as numbers (running totals included).
@@ -199,6 +205,7 @@ def test_web_word_and_excel_bulletins_carry_the_same_table(demo: Path) -> None:
     assert part_rows[: len(web_parts)] == web_parts and set(part_rows[len(web_parts)]) == {"None"}  # then a note
 
 
+@pytest.mark.slow
 def test_section_page_months_match_stats(demo: Path) -> None:
     text = page(demo, "sections/jiuzhu")
     for period in ("2026-10", "2026-03", "2025-12"):
@@ -213,6 +220,7 @@ def test_section_page_months_match_stats(demo: Path) -> None:
         }
 
 
+@pytest.mark.slow
 def test_overdue_page_lists_every_overdue_event(demo: Path) -> None:
     data = demo_stats()
     text = page(demo, "overdue")
@@ -223,6 +231,7 @@ def test_overdue_page_lists_every_overdue_event(demo: Path) -> None:
         assert f"{url}/" in overdue_part
 
 
+@pytest.mark.slow
 def test_request_page_status_matches_stats(demo: Path) -> None:
     for request in demo_stats("--period", "2026")["requests"]:
         text = page(demo, f"requests/{request['id']}")
@@ -233,6 +242,7 @@ def test_request_page_status_matches_stats(demo: Path) -> None:
             assert f">{label}</span>" in row.group(1)
 
 
+@pytest.mark.slow
 def test_report_page_shows_metadata(demo: Path) -> None:
     data = demo_stats()
     event = data["urgent"][0]
@@ -243,6 +253,7 @@ def test_report_page_shows_metadata(demo: Path) -> None:
     assert "超时未报" in text if event["status"] == "overdue" else True
 
 
+@pytest.mark.slow
 def test_no_request_leaves_the_site(demo: Path) -> None:
     for path in demo.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
@@ -252,6 +263,7 @@ def test_no_request_leaves_the_site(demo: Path) -> None:
             assert tag == "a", f"{path}: {tag} loads {url}"
 
 
+@pytest.mark.slow
 def test_build_is_reproducible(demo: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     assert mkdocs_build(REPO, as_of=AS_OF, dest=again).returncode == 0
@@ -279,6 +291,7 @@ def test_broken_report_fails_the_build(tmp_path: Path) -> None:
     assert not (dest / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_unknown_field_warning_fails_strict_build(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report(adopter="县委办")})
     result = mkdocs_build(site, strict=True, dest=tmp_path / "out")
@@ -286,6 +299,7 @@ def test_unknown_field_warning_fails_strict_build(tmp_path: Path) -> None:
     assert "adopter: 不认识的字段，已忽略；是不是“adopted”？" in result.stderr
 
 
+@pytest.mark.slow
 def test_serve_shows_errors_and_recovers(tmp_path: Path) -> None:
     """`mkdocs serve` keeps serving a broken site, shows the errors, and clears them after the fix."""
     import socket
@@ -341,6 +355,7 @@ def test_personal_data_in_a_file_name_is_refused(tmp_path: Path) -> None:
     assert "content/reports/2026/03/13812345678.md:1: file: 文件名里有个人信息（138****5678）" in (result.out)
 
 
+@pytest.mark.slow
 def test_a_report_cannot_move_or_forge_its_panel(tmp_path: Path) -> None:
     """The panel's HTML skips Markdown (carried after a trailer, put under the title by the hook): a report
     whose text writes the mark and the trailer itself still gets exactly one panel, under its title, and what
@@ -361,6 +376,7 @@ def test_a_report_cannot_move_or_forge_its_panel(tmp_path: Path) -> None:
     assert article.index("第一段") < article.index("第二段") < article.index("伪造")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("period", ["2026-10", "2026-11", "2026-Q3", "2026"])
 def test_no_iso_date_in_any_bulletin_renderer(demo: Path, period: str) -> None:
     """Every date a person reads is a Chinese date (issue 25): the web page's article, the Word text (paragraphs

@@ -91,6 +91,7 @@ def xlsx_text(path: Path) -> list[str]:
     return [row[0] for row in sheet.iter_rows(min_row=3, values_only=True) if row[0]]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("period", "praise"), [("2026-03", MARCH), ("2026", YEAR)])
 def test_praise_and_reminders_agree_in_all_three(built: Path, period: str, praise: str) -> None:
     label = "2026年3月" if period == "2026-03" else "2026年度"

@@ -131,6 +131,7 @@ def atomic_write(path: Path, text: str) -> None:
     os.replace(temp, path)
 
 
+@pytest.mark.slow
 def test_serve_dirty_equals_a_clean_build_after_every_edit(tmp_path: Path) -> None:
     port = free_port()
     reports = {

@@ -162,6 +162,7 @@ def test_any_bytes_are_answered(data: bytes) -> None:
     assert_answered(data, REPORT)
 
 
+@pytest.mark.slow
 @FAST
 @given(st.text(max_size=2000))
 def test_any_text_is_answered(text: str) -> None:
@@ -210,6 +211,7 @@ _WORST: dict[str, Callable[[], str]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("make", _WORST.values(), ids=list(_WORST))
 def test_worst_case_inputs_are_fast(make: Callable[[], str]) -> None:
     data = make().encode("utf-8")
@@ -282,6 +284,7 @@ def _exact_scan(text: str) -> list[privacy.Finding]:
     return sorted(found, key=lambda f: f.offset)
 
 
+@pytest.mark.slow
 @settings(max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=14))
 @example(["+", "+86 ", "13912345678"])  # a '+' before the prefix: not a number

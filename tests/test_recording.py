@@ -94,6 +94,7 @@ def test_adopt_adds_a_list_and_stats_move_by_a_city_adoption(demo: Path, tmp_pat
     assert run_cli(site, "check").code == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("form", ["lf", "crlf+bom"])
 def test_adopt_turns_one_name_into_a_list_keeping_endings(demo: Path, tmp_path: Path, form: str) -> None:
     site = _site(demo, tmp_path)
@@ -164,6 +165,7 @@ def test_instruct_appends_to_the_list_with_the_level_in_chinese(demo: Path, tmp_
     }
 
 
+@pytest.mark.slow
 def test_reported_sets_the_time_and_the_overdue_event_is_on_time(demo: Path, tmp_path: Path) -> None:
     site = _site(demo, tmp_path)
     path = site / SHIWU_015
@@ -209,6 +211,7 @@ REFUSED = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("args", "words"), REFUSED)
 def test_refused_input_leaves_the_file_untouched(demo: Path, tmp_path: Path, args: tuple[str, ...], words: str) -> None:
     site = _site(demo, tmp_path)

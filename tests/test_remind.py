@@ -222,6 +222,7 @@ def ticks(start: datetime, end: datetime, step: timedelta) -> Iterator[datetime]
 # --- the acceptance tests ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_day_of_15_minute_runs_sends_each_reminder_exactly_once(tmp_path: Path, smtp: tuple[int, Mailbox]) -> None:
     port, box = smtp
     site = site_with(tmp_path, [mail_channel(port)])
@@ -333,6 +334,7 @@ def test_dry_run_with_channels_groups_by_channel_and_sends_nothing(tmp_path: Pat
     ]
 
 
+@pytest.mark.slow
 def test_robots_receive_the_published_formats_and_the_dingtalk_signature_verifies(tmp_path: Path) -> None:
     channels = [
         {"name": "wx", "type": "wecom", "url_env": "WECOM_URL"},
@@ -537,6 +539,7 @@ def test_bad_reminder_config_is_exit_2_with_key_paths(tmp_path: Path) -> None:
     assert "leaked-key" not in text
 
 
+@pytest.mark.slow
 def test_mkdocs_build_accepts_the_reminders_config_and_refuses_a_bad_one(tmp_path: Path) -> None:
     good = site_with(tmp_path / "good", [mail_channel(25), {"name": "wx", "type": "wecom", "url_env": "W"}])
     built = mkdocs_build(good)

@@ -248,6 +248,7 @@ def assert_exactly_once(world: World, expected: list[tuple[str, list[str], bool]
 # --- the simulated week --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("schedule", "expected"),
     [
@@ -282,6 +283,7 @@ def test_the_digest_lists_what_still_needs_action(world: World) -> None:
     assert OLD not in digest and "六月约稿" not in digest
 
 
+@pytest.mark.slow
 def test_two_runs_at_once_send_once(world: World) -> None:
     # the days with reminders on them (05-04 … 05-09), two threads per tick, released together
     ticks = [[m] for m in hourly() if m < datetime(2026, 5, 9, 12, 0, tzinfo=TZ)]
@@ -289,6 +291,7 @@ def test_two_runs_at_once_send_once(world: World) -> None:
     assert_exactly_once(world, EXPECTED[:10])  # 11 and 12 fall on 05-11
 
 
+@pytest.mark.slow
 def test_a_run_waits_for_the_one_that_holds_the_lock(world: World) -> None:
     world.state.parent.mkdir()
     result: list[tuple[int, str, str]] = []
@@ -309,6 +312,7 @@ def ticks_until(end: datetime) -> list[list[datetime]]:
     return [[m] for m in hourly() if m <= end]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
@@ -342,6 +346,7 @@ def test_a_damaged_state_file_is_a_message_and_no_flood(
     assert code == 0 and err == "" and len(world.box.messages) == 10
 
 
+@pytest.mark.slow
 def test_the_state_survives_a_ci_cache_save_and_restore(world: World, tmp_path: Path) -> None:
     """A CI job's workspace is fresh each time: the state goes into a cache after a run and comes back before the next
     (GitHub's actions/cache, GitLab's ``cache:``, see .github/workflows/nightly.yml and .gitlab-ci.yml).
@@ -456,6 +461,7 @@ class SlowRobot(Robot):
         return self
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("with_state", [True, False], ids=["state", "window"])
 def test_a_robot_that_answers_too_late_is_not_sent_the_message_again(tmp_path: Path, with_state: bool) -> None:
     channel = {"name": "wx", "type": "wecom", "url_env": "WECOM_URL", "timeout": 0.5}
@@ -635,6 +641,7 @@ def test_ci_keeps_the_state_between_jobs() -> None:
     assert gitlab["resource_group"] == "portal-remind"
 
 
+@pytest.mark.slow
 def test_a_replayed_earlier_run_does_not_reopen_what_was_sent(world: World) -> None:
     play(world, ticks_until(datetime(2026, 5, 6, 10, 0, tzinfo=TZ)))
     assert len(world.box.messages) == 6
@@ -688,6 +695,7 @@ def test_the_config_names_the_state_file_next_to_mkdocs_yml(tmp_path: Path) -> N
     assert f"（状态文件 {site / 'var/remind.json'}）" in out.getvalue()  # no channel: listed, the file not written
 
 
+@pytest.mark.slow
 def test_two_processes_at_once_send_once(world: World) -> None:
     """The lock between two processes (the threads above share one): both start together at 05-06 09:00."""
     command = [sys.executable, str(REPO / "build_stats.py"), "--config", str(world.site / "mkdocs.yml"), "remind"]

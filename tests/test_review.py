@@ -95,6 +95,7 @@ def job(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_the_gitlab_job_fails_and_posts_the_messages(tmp_path: Path, forge: tuple[str, list[Any]]) -> None:
     url, posted = forge
     site = make_site(tmp_path, reports={"2026/03/a.md": FUTURE, "2026/03/b.md": REMOVED_ADOPTER}, portal=WITHOUT_CITY)
@@ -110,6 +111,7 @@ def test_the_gitlab_job_fails_and_posts_the_messages(tmp_path: Path, forge: tupl
     assert "错误：`content/reports/2026/03/b.md` 第 5 行 `adopted[0].by`：" in body and "市委办" in body
 
 
+@pytest.mark.slow
 def test_the_gitea_job_posts_an_issue_comment(tmp_path: Path, forge: tuple[str, list[Any]]) -> None:
     url, posted = forge
     site = make_site(tmp_path, reports={"2026/03/a.md": FUTURE})
@@ -121,6 +123,7 @@ def test_the_gitea_job_posts_an_issue_comment(tmp_path: Path, forge: tuple[str, 
     assert "所写时间（2062-03-05）晚于现在" in request["body"]["body"]
 
 
+@pytest.mark.slow
 def test_a_clean_merge_request_passes_and_says_so(tmp_path: Path, forge: tuple[str, list[Any]]) -> None:
     url, posted = forge
     site = make_site(tmp_path, reports={"2026/03/a.md": report(date="2026-03-05")})
@@ -149,6 +152,7 @@ def test_the_ci_files_parse_and_run_the_script() -> None:
     assert (REPO / "deploy/review/gitea/.gitea/pull_request_template.md").is_file()
 
 
+@pytest.mark.slow
 def test_the_page_shows_who_signed_it(tmp_path: Path) -> None:
     from tests.conftest import mkdocs_build
 

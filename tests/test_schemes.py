@@ -568,6 +568,7 @@ def lianshi_year_site(tmp_path: Path, files: dict[str, str] | None = None) -> Pa
     )
 
 
+@pytest.mark.slow
 def test_lianshi_year_and_the_guide_in_a_built_portal(tmp_path: Path) -> None:
     """One real build: the guide chapter renders, and 被通报 twice costs 社会事务办 its praise (评先).
 

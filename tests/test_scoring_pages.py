@@ -85,6 +85,7 @@ def breakdown_rows(page: Path) -> dict[str, list[str]]:
     return {name: [html_text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", cells, re.S)] for name, cells in rows}
 
 
+@pytest.mark.slow
 def test_bulletin_breakdown_and_pass(built: Path) -> None:
     rows = breakdown_rows(built / "bulletins" / "2026-03" / "index.html")
     # section, 报送采用批示, 约稿, 紧急, 扣分事项, 考核, 得分, 考核结果 (the figures of the module docstring)
@@ -132,6 +133,7 @@ def test_draft_incident_is_not_published(built: Path) -> None:
     assert (built / "incidents" / "2026" / "x" / "index.html").exists()
 
 
+@pytest.mark.slow
 def test_scoring_table_describes_rules(tmp_path: Path) -> None:
     site = make_site(
         tmp_path,

@@ -1,6 +1,6 @@
 """Chinese search: the compacted index finds every report containing a term (SPEC §8, issue 8).
 
-The browser's query logic is Material's; :func:`portal.search.matching` is a
+The browser's query logic is Material's; :func:`tests.search_rule.matching` is a
 port of it (checked against a real Chromium in ``test_browser.py``).
 """
 
@@ -16,7 +16,10 @@ import pytest
 
 from portal import search
 from portal.site import load_site, read_config
+from tests import search_rule
 from tests.conftest import REPO, make_site, mkdocs_build, report
+
+pytestmark = pytest.mark.slow  # builds the whole demo (and a site to weigh the index against Material's)
 
 #: Civil-affairs terms people search for (place names from the demo included).
 TERMS = [
@@ -78,7 +81,7 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 def _setup(index: dict[str, Any]) -> tuple[list[str], list[set[str]], set[str]]:
-    entries = [search.entry_tokens(e, index["config"]["separator"]) for e in index["docs"]]
+    entries = [search_rule.entry_tokens(e, index["config"]["separator"]) for e in index["docs"]]
     return [e["location"] for e in index["docs"]], entries, set().union(*entries)
 
 
@@ -89,7 +92,7 @@ def test_every_term_finds_every_report_that_contains_it(demo_index: dict[str, An
     total = found = 0
     for term in TERMS:
         truth = {r.src_uri[:-3] + "/" for r in reports if term in r.title or term in r.body}
-        hits = {locations[i] for i in search.matching(term, entries, vocabulary)}
+        hits = {locations[i] for i in search_rule.matching(term, entries, vocabulary)}
         assert truth <= hits, f"{term}: missed {sorted(truth - hits)[:3]}"
         total += len(truth)
         found += len(truth & hits)
@@ -108,7 +111,7 @@ def test_any_part_of_any_word_finds_its_report(demo_index: dict[str, Any]) -> No
         start = rng.randrange(len(word) - 1)
         part = word[start : start + rng.randint(2, len(word) - start)]
         location = report_.src_uri[:-3] + "/"
-        assert by_location[location] in search.matching(part, entries, vocabulary), (part, word, location)
+        assert by_location[location] in search_rule.matching(part, entries, vocabulary), (part, word, location)
 
 
 def test_generated_statistics_pages_stay_out_of_the_index(demo_index: dict[str, Any]) -> None:
@@ -126,7 +129,7 @@ def test_index_is_smaller_than_materials(tmp_path: Path) -> None:
     assert mkdocs_build(site, dest=tmp_path / "out").returncode == 0
     ours = (tmp_path / "out" / "search" / "search_index.json").read_bytes()
     index = json.loads(ours)
-    material_estimate = sum(len(json.dumps({"text": search.segment(body)})) for _ in range(20))
+    material_estimate = sum(len(json.dumps({"text": search_rule.segment(body)})) for _ in range(20))
     assert len(ours) * 2 < material_estimate
     assert all(
         "冬春" in e["text"] or "冬春" in e["title"] for e in index["docs"] if e["location"].startswith("reports/")

@@ -17,6 +17,7 @@ import material
 import pytest
 
 from portal import search
+from tests import search_rule
 from tests.conftest import make_site, mkdocs_build, report
 
 WORKERS = Path("assets", "javascripts", "workers")
@@ -28,6 +29,7 @@ def _config(page: Path) -> dict[str, object]:
     return json.loads(found.group(1))
 
 
+@pytest.mark.slow
 def test_every_page_starts_the_portal_worker_with_materials(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report(title="冬春救助", body="开展临时救助站建设。")})
     out = tmp_path / "out"
@@ -108,20 +110,20 @@ def test_prune_drops_words_inside_other_words() -> None:
 
 
 def test_finds_chinese_anywhere_and_other_terms_at_the_start() -> None:
-    assert search.finds("救助站", "临时救助站")
-    assert search.finds("临时", "临时救助站")
-    assert not search.finds("救助所", "临时救助站")
-    assert search.finds("20", "2026")
-    assert not search.finds("26", "2026")
+    assert search_rule.finds("救助站", "临时救助站")
+    assert search_rule.finds("临时", "临时救助站")
+    assert not search_rule.finds("救助所", "临时救助站")
+    assert search_rule.finds("20", "2026")
+    assert not search_rule.finds("26", "2026")
 
 
 def test_query_terms_split_only_the_chinese_runs_by_the_index_words() -> None:
     vocabulary = {"临时", "救助"}
     # 临时救助站: Material's segmentation looks up the proper beginnings 临时… from each start: 临时 (0-2) and
     # 救助 (2-4) are words, so the terms are 临时 and 救助; "ABC 2026" stays as it is, lowercased.
-    assert search.query_terms("临时救助站 ABC 2026", vocabulary) == ["临时", "救助", "abc", "2026"]
+    assert search_rule.query_terms("临时救助站 ABC 2026", vocabulary) == ["临时", "救助", "abc", "2026"]
     # No word of the index inside: the run is one term.
-    assert search.query_terms("老化", vocabulary) == ["老化"]
+    assert search_rule.query_terms("老化", vocabulary) == ["老化"]
 
 
 def test_compacted_entry_cuts_tags_and_keeps_one_copy_of_each_word() -> None:
@@ -134,7 +136,7 @@ def test_compacted_entry_cuts_tags_and_keeps_one_copy_of_each_word() -> None:
     assert search.cut("县民政局开展临时救助工作。") == ["县", "民政局", "开展", "临时", "救助", "工作", "。"]
     assert search.cut("临时救助") == ["临时", "救助"]
     out = search.compact_entry(entry)
-    tokens = search.entry_tokens(out, search.SEPARATOR)
+    tokens = search_rule.entry_tokens(out, search.SEPARATOR)
     assert out["tags"][0].replace("\u200b", "") == "临时救助"
     # The tag adds no word 临时救助 to the vocabulary the search box splits queries by (it is cut as the title is).
     assert "临时救助" not in tokens

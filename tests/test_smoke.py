@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import make_site, mkdocs_build, report, run_cli, section_row, stats
 
 
@@ -18,6 +20,7 @@ def test_stats_counts_one_report(tmp_path: Path) -> None:
     assert (row["submitted"], row["adopted"], row["score"]) == (1, 1, 6)
 
 
+@pytest.mark.slow
 def test_build_small_site(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report()})
     result = mkdocs_build(site)

@@ -66,6 +66,7 @@ PERIODS = [
 ]
 
 
+@pytest.mark.slow
 def test_stats_and_check_from_the_snapshot_equal_a_full_load(demo: Path, tmp_path: Path, walks: list[str]) -> None:
     env = _env(tmp_path)
     truth_check = run_cli(demo, "check", env=NO_CACHE)
@@ -128,6 +129,7 @@ def _config(demo: Path) -> None:
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "change", [_rename, _edit_keeping_size_and_mtime, _add, _delete, _new_folder_with_a_report, _config]
 )
@@ -144,6 +146,7 @@ def test_any_change_is_seen(demo: Path, tmp_path: Path, walks: list[str], change
     assert run_cli(demo, "check", env=env) == run_cli(demo, "check", env=NO_CACHE)
 
 
+@pytest.mark.slow
 def test_a_young_snapshot_a_symlink_or_a_damaged_file_means_a_full_load(
     demo: Path, tmp_path: Path, walks: list[str]
 ) -> None:

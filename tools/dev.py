@@ -2,11 +2,12 @@ r"""Every ``make`` target as plain Python, for Windows (no ``make``) and Linux a
 
     python tools/dev.py serve      # Linux; on Windows: py tools\dev.py serve
     python tools/dev.py test [PYTEST ARGS]
+    python tools/dev.py test-fast [PYTEST ARGS]    # the same without the tests marked slow
     python tools/dev.py build | check | bench | clean
     python tools/dev.py bundle -o DIR [--python 3.10,3.11,3.12,3.13] [--platform linux,windows]
 
 Standard library only: it runs under any Python 3.10+ and sets up ``.venv`` itself. ``serve``, ``build``,
-``check`` and ``bench`` install only the runtime dependencies (``requirements.txt``); ``test`` adds
+``check`` and ``bench`` install only the runtime dependencies (``requirements.txt``); ``test`` and ``test-fast`` add
 ``requirements-test.txt``. A stamp in the venv (the hash of the requirement files) makes the install happen once
 per change of those files. ``bundle`` writes an offline install: the repository, wheels of every runtime
 dependency for Linux x86_64 and Windows amd64, and ``install.sh`` / ``install.bat``.
@@ -96,6 +97,11 @@ def test(python: Path, extra: Sequence[str]) -> None:
     _run([str(python), "-m", "pytest", "-q", *extra])
 
 
+def test_fast(python: Path, extra: Sequence[str]) -> None:
+    """:func:`test` without the tests marked ``slow`` (LibreOffice, Chromium, pip, nginx, servers, long runs)."""
+    test(python, ["-m", "not slow", *extra])
+
+
 def build(python: Path, extra: Sequence[str]) -> None:
     _run([str(python), "-m", "mkdocs", "build", "--strict", *extra])
 
@@ -113,7 +119,7 @@ def clean() -> None:
         shutil.rmtree(ROOT / name, ignore_errors=True)
 
 
-COMMANDS = {"serve": RUNTIME, "test": TEST, "build": RUNTIME, "check": RUNTIME, "bench": RUNTIME}
+COMMANDS = {"serve": RUNTIME, "test": TEST, "test-fast": TEST, "build": RUNTIME, "check": RUNTIME, "bench": RUNTIME}
 
 
 def copy_repository(dest: Path) -> None:
@@ -233,6 +239,7 @@ def _parser() -> argparse.ArgumentParser:
     helps = {
         "serve": say("install.dev.serve_help"),
         "test": say("install.dev.test_help"),
+        "test-fast": say("install.dev.test_fast_help"),
         "build": say("install.dev.build_help"),
         "check": say("install.dev.check_help"),
         "bench": say("install.dev.bench_help"),
@@ -263,7 +270,7 @@ def main(argv: Sequence[str]) -> int:
             bundle(Path(args.output).resolve(), [v for v in args.python.split(",") if v], platforms)
         else:
             python = ensure_venv(ROOT / args.venv, COMMANDS[args.command])
-            globals()[args.command](python, extra)
+            globals()[args.command.replace("-", "_")](python, extra)
     except Failed as failure:
         if str(failure):
             print(str(failure), file=sys.stderr)

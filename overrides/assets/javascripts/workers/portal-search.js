@@ -13,7 +13,7 @@
  *
  * Each entry's text is a preview, then WORDS_MARK, then the entry's search words: searched, never shown.
  * The results this worker posts carry each text up to the mark only.
- * `portal.search.matching` is the same rule in Python; tests/test_browser.py checks both agree.
+ * `tests/search_rule.py` is the same rule in Python; tests/test_browser.py checks both agree.
  */
 (function () {
   "use strict"
