@@ -162,10 +162,6 @@ _CONTENT: dict[str, str] = {
     "schema.known_fields": "（可以写的字段有：{known}）",
     "schema.missing_field": "缺少这个必填字段；请加一行 {example}",
     # one file as a whole (parsing)
-    "parsing.conflict": (
-        "合并冲突：git 没能合并这个文件的两个版本，把两个版本都留在了“<<<<<<<”“=======”“>>>>>>>”三行标记之间；"
-        "请保留正确的版本，删掉三行标记，再检查一次"
-    ),
     "parsing.no_frontmatter": (
         "没有信息卡片；文件第一行要写“---”，接着写各个字段（section、date……），再写一行“---”（见使用说明）"
     ),

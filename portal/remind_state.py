@@ -25,6 +25,7 @@ reminders) and says so; an unreadable one is kept next to it as ``PATH.bad``.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -148,6 +149,7 @@ def save(path: str, state: State) -> None:
         "done": {k: {"at": d.at.isoformat(), "how": d.how} for k, d in sorted(state.done.items())},
     }
     folder = os.path.dirname(os.path.abspath(path))
+    tmp = ""
     try:
         fd, tmp = tempfile.mkstemp(prefix=".remind-state-", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -156,4 +158,7 @@ def save(path: str, state: State) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as exc:
+        if tmp:  # a write that failed half-way (a full disk) leaves no temporary file behind
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         raise StateError(say("reminders.state_unwritable", path=path, reason=exc.strerror or exc)) from exc

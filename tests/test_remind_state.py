@@ -676,6 +676,22 @@ def test_a_state_file_that_cannot_be_written_is_exit_2(world: World) -> None:
     assert f"无法写入提醒状态文件 {world.state}" in err and "请确认所在文件夹存在且运行提醒的用户有写权限" in err
 
 
+def test_a_state_write_that_fails_half_way_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from portal import remind_state
+
+    def refused(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(remind_state.os, "replace", refused)
+    path = tmp_path / "remind.json"
+    state = remind_state.State(start=datetime(2026, 5, 5, 0, 0, tzinfo=TZ))
+    with pytest.raises(remind_state.StateError):
+        remind_state.save(str(path), state)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_server_that_offers_no_login_is_a_clear_error(tmp_path: Path) -> None:
     # aiosmtpd offers no AUTH mechanism at all
     with tls_mail_site(tmp_path, 0, auth_exclude_mechanism=["LOGIN", "PLAIN"]) as (site, box):
