@@ -1,7 +1,7 @@
 """信息报送门户: the MkDocs hook and the command line.
 
-Thin on purpose: the MkDocs event functions hand over to :mod:`portal.hook`,
-and ``python build_stats.py …`` to :func:`portal.cli.run`.  This is the only
+Thin on purpose: the MkDocs event functions hand over to :mod:`portal.edge.hook`,
+and ``python build_stats.py …`` to :func:`portal.commands.cli.run`.  This is the only
 file that reads ``sys.argv``, the environment and the clock.
 """
 
@@ -59,7 +59,7 @@ def _require_dependencies() -> None:
             sys.exit(subprocess.call([venv_python, os.path.abspath(__file__), *sys.argv[1:]], env=env))
         except KeyboardInterrupt:
             sys.exit(130)
-    from portal.messages import say
+    from portal.words.messages import say
 
     if hasattr(sys.stderr, "reconfigure"):  # a console or pipe that cannot take Chinese: \uXXXX, not a traceback
         sys.stderr.reconfigure(errors="backslashreplace")
@@ -79,7 +79,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 import portal  # noqa: F401, E402 (now: MkDocs takes this folder off sys.path again once this module is loaded)
 
 if TYPE_CHECKING:
-    from portal.hook import PortalHook
+    from portal.edge.hook import PortalHook
 
 _made: list[PortalHook] = []
 
@@ -89,7 +89,7 @@ def _hook() -> PortalHook:
     start-up: pages, templates, the search segmenter).
     """
     if not _made:
-        from portal.hook import PortalHook
+        from portal.edge.hook import PortalHook
 
         _made.append(PortalHook(env=os.environ, clock=lambda: datetime.now(timezone.utc), git=_git))
     return _made[0]
@@ -171,8 +171,8 @@ def on_shutdown() -> None:
 
 def main() -> int:
     """The console entry: streams that cannot take the text, a closed pipe or a full disk end in one line."""
-    from portal.cli import EXIT_INTERRUPTED, EXIT_IO, run
-    from portal.messages import say
+    from portal.commands.cli import EXIT_INTERRUPTED, EXIT_IO, run
+    from portal.words.messages import say
 
     if sys.stdout is None or sys.stderr is None:  # started with stdout or stderr closed (>&-)
         if sys.stderr is not None:

@@ -3,7 +3,8 @@
 ``python bench/history.py DIR [--reports 1000]`` generates the synthetic bureau of ``bench/generate.py`` in
 DIR, commits it into a new git repository as a bureau would have written it — one commit per report (by its
 author, at its date), then an edit of one report in three, a rename of one in fifty — and times, in this
-process, the git call the hook makes (``portal.history.LOG_ARGS``) and :func:`portal.history.parse`, and then
+process, the git call the hook makes (``portal.figures.history.LOG_ARGS``) and
+:func:`portal.figures.history.parse`, and then
 a full ``mkdocs build`` in a subprocess.  Prints the figures; docs/performance.md quotes them.
 """
 
@@ -21,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from build_stats import _git  # noqa: E402 (the edge's own runner)
-from portal.history import LOG_ARGS, parse  # noqa: E402
+from portal.figures.history import LOG_ARGS, parse  # noqa: E402
 
 
 def git(folder: Path, *args: str, who: str = "办公室", when: str = "2026-10-31T12:00:00+08:00") -> None:

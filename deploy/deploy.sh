@@ -53,7 +53,7 @@ if [[ -e $ROOT/current && ! -L $ROOT/current ]]; then
 fi
 
 # Leftovers of a run that was killed (we hold the lock, so none is in progress).
-rm -rf "$ROOT"/releases/.building-* "$ROOT"/releases/..building-* "$ROOT"/.current.new  # ..building-*: the hook's own (portal/sitedir.py)
+rm -rf "$ROOT"/releases/.building-* "$ROOT"/releases/..building-* "$ROOT"/.current.new  # ..building-*: the hook's own (portal/edge/sitedir.py)
 
 stamp=$(date -u +%Y%m%dT%H%M%S.%NZ)  # sorts by time (GNU date: nanoseconds)
 building="$ROOT/releases/.building-$stamp"

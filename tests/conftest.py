@@ -29,7 +29,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from portal.cli import run  # noqa: E402 - importable only after the sys.path entry above
+from portal.commands.cli import run  # noqa: E402 - importable only after the sys.path entry above
 
 #: A small bureau whose numbers are easy to work out by hand.
 PORTAL: dict[str, Any] = {
@@ -153,7 +153,7 @@ def copy_demo(copy: Path) -> Path:
 
 def load_in(site: Path) -> Any:
     """The site's content and settings as ``load_site`` reads them, from the site's own folder."""
-    from portal.site import load_site, read_config
+    from portal.edge.site import load_site, read_config
 
     cwd = os.getcwd()
     os.chdir(site)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from portal.search import SEPARATOR, cut
+from portal.output.web.search import SEPARATOR, cut
 
 _HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 

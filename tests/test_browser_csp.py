@@ -159,13 +159,13 @@ def smuggled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pa
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import portal.hook
+    import portal.edge.hook
 
     work = tmp_path_factory.mktemp("smuggled")
     site = make_site(work, reports={"evil.md": report(title="夹带脚本的信息", body=SMUGGLED)})
     out = work / "out"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(portal.hook, "sanitize_html", lambda html: html)  # the sanitizer "let it through"
+        patch.setattr(portal.edge.hook, "sanitize_html", lambda html: html)  # the sanitizer "let it through"
         patch.setenv("PORTAL_AS_OF", "2026-04-05")
         build(load_config(str(site / "mkdocs.yml"), site_dir=str(out)))
     html = (out / "reports" / "evil" / "index.html").read_text(encoding="utf-8")

@@ -164,16 +164,16 @@ def test_a_period_without_praise_or_reminders_says_so_everywhere(tmp_path: Path)
 
 
 def test_templates_and_renderers_take_their_words_from_the_vocabulary() -> None:
-    from portal.vocabulary import LEVEL_NAMES, PEOPLE_COLUMNS, SECTION_COLUMNS, STATUS_LABELS, H
+    from portal.words.vocabulary import LEVEL_NAMES, PEOPLE_COLUMNS, SECTION_COLUMNS, STATUS_LABELS, H
     from tests.conftest import REPO
 
     words = set(H.values()) | set(LEVEL_NAMES.values()) | set(STATUS_LABELS.values())
-    for template in (REPO / "portal" / "templates").glob("*.j2"):
+    for template in (REPO / "portal" / "output" / "web" / "templates").glob("*.j2"):
         text = template.read_text(encoding="utf-8")
         literal = {m for m in re.findall(r"<th[^>]*>([^<{]+)</th>", text) if m.strip() in words}
         assert not literal, f"{template.name} repeats headers {literal}: use H.key / STATUS_LABELS / LEVEL_NAMES"
     # Word, Excel and the CLI table: no header list and no column read by position
-    for module in ("export.py", "cli.py", "tally.py"):
+    for module in ("output/office/export.py", "commands/cli.py", "figures/tally.py"):
         code = (REPO / "portal" / module).read_text(encoding="utf-8")
         assert "min_col=8" not in code
         assert not [c.header for c in (*SECTION_COLUMNS, *PEOPLE_COLUMNS) if f'"{c.header}"' in code], module

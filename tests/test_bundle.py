@@ -93,7 +93,7 @@ def test_every_runtime_dependency_has_a_wheel(bundle: Path, platform: str, versi
 
 
 def test_the_bundle_carries_the_repository_and_both_install_scripts(bundle: Path) -> None:
-    for name in ("build_stats.py", "mkdocs.yml", "requirements.txt", "portal/cli.py", "content/guide.md"):
+    for name in ("build_stats.py", "mkdocs.yml", "requirements.txt", "portal/commands/cli.py", "content/guide.md"):
         assert (bundle / "repo" / name).read_bytes() == (REPO / name).read_bytes() or _changed_since_commit(name)
     assert not (bundle / "repo" / ".venv").exists() and not (bundle / "repo" / ".git").exists()
     sh = (bundle / "install.sh").read_text(encoding="utf-8")

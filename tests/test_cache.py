@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from portal import loader
-from portal.cache import PACKAGE, ParseCache, cache_folder, fingerprint, package_sources
-from portal.discovery import SourceFile
-from portal.loader import load
-from portal.problems import Problems
-from portal.site import load_site, read_config, settings_of
+from portal.content import loader
+from portal.content.discovery import SourceFile
+from portal.content.loader import load
+from portal.edge.site import load_site, read_config, settings_of
+from portal.model.problems import Problems
+from portal.store.cache import PACKAGE, ParseCache, cache_folder, fingerprint, package_sources
 from tests.conftest import PORTAL, make_site, mkdocs_build, report, run_cli, section_row, stats
 
 
@@ -314,7 +314,7 @@ def test_what_the_cache_gives_back_pickles_like_what_was_parsed(tmp_path: Path) 
     """The build's memo keys are digests of pickled content: a report read from the cache must give the same
     digest as the report parsed from its file, or `make serve` would make every page again after an edit.
     """
-    from portal.reuse import digest_of
+    from portal.store.reuse import digest_of
 
     reports: dict[str, str | bytes] = {
         "2026/03/a.md": report(title="采用", adopted="县委办", tags=["救助"], author="张三"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from portal import charts
-from portal.dates import Period
-from portal.page_sections import month_labels
+from portal.model.dates import Period
+from portal.output.web import charts
+from portal.output.web.page_sections import month_labels
 
 
 def test_ticks_are_round_numbers() -> None:

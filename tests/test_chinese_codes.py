@@ -2,7 +2,7 @@
 in front-matter and in the config, with the English codes still working; names run together with Chinese
 commas or 顿号 are refused, each name said, with the list form to write instead.
 
-Scores are worked by hand from the default prices (``portal/scoring.py`` DEFAULTS): a report submitted is 1,
+Scores are worked by hand from the default prices (``portal/figures/scoring.py`` DEFAULTS): a report submitted is 1,
 an instruction is county 10, city 20, province 30, national 50 (bureau 0: not in the map), an adoption is
 bureau 1, county 5, city 10, province 20, national 30 (``highest``).
 """

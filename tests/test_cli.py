@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from portal.messages import WARNING_PREFIX
+from portal.words.messages import WARNING_PREFIX
 from tests.conftest import PORTAL, REPO, copy_demo, make_site, report, request, run_cli
 
 # --- check: output format, summary, exit codes -------------------------------------------------

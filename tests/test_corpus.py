@@ -25,7 +25,7 @@ import material
 import pytest
 import yaml
 
-from portal.discovery import page_url
+from portal.content.discovery import page_url
 from tests.conftest import REPO, make_site, mkdocs_build, run_cli
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -1,11 +1,11 @@
-"""The page CSP (portal/csp.py), without MkDocs: which inline scripts are hashed, and the policy's text."""
+"""The page CSP (portal/output/web/csp.py), without MkDocs: which inline scripts are hashed, and the policy's text."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 
-from portal import csp
+from portal.output.web import csp
 
 PAGE = """<!doctype html>
 <html><head>

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from portal.dates import DateError, parse_moment, parse_period, resolve_as_of
+from portal.model.dates import DateError, parse_moment, parse_period, resolve_as_of
 from tests.conftest import make_site, report, request, run_cli, section_row, stats
 
 SHANGHAI = timezone(timedelta(hours=8))

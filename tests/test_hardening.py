@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from portal.cli import run
+from portal.commands.cli import run
 from tests.conftest import NOW, PORTAL, REPO, make_site, mkdocs_build, report, run_cli
 
 SCRIPT = str(REPO / "build_stats.py")
@@ -105,7 +105,7 @@ def test_export_to_a_full_disk_a_folder_or_an_impossible_path(tmp_path: Path) ->
 
 def test_a_failed_export_leaves_no_partial_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A disk that fills half-way (simulated: the writer writes part of the file, then ENOSPC)."""
-    from portal import export
+    from portal.output.office import export
 
     def half(fmt: str, bulletin: Any, output: str) -> None:
         with open(output, "wb") as handle:

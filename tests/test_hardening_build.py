@@ -112,7 +112,7 @@ def test_mkdocs_build_piped_to_cat_ends_after_kill_9(demo: Path, tmp_path: Path)
 
 
 def test_check_piped_to_cat_ends_after_kill_9(tmp_path: Path) -> None:
-    # 2,400 files: over the 2,000 from which check parses in worker processes (portal.loader.parse_all)
+    # 2,400 files: over the 2,000 from which check parses in worker processes (portal.content.loader.parse_all)
     reports: dict[str, str | bytes] = {
         f"2026/{1 + i % 12:02}/r{i:04}.md": report(title=f"信息{i}", date=f"2026-{1 + i % 12:02}-05")
         for i in range(2400)
@@ -283,7 +283,7 @@ def test_downloads_wait_for_their_worker_before_the_build_ends(tmp_path: Path) -
     """
     from concurrent.futures import process
 
-    from portal.reuse import Downloads, can_fork
+    from portal.store.reuse import Downloads, can_fork
     from tests.test_reuse import REPORTS, march_bulletin
 
     if not can_fork():
@@ -303,8 +303,8 @@ SERVE_WITH_A_STUCK_WORKER = """
 import signal, sys, time
 signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (a test runner may ignore SIGINT)
 sys.path.insert(0, {repo!r})
-import portal.reuse
-portal.reuse.render = lambda bulletin: time.sleep(3600)  # the forked worker never finishes a download
+import portal.store.reuse
+portal.store.reuse.render = lambda bulletin: time.sleep(3600)  # the forked worker never finishes a download
 from mkdocs.__main__ import cli
 cli(["serve", "-a", "127.0.0.1:{port}"])
 """
@@ -340,14 +340,14 @@ def test_ctrl_c_stops_serve_while_a_worker_is_busy(tmp_path: Path) -> None:
 DIES_WHILE_SAVING = """
 import os, signal, sys
 sys.path.insert(0, {repo!r})
-from portal import cache
+from portal.store import cache
 os.replace = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # killed once the temporary file is written
 cache.write_checked({path!r}, b"portal-parse-cache", "key", b"payload")
 """
 
 
 def test_a_cache_save_killed_half_way_leaves_no_temporary_file(tmp_path: Path) -> None:
-    from portal.cache import cache_folder
+    from portal.store.cache import cache_folder
     from tests.conftest import run_cli
 
     site = make_site(tmp_path, reports=TWO_MONTHS)
@@ -365,7 +365,7 @@ def test_a_cache_save_killed_half_way_leaves_no_temporary_file(tmp_path: Path) -
 
 
 def test_the_sweep_keeps_the_temporary_files_of_running_writers(tmp_path: Path) -> None:
-    from portal.cache import ORPHAN_NS, sweep
+    from portal.store.cache import ORPHAN_NS, sweep
 
     gone = _a_dead_pid()
     names = {
@@ -408,8 +408,8 @@ def test_a_site_folder_whose_parent_cannot_be_written_is_built_in_place(tmp_path
 
 
 def test_where_the_kernel_cannot_a_worker_watches_its_parent() -> None:
-    """The fallback of portal.workers outside Linux: the worker ends once its parent's pid is not its parent."""
-    from portal.workers import WATCH_SECONDS, _watch
+    """The fallback of portal.utils.workers outside Linux: the worker ends once its parent's pid is not its parent."""
+    from portal.utils.workers import WATCH_SECONDS, _watch
 
     ended: list[int] = []
     _watch(-1, ended.append, lambda seconds: pytest.fail("slept though the parent is gone"))

@@ -311,7 +311,7 @@ def test_a_cache_folder_inside_the_content_is_not_used_nor_published(tmp_path: P
 
 def _tamper(folder: Path, change: Any) -> None:
     """Rewrite the parse cache's entries with ``change`` and a valid checksum; drop the snapshot."""
-    from portal.cache import write_checked
+    from portal.store.cache import write_checked
 
     for path in folder.glob("*/snapshot-*.json"):
         path.unlink()
@@ -385,7 +385,7 @@ def test_a_cache_entry_that_is_not_a_parse_result_is_a_miss(tmp_path: Path, chan
 
 
 def test_a_snapshot_that_is_not_a_load_is_a_miss(tmp_path: Path) -> None:
-    from portal.cache import write_checked
+    from portal.store.cache import write_checked
 
     site = _cached_site(tmp_path)
     env = {"PORTAL_CACHE_DIR": str(tmp_path / "c")}

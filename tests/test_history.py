@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.history import UNAVAILABLE, parse
+from portal.figures.history import UNAVAILABLE, parse
 from tests.conftest import copy_demo, html_text, load_in, make_site, mkdocs_build, report, run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -228,10 +228,10 @@ def test_a_new_commit_changes_the_page_the_serve_memo_keeps(tmp_path: Path) -> N
     """Under ``make serve`` a report's page is reused while its inputs are equal: the history is one of them, so
     a new commit gives a new page text (and so a new preview key, which hashes the page text).
     """
-    from portal.dates import resolve_as_of
-    from portal.pages import Portal
-    from portal.reuse import PageMemo
-    from portal.tally import evaluate
+    from portal.figures.tally import evaluate
+    from portal.model.dates import resolve_as_of
+    from portal.output.web.pages import Portal
+    from portal.store.reuse import PageMemo
 
     site = make_site(tmp_path, reports={"a.md": report(date="2026-03-05")})
     loaded = load_in(site)

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from build_stats import REQUIRED
-from portal.messages import say
-from portal.scaffold import windows_refusal
+from portal.commands.scaffold import windows_refusal
+from portal.words.messages import say
 from tests.conftest import REPO, copy_demo, make_site, report, run_cli
 
 sys.path.insert(0, str(REPO / "tools"))

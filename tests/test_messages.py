@@ -1,4 +1,4 @@
-"""Every message a clerk reads is Chinese and lives in one catalogue (``portal/messages.py``, issue 24).
+"""Every message a clerk reads is Chinese and lives in one catalogue (``portal/words/messages.py``, issue 24).
 
 The source is read with :mod:`ast`, nothing is run: every string given to a problem, an error a user
 sees, ``print``, a log line or argparse must come from ``say(key)`` (or hold no English sentence);
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.messages import MESSAGES, did_you_mean, say
+from portal.words.messages import MESSAGES, did_you_mean, say
 
 PACKAGE = Path(__file__).resolve().parent.parent / "portal"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -51,7 +51,7 @@ DEVELOPER_ONLY: set[tuple[str, str]] = {
 
 def _modules() -> dict[str, ast.Module]:
     """The package's modules and the edge (``build_stats.py``), by file name."""
-    paths = [*sorted(PACKAGE.glob("*.py")), PACKAGE.parent / "build_stats.py"]
+    paths = [*sorted(PACKAGE.rglob("*.py")), PACKAGE.parent / "build_stats.py"]
     return {p.name: ast.parse(p.read_text(encoding="utf-8"), filename=str(p)) for p in paths}
 
 
@@ -98,7 +98,7 @@ def test_no_english_sentence_reaches_a_clerk() -> None:
             markup = text.lstrip().startswith("<")  # HTML and SVG being built, not words
             if ENGLISH.search(text) and not markup and (module, text) not in DEVELOPER_ONLY:
                 offenders.append(f"portal/{module}:{line}: {text!r}")
-    assert not offenders, "say it through portal/messages.py, in Chinese:\n" + "\n".join(offenders)
+    assert not offenders, "say it through portal/words/messages.py, in Chinese:\n" + "\n".join(offenders)
 
 
 def test_the_scan_sees_the_calls_it_guards() -> None:

@@ -277,7 +277,7 @@ def test_new_prompts_for_what_is_missing(tmp_path: Path) -> None:
     import io as _io
     from datetime import datetime, timezone
 
-    from portal.cli import run
+    from portal.commands.cli import run
 
     site = make_site(tmp_path)
     answers = iter(["县民政局开展走访慰问", "乙股"])

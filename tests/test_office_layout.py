@@ -270,7 +270,7 @@ def test_signature_takes_a_tables_last_row_along(tmp_path: Path) -> None:
     """
     from datetime import date, datetime, timezone
 
-    from portal import officedoc as od
+    from portal.output.office import officedoc as od
 
     doc = od.new_document()
     od.page_numbers(doc)
@@ -344,7 +344,7 @@ def test_word_names_a_fallback_for_each_face(printed: dict) -> None:
 def test_flow_lets_a_long_table_split_above_its_kept_last_row(tmp_path: Path) -> None:
     """A heading over a table whose last row is kept with the 署名 (the annual 通报's 重大紧急事件): the heading
     stays with the table's header and first row only, the rows between go where they fall, and the model
-    (:func:`portal.officedoc.flow`) says where the text ends as LibreOffice prints it.
+    (:func:`portal.output.office.officedoc.flow`) says where the text ends as LibreOffice prints it.
 
     Page 1: 18 grid lines (18 × 28.95 = 521.1 pt of 637.8) and the heading (550.05); the table (12 pt: rows
     12 × 1.35 + 0.5 = 16.7 pt, header 16.7 + 0.5 top rule = 17.2) takes header and rows 1-4 (634.05; row 5
@@ -353,7 +353,7 @@ def test_flow_lets_a_long_table_split_above_its_kept_last_row(tmp_path: Path) ->
     """
     from datetime import date, datetime, timezone
 
-    from portal import officedoc as od
+    from portal.output.office import officedoc as od
 
     doc = od.new_document()
     od.page_numbers(doc)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from portal import officedoc as od
-from portal.bulletin import document_number
+from portal.output.bulletin import document_number
+from portal.output.office import officedoc as od
 from tests.conftest import REPO, run_cli
 
 ARTIFACTS = REPO / "test-artifacts" / "office"

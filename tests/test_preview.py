@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from portal.preview import merge_index, nav_supported, page_of
+from portal.edge.preview import merge_index, nav_supported, page_of
 from tests.conftest import make_site, report
 
 AS_OF = "2026-04-05"
@@ -95,7 +95,7 @@ class Server:
 
 def clean_build(site: Path, dest: Path) -> dict[str, bytes]:
     """A clean ``mkdocs build``, as ``mkdocs serve`` writes it: without the page CSP, which serve leaves out by
-    design (its live-reload script is injected at serve time; see portal.csp).
+    design (its live-reload script is injected at serve time; see portal.output.web.csp).
     """
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(dest)]
     result = subprocess.run(command, cwd=site, env=env(), capture_output=True, text=True, timeout=600)
@@ -213,7 +213,7 @@ def test_page_of_and_nav_rules() -> None:
 
 @pytest.mark.parametrize("text", ["见[x](b.md)", "[x]: b.md"])
 def test_link_marks(text: str) -> None:
-    from portal.preview import _LINK_MARKS
+    from portal.edge.preview import _LINK_MARKS
 
     assert any(mark in text for mark in _LINK_MARKS)
 
@@ -221,7 +221,7 @@ def test_link_marks(text: str) -> None:
 def test_the_preview_reads_the_clock_to_the_minute() -> None:
     from datetime import datetime, timezone
 
-    from portal.preview import Preview
+    from portal.edge.preview import Preview
 
     moment = datetime(2026, 4, 5, 10, 7, 42, 5, tzinfo=timezone.utc)
     preview = Preview()
@@ -239,8 +239,8 @@ def test_the_theme_is_listed_once_per_session_unless_the_overrides_change(
     from mkdocs.config import load_config
     from mkdocs.structure.files import Files
 
-    from portal.preview import Preview
-    from portal.reuse import TemplateCode
+    from portal.edge.preview import Preview
+    from portal.store.reuse import TemplateCode
 
     site = make_site(tmp_path, reports={"2026/04/a.md": report(title="甲")})
     overrides = site / "overrides"
@@ -280,7 +280,7 @@ def test_the_theme_is_listed_once_per_session_unless_the_overrides_change(
 def test_quicken_looks_for_edits_often_and_rebuilds_soon() -> None:
     from types import SimpleNamespace
 
-    from portal.preview import BUILD_DELAY, POLL_FASTEST, Preview
+    from portal.edge.preview import BUILD_DELAY, POLL_FASTEST, Preview
 
     preview = Preview()
     preview.start("serve", dirty=True)

@@ -21,14 +21,15 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from portal import cache, privacy
-from portal.config import build_settings
-from portal.discovery import SourceFile
-from portal.frontmatter import Map, parse_yaml
-from portal.loader import load
-from portal.parsing import Parsed, parse_data, parse_report, parse_request
-from portal.problems import Problems
-from portal.schema import REPORT_FIELDS, REQUEST_FIELDS
+from portal.content import privacy
+from portal.content.discovery import SourceFile
+from portal.content.fields import REPORT_FIELDS, REQUEST_FIELDS
+from portal.content.frontmatter import Map, parse_yaml
+from portal.content.loader import load
+from portal.content.parsing import Parsed, parse_data, parse_report, parse_request
+from portal.model.problems import Problems
+from portal.settings.config import build_settings
+from portal.store import cache
 from tests.conftest import PORTAL, REPO
 
 SETTINGS, _ = build_settings(PORTAL, "mkdocs.yml")
@@ -256,7 +257,7 @@ def test_any_parse_result_survives_the_cache(data: bytes, bodies: bool) -> None:
 
 def test_every_demo_file_survives_the_cache() -> None:
     """The demo holds every field a report or request can have (adoptions, instructions, urgent times …)."""
-    from portal.site import load_site, read_config
+    from portal.edge.site import load_site, read_config
 
     site = load_site(read_config(str(REPO / "mkdocs.yml")))
     assert len(site.sources) > 300

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from portal.model import Content
-from portal.site import load_site, read_config
+from portal.edge.site import load_site, read_config
+from portal.model.objects import Content
 from tests.conftest import REPO, make_site, report, run_cli
 
 _MARKUP = re.compile(r"[<>&*_`#\[\]|!]")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 def test_reading_many_files_keeps_no_memory_mapping_each(tmp_path: Path) -> None:
     """``check`` at 100,000 reports failed with ENOMEM: each read kept a mapping of the limit's size."""
-    from portal.parsing import read_bytes
+    from portal.content.parsing import read_bytes
 
     names = []
     for i in range(3000):

@@ -419,7 +419,7 @@ def test_instruct_handles_every_shape_of_instructions(tmp_path: Path, front: str
 
 
 def test_the_write_is_refused_when_the_file_changed_meanwhile(tmp_path: Path) -> None:
-    from portal.recording import Refused, write_atomically
+    from portal.commands.recording import Refused, write_atomically
 
     path = tmp_path / "a.md"
     path.write_bytes(b"saved by someone else\n")

@@ -50,7 +50,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from aiosmtpd.controller import Controller
 
-from portal.cli import run
+from portal.commands.cli import run
 from tests.conftest import PORTAL, make_site, mkdocs_build, report, request
 
 NOW = datetime(2026, 3, 9, 2, 0, tzinfo=timezone.utc)  # the clock, for 钉钉's timestamp
@@ -606,7 +606,7 @@ def test_the_ci_command_runs_on_the_demo_site() -> None:
 def test_windows_align_to_their_grid() -> None:
     from zoneinfo import ZoneInfo
 
-    from portal.reminders import WindowError, align, parse_window
+    from portal.figures.reminders import WindowError, align, parse_window
 
     tz = ZoneInfo("Asia/Shanghai")
     at = datetime(2026, 3, 9, 12, 7, tzinfo=tz)

@@ -60,9 +60,9 @@ import pytest
 import yaml
 from aiosmtpd.controller import Controller
 
-from portal.cli import run
-from portal.remind_state import locked
-from portal.workdays import china
+from portal.commands.cli import run
+from portal.model.workdays import china
+from portal.store.remind_state import locked
 from tests.conftest import PORTAL, REPO, make_site, report, request
 from tests.test_remind import Mailbox, Robot, free_port, self_signed
 
@@ -679,7 +679,7 @@ def test_a_state_file_that_cannot_be_written_is_exit_2(world: World) -> None:
 def test_a_state_write_that_fails_half_way_leaves_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from portal import remind_state
+    from portal.store import remind_state
 
     def refused(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import jinja2
 
-from portal.bulletin import Bulletin, make_bulletin
-from portal.dates import period_containing, resolve_as_of
-from portal.reuse import Downloads, PageMemo, TemplateCode, bulletin_key, can_fork, digest_of, render
-from portal.tally import evaluate, tally
+from portal.figures.tally import evaluate, tally
+from portal.model.dates import period_containing, resolve_as_of
+from portal.output.bulletin import Bulletin, make_bulletin
+from portal.store.reuse import Downloads, PageMemo, TemplateCode, bulletin_key, can_fork, digest_of, render
 from tests.conftest import load_in, make_site, report
 
 REPORTS = {
@@ -93,9 +93,16 @@ def test_only_a_reports_own_page_shows_its_text() -> None:
     requests' texts: that holds while nothing but a report's or request's own page reads ``.body``.
     """
     package = Path(__file__).resolve().parent.parent / "portal"
-    renderers = [*package.glob("page_*.py"), *package.glob("export*.py")]
+    renderers = [*package.rglob("page_*.py"), *package.rglob("export*.py")]
     renderers += [p for p in package.rglob("templates/*") if p.is_file()]
-    renderers += [package / name for name in ("pages.py", "render.py", "bulletin.py", "charts.py", "vocabulary.py")]
+    named = (
+        "output/web/pages.py",
+        "output/web/render.py",
+        "output/bulletin.py",
+        "output/web/charts.py",
+        "words/vocabulary.py",
+    )
+    renderers += [package / name for name in named]
     # ``od.body(…)`` (a paragraph in Word) is a call, not a text read
     readers = {p.name for p in renderers if re.search(r"\.body\b(?!\()", p.read_text(encoding="utf-8"))}
     # a periodical issue prints its reports' texts: Portal.pages() keys those pages with the texts

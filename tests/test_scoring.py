@@ -797,8 +797,8 @@ def test_stats_table_shows_the_breakdown(tmp_path: Path) -> None:
 def test_running_totals_span_is_made_of_whole_units(start: str, end: str, units: list[str]) -> None:
     from datetime import date
 
-    from portal.dates import Period
-    from portal.units import cover
+    from portal.figures.units import cover
+    from portal.model.dates import Period
 
     span = Period(date.fromisoformat(start), date.fromisoformat(end), "span")
     assert [u.key for u in cover(span)] == units

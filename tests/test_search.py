@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from portal import search
-from portal.site import load_site, read_config
+from portal.edge.site import load_site, read_config
+from portal.output.web import search
 from tests import search_rule
 from tests.conftest import REPO, make_site, mkdocs_build, report
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import material
 import pytest
 
-from portal import search
+from portal.output.web import search
 from tests import search_rule
 from tests.conftest import make_site, mkdocs_build, report
 

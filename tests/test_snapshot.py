@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from portal import site as site_module
+from portal.edge import site as site_module
 from tests.conftest import Result, copy_demo, report, run_cli
 
 NO_CACHE = {"PORTAL_CACHE_DIR": ""}

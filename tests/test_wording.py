@@ -6,11 +6,11 @@ from datetime import date
 
 import pytest
 
-from portal.bulletin import document_number, praise_reasons
-from portal.model import Settings
-from portal.officedoc import cell_width, fitted_widths, text_width, wrap_widths
-from portal.tally import SectionRow, Tally
-from portal.vocabulary import cn_date, cn_numeral, praise_sentence
+from portal.figures.tally import SectionRow, Tally
+from portal.model.objects import Settings
+from portal.output.bulletin import document_number, praise_reasons
+from portal.output.office.officedoc import cell_width, fitted_widths, text_width, wrap_widths
+from portal.words.vocabulary import cn_date, cn_numeral, praise_sentence
 
 
 @pytest.mark.parametrize(

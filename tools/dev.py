@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from portal.messages import say  # noqa: E402 (stdlib-only module; the repository is on sys.path now)
+from portal.words.messages import say  # noqa: E402 (stdlib-only module; the repository is on sys.path now)
 
 RUNTIME = ["requirements.txt"]
 TEST = ["requirements.txt", "requirements-test.txt"]

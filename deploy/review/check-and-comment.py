@@ -30,7 +30,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]  # the portal's code: build_stats.py and portal/
 sys.path.insert(0, str(REPO))
 
-from portal.messages import say  # noqa: E402 (after the path above)
+from portal.words.messages import say  # noqa: E402 (after the path above)
 
 EXIT_POST_FAILED = 4
 _LINE_RE = re.compile(r"^(?P<warning>warning: )?(?P<path>[^:\n]+):(?P<line>\d+): (?P<field>[^:\n]*): (?P<message>.*)$")

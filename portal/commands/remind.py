@@ -1,0 +1,300 @@
+"""The ``remind`` command: wires arguments, environment and clock to :mod:`portal.reminders` and
+:mod:`portal.channels`.
+
+Exit codes: 0 all sent (or a dry run), 1 content errors, 2 usage or config
+(also an environment variable a channel needs is missing, or the state file
+cannot be written), 3 a channel failed after its retries (at once for a
+refused login).  The other channels still send in every case.
+
+Two modes: without a state file, a run sends the reminders whose trigger lies
+in the window it was scheduled for (``--window``, aligned to its grid); with
+one (``--state PATH`` or ``extra.portal.reminders.state``), every reminder that
+fell due since the last run and was not sent yet (see :mod:`portal.remind_state`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from email.utils import format_datetime
+from typing import Any, TextIO
+
+from ..figures.reminders import (
+    ChannelSettings,
+    Reminder,
+    ReminderSettings,
+    WindowError,
+    align,
+    fold,
+    may_send,
+    one_line,
+    parse_window,
+    plan,
+)
+from ..model.dates import DateError, parse_moment
+from ..model.objects import Content, Settings
+from ..model.problems import Problem
+from ..output.channels import TYPE_NAMES, MissingSecret, Outgoing, Sender, deliver, make_sender, outgoing, scrub
+from ..settings.config import ROOT, locate_in_chain, reminder_settings
+from ..store.remind_state import Done, State, StateError, load, locked, save
+from ..words.messages import WARNING_PREFIX, say
+
+
+def add_parser(sub: Any) -> None:
+    remind = sub.add_parser("remind", help=say("help.remind"), description=say("help.remind"))
+    remind.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
+    remind.add_argument("--as-of", dest="as_of", help=say("help.remind_as_of"))
+    remind.add_argument("--window", default="15m", help=say("help.window"))
+    remind.add_argument("--dry-run", dest="dry_run", action="store_true", help=say("help.dry_run"))
+    remind.add_argument("--channel", help=say("help.channel"))
+    remind.add_argument("--state", help=say("help.state"))
+
+
+class RemindUsage(Exception):
+    pass
+
+
+def prepare(
+    args: argparse.Namespace, raw_portal: object, settings: Settings, site_url: str, now: datetime
+) -> tuple[ReminderSettings, datetime, timedelta, list[ChannelSettings]]:
+    """Settings, the moment of the run (aligned to the window's grid later, in the window mode), the window and
+    the channels to use; :class:`RemindUsage` if wrong.
+    """
+    rs, errors = reminder_settings(raw_portal, settings.sections, site_url)
+    if rs is None:
+        raise RemindUsage("\n".join(say("cli.error", message=f"{key}: {message}") for key, message in errors))
+    try:
+        window = parse_window(args.window)
+        moment = parse_moment(args.as_of, settings.tz).at if args.as_of else now.astimezone(settings.tz)
+    except (WindowError, DateError) as exc:
+        raise RemindUsage(say("cli.error", message=exc)) from exc
+    channels = list(rs.channels)
+    if args.channel:
+        channels = [c for c in channels if c.name == args.channel]
+        if not channels:
+            names = "、".join(c.name for c in rs.channels) or say("rules.none_configured")
+            raise RemindUsage(say("remind.no_channel", channel=args.channel, names=names))
+    if channels and not rs.portal_url:
+        raise RemindUsage(say("remind.portal_url", key=f"{ROOT}.reminders.portal_url"))
+    return rs, moment, window, channels
+
+
+def remind(
+    args: argparse.Namespace,
+    raw_portal: object,
+    site_url: str,
+    use_directory_urls: bool,
+    settings: Settings,
+    content: Content,
+    env: Mapping[str, str],
+    now: datetime,
+    out: TextIO,
+    err: TextIO,
+    sleep: Callable[[float], None],
+) -> int:
+    try:
+        rs, moment, window, channels = prepare(args, raw_portal, settings, site_url, now)
+    except RemindUsage as exc:
+        print(exc, file=err)
+        return 2
+    if not rs.calendar.covers(moment.year):
+        last = max(rs.calendar.years, default=0)
+        print(WARNING_PREFIX + say("reminders.calendar_uncovered", year=moment.year, last=last), file=err)
+    run = Run(args, rs, settings, content, use_directory_urls, channels, env, now, out, err, sleep)
+    path = state_path(args, rs)
+    if path:
+        return with_state(run, path, moment)
+    as_of = align(moment, window, rs.send_at)
+    found = plan(settings, rs, content, as_of, window, use_directory_urls)
+    print(
+        f"提醒：{as_of - window:%Y-%m-%d %H:%M} 至 {as_of:%Y-%m-%d %H:%M}（窗口 {args.window}），共 {len(found)} 条",
+        file=out,
+    )
+    if not channels:
+        for reminder in found:
+            print(one_line(reminder), file=out)
+        if not args.dry_run and found:
+            print(say("remind.no_channels", key=f"{ROOT}.reminders.channels"), file=out)
+        return 0
+    code = 0
+    for channel in channels:
+        code = max(code, _channel(channel, found, rs, settings, env, now, args.dry_run, out, err, sleep))
+    return code
+
+
+def _channel(
+    channel: ChannelSettings,
+    found: list[Reminder],
+    rs: ReminderSettings,
+    settings: Settings,
+    env: Mapping[str, str],
+    now: datetime,
+    dry_run: bool,
+    out: TextIO,
+    err: TextIO,
+    sleep: Callable[[float], None],
+) -> int:
+    """Send (or list) one channel's messages; the exit code it deserves."""
+    items = outgoing(found, channel, rs, settings, format_datetime(now.astimezone(settings.tz)))
+    print(f"[{channel.name}] {TYPE_NAMES[channel.type]}：{len(items)} 条", file=out)
+    nobody = [r for r in found if r.key not in {i.reminder.key for i in items}]
+    for reminder in nobody:
+        print(say("remind.nobody", channel=channel.name, title=reminder.title), file=err)
+    try:
+        sender: Sender = make_sender(channel, env, int(now.timestamp() * 1000))
+    except MissingSecret as exc:
+        print(say("remind.channel_error", channel=channel.name, message=exc), file=err)
+        if dry_run:
+            _list(items, out)
+        return 2
+    if dry_run:
+        sender.close()
+        _list(items, out)
+        return 0
+    result = deliver(sender, items, rs.retries, rs.backoff_seconds, sleep)
+    for item in result.sent:
+        print(scrub(f"  已发送 {_line(item)}", sender.secrets), file=out)
+    for message in result.errors:
+        print(message, file=err)
+    return 3 if result.errors else 0
+
+
+def _line(item: Outgoing) -> str:
+    return f"{item.reminder.subject} → {item.to}"
+
+
+def _list(items: list[Outgoing], out: TextIO) -> None:
+    for item in items:
+        print(f"  {_line(item)}", file=out)
+
+
+# --- with a state file ---------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """One ``remind`` run's inputs (the state mode passes them around together)."""
+
+    args: argparse.Namespace
+    rs: ReminderSettings
+    settings: Settings
+    content: Content
+    use_directory_urls: bool
+    channels: list[ChannelSettings]
+    env: Mapping[str, str]
+    now: datetime
+    out: TextIO
+    err: TextIO
+    sleep: Callable[[float], None]
+    unsent: list[datetime] = field(default_factory=list)  # trigger moments held back or failed
+
+
+def state_path(args: argparse.Namespace, rs: ReminderSettings) -> str:
+    """``--state`` as given; the config's ``state`` relative to the folder of ``mkdocs.yml``; "" for none."""
+    if args.state:
+        return str(args.state)
+    if not rs.state:
+        return ""
+    root = os.path.dirname(os.path.abspath(getattr(args, "config", "mkdocs.yml")))
+    return os.path.join(root, rs.state)
+
+
+def state_key(channel: ChannelSettings, item: Outgoing) -> str:
+    """One (item, trigger, recipient, channel): the reminder's key holds the item and the trigger."""
+    return f"{channel.name}|{item.reminder.key}|{item.to}"
+
+
+def with_state(run: Run, path: str, moment: datetime) -> int:
+    """Send what fell due in ``(state.start, moment]`` and was not sent yet; record each delivery at once."""
+    as_of = moment.astimezone(run.settings.tz)
+    horizon = timedelta(hours=run.rs.horizon_hours)
+    try:
+        with locked(path):
+            state, notice = load(path, as_of, horizon)
+            if notice:
+                print(notice, file=run.err)
+            code = _due(run, path, state, as_of)
+            if not run.args.dry_run and run.channels:
+                # never backwards (a run --as-of an earlier moment): what was pruned before start stays sent
+                held = min([as_of, *(at - timedelta(microseconds=1) for at in run.unsent)])
+                state.start = max(state.start, held)
+                state.last_run = as_of
+                save(path, state)
+    except StateError as exc:
+        print(say("cli.error", message=exc), file=run.err)
+        return 2
+    return code
+
+
+def _due(run: Run, path: str, state: State, as_of: datetime) -> int:
+    window = max(as_of - state.start, timedelta(0))
+    found = plan(run.settings, run.rs, run.content, as_of, window, run.use_directory_urls)
+    print(say("reminders.state_heading", start=f"{state.start:%Y-%m-%d %H:%M}", end=f"{as_of:%Y-%m-%d %H:%M}",
+              path=path, count=len(found)), file=run.out)  # fmt: skip
+    if not run.channels:
+        for reminder in found:
+            print(one_line(reminder), file=run.out)
+        return 0
+    code = 0
+    for channel in run.channels:
+        code = max(code, _channel_with_state(run, channel, found, path, state, as_of))
+    return code
+
+
+def _channel_with_state(
+    run: Run, channel: ChannelSettings, found: list[Reminder], path: str, state: State, as_of: datetime
+) -> int:
+    """One channel: skip what it sent, fold what was overtaken, hold what may not go out now, send the rest."""
+    items = outgoing(found, channel, run.rs, run.settings, format_datetime(run.now.astimezone(run.settings.tz)))
+    fresh = [i for i in items if state_key(channel, i) not in state.done]
+    keep, folded = fold([i.reminder for i in fresh], as_of)
+    kept = {r.key for r in keep}
+    for item in fresh:
+        if item.reminder.key not in kept:
+            state.done[state_key(channel, item)] = Done(item.reminder.at, "folded")
+    now = [i for i in fresh if i.reminder.key in kept and may_send(i.reminder, as_of, run.rs)]
+    held = [i for i in fresh if i.reminder.key in kept and not may_send(i.reminder, as_of, run.rs)]
+    print(say("reminders.channel_heading", channel=channel.name, type=TYPE_NAMES[channel.type], count=len(now),
+              done=len(items) - len(fresh), folded=len(folded), held=len(held)), file=run.out)  # fmt: skip
+    run.unsent += [i.reminder.at for i in held]
+    try:
+        sender: Sender = make_sender(channel, run.env, int(run.now.timestamp() * 1000))
+    except MissingSecret as exc:
+        print(say("remind.channel_error", channel=channel.name, message=exc), file=run.err)
+        run.unsent += [i.reminder.at for i in now]
+        return 2
+    if run.args.dry_run:
+        sender.close()
+        _list(now, run.out)
+        return 0
+
+    def record(item: Outgoing, how: str) -> None:
+        state.done[state_key(channel, item)] = Done(item.reminder.at, how)
+        save(path, state)
+
+    result = deliver(sender, now, run.rs.retries, run.rs.backoff_seconds, run.sleep, record)
+    for item in result.sent:
+        print(scrub(f"  已发送 {_line(item)}", sender.secrets), file=run.out)
+    for message in result.errors:
+        print(message, file=run.err)
+    delivered = {id(i) for i in result.sent}
+    run.unsent += [i.reminder.at for i in now if id(i) not in delivered]
+    return 3 if result.errors else 0
+
+
+def calendar_warnings(raw_portal: object, settings: Settings, config_file: str, as_of: datetime) -> list[Problem]:
+    """``check``'s warning when reminders are configured and the working calendar does not know ``as_of``'s year."""
+    raw = raw_portal.get("reminders") if isinstance(raw_portal, dict) else None
+    if not isinstance(raw, dict):
+        return []
+    rs, _ = reminder_settings(raw_portal, settings.sections)
+    year = as_of.astimezone(settings.tz).year
+    if rs is None or rs.calendar.covers(year):
+        return []
+    key = f"{ROOT}.reminders.calendar"
+    where, line = locate_in_chain(config_file, key if "calendar" in raw else f"{ROOT}.reminders")
+    last = max(rs.calendar.years, default=0)
+    return [Problem(where, line, key, say("reminders.calendar_uncovered", year=year, last=last), "warning")]

@@ -1,0 +1,94 @@
+"""The command line's usage, ``--help`` and argparse's own error texts, in Chinese.
+
+argparse words its messages in English (``usage:``, ``the following arguments are
+required``, ``invalid choice``…).  :class:`Parser` is an ``ArgumentParser`` whose help,
+usage and errors come from the catalogue instead; its subcommands are Parsers too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+from ..words.messages import say
+
+
+class _Formatter(argparse.HelpFormatter):
+    """``用法：`` instead of ``usage:``."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, say("usage.prefix") if prefix is None else prefix)
+
+
+def _choices(text: str) -> str:
+    """``'a', 'b'`` as argparse lists choices, in Chinese quotes: ``“a”、“b”``."""
+    return "、".join(f"“{item.strip().strip(chr(39))}”" for item in text.split(","))
+
+
+#: argparse's English messages (as Python 3.10–3.13 word them) and their Chinese.
+_ARGPARSE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (
+        re.compile(r"the following arguments are required: (?P<names>.+)"),
+        lambda m: say("usage.required", names=m["names"].replace(", ", "、")),
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+?): invalid choice: '?(?P<value>.*?)'? \(choose from (?P<choices>.*)\)"),
+        lambda m: say("usage.invalid_choice", arg=m["arg"], value=m["value"], choices=_choices(m["choices"])),
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+?): invalid (?P<type>\w+) value: '?(?P<value>.*?)'?"),
+        lambda m: say("usage.invalid_value", arg=m["arg"], value=m["value"], type=_type_word(m["type"])),
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+?): expected one argument"),
+        lambda m: say("usage.expected_one", arg=m["arg"]),
+    ),
+    (
+        re.compile(r"unrecognized arguments: (?P<args>.+)"),
+        lambda m: say("usage.unrecognized", args=m["args"]),
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+?): not allowed with argument (?P<other>\S+)"),
+        lambda m: say("usage.not_allowed_with", arg=m["arg"], other=m["other"]),
+    ),
+    (
+        re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"),
+        lambda m: say("usage.ambiguous", option=m["option"], matches=m["matches"]),
+    ),
+    (
+        re.compile(r"argument (?P<arg>\S+?): ignored explicit argument '?(?P<value>.*?)'?"),
+        lambda m: say("usage.ignored_value", arg=m["arg"], value=m["value"]),
+    ),
+)
+
+
+def _type_word(name: str) -> str:
+    return say("usage.type.int") if name == "int" else say("usage.type.other", name=name)
+
+
+def translate(message: str) -> str:
+    """argparse's English ``message`` in Chinese (a general sentence when it is not one we know)."""
+    for pattern, word in _ARGPARSE:
+        match = pattern.fullmatch(message)
+        if match:
+            return word(match)
+    return say("usage.other", message=message)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` that speaks Chinese: help, usage, section titles and errors."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = say("usage.positionals")
+        self._optionals.title = say("usage.options")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=say("usage.help"))
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, say("usage.error", prog=self.prog, message=translate(message)) + "\n")
