@@ -1,11 +1,11 @@
 """The editor's third-party files (issue 27): fetch Decap CMS from npm, checked; run its local backend.
 
     python tools/cms.py fetch [--into vendor/cms]
-        npm pack each package of portal.output.web.editor.PACKAGES at its pinned
-        version, check the tarball against the pinned
-        SHA-512 ``integrity`` (and decap-cms.js against its pinned SHA-256), and unpack only the served files into
-        the vendor folder with a MANIFEST.json of their SHA-256; a build copies them to admin/ (see
-        portal/output/web/editor.py).  Run it once on a machine that reaches an npm registry (``npm config get registry``:
+        npm pack each package of portal.output.web.editor.PACKAGES at its pinned version, check the tarball
+        against the pinned SHA-512 ``integrity`` (and decap-cms.js against its pinned SHA-256), and unpack only
+        the served files into the vendor folder with a MANIFEST.json of their SHA-256; a build copies them to
+        admin/ (see portal/output/web/editor.py).  Run it once on a machine that reaches an npm registry
+        (``npm config get registry``:
         an intranet mirror works), then copy the vendor folder to the build machine if it has none.
 
     python tools/cms.py server [--port 8081] [--site .] [--git]
