@@ -367,9 +367,10 @@ def test_the_fingerprint_covers_modules_and_templates_in_subfolders(tmp_path: Pa
     keys.append(fingerprint(settings, True, package))
     (layer / "tally.py").rename(package / "figures" / "tally.py")  # same bytes, another place
     keys.append(fingerprint(settings, True, package))
-    (package / "templates/public/feed.xml.j2").write_text("<feed/>\n", encoding="utf-8")
+    (package / "output/web/templates/public/feed.xml.j2").write_text("<feed/>\n", encoding="utf-8")
     keys.append(fingerprint(settings, True, package))
     assert len(set(keys)) == 5
     listed = [path.relative_to(package).as_posix() for path in package_sources(package)]
-    assert "figures/tally.py" in listed and "templates/public/public.css" in listed and "cache.py" in listed
-    assert listed == sorted(listed) and not [name for name in listed if name.startswith("admin/")]
+    assert "figures/tally.py" in listed and "output/web/templates/public/public.css" in listed
+    assert "store/cache.py" in listed and "words/messages.py" in listed
+    assert listed == sorted(listed) and not [name for name in listed if name.startswith("output/web/admin/")]

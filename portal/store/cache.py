@@ -83,9 +83,11 @@ def fingerprint(settings: Settings, bodies: bool, package: Path = PACKAGE) -> st
 
 
 def package_sources(package: Path = PACKAGE) -> list[Path]:
-    """Every module of ``package`` in any subfolder, and every file of its templates, in path order."""
+    """Every module of ``package`` in any subfolder, and every file of any ``templates`` folder, in path order."""
     modules = [path for path in package.rglob("*.py") if "__pycache__" not in path.parts]
-    templates = [path for path in (package / "templates").rglob("*") if path.is_file()]
+    templates = [
+        path for path in package.rglob("*") if path.is_file() and "templates" in path.relative_to(package).parts
+    ]
     return sorted({*modules, *templates}, key=lambda path: path.relative_to(package).as_posix())
 
 
