@@ -14,7 +14,6 @@ import ast
 import functools
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -71,37 +70,46 @@ def _defined_anywhere(name: str) -> bool:
     return any(name in names for names in _definitions().values())
 
 
+def _module_problem(span: str) -> str | None:
+    """``figures.scoring`` must be a module, ``figures.scoring.DEFAULTS`` a name it defines and the package uses."""
+    parts = span.split(".")
+    for cut in range(len(parts), 0, -1):
+        module = ".".join(parts[:cut])
+        if module not in _modules() and not (PACKAGE.joinpath(*parts[:cut]) / "__init__.py").exists():
+            continue
+        rest = parts[cut:]
+        if not rest:
+            return None
+        if module not in _modules():
+            return "no such module"
+        if rest[0] not in _definitions().get(module, set()):
+            return f"{module} defines no {rest[0]}"
+        return None if _uses()[rest[-1]] else f"{rest[-1]} is never used"
+    return "no such module"
+
+
+def _name_problem(name: str) -> str | None:
+    if not _defined_anywhere(name):
+        return "defined nowhere in portal/"
+    return None if _uses()[name] else "never used"
+
+
 def problem(span: str) -> str | None:
     """Why a span of the page is not true of the code, or None."""
-    if span.startswith(PATH_ROOTS):
+    kind = _kind(span)
+    if kind == "path":
         path = span.rstrip("/").split(" ")[0]
+        if "/" not in path:
+            exists = (REPO / path).exists()
+            return None if exists else "name a file by its path from the repository's root"
         exists = any(REPO.glob(path)) if "*" in path else (REPO / path).exists()
         return None if exists else "no such file or folder"
-    if re.fullmatch(r"[\w.]+\.(py|j2|md|yml|js)", span) and not (REPO / span).exists():
-        return "name a file by its path from the repository's root"
-    if MODULE_PATH.fullmatch(span) and span.split(".")[0] in TOP_FOLDERS:
-        parts = span.split(".")
-        for cut in range(len(parts), 0, -1):
-            module = ".".join(parts[:cut])
-            if module in _modules() or (PACKAGE.joinpath(*parts[:cut]) / "__init__.py").exists():
-                rest = parts[cut:]
-                if not rest:
-                    return None
-                if module not in _modules():
-                    return "no such module"
-                if rest[0] not in _definitions().get(module, set()):
-                    return f"{module} defines no {rest[0]}"
-                return None if _uses()[rest[-1]] else f"{rest[-1]} is never used"
-        return "no such module"
-    if CLASS_OR_CONSTANT.fullmatch(span):
-        if not _defined_anywhere(span):
-            return "defined nowhere in portal/"
-        return None if _uses()[span] else "never used"
-    if found := FUNCTION.fullmatch(span):
-        name = found.group(1)
-        if not _defined_anywhere(name):
-            return "defined nowhere in portal/"
-        return None if _uses()[name] else "never used"
+    if kind == "module":
+        return _module_problem(span)
+    if kind == "name":
+        return _name_problem(span)
+    if kind == "function":
+        return _name_problem(span[:-2])
     return None
 
 
