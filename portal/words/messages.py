@@ -326,13 +326,6 @@ _SETTINGS: dict[str, str] = {
     # scoring rules (extra.portal.scoring[…].rules and .period)
     "rules.none_configured": "（还没有配置）",
     "rules.unknown_choice": "没有名为“{value}”的{what}{hint}（可以写：{choices}）",
-    "rules.unknown_choice_none": "没有名为“{value}”的{what}（还没有配置任何{what}）",
-    "rules.what.adopter": "采用单位",
-    "rules.what.level": "级别",
-    "rules.what.route": "报送方式",
-    "rules.what.kind": "信息类型",
-    "rules.what.incident": "扣分事项类型",
-    "rules.what.severity": "紧急程度",
     "rules.what.media": "媒体",
     "rules.what.status": "状态",
     "rules.what.adopter_or_publication": "采用单位或刊物",
