@@ -18,7 +18,7 @@ def level_rank(level: str) -> int:
 
 
 def level_message(written: object) -> str:
-    """The one message for a level that is none, with the nearest level when one is near."""
+    """The Unknown level's message (for settings/config.py until it calls ``model.values.level``)."""
     return str(level(written))
 
 
@@ -149,6 +149,9 @@ class Settings:
     def urgent_limit(self, severity: str = "") -> float:
         """Hours an urgent report of this ``severity`` has (``default`` for none)."""
         return self.urgent_limits.get(severity, self.urgent_limit_hours) if severity else self.urgent_limit_hours
+
+    def __post_init__(self) -> None:
+        self.names  # noqa: B018 - built with the object, so that it pickles the same (memo keys) whenever asked
 
     @cached_property
     def names(self) -> Resolver[Section, Periodical]:
