@@ -17,9 +17,10 @@ from datetime import datetime, time
 from typing import Any
 
 from ..model import values
-from ..model.names import Unknown, case_twin, did_you_mean, normalize
+from ..model.names import Unknown, case_twin, did_you_mean, pick
 from ..model.objects import Adoption, Issue, IssueItem, Periodical, Report, Settings
 from ..model.problems import Problems, Wrong
+from ..words import messages
 from ..words.messages import choices, say
 from .fields import Context, Field, Invalid, boolean, moment, parse_fields, text
 from .frontmatter import Map, Node, Scalar, Seq
@@ -121,7 +122,8 @@ def parse_issue(
         problems.warning(path, lines["items"], "items", say("periodicals.no_items"))
     if periodical is not None:
         for item in items:
-            if item.column and normalize(item.column) not in {normalize(c) for c in periodical.columns}:
+            column = pick("column", item.column, periodical.columns) if item.column else ""
+            if isinstance(column, Unknown):
                 shown = choices(periodical.columns) or say("periodicals.no_columns")
                 ctx.report(
                     item.column_line,
@@ -130,7 +132,7 @@ def parse_issue(
                         "periodicals.unknown_column",
                         value=item.column,
                         name=periodical.name,
-                        hint=did_you_mean(item.column, periodical.columns),
+                        hint=messages.did_you_mean(column.near),
                         columns=shown,
                     ),
                 )
@@ -153,7 +155,8 @@ def parse_issue(
 
 
 def _column(typed: str, periodical: Periodical) -> str:
-    return next((c for c in periodical.columns if normalize(c) == normalize(typed)), typed)
+    found = pick("column", typed, periodical.columns)
+    return typed if isinstance(found, Unknown) else found
 
 
 # --- across files ---------------------------------------------------------------------------

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from typing import Any, TypeGuard, TypeVar
 
 from ..model import values
-from ..model.names import LEVELS, Resolver, Unknown, did_you_mean, level, normalize, route
+from ..model.names import LEVELS, Resolver, Unknown, did_you_mean, level, pick, route
 from ..model.objects import Condition, PeriodRule, Rule, Section
 from ..model.problems import Wrong, WrongValue
+from ..words import messages
 from ..words.messages import choices as listed_names
 from ..words.messages import say
 
@@ -85,12 +86,12 @@ def _listed(value: object) -> list[Any]:
 
 
 def _choice(value: str, choices: tuple[str, ...], what: str) -> str | WrongValue:
-    """One of a fixed list of codes (statuses, media …)."""
-    for choice in choices:
-        if normalize(choice) == normalize(value):
-            return choice
+    """One of a fixed list of codes (statuses, media …), which the message always lists."""
+    found = pick(what, value, choices)
+    if not isinstance(found, Unknown):
+        return found
+    hint = messages.did_you_mean(found.near)
     what = say(f"rules.what.{what}")
-    hint = did_you_mean(value, list(choices))
     return WrongValue(say("rules.unknown_choice", what=what, value=value, hint=hint, choices=listed_names(choices)))
 
 
@@ -128,8 +129,9 @@ def _key_value(key: str, fact: str, value: object, names: Resolver, row: Mapping
     if key == "in":
         return _publication(text, names, row)
     if key == "with":
-        if normalize(text) in {normalize(n) for n in names.adopters}:
-            return names.adopter(text)
+        adopter = names.adopter(text)
+        if not isinstance(adopter, Unknown):
+            return adopter
         return _choice(text, tuple(_all_publications(names)), "adopter_or_publication")
     if key in ("status", "urgent_status"):
         urgent = fact == "urgent" or key == "urgent_status"
@@ -144,14 +146,15 @@ def _all_publications(names: Resolver) -> list[str]:
 def _publication(text: str, names: Resolver, row: Mapping[str, Any]) -> str | WrongValue:
     """An ``in``: a publication of the row's ``by`` adopters (of any adopter without ``by``)."""
     bys = [b for b in (_listed(row.get("by")) if "by" in row else []) if isinstance(b, str)]
-    owners = [n for n in names.adopters if any(normalize(n) == normalize(b) for b in bys)] or list(names.adopters)
+    named = {names.adopter(b) for b in bys}
+    owners = [n for n in names.adopters if n in named] or list(names.adopters)
     choices = sorted({p for owner in owners for p in names.publications.get(owner, ())})
-    for choice in choices:
-        if normalize(choice) == normalize(text):
-            return choice
+    found = pick("publication", text, choices)
+    if not isinstance(found, Unknown):
+        return found
     whose = listed_names(owners) if bys else say("rules.any_adopter")
     shown = listed_names(choices) or say("rules.none_configured")
-    hint = did_you_mean(text, choices)
+    hint = messages.did_you_mean(found.near)
     return WrongValue(say("rules.unknown_publication", value=text, hint=hint, whose=whose, choices=shown))
 
 
