@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.words.messages import MESSAGES, did_you_mean, say, unknown
+from portal.words.messages import MESSAGES, did_you_mean, unknown
 
 PACKAGE = Path(__file__).resolve().parent.parent / "portal"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
