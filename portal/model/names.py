@@ -68,8 +68,8 @@ class Unknown(Wrong):
     nothing is near), ``owner`` whose names they are (an adopter's publications).
     """
 
-    kind: str = ""
-    written: str = ""
+    kind: str
+    written: str
     near: str | None = None
     names: tuple[str, ...] = ()
     owner: str = ""
