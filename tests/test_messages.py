@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.words.messages import MESSAGES, did_you_mean, say
+from portal.words.messages import MESSAGES, did_you_mean, unknown
 
 PACKAGE = Path(__file__).resolve().parent.parent / "portal"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -164,7 +164,7 @@ def test_keys_are_dotted_english_and_each_block_is_its_own() -> None:
 def test_did_you_mean_is_said_once() -> None:
     assert did_you_mean("社会救助股") == "；是不是“社会救助股”？"
     assert did_you_mean(None) == ""
-    assert say("schema.unknown_section", value="救助", hint=did_you_mean("社会救助股")) == (
+    assert unknown("section", "救助", "社会救助股", ("社会救助股",)) == (
         "没有名为“救助”的股室；是不是“社会救助股”？（股室名称见 mkdocs.yml 的 extra.portal.sections）"
     )
 

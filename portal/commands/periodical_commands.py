@@ -12,9 +12,10 @@ import os
 from datetime import date, datetime, time, timedelta
 from typing import TextIO
 
-from ..model.names import did_you_mean
+from ..model.names import Unknown
 from ..model.objects import Content, Issue, Periodical, Settings
 from ..model.problems import Problem, Problems
+from ..words import messages
 from ..words.messages import say
 from .scaffold import Draft, _quote
 
@@ -25,9 +26,11 @@ def find_periodical(settings: Settings, typed: str) -> Periodical | None:
 
 
 def _unknown(settings: Settings, typed: str, err: TextIO) -> int:
+    found = settings.names.periodical(typed)
     names = [p.name for p in settings.periodicals]
     known = "、".join(names) if names else say("commands.no_periodicals")
-    print(say("commands.unknown_periodical", value=typed, hint=did_you_mean(typed, names), known=known), file=err)
+    near = messages.did_you_mean(found.near) if isinstance(found, Unknown) else ""
+    print(say("commands.unknown_periodical", value=typed, hint=near, known=known), file=err)
     return 2
 
 

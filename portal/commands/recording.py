@@ -26,11 +26,11 @@ from ..content.parsing import parse_report
 from ..figures.scoring import urgent_price
 from ..figures.tally import evaluate, number
 from ..model.dates import DateError, Moment, parse_moment, period_containing
-from ..model.names import normalize
-from ..model.objects import LEVELS, Content, Report, Settings
+from ..model.names import Unknown, level_code
+from ..model.objects import Content, Report, Settings
 from ..model.problems import Problem, Problems
 from ..words.messages import say
-from ..words.vocabulary import LEVEL_NAMES, STATUS_LABELS
+from ..words.vocabulary import STATUS_LABELS
 
 COMMANDS = ("adopt", "instruct", "reported")
 _BOMS = b"\xef\xbb\xbf"
@@ -221,19 +221,10 @@ def _adoption(args: argparse.Namespace, settings: Settings, now: datetime) -> tu
     if args.form.strip():
         parts.append(f"form: {plain(args.form.strip())}")
     if args.in_.strip():
-        known = {normalize(p): p for p in settings.publications.get(by, ())}
-        publication = known.get(normalize(args.in_), args.in_.strip())
+        found = settings.names.publication(args.in_, by)
+        publication = args.in_.strip() if isinstance(found, Unknown) else found
         parts.append(f"in: {plain(publication)}")
     return "{" + ", ".join(parts) + "}", moment.at
-
-
-def level_code(text: str) -> str | None:
-    """``县级`` or ``county`` (any width, any case) → ``county``; None when it is no level."""
-    key = normalize(text).lower()
-    for code in LEVELS:
-        if key in (code, normalize(LEVEL_NAMES[code])):
-            return code
-    return None
 
 
 def _instruction(args: argparse.Namespace, settings: Settings, now: datetime) -> tuple[str, datetime]:

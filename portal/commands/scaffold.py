@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from ..content.discovery import SourceFile, windows_refusal
 from ..content.parsing import parse_incident, parse_report, parse_request
 from ..model.dates import DateError, Moment, parse_moment
-from ..model.names import suggest
+from ..model.names import Unknown
 from ..model.objects import Settings
 from ..model.problems import Problem, Problems
 from ..words.messages import say
@@ -82,10 +82,10 @@ def report_draft(
 
 def unknown_section(settings: Settings, name: str) -> str | None:
     """The one error ``new`` gives for a ``--section`` that is no configured section or alias (None: it is one)."""
-    if settings.section(name) is not None:
+    found = settings.names.section(name)
+    if not isinstance(found, Unknown):
         return None
-    near = suggest(name, settings.section_names())
-    hint = say("recording.new_hint", name=near) if near else ""
+    hint = say("recording.new_hint", name=found.near) if found.near else ""
     names = "、".join(s.name for s in settings.sections)
     return say("recording.new_unknown_section", value=name, hint=hint, names=names)
 

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
+from ..model import values
 from ..model.dates import DateError, Moment, parse_moment
-from .frontmatter import Map, Node, Scalar, Seq
+from ..model.names import Unknown, did_you_mean, level, normalize, route
+from ..model.objects import Adoption, Instruction, Settings
+from ..model.problems import Problems, Wrong
+from ..words import messages
 from ..words.messages import choices, say
-from ..model.objects import Adoption, Instruction, Settings, level_code, level_message, route_of
-from ..model.names import did_you_mean, normalize
-from ..model.problems import Problems
+from .frontmatter import Map, Node, Scalar, Seq
 
 
 class Invalid(ValueError):
@@ -45,6 +47,7 @@ class Context:
 
 
 Parser = Callable[[Node, Context, str], Any]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -173,29 +176,25 @@ def _top(name: str) -> str:
     return re.split(r"[\[.]", name, maxsplit=1)[0]
 
 
-def _hint(value: str, names: list[str], what: str, shown: list[str] | None = None) -> str:
-    """``；是不是“x”？``, or when nothing is near, the names to choose from (``what``: 股室, 采用单位…)."""
-    return did_you_mean(value, names) or say(
-        "names.choose", what=what, names=choices(names if shown is None else shown)
-    )
-
-
 #: Chinese commas, 顿号 and their kin, which people put between names where YAML wants a list.
 _JOINERS = re.compile(r"[，、,;；]")
 
 
-def joined(
-    value: str, name: str, what: str = "", known: Callable[[str], bool] | None = None, names: Iterable[str] = ()
-) -> None:
-    """Refuse ``市民政局，县委办``: several names in one value, each named, with the list form to write."""
+def joined(value: str, name: str, lookup: Callable[[str], object] | None = None) -> None:
+    """Refuse ``市民政局，县委办``: several names in one value, each named, with the list form to write.
+
+    With a ``lookup`` (a resolver's), each part that names nothing configured is named too.
+    """
     parts = [part.strip() for part in _JOINERS.split(value) if part.strip()]
     if len(parts) < 2:
         return
-    pool = list(names)
+    found = [lookup(part) for part in parts] if lookup is not None else []
     unknown = "".join(
-        say("names.joined_unknown", name=part, what=what, hint=did_you_mean(part, pool))
-        for part in parts
-        if known is not None and not known(part)
+        say(
+            "names.joined_unknown", name=u.written, what=say(f"names.what.{u.kind}"), hint=messages.did_you_mean(u.near)
+        )
+        for u in found
+        if isinstance(u, Unknown)
     )
     field = _top(name)
     listed = ", ".join(parts)
@@ -204,30 +203,20 @@ def joined(
     )
 
 
-def _section_hint(value: str, ctx: Context) -> str:
-    return _hint(
-        value, ctx.settings.section_names(), say("names.what.section"), [s.name for s in ctx.settings.sections]
-    )
+def _resolved(found: T | Unknown, name: str, lookup: Callable[[str], object]) -> T:
+    """The configured thing found, or :class:`Invalid` with the Unknown's message.
 
-
-def _unknown_section(value: str, name: str, ctx: Context) -> str:
-    """The message for a section name that is none (several joined by commas are named one by one)."""
-    joined(
-        value,
-        name,
-        say("names.what.section"),
-        lambda part: ctx.settings.section(part) is not None,
-        ctx.settings.section_names(),
-    )
-    return say("schema.unknown_section", value=value, hint=_section_hint(value, ctx))
+    Several names joined by commas are named one by one (``lookup`` resolves each).
+    """
+    if isinstance(found, Unknown):
+        joined(found.written, name, lookup)
+        raise Invalid(found.message)
+    return found
 
 
 def section(node: Node, ctx: Context, name: str) -> str:
     value = text(node, ctx, name)
-    found = ctx.settings.section(value)
-    if found is None:
-        raise Invalid(_unknown_section(value, name, ctx))
-    return found.name
+    return _resolved(ctx.settings.names.section(value), name, ctx.settings.names.section).name
 
 
 def report_sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
@@ -273,34 +262,22 @@ def authors(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
 
 
 def kind(node: Node, ctx: Context, name: str) -> str:
-    value = text(node, ctx, name)
-    for known in ctx.settings.kinds:
-        if normalize(known) == normalize(value):
-            return known
-    if not ctx.settings.kinds:
-        raise Invalid(say("schema.no_kinds", value=value))
-    hint = _hint(value, list(ctx.settings.kinds), say("names.what.kind"))
-    raise Invalid(say("schema.unknown_kind", value=value, hint=hint))
+    return _checked(ctx.settings.names.kind(text(node, ctx, name)))
 
 
 def severity(node: Node, ctx: Context, name: str) -> str:
-    value = text(node, ctx, name)
-    keys = [k for k in ctx.settings.urgent_limits if k != "default"]
-    for known in keys:
-        if normalize(known) == normalize(value):
-            return known
-    if not keys:
-        raise Invalid(say("schema.no_severities"))
-    raise Invalid(say("schema.unknown_severity", value=value, hint=_hint(value, keys, say("names.what.severity"))))
+    return _checked(ctx.settings.names.severity(text(node, ctx, name)))
 
 
 def incident_type(node: Node, ctx: Context, name: str) -> str:
-    value = text(node, ctx, name)
-    for known in ctx.settings.incident_types:
-        if normalize(known) == normalize(value):
-            return known
-    types = list(ctx.settings.incident_types)
-    raise Invalid(say("schema.unknown_incident", value=value, hint=_hint(value, types, say("names.what.incident"))))
+    return _checked(ctx.settings.names.incident_type(text(node, ctx, name)))
+
+
+def _checked(found: T | Wrong) -> T:
+    """The value a check or lookup found, or :class:`Invalid` with its message."""
+    if isinstance(found, Wrong):
+        raise Invalid(found.message)
+    return found
 
 
 def sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
@@ -314,19 +291,9 @@ def sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
         if isinstance(item, Scalar) and item.value in (None, "") and not isinstance(node, Seq):
             continue
         try:
-            value = text(item, ctx, where)
+            asked.add(section(item, ctx, where))
         except Invalid as exc:
             ctx.report(item.line, where, str(exc))
-            continue
-        found = ctx.settings.section(value)
-        if found is None:
-            try:
-                message = _unknown_section(value, where, ctx)
-            except Invalid as exc:
-                message = str(exc)
-            ctx.report(item.line, where, message)
-        else:
-            asked.add(found.name)
     if not asked:
         return tuple(s.name for s in ctx.settings.sections)
     return tuple(s.name for s in ctx.settings.sections if s.name in asked)
@@ -340,12 +307,7 @@ def classification(node: Node, ctx: Context, name: str) -> str:
 
 
 def adopter(value: str, ctx: Context, name: str = "adopted") -> tuple[str, str]:
-    found = ctx.settings.adopter(value)
-    if found is None:
-        names = list(ctx.settings.adopters)
-        what = say("names.what.adopter")
-        joined(value, name, what, lambda part: ctx.settings.adopter(part) is not None, names)
-        raise Invalid(say("schema.unknown_adopter", value=value, hint=_hint(value, names, what)))
+    found = _resolved(ctx.settings.names.adopter(value), name, ctx.settings.names.adopter)
     return found, ctx.settings.adopters[found]
 
 
@@ -415,29 +377,19 @@ def _adoption(item: Node, ctx: Context, where: str) -> Adoption | None:
 
 def _publication(value: str, by: str, ctx: Context) -> str:
     """An ``in`` must be one of the adopter's publications."""
-    known = list(ctx.settings.publications.get(by, ()))
-    for name in known:
-        if normalize(name) == normalize(value):
-            return name
-    if not known:
-        raise Invalid(say("schema.no_publications", by=by, value=value))
-    hint = _hint(value, known, say("names.what.publication", by=by))
-    raise Invalid(say("schema.unknown_publication", value=value, by=by, hint=hint))
+    return _checked(ctx.settings.names.publication(value, by))
 
 
 def _route(node: Node, ctx: Context, name: str) -> str:
-    value = text(node, ctx, name)
-    route = route_of(value)
-    if route is None:
-        raise Invalid(say("schema.route", value=value))
-    return route
+    return _checked(route(text(node, ctx, name)))
 
 
 def _points(node: Node, ctx: Context, name: str) -> float:
     scalar = _scalar(node, say("schema.shape.number"))
-    if isinstance(scalar.value, bool) or not isinstance(scalar.value, (int, float)):
-        raise Invalid(say("schema.points", raw=scalar.raw))
-    return scalar.value
+    points = values.number(scalar.value)
+    if isinstance(points, Wrong):
+        raise Invalid(say("schema.points", raw=scalar.raw))  # the field's own advice: the adopter's points
+    return points
 
 
 _ADOPTION_KEYS: dict[str, Parser] = {
@@ -481,16 +433,7 @@ def instructions(node: Node, ctx: Context, name: str) -> tuple[Instruction, ...]
 
 
 def _level(node: Node, ctx: Context, name: str) -> str:
-    value = text(node, ctx, name)
-    code = level_code(value)
-    if code is None:
-        raise Invalid(level_error(value))
-    return code
-
-
-def level_error(value: object) -> str:
-    """The one message for a level that is none, Chinese and English codes listed."""
-    return level_message(value)
+    return _checked(level(text(node, ctx, name)))
 
 
 def _mapping(

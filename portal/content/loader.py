@@ -16,13 +16,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..store.cache import ParseCache, content_hash
-from .discovery import SourceFile
-from ..words.messages import say
+from ..model.names import case_twin, did_you_mean, normalize, unknown
 from ..model.objects import BulletinNote, Content, Incident, Issue, Report, Request, Settings
-from ..model.names import case_twin, did_you_mean, normalize
-from .parsing import Parsed, Stat, parse_data, parse_file, read_file, stat_of, unreadable
 from ..model.problems import Problems
+from ..store.cache import ParseCache, content_hash
+from ..words.messages import say
+from .discovery import SourceFile
+from .parsing import Parsed, Stat, parse_data, parse_file, read_file, stat_of, unreadable
 
 #: One file's outcome: index, content hash ("" when unreadable), stat, and the parse result (None: the cached one).
 _Result = tuple[int, str, "Stat | None", "Parsed | None"]
@@ -297,16 +297,8 @@ def _asked(
         problems.error(report.path, line, "request", say("safety.request_is_draft", id=report.request, path=draft))
         return None
     if asked is None:
-        problems.error(
-            report.path,
-            line,
-            "request",
-            say(
-                "loader.unknown_request",
-                id=report.request,
-                hint=did_you_mean(report.request, [r.id for r in by_id.values()]),
-            ),
-        )
+        wrong = unknown("request", report.request, [r.id for r in by_id.values()], shown=())
+        problems.error(report.path, line, "request", wrong.message)
         return None
     missing = [s for s in report.sections if s not in asked.sections]
     if missing:

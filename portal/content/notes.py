@@ -26,21 +26,23 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from ..model import values
 from ..model.dates import DateError, parse_period
-from .frontmatter import Map
-from ..words.messages import say
 from ..model.objects import BulletinNote, Settings
-from ..model.problems import Problems
+from ..model.problems import Problems, Wrong
+from ..words.messages import say
 from .fields import Context, Field, Invalid, Node, _scalar, day, parse_fields
+from .frontmatter import Map
 
 _NEXT_RE = re.compile(r"^##[ \t]+(?:下一步|下步)工作要求[ \t]*#*[ \t]*$", re.MULTILINE)
 
 
 def positive_whole(node: Node, ctx: Context, name: str) -> int:
     scalar = _scalar(node, say("schema.shape.number"))
-    if isinstance(scalar.value, bool) or not isinstance(scalar.value, int) or scalar.value < 1:
-        raise Invalid(say("notes.number", raw=scalar.raw))
-    return scalar.value
+    value = values.whole(scalar.value, least=1)
+    if isinstance(value, Wrong):
+        raise Invalid(say("notes.number", raw=scalar.raw))  # the field's own advice: the 发文字号's n
+    return value
 
 
 NOTE_FIELDS: dict[str, Field] = {

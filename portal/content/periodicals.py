@@ -16,33 +16,28 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time
 from typing import Any
 
-from .frontmatter import Map, Node, Scalar, Seq
-from ..words.messages import choices, say
+from ..model import values
+from ..model.names import Unknown, case_twin, did_you_mean, pick
 from ..model.objects import Adoption, Issue, IssueItem, Periodical, Report, Settings
-from ..model.names import case_twin, did_you_mean, normalize
-from ..model.problems import Problems
+from ..model.problems import Problems, Wrong
+from ..words import messages
+from ..words.messages import choices, say
 from .fields import Context, Field, Invalid, boolean, moment, parse_fields, text
+from .frontmatter import Map, Node, Scalar, Seq
 
 
 def _positive(node: Node, ctx: Context, name: str) -> int:
-    value = node.value if isinstance(node, Scalar) else None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+    value = values.whole(node.value if isinstance(node, Scalar) else None, least=1)
+    if isinstance(value, Wrong):
         raw = node.raw if isinstance(node, Scalar) else say("periodicals.not_a_value")
-        raise Invalid(say("periodicals.positive", raw=raw, name=name))
+        raise Invalid(say("periodicals.positive", raw=raw, name=name))  # the field's own advice: number: 12
     return value
 
 
 def _publication(node: Node, ctx: Context, name: str) -> str:
-    value = text(node, ctx, name)
-    found = ctx.settings.periodical(value)
-    if found is None:
-        names = [p.name for p in ctx.settings.periodicals]
-        hint = did_you_mean(value, names) or (
-            say("names.choose", what=say("names.what.periodical"), names=choices(names))
-            if names
-            else say("periodicals.none_configured")
-        )
-        raise Invalid(say("periodicals.unknown_publication", value=value, hint=hint))
+    found = ctx.settings.names.periodical(text(node, ctx, name))
+    if isinstance(found, Unknown):
+        raise Invalid(found.message)
     return found.name
 
 
@@ -127,7 +122,8 @@ def parse_issue(
         problems.warning(path, lines["items"], "items", say("periodicals.no_items"))
     if periodical is not None:
         for item in items:
-            if item.column and normalize(item.column) not in {normalize(c) for c in periodical.columns}:
+            column = pick("column", item.column, periodical.columns) if item.column else ""
+            if isinstance(column, Unknown):
                 shown = choices(periodical.columns) or say("periodicals.no_columns")
                 ctx.report(
                     item.column_line,
@@ -136,7 +132,7 @@ def parse_issue(
                         "periodicals.unknown_column",
                         value=item.column,
                         name=periodical.name,
-                        hint=did_you_mean(item.column, periodical.columns),
+                        hint=messages.did_you_mean(column.near),
                         columns=shown,
                     ),
                 )
@@ -159,7 +155,8 @@ def parse_issue(
 
 
 def _column(typed: str, periodical: Periodical) -> str:
-    return next((c for c in periodical.columns if normalize(c) == normalize(typed)), typed)
+    found = pick("column", typed, periodical.columns)
+    return typed if isinstance(found, Unknown) else found
 
 
 # --- across files ---------------------------------------------------------------------------

@@ -5,50 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
+from functools import cached_property
 from typing import Any
 
-from ..words.messages import say
-from .names import did_you_mean, normalize
-
-LEVELS: tuple[str, ...] = ("bureau", "county", "city", "province", "national")
-
-
-#: The levels as clerks write them (SPEC §4): accepted wherever a level code is.
-LEVEL_WORDS: dict[str, str] = {
-    "本局": "bureau",
-    "县级": "county",
-    "市级": "city",
-    "省级": "province",
-    "国家级": "national",
-}
-#: Routes of an adoption: 直报 / 转报, or their English codes.
-ROUTES: dict[str, str] = {"直报": "直报", "转报": "转报", "direct": "直报", "forwarded": "转报"}
+from .names import LEVELS as LEVELS  # defined with the names; many modules import it from here
+from .names import Resolver, Unknown, level
+from .names import level_code as level_code  # settings/config.py imports it from here (issue 23: to rewire)
 
 
 def level_rank(level: str) -> int:
     return LEVELS.index(level)
 
 
-def level_code(written: object) -> str | None:
-    """The level code of ``written`` (``county``, ``县级``, `` 县 级 ``), or None when it names no level."""
-    if not isinstance(written, str):
-        return None
-    value = normalize(written)
-    if value.lower() in LEVELS:
-        return value.lower()
-    return LEVEL_WORDS.get(value)
-
-
 def level_message(written: object) -> str:
-    """The one message for a level that is none, with the nearest level when one is near."""
-    hint = did_you_mean(str(written), [*LEVELS, *LEVEL_WORDS])
-    return say("levels.unknown", value=written, hint=hint)
-
-
-def route_of(written: str) -> str | None:
-    """直报 or 转报 for ``written`` (Chinese or English), or None."""
-    value = normalize(written)
-    return ROUTES.get(value) or ROUTES.get(value.lower())
+    """The Unknown level's message (for settings/config.py until it calls ``model.values.level``)."""
+    return str(level(written))
 
 
 @dataclass(frozen=True)
@@ -180,30 +151,38 @@ class Settings:
         return self.urgent_limits.get(severity, self.urgent_limit_hours) if severity else self.urgent_limit_hours
 
     def __post_init__(self) -> None:
-        lookup: dict[str, Section] = {}
-        for section in self.sections:
-            for name in (section.name, *section.aliases):
-                lookup[normalize(name)] = section
-        object.__setattr__(self, "_sections", lookup)
-        object.__setattr__(self, "_adopters", {normalize(n): n for n in self.adopters})
+        self.names  # noqa: B018 - built with the object, so that it pickles the same (memo keys) whenever asked
+
+    @cached_property
+    def names(self) -> Resolver[Section, Periodical]:
+        """The one resolver of every name written for a section, adopter, periodical, kind …"""
+        return Resolver(
+            self.sections,
+            self.adopters,
+            self.publications,
+            self.kinds,
+            self.incident_types,
+            self.urgent_limits,
+            self.periodicals,
+        )
 
     def section(self, name: str) -> Section | None:
         """The section a name or alias resolves to."""
-        found: dict[str, Section] = self._sections  # type: ignore[attr-defined]
-        return found.get(normalize(name))
+        found = self.names.section(name)
+        return None if isinstance(found, Unknown) else found
 
     def adopter(self, name: str) -> str | None:
         """The configured adopter a typed name resolves to."""
-        found: dict[str, str] = self._adopters  # type: ignore[attr-defined]
-        return found.get(normalize(name))
+        found = self.names.adopter(name)
+        return None if isinstance(found, Unknown) else found
 
     def periodical(self, name: str) -> Periodical | None:
         """The configured periodical a typed name resolves to."""
-        key = normalize(name)
-        return next((p for p in self.periodicals if normalize(p.name) == key), None)
+        found = self.names.periodical(name)
+        return None if isinstance(found, Unknown) else found
 
     def section_names(self) -> list[str]:
-        return [name for s in self.sections for name in (s.name, *s.aliases)]
+        return self.names.section_names()
 
     def scoring_at(self, day: date) -> ScoringVersion:
         """The version with the latest ``from`` on or before ``day``; else the earliest."""

@@ -10,6 +10,31 @@ from ..words.messages import WARNING_PREFIX, say
 Severity = Literal["error", "warning"]
 
 
+class Wrong:
+    """What a check returns instead of a value: ``message`` says, in Chinese, what is wrong and the fix.
+
+    A check never raises; its caller adds the place (file, line, field or key path) and reports it.
+    """
+
+    @property
+    def message(self) -> str:
+        raise NotImplementedError
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class WrongValue(Wrong):
+    """A value that is not what its place wants (not a number, not a whole number, no text…)."""
+
+    text: str
+
+    @property
+    def message(self) -> str:
+        return self.text
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One finding about one file: ``path:line: field: message``."""

@@ -9,18 +9,21 @@ does not have, a row with no or two effects, ``per_missing`` without
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeGuard, TypeVar
 
-from ..model.names import did_you_mean, normalize
-from ..model.objects import LEVELS, Condition, PeriodRule, Rule, level_code, route_of
+from ..model import values
+from ..model.names import LEVELS, Resolver, Unknown, did_you_mean, level, pick, route
+from ..model.objects import Condition, PeriodRule, Rule, Section
+from ..model.problems import Wrong, WrongValue
+from ..words import messages
 from ..words.messages import choices as listed_names
 from ..words.messages import say
 
 REQUEST_STATUSES = ("on_time", "late", "missed", "pending")
 URGENT_STATUSES = ("on_time", "late", "overdue", "pending")
-ROUTES = ("直报", "转报")
 MEDIA = ("image", "video")
 T = TypeVar("T")
 
@@ -43,7 +46,11 @@ Errors = list[tuple[str, str]]
 
 @dataclass(frozen=True)
 class Names:
-    """The configured names a rule may use."""
+    """The configured names as settings/config.py hands them over today.
+
+    Kept only until ``config._names`` builds a :class:`portal.model.names.Resolver` (issue 23); the rules
+    read every name through the resolver that :meth:`resolver` gives.
+    """
 
     section: Callable[[str], str | None]  # name or alias -> configured name
     section_names: tuple[str, ...]
@@ -53,104 +60,102 @@ class Names:
     incident_types: tuple[str, ...]
     severities: tuple[str, ...]
 
-    def all_publications(self) -> list[str]:
-        return sorted({p for items in self.publications.values() for p in items})
+    def resolver(self) -> Resolver[Section, Any]:
+        sections = tuple(Section(name, "") for name in dict.fromkeys(self.section_names))
+        resolver = _Lookup(sections, self.adopters, self.publications, self.kinds, self.incident_types, self.severities)
+        resolver.lookup = self.section
+        return resolver
 
 
-class Bad(ValueError):
-    pass
+class _Lookup(Resolver[Section, Any]):
+    """A resolver whose sections (with their aliases) are known only by ``Names.section``'s lookup."""
+
+    lookup: Callable[[str], str | None]
+
+    def section(self, written: str) -> Section | Unknown:
+        found = self.lookup(written)
+        return Section(found, "") if found is not None else super().section(written)
+
+
+def _resolver(names: Resolver | Names) -> Resolver:
+    return names.resolver() if isinstance(names, Names) else names
 
 
 def _listed(value: object) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _text(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise Bad(say("config.name", value=value))
-    return value.strip()
-
-
-def _choice(value: object, choices: tuple[str, ...] | list[str], what: str) -> str:
-    text = _text(value)
-    for choice in choices:
-        if normalize(choice) == normalize(text):
-            return choice
-    if what == "level" and level_code(text):
-        return str(level_code(text))
-    if what == "route" and route_of(text):
-        return str(route_of(text))
+def _choice(value: str, choices: tuple[str, ...], what: str) -> str | WrongValue:
+    """One of a fixed list of codes (statuses, media …), which the message always lists."""
+    found = pick(what, value, choices)
+    if not isinstance(found, Unknown):
+        return found
+    hint = messages.did_you_mean(found.near)
     what = say(f"rules.what.{what}")
-    if not choices:
-        raise Bad(say("rules.unknown_choice_none", what=what, value=text))
-    hint = did_you_mean(text, list(choices))
-    raise Bad(say("rules.unknown_choice", what=what, value=text, hint=hint, choices=listed_names(list(choices))))
+    return WrongValue(say("rules.unknown_choice", what=what, value=value, hint=hint, choices=listed_names(choices)))
 
 
-def _bool(value: object) -> bool:
+def _bool(value: object) -> bool | WrongValue:
     if not isinstance(value, bool):
-        raise Bad(say("rules.bool", value=value))
+        return WrongValue(say("rules.bool", value=value))
     return value
 
 
-def _number(value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise Bad(say("config.number", value=value))
-    return value
-
-
-#: Match keys whose value is one of a list of names: the list (from the config or fixed) and what it is called.
-_CHOICE_KEYS: dict[str, tuple[Callable[[Names], tuple[str, ...] | list[str]], str]] = {
-    "by": (lambda names: list(names.adopters), "adopter"),
-    "level": (lambda names: LEVELS, "level"),
-    "route": (lambda names: ROUTES, "route"),
-    "kind": (lambda names: names.kinds, "kind"),
-    "type": (lambda names: names.incident_types, "incident"),
-    "incident": (lambda names: names.incident_types, "incident"),
-    "severity": (lambda names: names.severities, "severity"),
-    "media": (lambda names: MEDIA, "media"),
+#: Match keys whose value is a name: how it is resolved (to the configured name or code).
+_NAME_KEYS: dict[str, Callable[[Resolver, str], str | Wrong]] = {
+    "by": lambda names, text: names.adopter(text),
+    "level": lambda names, text: level(text),
+    "route": lambda names, text: route(text),
+    "kind": lambda names, text: names.kind(text),
+    "type": lambda names, text: names.incident_type(text),
+    "incident": lambda names, text: names.incident_type(text),
+    "severity": lambda names, text: names.severity(text, default=True),
+    "media": lambda names, text: _choice(text, MEDIA, "media"),
 }
 
 
-def _key_value(key: str, fact: str, value: object, names: Names, row: Mapping[str, Any]) -> Any:
-    """One value of a match key, resolved to the configured name."""
-    if key in _CHOICE_KEYS:
-        choices, what = _CHOICE_KEYS[key]
-        return _choice(value, choices(names), what)
-    if key == "section":
-        found = names.section(_text(value))
-        if found is None:
-            hint = did_you_mean(str(value), list(names.section_names))
-            raise Bad(say("config.unknown_section", name=value, hint=hint))
-        return found
+def _key_value(key: str, fact: str, value: object, names: Resolver, row: Mapping[str, Any]) -> Any:
+    """One value of a match key, resolved to the configured name, or a :class:`Wrong`."""
     if key in ("urgent", "request", "adopted"):
         return _bool(value)
+    text = values.name(value)
+    if isinstance(text, Wrong):
+        return text
+    if key in _NAME_KEYS:
+        return _NAME_KEYS[key](names, text)
+    if key == "section":
+        found = names.section(text)
+        return found if isinstance(found, Unknown) else found.name
     if key == "in":
-        return _publication(value, names, row)
+        return _publication(text, names, row)
     if key == "with":
-        text = _text(value)
-        if normalize(text) in {normalize(n) for n in names.adopters}:
-            return _choice(text, list(names.adopters), "adopter")
-        return _choice(text, names.all_publications(), "adopter_or_publication")
+        adopter = names.adopter(text)
+        if not isinstance(adopter, Unknown):
+            return adopter
+        return _choice(text, tuple(_all_publications(names)), "adopter_or_publication")
     if key in ("status", "urgent_status"):
-        return _choice(
-            value, URGENT_STATUSES if fact == "urgent" or key == "urgent_status" else REQUEST_STATUSES, "status"
-        )
-    return _text(value)  # form: free text
+        urgent = fact == "urgent" or key == "urgent_status"
+        return _choice(text, URGENT_STATUSES if urgent else REQUEST_STATUSES, "status")
+    return text  # form: free text
 
 
-def _publication(value: object, names: Names, row: Mapping[str, Any]) -> str:
-    text = _text(value)
+def _all_publications(names: Resolver) -> list[str]:
+    return sorted({p for items in names.publications.values() for p in items})
+
+
+def _publication(text: str, names: Resolver, row: Mapping[str, Any]) -> str | WrongValue:
+    """An ``in``: a publication of the row's ``by`` adopters (of any adopter without ``by``)."""
     bys = [b for b in (_listed(row.get("by")) if "by" in row else []) if isinstance(b, str)]
-    owners = [n for n in names.adopters if any(normalize(n) == normalize(b) for b in bys)] or list(names.adopters)
+    named = {names.adopter(b) for b in bys}
+    owners = [n for n in names.adopters if n in named] or list(names.adopters)
     choices = sorted({p for owner in owners for p in names.publications.get(owner, ())})
-    for choice in choices:
-        if normalize(choice) == normalize(text):
-            return choice
+    found = pick("publication", text, choices)
+    if not isinstance(found, Unknown):
+        return found
     whose = listed_names(owners) if bys else say("rules.any_adopter")
     shown = listed_names(choices) or say("rules.none_configured")
-    hint = did_you_mean(text, choices)
-    raise Bad(say("rules.unknown_publication", value=text, hint=hint, whose=whose, choices=shown))
+    hint = messages.did_you_mean(found.near)
+    return WrongValue(say("rules.unknown_publication", value=text, hint=hint, whose=whose, choices=shown))
 
 
 def _effect(row: Mapping[str, Any], effects: tuple[str, ...], where: str, errors: Errors) -> str | None:
@@ -164,17 +169,17 @@ def _effect(row: Mapping[str, Any], effects: tuple[str, ...], where: str, errors
     return None
 
 
-def parse_rules(raw: object, names: Names, where: str, errors: Errors) -> tuple[Rule, ...]:
+def parse_rules(raw: object, names: Resolver | Names, where: str, errors: Errors) -> tuple[Rule, ...]:
     """A version's ``rules`` list."""
-    return _rows(raw, names, where, errors, _rule, "- fact: adoption, in: …, points: 20")
+    return _rows(raw, _resolver(names), where, errors, _rule, "- fact: adoption, in: …, points: 20")
 
 
 def _rows(
     raw: object,
-    names: Names,
+    names: Resolver,
     where: str,
     errors: Errors,
-    parse_row: Callable[[object, Names, str, Errors], T | None],
+    parse_row: Callable[[object, Resolver, str, Errors], T | None],
     example: str,
 ) -> tuple[T, ...]:
     """A list of rows, each parsed by ``parse_row`` at ``where[i]``; a row with errors is left out."""
@@ -191,7 +196,7 @@ def _rows(
     return tuple(out)
 
 
-def _rule(row: object, names: Names, where: str, errors: Errors) -> Rule | None:
+def _rule(row: object, names: Resolver, where: str, errors: Errors) -> Rule | None:
     if not isinstance(row, dict):
         errors.append((where, say("rules.rule_shape")))
         return None
@@ -219,44 +224,38 @@ def _rule(row: object, names: Names, where: str, errors: Errors) -> Rule | None:
                 (f"{where}.{key}", say("rules.fact_key", fact=fact, key=key, known=", ".join(FACT_KEYS[fact])))
             )
             continue
-        values = []
-        for position, item in enumerate(_listed(value)):
-            try:
-                values.append(_key_value(key, fact, item, names, row))
-            except Bad as exc:
-                errors.append((f"{where}.{key}" + (f"[{position}]" if isinstance(value, list) else ""), str(exc)))
-        match[key] = tuple(values)
+        resolve = functools.partial(_key_value, key, fact, names=names, row=row)
+        match[key] = _each(value, resolve, f"{where}.{key}", errors)
     amount: float | str = 0
     if effect is not None:
-        try:
-            amount = _amount(row[effect], effect, fact)
-        except Bad as exc:
-            errors.append((f"{where}.{effect}", str(exc)))
+        given = _amount(row[effect], effect, fact)
+        if isinstance(given, Wrong):
+            errors.append((f"{where}.{effect}", given.message))
+        else:
+            amount = given
     if len(errors) > before or effect is None:
         return None
     return Rule(fact, match, effect, amount)
 
 
-def _amount(value: object, effect: str, fact: str) -> float | str:
+def _amount(value: object, effect: str, fact: str) -> float | str | WrongValue:
     if value == "given" and effect == "points":
-        if fact != "adoption":
-            raise Bad(say("rules.given"))
-        return "given"
-    return _number(value)
+        return "given" if fact == "adoption" else WrongValue(say("rules.given"))
+    return values.number(value)
 
 
 # --- period rows -----------------------------------------------------------------------------------
 
 
-def parse_period(raw: object, names: Names, where: str, errors: Errors) -> tuple[PeriodRule, ...]:
+def parse_period(raw: object, names: Resolver | Names, where: str, errors: Errors) -> tuple[PeriodRule, ...]:
     """A version's ``period`` list."""
-    return _rows(raw, names, where, errors, _period_row, "- per: month, per_missing: -2, minimum: quota")
+    return _rows(raw, _resolver(names), where, errors, _period_row, "- per: month, per_missing: -2, minimum: quota")
 
 
 _PERIOD_KEYS = ("per", "section", "if", "floor", "minimum", "kind", *PERIOD_EFFECTS)
 
 
-def _period_row(row: object, names: Names, where: str, errors: Errors) -> PeriodRule | None:
+def _period_row(row: object, names: Resolver, where: str, errors: Errors) -> PeriodRule | None:
     if not isinstance(row, dict):
         errors.append((where, say("rules.period_shape")))
         return None
@@ -280,7 +279,7 @@ def _period_row(row: object, names: Names, where: str, errors: Errors) -> Period
     sections = _names(
         row.get("section"), lambda v: _key_value("section", "", v, names, row), f"{where}.section", errors
     )
-    kinds = _names(row.get("kind"), lambda v: _choice(v, names.kinds, "kind"), f"{where}.kind", errors)
+    kinds = _names(row.get("kind"), lambda v: _key_value("kind", "", v, names, row), f"{where}.kind", errors)
     when = _condition(row["if"], names, f"{where}.if", errors) if "if" in row else None
     value, floor, minimum = _period_effect(row, effect, where, errors)
     if len(errors) > before or effect is None:
@@ -288,15 +287,20 @@ def _period_row(row: object, names: Names, where: str, errors: Errors) -> Period
     return PeriodRule(str(per), effect, value, sections, when, floor, minimum, kinds)
 
 
-def _names(value: object, resolve: Callable[[object], str], where: str, errors: Errors) -> tuple[str, ...]:
-    if value is None:
-        return ()
+def _names(value: object, resolve: Callable[[object], Any], where: str, errors: Errors) -> tuple[Any, ...]:
+    """Each value of ``value`` (one or a list; absent: none) resolved; see :func:`_each`."""
+    return () if value is None else _each(value, resolve, where, errors)
+
+
+def _each(value: object, resolve: Callable[[object], Any], where: str, errors: Errors) -> tuple[Any, ...]:
+    """Each value of ``value`` (one or a list) resolved; a :class:`Wrong` one is an error at ``where[i]``."""
     out = []
     for position, item in enumerate(_listed(value)):
-        try:
-            out.append(resolve(item))
-        except Bad as exc:
-            errors.append((where + (f"[{position}]" if isinstance(value, list) else ""), str(exc)))
+        found = resolve(item)
+        if isinstance(found, Wrong):
+            errors.append((where + (f"[{position}]" if isinstance(value, list) else ""), found.message))
+        else:
+            out.append(found)
     return tuple(out)
 
 
@@ -304,14 +308,11 @@ def _period_effect(
     row: Mapping[str, Any], effect: str | None, where: str, errors: Errors
 ) -> tuple[float, float | None, int | str | None]:
     value: float = 0
-    try:
-        if effect in ("zero", "no_praise"):
-            if row[effect] is not True:
-                raise Bad(say("rules.write_true", effect=effect))
-        elif effect is not None:
-            value = _number(row[effect])
-    except Bad as exc:
-        errors.append((f"{where}.{effect}", str(exc)))
+    if effect in ("zero", "no_praise"):
+        if row[effect] is not True:
+            errors.append((f"{where}.{effect}", say("rules.write_true", effect=effect)))
+    elif effect is not None:
+        value = _number(row[effect], f"{where}.{effect}", errors, 0)
     return value, _period_floor(row, effect, where, errors), _period_minimum(row, effect, where, errors)
 
 
@@ -322,11 +323,7 @@ def _period_floor(row: Mapping[str, Any], effect: str | None, where: str, errors
     if effect != "base":
         errors.append((f"{where}.floor", say("rules.floor")))
         return None
-    try:
-        return _number(row["floor"])
-    except Bad as exc:
-        errors.append((f"{where}.floor", str(exc)))
-        return None
+    return _number(row["floor"], f"{where}.floor", errors, None)
 
 
 def _period_minimum(row: Mapping[str, Any], effect: str | None, where: str, errors: Errors) -> int | str | None:
@@ -339,14 +336,16 @@ def _period_minimum(row: Mapping[str, Any], effect: str | None, where: str, erro
     given = row.get("minimum")
     if given is None:
         errors.append((f"{where}.minimum", say("rules.minimum_missing")))
-    elif given == "quota" or (isinstance(given, int) and not isinstance(given, bool) and given >= 0):
-        return given
-    else:
+    elif given == "quota":
+        return "quota"
+    elif isinstance(count := values.whole(given), Wrong):
         errors.append((f"{where}.minimum", say("rules.minimum", value=given)))
+    else:
+        return count
     return None
 
 
-def _condition(raw: object, names: Names, where: str, errors: Errors) -> Condition | None:
+def _condition(raw: object, names: Resolver, where: str, errors: Errors) -> Condition | None:
     if not isinstance(raw, dict) or not raw:
         errors.append((where, say("rules.condition_shape")))
         return None
@@ -363,7 +362,7 @@ def _condition(raw: object, names: Names, where: str, errors: Errors) -> Conditi
             test = _bound(item, at, errors, extra=("kind",))
             kinds = _names(
                 item.get("kind") if isinstance(item, dict) else None,
-                lambda v: _choice(v, names.kinds, "kind"),
+                lambda v: _key_value("kind", "", v, names, {}),
                 f"{at}.kind",
                 errors,
             )
@@ -387,17 +386,26 @@ def _bound(raw: object, where: str, errors: Errors, extra: tuple[str, ...] = ())
     if len(given) != 1:
         errors.append((where, say("rules.bound_one")))
         return None
-    try:
-        return given[0], _number(raw[given[0]])
-    except Bad as exc:
-        errors.append((f"{where}.{given[0]}", str(exc)))
+    bound = values.number(raw[given[0]])
+    if isinstance(bound, Wrong):
+        errors.append((f"{where}.{given[0]}", bound.message))
         return None
+    return given[0], bound
+
+
+def _number(value: object, where: str, errors: Errors, otherwise: T) -> float | T:
+    """``value`` as a number, or ``otherwise`` and an error at ``where``."""
+    found = values.number(value)
+    if isinstance(found, Wrong):
+        errors.append((where, found.message))
+        return otherwise
+    return found
 
 
 def _count(raw: Mapping[str, Any], where: str, errors: Errors) -> int:
-    value = raw.get("min", 1)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        errors.append((f"{where}.min", say("config.count", value=value)))
+    value = values.whole(raw.get("min", 1))
+    if isinstance(value, Wrong):
+        errors.append((f"{where}.min", value.message))
         return 1
     return value
 
@@ -423,10 +431,10 @@ def _requests_test(raw: object, where: str, errors: Errors) -> tuple[str, int] |
     return str(status), _count(raw, where, errors)
 
 
-def _incidents_test(raw: object, names: Names, where: str, errors: Errors) -> tuple[tuple[str, ...], int] | None:
+def _incidents_test(raw: object, names: Resolver, where: str, errors: Errors) -> tuple[tuple[str, ...], int] | None:
     if not _test_mapping(raw, "type", where, errors, "{type: 被通报, min: N}"):
         return None
-    types = _names(raw.get("type"), lambda v: _choice(v, names.incident_types, "incident"), f"{where}.type", errors)
+    types = _names(raw.get("type"), lambda v: _key_value("type", "", v, names, {}), f"{where}.type", errors)
     return types, _count(raw, where, errors)
 
 

@@ -96,16 +96,34 @@ _CONTENT: dict[str, str] = {
     "names.what.kind": "信息类型",
     "names.what.severity": "紧急程度",
     "names.what.incident": "扣分事项类型",
-    "names.what.publication": "“{by}”的刊物",
+    "names.what.publication": "“{owner}”的刊物",
+    "names.what.periodical": "刊物",
     "names.joined": (
         "“{value}”是用逗号或顿号连在一起的 {count} 个名称：{names}；"
         "几个名称要分开写成列表：{field}: [{listed}]（方括号、英文逗号）"
     ),
     "names.joined_unknown": "；其中“{name}”不是已配置的{what}{hint}",
-    "levels.unknown": (
+    # a name that is none of the configured ones (portal.model.names.Unknown): messages.unknown words it
+    "unknown.section": "没有名为“{value}”的股室{hint}（股室名称见 mkdocs.yml 的 extra.portal.sections）",
+    "unknown.adopter": "没有名为“{value}”的采用单位{hint}（采用单位见 mkdocs.yml 的 extra.portal.adopters）",
+    "unknown.kind": "没有名为“{value}”的信息类型{hint}（见 mkdocs.yml 的 extra.portal.kinds）",
+    "unknown.kind.none": "没有配置信息类型；请删掉这一行，或请办公室把“{value}”加到 mkdocs.yml 的 extra.portal.kinds",
+    "unknown.severity": "没有名为“{value}”的紧急程度{hint}（见 mkdocs.yml 的 extra.portal.urgent_limit_hours）",
+    "unknown.severity.none": "紧急事件的报送时限（urgent_limit_hours）只有一个，不分紧急程度；请删掉这一行",
+    "unknown.incident": "没有名为“{value}”的扣分事项类型{hint}（见 mkdocs.yml 的 extra.portal.incident_types）",
+    "unknown.periodical": "没有名为“{value}”的刊物{hint}（刊物见 mkdocs.yml 的 extra.portal.periodicals）",
+    "unknown.publication": "“{value}”不是“{owner}”的刊物{hint}",
+    "unknown.publication.none": (
+        "“{owner}”没有配置刊物；请删掉 in 这一行，"
+        "或请办公室把“{value}”加到 extra.portal.adopters 里“{owner}”的 publications"
+    ),
+    "unknown.level": (
         "没有“{value}”这个级别{hint}（级别请写 本局、县级、市级、省级、国家级 之一，"
         "也可以写 bureau、county、city、province、national）"
     ),
+    "unknown.route": "“{value}”不是报送方式；请写“直报”（本股室直接报送）或“转报”（由办公室转报）",
+    "unknown.request": "没有编号为“{value}”的约稿通知{hint}（约稿通知是 requests/ 下的文件）",
+    "unknown.none_configured": "；还没有配置任何{what}",
     # the fields of a report, request or incident
     "schema.shape.list": "列表",
     "schema.shape.mapping": "一组“键: 值”",
@@ -132,27 +150,15 @@ _CONTENT: dict[str, str] = {
     "schema.day_only": "这里只写日期，不写时间；请写成 {name}: {day}",
     "schema.expected_list": "这里应写成列表，如 {name}: [重点, 低保]",
     "schema.expected_section_list": "这里应写成股室的列表，如 {name}: [社会救助股, 养老服务股]",
-    "schema.unknown_section": "没有名为“{value}”的股室{hint}（股室名称见 mkdocs.yml 的 extra.portal.sections）",
     "schema.section_empty_list": "是一个空列表；请写上股室，如 section: 社会救助股",
     "schema.section_twice": "“{name}”写了两次（股室名称和它的简称算同一个）；只保留一个",
     "schema.no_valid_section": "没有一个有效的股室；请先改正上面指出的名称",
-    "schema.no_kinds": "没有配置信息类型；请删掉这一行，或请办公室把“{value}”加到 mkdocs.yml 的 extra.portal.kinds",
-    "schema.unknown_kind": "没有名为“{value}”的信息类型{hint}（见 mkdocs.yml 的 extra.portal.kinds）",
-    "schema.no_severities": "紧急事件的报送时限（urgent_limit_hours）只有一个，不分紧急程度；请删掉这一行",
-    "schema.unknown_severity": "没有名为“{value}”的紧急程度{hint}（见 mkdocs.yml 的 extra.portal.urgent_limit_hours）",
-    "schema.unknown_incident": "没有名为“{value}”的扣分事项类型{hint}（见 mkdocs.yml 的 extra.portal.incident_types）",
     "schema.classified": (
         "“{value}”的信息不能发布：涉密信息一律不得上网，classification 只能写“公开”或“内部”"
         "——请删除这个文件，通过涉密渠道报送"
     ),
-    "schema.unknown_adopter": "没有名为“{value}”的采用单位{hint}（采用单位见 mkdocs.yml 的 extra.portal.adopters）",
     "schema.adopted_true": "“true”没有说明是哪个单位采用的；请写上单位名称，如 {example}",
     "schema.adoption_shape": "这里应写单位名称，或写成 {{by: 县委办, date: YYYY-MM-DD, form: 专报}}",
-    "schema.no_publications": (
-        "“{by}”没有配置刊物；请删掉 in 这一行，或请办公室把“{value}”加到 extra.portal.adopters 里“{by}”的 publications"
-    ),
-    "schema.unknown_publication": "“{value}”不是“{by}”的刊物{hint}",
-    "schema.route": "“{value}”不是报送方式；请写“直报”（本股室直接报送）或“转报”（由办公室转报）",
     "schema.points": "“{raw}”不是数字；请写采用单位给的分数，如 points: 3",
     "schema.instructions_shape": "这里应写成列表，每一项如 {{by: 县长 孙建国, level: 县级, date: YYYY-MM-DD, note: …}}",
     "schema.instruction_shape": "这一项应写成 {{by: …, level: 县级, date: YYYY-MM-DD, note: …}}",
@@ -213,7 +219,6 @@ _CONTENT: dict[str, str] = {
         "如 reports/2026/03/2026-03-05-低保.md{hint}"
     ),
     "loader.duplicate_id": "编号“{id}”已经被 {other} 用了；每个约稿通知要有自己的编号",
-    "loader.unknown_request": "没有编号为“{id}”的约稿通知{hint}（约稿通知是 requests/ 下的文件）",
     "loader.not_asked": "约稿“{id}”没有向{missing}约稿（约稿股室：{asked}）；请核对约稿编号或股室",
     "loader.copy": (
         "是 {original} 的副本（标题和正文都相同），这条信息会被统计两次；请删掉副本，如果是新信息，请改写标题和正文"
@@ -227,11 +232,8 @@ _CONTENT: dict[str, str] = {
     "notes.folder": "通报的文字请直接放在 bulletins/ 下，以统计期命名",
     "notes.not_a_period": "“{stem}”不是统计期；请按通报的统计期给文件命名：2026-10.md、2026-Q3.md 或 2026.md",
     # issues of a periodical (periodicals/<slug>/*.md)
-    "names.what.periodical": "刊物",
     "periodicals.not_a_value": "列表或一组“键: 值”",
     "periodicals.positive": "“{raw}”不是正整数；请写成如 {name}: 12",
-    "periodicals.none_configured": "；还没有配置任何刊物",
-    "periodicals.unknown_publication": "没有名为“{value}”的刊物{hint}（刊物见 mkdocs.yml 的 extra.portal.periodicals）",
     "periodicals.items_list": "这里应写成列表，如 items: [{{report: reports/2026/03/x.md, column: 工作动态}}]",
     "periodicals.item_shape": "这一项应写信息的路径，或写成 {{report: reports/…/x.md, column: 工作动态}}",
     "periodicals.item_no_report": "缺少 report；请补上 report: reports/…/x.md",
@@ -275,6 +277,7 @@ _SETTINGS: dict[str, str] = {
     "config.day_not_time": "“{value}”带了时间；这里只写日期 YYYY-MM-DD",
     "config.count": "“{value}”不是整数；请写 0、1、2……这样的整数",
     "config.negative": "不能是负数（现在是 {value}）",
+    "values.least": "不能小于 {least}（现在是 {value}）",
     "config.adopters": "应写成“单位名称: 级别”的列表，如 县委办: 县级",
     "config.same_name": "“{name}”和“{other}”是同一个名称；只保留一个",
     "config.level_required": "必填；请加上 level: 县级",
@@ -323,13 +326,6 @@ _SETTINGS: dict[str, str] = {
     # scoring rules (extra.portal.scoring[…].rules and .period)
     "rules.none_configured": "（还没有配置）",
     "rules.unknown_choice": "没有名为“{value}”的{what}{hint}（可以写：{choices}）",
-    "rules.unknown_choice_none": "没有名为“{value}”的{what}（还没有配置任何{what}）",
-    "rules.what.adopter": "采用单位",
-    "rules.what.level": "级别",
-    "rules.what.route": "报送方式",
-    "rules.what.kind": "信息类型",
-    "rules.what.incident": "扣分事项类型",
-    "rules.what.severity": "紧急程度",
     "rules.what.media": "媒体",
     "rules.what.status": "状态",
     "rules.what.adopter_or_publication": "采用单位或刊物",
@@ -804,6 +800,28 @@ WARNING_PREFIX = "警告: "
 def did_you_mean(hint: str | None) -> str:
     """``；是不是“社会救助股”？`` for a near name, or nothing: the one wording of every suggestion."""
     return say("names.did_you_mean", hint=hint) if hint else ""
+
+
+def unknown(kind: str, value: str, near: str | None, names: tuple[str, ...], owner: str = "") -> str:
+    """The one message for a name that names nothing configured of ``kind`` (see ``portal.model.names.Unknown``).
+
+    The hint is the nearest name (``；是不是“社会救助股”？``); when none is near, the names one may write;
+    when there are none, that none is configured (or the kind's own ``.none`` message, which says the fix).
+    """
+    if not names and f"unknown.{kind}.none" in MESSAGES:
+        return say(f"unknown.{kind}.none", value=value, owner=owner)
+    return say(f"unknown.{kind}", value=value, owner=owner, hint=_unknown_hint(kind, near, names, owner))
+
+
+def _unknown_hint(kind: str, near: str | None, names: tuple[str, ...], owner: str) -> str:
+    if near:
+        return did_you_mean(near)
+    if f"names.what.{kind}" not in MESSAGES:  # levels, routes: the message lists them itself
+        return ""
+    what = say(f"names.what.{kind}", owner=owner)
+    if names:
+        return say("names.choose", what=what, names=choices(names))
+    return say("unknown.none_configured", what=what)
 
 
 def choices(names: list[str] | tuple[str, ...]) -> str:
