@@ -9,6 +9,7 @@ from typing import Any
 
 from ..words.messages import say
 from .names import did_you_mean, normalize
+from .reminder_settings import ReminderSettings
 
 LEVELS: tuple[str, ...] = ("bureau", "county", "city", "province", "national")
 
@@ -151,7 +152,7 @@ class EditorSettings:
 
 @dataclass(frozen=True)
 class Settings:
-    """``extra.portal`` after validation (see :mod:`portal.config`)."""
+    """``extra.portal`` after validation (see :mod:`portal.settings.build`)."""
 
     organization: str
     timezone_name: str
@@ -174,6 +175,9 @@ class Settings:
     periodicals: tuple[Periodical, ...] = ()
     editor: EditorSettings | None = None  # no admin/ editor unless configured
     require_signed_by: bool = False  # review.require_signed_by: check --review wants a report's 签发
+    # Left out of repr (the snapshot's key is the settings' repr): reminders do not change how a file is read, and
+    # the calendar's sets of days would print in a different order in every process.
+    reminders: ReminderSettings = field(default_factory=ReminderSettings, repr=False)
 
     def urgent_limit(self, severity: str = "") -> float:
         """Hours an urgent report of this ``severity`` has (``default`` for none)."""
