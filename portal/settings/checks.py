@@ -100,18 +100,23 @@ def unknown_adopter(written: object, known: Iterable[str]) -> str:
     return say("config.unknown_adopter", name=written, hint=did_you_mean(str(written), known))
 
 
+def collect(check: Callable[[object], T], value: object, where: str, errors: Errors) -> T | None:
+    """``check(value)``, or None with its problem appended to ``errors`` at ``where``."""
+    try:
+        return check(value)
+    except Invalid as exc:
+        errors.extend((f"{where}{sub}", message) for sub, message in exc.errors)
+        return None
+
+
 def distinct_names(items: list[object], where: str, errors: Errors) -> list[str]:
     """The names of a list, stripped; a blank or non-text item or a repeated name is an error at ``where[i]``."""
     out: list[str] = []
     for index, item in enumerate(items):
-        try:
-            written = name(item)
-        except Invalid as exc:
-            errors.append((f"{where}[{index}]", str(exc)))
-            continue
-        if normalize(written) in {normalize(n) for n in out}:
+        written = collect(name, item, f"{where}[{index}]", errors)
+        if written is not None and normalize(written) in {normalize(n) for n in out}:
             errors.append((f"{where}[{index}]", say("config.listed_twice", name=item)))
-        else:
+        elif written is not None:
             out.append(written)
     return out
 
@@ -316,15 +321,12 @@ _ADOPTER_KEYS = ("level", "publications")
 
 def _adopter(given: object, where: str, errors: Errors) -> tuple[str, tuple[str, ...]]:
     if not isinstance(given, dict):
-        code = level_code(given)
-        if code is None:
-            errors.append((where, level_message(given)))
-        return str(code or given), ()
+        return str(collect(level, given, where, errors) or given), ()
     errors.extend((f"{where}.{key}", unknown_key(key, _ADOPTER_KEYS)) for key in given if key not in _ADOPTER_KEYS)
-    code = level_code(given.get("level"))
-    if code is None:
-        written = given.get("level")
-        errors.append((f"{where}.level", say("config.level_required") if written is None else level_message(written)))
+    written = given.get("level")
+    if written is None:
+        errors.append((f"{where}.level", say("config.level_required")))
+    code = None if written is None else collect(level, written, f"{where}.level", errors)
     raw = given.get("publications") or []
     publications = distinct_names(raw if isinstance(raw, list) else [raw], f"{where}.publications", errors)
     return str(code), tuple(publications)
