@@ -15,8 +15,8 @@ from portal.model import values
 from portal.model.names import Resolver, Unknown, case_twin, level, route
 from portal.model.objects import Periodical, Section
 from portal.model.problems import Wrong
-from portal.settings.config import build_settings
-from portal.settings.rules import Names
+from portal.settings.build import build_settings
+from portal.settings.rules import parse_rules
 from tests.conftest import PORTAL
 
 SECTIONS = (
@@ -181,22 +181,17 @@ def test_the_settings_carry_one_resolver_that_every_lookup_uses() -> None:
     assert settings.section_names() == settings.names.section_names()
 
 
-def test_the_rules_names_handed_over_by_the_config_resolve_aliases_through_its_lookup() -> None:
-    names = Names(
-        section=lambda name: "甲股" if name in ("甲股", "甲") else None,
-        section_names=("甲股", "甲股"),
-        adopters={"县委办": "county"},
-        publications={},
-        kinds=(),
-        incident_types=(),
-        severities=(),
-    )
-    resolver = names.resolver()
-    assert found(resolver.section("甲")) == "甲股"
-    assert (
-        str(resolver.section("甲乙"))
-        == "没有名为“甲乙”的股室；是不是“甲股”？（股室名称见 mkdocs.yml 的 extra.portal.sections）"
-    )
+def test_the_settings_build_the_scoring_rules_one_resolver_with_the_aliases() -> None:
+    """The rules are parsed before the settings exist: the builder hands them the same resolver, aliases in."""
+    resolver: Resolver = Resolver((Section("甲股", "jia", aliases=("甲",)),), adopters={"县委办": "county"})
+    errors: list[tuple[str, str]] = []
+    rules = parse_rules([{"fact": "adoption", "section": "甲", "points": 5}], resolver, "r", errors)
+    assert errors == [] and len(rules) == 1
+    bad = parse_rules([{"fact": "adoption", "section": "甲乙", "points": 5}], resolver, "r", errors)
+    assert bad == () and [path for path, _ in errors] == ["r[0].section"]
+    message = str(resolver.section("甲乙"))
+    assert message.startswith("没有名为“甲乙”的股室；是不是“甲")  # the name or its alias, both one edit away
+    assert message.endswith("”？（股室名称见 mkdocs.yml 的 extra.portal.sections）")
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ from portal.content.frontmatter import Map, parse_yaml
 from portal.content.loader import load
 from portal.content.parsing import Parsed, parse_data, parse_report, parse_request
 from portal.model.problems import Problems
-from portal.settings.config import build_settings
+from portal.settings.build import build_settings
 from portal.store import cache
 from tests.conftest import PORTAL, REPO
 

@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ..content.discovery import decodable, shown
 from ..content.review import review_problems
+from ..edge.mkdocs_text import mkdocs_message
 from ..edge.site import ConfigFailure, Site, load_site, read_config, settings_of
 from ..figures.tally import Tally, evaluate, number, tally, to_json
 from ..model.dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
 from ..model.problems import Problem, summary
-from ..settings.config import locate_in_chain, mkdocs_message
+from ..settings.locate import locate_in_chain
 from ..store.cache import cache_folder
 from ..words.messages import say
 from ..words.vocabulary import BREAKDOWN, CLI_SECTION_KEYS, PASSED, SECTION_COLUMNS, H, columns

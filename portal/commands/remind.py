@@ -17,15 +17,13 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
 from typing import Any, TextIO
 
 from ..figures.reminders import (
-    ChannelSettings,
     Reminder,
-    ReminderSettings,
     WindowError,
     align,
     fold,
@@ -37,8 +35,10 @@ from ..figures.reminders import (
 from ..model.dates import DateError, parse_moment
 from ..model.objects import Content, Settings
 from ..model.problems import Problem
+from ..model.reminder_settings import ChannelSettings, ReminderSettings
 from ..output.channels import TYPE_NAMES, MissingSecret, Outgoing, Sender, deliver, make_sender, outgoing, scrub
-from ..settings.config import ROOT, locate_in_chain, reminder_settings
+from ..settings.locate import locate_in_chain
+from ..settings.schema import ROOT
 from ..store.remind_state import Done, State, StateError, load, locked, save
 from ..words.messages import WARNING_PREFIX, say
 
@@ -61,11 +61,12 @@ def prepare(
     args: argparse.Namespace, raw_portal: object, settings: Settings, site_url: str, now: datetime
 ) -> tuple[ReminderSettings, datetime, timedelta, list[ChannelSettings]]:
     """Settings, the moment of the run (aligned to the window's grid later, in the window mode), the window and
-    the channels to use; :class:`RemindUsage` if wrong.
+    the channels to use; :class:`RemindUsage` if wrong.  (``raw_portal`` is not read: ``settings.reminders``
+    was checked with the other settings.)
     """
-    rs, errors = reminder_settings(raw_portal, settings.sections, site_url)
-    if rs is None:
-        raise RemindUsage("\n".join(say("cli.error", message=f"{key}: {message}") for key, message in errors))
+    rs = settings.reminders
+    if not rs.portal_url and site_url:  # extra.portal.reminders.portal_url falls back to MkDocs' site_url
+        rs = replace(rs, portal_url=site_url)
     try:
         window = parse_window(args.window)
         moment = parse_moment(args.as_of, settings.tz).at if args.as_of else now.astimezone(settings.tz)
@@ -290,9 +291,9 @@ def calendar_warnings(raw_portal: object, settings: Settings, config_file: str, 
     raw = raw_portal.get("reminders") if isinstance(raw_portal, dict) else None
     if not isinstance(raw, dict):
         return []
-    rs, _ = reminder_settings(raw_portal, settings.sections)
+    rs = settings.reminders
     year = as_of.astimezone(settings.tz).year
-    if rs is None or rs.calendar.covers(year):
+    if rs.calendar.covers(year):
         return []
     key = f"{ROOT}.reminders.calendar"
     where, line = locate_in_chain(config_file, key if "calendar" in raw else f"{ROOT}.reminders")

@@ -21,7 +21,8 @@ from ..content.discovery import SourceFile, discover
 from ..content.loader import load
 from ..model.objects import Content, Settings
 from ..model.problems import Problem, Problems
-from ..settings.config import build_settings, inherit_chain, inherit_typo
+from ..settings.build import build_settings
+from ..settings.locate import inherit_chain, inherit_typo
 from ..store import snapshot
 from ..store.cache import ParseCache, fingerprint, refusal, stamp
 from ..words.messages import say

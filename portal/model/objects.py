@@ -9,17 +9,12 @@ from functools import cached_property
 from typing import Any
 
 from .names import LEVELS as LEVELS  # defined with the names; many modules import it from here
-from .names import Resolver, Unknown, level
-from .names import level_code as level_code  # settings/config.py imports it from here (issue 23: to rewire)
+from .names import Resolver, Unknown
+from .reminder_settings import ReminderSettings
 
 
 def level_rank(level: str) -> int:
     return LEVELS.index(level)
-
-
-def level_message(written: object) -> str:
-    """The Unknown level's message (for settings/config.py until it calls ``model.values.level``)."""
-    return str(level(written))
 
 
 @dataclass(frozen=True)
@@ -122,7 +117,7 @@ class EditorSettings:
 
 @dataclass(frozen=True)
 class Settings:
-    """``extra.portal`` after validation (see :mod:`portal.config`)."""
+    """``extra.portal`` after validation (see :mod:`portal.settings.build`)."""
 
     organization: str
     timezone_name: str
@@ -145,6 +140,9 @@ class Settings:
     periodicals: tuple[Periodical, ...] = ()
     editor: EditorSettings | None = None  # no admin/ editor unless configured
     require_signed_by: bool = False  # review.require_signed_by: check --review wants a report's 签发
+    # Left out of repr (the snapshot's key is the settings' repr): reminders do not change how a file is read, and
+    # the calendar's sets of days would print in a different order in every process.
+    reminders: ReminderSettings = field(default_factory=ReminderSettings, repr=False)
 
     def urgent_limit(self, severity: str = "") -> float:
         """Hours an urgent report of this ``severity`` has (``default`` for none)."""

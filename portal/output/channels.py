@@ -34,8 +34,9 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 from typing import Any
 
-from ..figures.reminders import ChannelSettings, Recipient, Reminder, ReminderSettings
+from ..figures.reminders import Reminder
 from ..model.objects import Settings
+from ..model.reminder_settings import ChannelSettings, Recipient, ReminderSettings
 from ..words.messages import say
 
 TYPE_NAMES = {"email": "邮件", "wecom": "企业微信群机器人", "dingtalk": "钉钉群机器人"}

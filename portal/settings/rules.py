@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, TypeGuard, TypeVar
 
 from ..model import values
 from ..model.names import LEVELS, Resolver, Unknown, did_you_mean, level, pick, route
-from ..model.objects import Condition, PeriodRule, Rule, Section
+from ..model.objects import Condition, PeriodRule, Rule
 from ..model.problems import Wrong, WrongValue
 from ..words import messages
 from ..words.messages import choices as listed_names
@@ -42,43 +41,6 @@ PERIOD_EFFECTS = ("base", "points", "per_missing", "zero", "pass", "no_praise")
 UNITS = ("month", "quarter", "year")
 
 Errors = list[tuple[str, str]]
-
-
-@dataclass(frozen=True)
-class Names:
-    """The configured names as settings/config.py hands them over today.
-
-    Kept only until ``config._names`` builds a :class:`portal.model.names.Resolver` (issue 23); the rules
-    read every name through the resolver that :meth:`resolver` gives.
-    """
-
-    section: Callable[[str], str | None]  # name or alias -> configured name
-    section_names: tuple[str, ...]
-    adopters: Mapping[str, str]  # name -> level
-    publications: Mapping[str, tuple[str, ...]]  # adopter -> publications
-    kinds: tuple[str, ...]
-    incident_types: tuple[str, ...]
-    severities: tuple[str, ...]
-
-    def resolver(self) -> Resolver[Section, Any]:
-        sections = tuple(Section(name, "") for name in dict.fromkeys(self.section_names))
-        resolver = _Lookup(sections, self.adopters, self.publications, self.kinds, self.incident_types, self.severities)
-        resolver.lookup = self.section
-        return resolver
-
-
-class _Lookup(Resolver[Section, Any]):
-    """A resolver whose sections (with their aliases) are known only by ``Names.section``'s lookup."""
-
-    lookup: Callable[[str], str | None]
-
-    def section(self, written: str) -> Section | Unknown:
-        found = self.lookup(written)
-        return Section(found, "") if found is not None else super().section(written)
-
-
-def _resolver(names: Resolver | Names) -> Resolver:
-    return names.resolver() if isinstance(names, Names) else names
 
 
 def _listed(value: object) -> list[Any]:
@@ -169,9 +131,9 @@ def _effect(row: Mapping[str, Any], effects: tuple[str, ...], where: str, errors
     return None
 
 
-def parse_rules(raw: object, names: Resolver | Names, where: str, errors: Errors) -> tuple[Rule, ...]:
+def parse_rules(raw: object, names: Resolver, where: str, errors: Errors) -> tuple[Rule, ...]:
     """A version's ``rules`` list."""
-    return _rows(raw, _resolver(names), where, errors, _rule, "- fact: adoption, in: …, points: 20")
+    return _rows(raw, names, where, errors, _rule, "- fact: adoption, in: …, points: 20")
 
 
 def _rows(
@@ -247,9 +209,9 @@ def _amount(value: object, effect: str, fact: str) -> float | str | WrongValue:
 # --- period rows -----------------------------------------------------------------------------------
 
 
-def parse_period(raw: object, names: Resolver | Names, where: str, errors: Errors) -> tuple[PeriodRule, ...]:
+def parse_period(raw: object, names: Resolver, where: str, errors: Errors) -> tuple[PeriodRule, ...]:
     """A version's ``period`` list."""
-    return _rows(raw, _resolver(names), where, errors, _period_row, "- per: month, per_missing: -2, minimum: quota")
+    return _rows(raw, names, where, errors, _period_row, "- per: month, per_missing: -2, minimum: quota")
 
 
 _PERIOD_KEYS = ("per", "section", "if", "floor", "minimum", "kind", *PERIOD_EFFECTS)

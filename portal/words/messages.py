@@ -294,7 +294,6 @@ _SETTINGS: dict[str, str] = {
     "config.slug_taken": "网址名“{slug}”已经被“{other}”用了；请换一个",
     "config.scoring": "应写成一组计分标准，或几组带 from 日期的计分标准的列表",
     "config.scoring_from": "列表里的每个版本都要写生效日期 from: YYYY-MM-DD",
-    "config.unknown_adopter": "没有名为“{name}”的采用单位{hint}（采用单位见 extra.portal.adopters）",
     "config.scoring_same_from": "有两个版本的 from 日期相同；每个版本要有自己的生效日期",
     "config.organization": (
         "是空的（或者 !ENV 指定的环境变量没有设置）；请写上本单位名称，如 organization: 某某县民政局"
@@ -322,7 +321,6 @@ _SETTINGS: dict[str, str] = {
     "config.channel_type": "“{value}”不是渠道类型；请写 email、wecom 或 dingtalk",
     "config.url_env": "必填：写保存机器人 webhook 地址的环境变量名",
     "config.channel_twice": "渠道名称“{name}”用了两次；每个渠道要有自己的名称",
-    "config.unknown_section": "没有名为“{name}”的股室{hint}（股室见 extra.portal.sections）",
     # scoring rules (extra.portal.scoring[…].rules and .period)
     "rules.none_configured": "（还没有配置）",
     "rules.unknown_choice": "没有名为“{value}”的{what}{hint}（可以写：{choices}）",
