@@ -89,11 +89,6 @@ def package_sources(package: Path = PACKAGE) -> list[Path]:
     return sorted({*modules, *templates}, key=lambda path: path.relative_to(package).as_posix())
 
 
-def content_hash(data: bytes) -> str:
-    """The key of a file's bytes."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def cache_folder(env: Mapping[str, str], root: str) -> str | None:
     """Where the cache of the site in ``root`` lives: outside the repository, per site; None: no cache.
 
