@@ -21,7 +21,6 @@ MAX_FUNCTION_LINES = 60
 #: Modules outside ``portal/edge/`` that still import MkDocs or Material while the house is moved (issue 23).
 MKDOCS_OUTSIDE_EDGE = {
     "settings.config": "the extra.portal schema is written in MkDocs' own config-option classes",
-    "output.web.search": "switches off Material's own jieba pass",
 }
 IMPURE = {
     ("datetime", "now"),
