@@ -284,19 +284,7 @@ def _remind(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) 
     site = _load(inv, site_config, bodies=False, months=None)
     if _stopped_by_errors(site, inv.root, inv.err):
         return EXIT_CONTENT
-    return remind(
-        args,
-        raw_portal,
-        site_url,
-        site_config.use_directory_urls,
-        settings,
-        site.content,
-        inv.env,
-        inv.now,
-        inv.out,
-        inv.err,
-        inv.sleep,
-    )
+    return remind(inv, args, raw_portal, site_url, site_config.use_directory_urls, settings, site.content)
 
 
 def _record(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:

@@ -41,7 +41,7 @@ from ..output.channels import TYPE_NAMES, MissingSecret, Outgoing, Sender, deliv
 from ..settings.config import ROOT, locate_in_chain, reminder_settings
 from ..store.remind_state import Done, State, StateError, load, locked, save
 from ..words.messages import WARNING_PREFIX, say
-from .context import EXIT_CHANNEL, EXIT_OK, EXIT_USAGE
+from .context import EXIT_CHANNEL, EXIT_OK, EXIT_USAGE, Invocation
 
 
 def add_arguments(remind: argparse.ArgumentParser) -> None:
@@ -83,18 +83,16 @@ def prepare(
 
 
 def remind(
+    inv: Invocation,
     args: argparse.Namespace,
     raw_portal: object,
     site_url: str,
     use_directory_urls: bool,
     settings: Settings,
     content: Content,
-    env: Mapping[str, str],
-    now: datetime,
-    out: TextIO,
-    err: TextIO,
-    sleep: Callable[[float], None],
 ) -> int:
+    """Send (or list) the reminders due; the environment, clock, streams and retry wait come from ``inv``."""
+    env, now, out, err, sleep = inv.env, inv.now, inv.out, inv.err, inv.sleep
     try:
         rs, moment, window, channels = prepare(args, raw_portal, settings, site_url, now)
     except RemindUsage as exc:
