@@ -39,7 +39,7 @@ from .usage import Parser
 if TYPE_CHECKING:
     from ..output.bulletin import Bulletin
 
-__all__ = ["COMMANDS", "EXIT_INTERRUPTED", "EXIT_IO", "Command", "run"]
+__all__ = ["COMMANDS", "Command", "run"]
 
 Handler = Callable[[Invocation, argparse.Namespace, SiteConfig], int]
 
