@@ -49,6 +49,8 @@ def _require_dependencies() -> None:
     missing = [dist for module, dist in REQUIRED.items() if importlib.util.find_spec(module) is None]
     if not missing and sys.version_info >= (3, 10):
         return
+    from portal.commands.context import EXIT_INTERRUPTED, EXIT_USAGE  # no dependency of its own
+
     folder = os.path.dirname(os.path.abspath(__file__))
     venv_python = _venv_python(folder)
     if __name__ == "__main__" and venv_python and not os.environ.get("PORTAL_VENV_TRIED"):
@@ -58,7 +60,7 @@ def _require_dependencies() -> None:
         try:
             sys.exit(subprocess.call([venv_python, os.path.abspath(__file__), *sys.argv[1:]], env=env))
         except KeyboardInterrupt:
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
     from portal.words.messages import say
 
     if hasattr(sys.stderr, "reconfigure"):  # a console or pipe that cannot take Chinese: \uXXXX, not a traceback
@@ -67,7 +69,7 @@ def _require_dependencies() -> None:
         print(say("install.python_too_old", version=sys.version.split()[0]), file=sys.stderr)
     else:
         print(say("install.missing", missing="、".join(missing)), file=sys.stderr)
-    sys.exit(2)
+    sys.exit(EXIT_USAGE)
 
 
 _require_dependencies()
@@ -171,7 +173,8 @@ def on_shutdown() -> None:
 
 def main() -> int:
     """The console entry: streams that cannot take the text, a closed pipe or a full disk end in one line."""
-    from portal.commands.cli import EXIT_INTERRUPTED, EXIT_IO, run
+    from portal.commands.cli import run
+    from portal.commands.context import EXIT_INTERRUPTED, EXIT_IO
     from portal.words.messages import say
 
     if sys.stdout is None or sys.stderr is None:  # started with stdout or stderr closed (>&-)

@@ -18,10 +18,6 @@ REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "portal"
 ARCHITECTURE = REPO / "docs" / "architecture.md"
 MAX_FUNCTION_LINES = 60
-#: Modules outside ``portal/edge/`` that still import MkDocs or Material while the house is moved (issue 23).
-MKDOCS_OUTSIDE_EDGE = {
-    "output.web.search": "switches off Material's own jieba pass",
-}
 IMPURE = {
     ("datetime", "now"),
     ("datetime", "utcnow"),
@@ -52,10 +48,6 @@ LAYERS = (
 #: Imports that still run upward while the house is being moved (issue 23): each goes as it is mended.
 KNOWN_UPWARD: set[tuple[str, str]] = {
     ("words.vocabulary", "figures.tally"),
-    ("content.loader", "store.cache"),
-    ("output.web.render", "store.reuse"),
-    ("output.web.pages", "store.reuse"),
-    ("output.web.page_bulletins", "store.reuse"),
 }
 
 
@@ -243,9 +235,73 @@ def _mkdocs_imports(tree: ast.Module) -> list[int]:
 def test_mkdocs_is_imported_only_at_the_edge() -> None:
     importing = {name for name, tree in _modules().items() if _mkdocs_imports(tree)}
     outside = {name for name in importing if layer(name) != "edge"}
-    assert outside - MKDOCS_OUTSIDE_EDGE.keys() == set(), "MkDocs or Material imported outside portal/edge/"
-    assert MKDOCS_OUTSIDE_EDGE.keys() - outside == set(), "mended: take it off MKDOCS_OUTSIDE_EDGE"
+    assert outside == set(), "MkDocs or Material imported outside portal/edge/"
     assert {"edge.hook", "edge.site"} <= importing
+
+
+#: Names only a MkDocs config has: reading one outside ``portal/edge/`` reaches into MkDocs by name.
+MKDOCS_CONFIG_ONLY = frozenset(
+    {
+        "plugins",
+        "theme",
+        "mdx_configs",
+        "markdown_extensions",
+        "site_dir",
+        "extra",
+        "extra_css",
+        "extra_javascript",
+        "exclude_docs",
+        "draft_docs",
+        "not_in_nav",
+        "config_file_path",
+        "nav",
+    }
+)
+#: Names a MkDocs config shares with the portal's own objects (``Discovery.docs_dir``, ``Context.use_directory_urls``,
+#: ``SiteConfig.site_url``): reaching into MkDocs when read off something called ``config`` or ``engine`` (what MkDocs
+#: and the edge call a MkDocs config: ``config.docs_dir``, ``site.config.docs_dir``, ``site_config.engine.site_url``).
+MKDOCS_CONFIG_SHARED = frozenset({"docs_dir", "use_directory_urls", "site_url"})
+_MKDOCS_CONFIG_OWNERS = {"config", "engine"}
+#: A MkDocs logger (``"mkdocs"``, ``"mkdocs.plugins.x"``) or a Material plugin or module (``"material/search"``),
+#: but not the file name ``mkdocs.yml``.
+_MKDOCS_NAME = re.compile(r"(mkdocs|material)([./][\w./-]*)?")
+
+
+def _mkdocs_reaches(tree: ast.Module) -> list[str]:
+    """Where a module reaches into MkDocs or Material by name: a string naming a MkDocs logger or a Material plugin,
+    a MkDocs-config-only attribute (:data:`MKDOCS_CONFIG_ONLY`), or a shared one read off a ``config``.
+    """
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if _MKDOCS_NAME.fullmatch(node.value) and not node.value.endswith((".yml", ".yaml")):
+                found.append(f"{node.value!r} at line {node.lineno}")
+        elif isinstance(node, ast.Attribute):
+            owner = node.value
+            on_config = (isinstance(owner, ast.Name) and owner.id in _MKDOCS_CONFIG_OWNERS) or (
+                isinstance(owner, ast.Attribute) and owner.attr in _MKDOCS_CONFIG_OWNERS
+            )
+            if node.attr in MKDOCS_CONFIG_ONLY or (node.attr in MKDOCS_CONFIG_SHARED and on_config):
+                found.append(f".{node.attr} at line {node.lineno}")
+    return found
+
+
+def test_the_reach_finder_finds_each_kind() -> None:
+    tree = ast.parse(
+        'logging.getLogger("mkdocs")\nlogging.getLogger("mkdocs.plugins.x")\nname = "material/search"\n'
+        "x = config.extra\ny = c.theme.dirs\nz = config.docs_dir\nw = site.config.use_directory_urls\n"
+        "s = opened.engine.site_url\n"
+        'open("mkdocs.yml")\nv = self.docs_dir\nu = cx.use_directory_urls\nt = "mkdocs-material 安装"\n'
+    )
+    assert len(_mkdocs_reaches(tree)) == 8, _mkdocs_reaches(tree)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in _modules() if layer(n) != "edge"))
+def test_only_the_edge_reaches_into_mkdocs_by_name(name: str) -> None:
+    """Not only imports: a module outside ``portal/edge/`` neither names MkDocs' loggers or Material's plugins nor
+    reads a MkDocs config.
+    """
+    assert not _mkdocs_reaches(_modules()[name]), f"{name}: {_mkdocs_reaches(_modules()[name])}"
 
 
 def _impure(tree: ast.Module) -> list[str]:

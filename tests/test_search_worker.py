@@ -16,6 +16,7 @@ from pathlib import Path
 import material
 import pytest
 
+from portal.edge import search_switch
 from portal.output.web import search
 from tests import search_rule
 from tests.conftest import make_site, mkdocs_build, report
@@ -41,16 +42,16 @@ def test_every_page_starts_the_portal_worker_with_materials(tmp_path: Path) -> N
     material_name = os.path.basename(shipped[0])
     pages = [out / "index.html", out / "reports" / "2026" / "03" / "a" / "index.html", out / "404.html"]
     # ... and the portal's, named with a hash of its text so that a cached older worker is not used
-    version = hashlib.sha256((out / WORKERS / search.PORTAL_WORKER).read_bytes()).hexdigest()[:10]
+    version = hashlib.sha256((out / WORKERS / search_switch.PORTAL_WORKER).read_bytes()).hexdigest()[:10]
     for page in pages:
         url = str(_config(page)["search"])
-        expected = f"assets/javascripts/workers/{search.PORTAL_WORKER}?worker={material_name}&v={version}"
+        expected = f"assets/javascripts/workers/{search_switch.PORTAL_WORKER}?worker={material_name}&v={version}"
         assert url.endswith(expected), (page, url)
     # Both files are published, side by side (Material's worker finds its ../lunr/ from there).
-    assert (out / WORKERS / search.PORTAL_WORKER).is_file()
+    assert (out / WORKERS / search_switch.PORTAL_WORKER).is_file()
     assert (out / WORKERS / material_name).is_file()
     assert (out / "assets" / "javascripts" / "lunr" / "min" / "lunr.zh.min.js").is_file()
-    worker = (out / WORKERS / search.PORTAL_WORKER).read_text("utf-8")
+    worker = (out / WORKERS / search_switch.PORTAL_WORKER).read_text("utf-8")
     assert "importScripts(name)" in worker and "self.lunr" in worker
 
 
@@ -60,12 +61,12 @@ def test_material_worker_is_found_in_the_first_theme_folder_that_has_one(tmp_pat
     (second / WORKERS / "search.0123abcd.min.js").write_text("", encoding="utf-8")
     (second / WORKERS / "search.0123abcd.min.js.map").write_text("", encoding="utf-8")
     first.mkdir()
-    assert search.material_worker([str(first), str(second)]) == "search.0123abcd.min.js"
+    assert search_switch.material_worker([str(first), str(second)]) == "search.0123abcd.min.js"
     (second / WORKERS / "search.feedbeef.min.js").write_text("", encoding="utf-8")
-    with pytest.raises(search.WorkerNotFound, match="有 2 个搜索程序"):
-        search.material_worker([str(first), str(second)])
-    with pytest.raises(search.WorkerNotFound, match=r"search\.\*\.min\.js.*重新安装 mkdocs-material"):
-        search.material_worker([str(first)])
+    with pytest.raises(search_switch.WorkerNotFound, match="有 2 个搜索程序"):
+        search_switch.material_worker([str(first), str(second)])
+    with pytest.raises(search_switch.WorkerNotFound, match=r"search\.\*\.min\.js.*重新安装 mkdocs-material"):
+        search_switch.material_worker([str(first)])
 
 
 def test_a_missing_material_worker_fails_the_build(
@@ -77,7 +78,7 @@ def test_a_missing_material_worker_fails_the_build(
     from mkdocs.exceptions import Abort
 
     site = make_site(tmp_path, reports={"2026/03/a.md": report(title="冬春救助")})
-    monkeypatch.setattr(search, "MATERIAL_WORKER", ("assets", "javascripts", "no-such-folder"))
+    monkeypatch.setattr(search_switch, "MATERIAL_WORKER", ("assets", "javascripts", "no-such-folder"))
     monkeypatch.setenv("PORTAL_AS_OF", "2026-04-05")
     config = load_config(str(site / "mkdocs.yml"), site_dir=str(tmp_path / "out"))
     with pytest.raises(Abort):

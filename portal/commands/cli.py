@@ -1,10 +1,12 @@
 """The command line (SPEC §6): ``check``, ``stats``, ``export``, ``new``, ``public`` (issue 17), ``remind``, and the
-recording commands ``adopt``, ``instruct``, ``reported`` (issue 24, :mod:`portal.recording`).
+recording commands ``adopt``, ``instruct``, ``reported`` (issue 24, :mod:`portal.commands.recording`).
 
-:func:`run` takes the arguments, the environment and the clock from its
-caller (``build_stats.py``), so it is testable without patching anything.
-Exit codes: 0 clean, 1 content errors, 2 usage or config errors, 4 input/output
-failures, 130 interrupted (3 is reserved for ``remind``'s channel failures).
+:data:`COMMANDS` is the table: each command's name, help, arguments and handler.  :func:`run` takes the
+arguments, the environment and the clock from its caller (``build_stats.py``), reads ``mkdocs.yml`` through
+the edge (:func:`portal.edge.site.open_config`: plain values and problems) and hands every handler the same
+:class:`~portal.commands.context.Invocation`, so it is testable without patching anything.
+Exit codes (:mod:`portal.commands.context`): 0 clean, 1 content errors, 2 usage or config errors, 4
+input/output failures, 130 interrupted (3 is ``remind``'s: a channel failed).
 """
 
 from __future__ import annotations
@@ -12,91 +14,47 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import logging
 import os
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..content.discovery import decodable, shown
 from ..content.review import review_problems
-from ..edge.mkdocs_text import mkdocs_message
-from ..edge.site import ConfigFailure, Site, load_site, read_config, settings_of
+from ..edge.site import Site, SiteConfig, load_site, open_config
 from ..figures.tally import Tally, evaluate, number, tally, to_json
 from ..model.dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
 from ..model.problems import Problem, summary
-from ..settings.locate import locate_in_chain
 from ..store.cache import cache_folder
 from ..words.messages import say
 from ..words.vocabulary import BREAKDOWN, CLI_SECTION_KEYS, PASSED, SECTION_COLUMNS, H, columns
-from .recording import COMMANDS as RECORDING_COMMANDS
-from .recording import add_parser as add_recording_parser
+from . import recording
+from .context import EXIT_CONTENT, EXIT_INTERRUPTED, EXIT_IO, EXIT_OK, EXIT_USAGE, Invocation, no_wait
 from .recording import record as record_report
 from .remind import RemindUsage, calendar_warnings, prepare, remind
-from .remind import add_parser as add_remind_parser
+from .remind import add_arguments as remind_arguments
 from .usage import Parser
 
 if TYPE_CHECKING:
     from ..output.bulletin import Bulletin
 
+__all__ = ["COMMANDS", "Command", "run"]
 
-def _parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="build_stats.py", description=say("usage.description"))
-    parser.add_argument("--config", default="mkdocs.yml", metavar=say("usage.metavar.file"), help=say("help.config"))
-    sub = parser.add_subparsers(
-        dest="command", required=True, title=say("usage.commands"), metavar=say("usage.command")
-    )
-    check = sub.add_parser("check", help=say("help.check"), description=say("help.check"))
-    check.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
-    check.add_argument("--review", action="store_true", help=say("review.help"))
-    check.add_argument("files", nargs="*", help=say("review.help_files"))
-    stats = sub.add_parser("stats", help=say("help.stats"), description=say("help.stats"))
-    stats.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
-    stats.add_argument("--period", help=say("help.period"))
-    stats.add_argument("--as-of", dest="as_of", help=say("help.as_of"))
-    stats.add_argument("--json", action="store_true", help=say("help.json"))
-    export = sub.add_parser("export", help=say("help.export"), description=say("help.export"))
-    export.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
-    export.add_argument("--period", help=say("help.period"))
-    export.add_argument("--as-of", dest="as_of", help=say("help.as_of"))
-    export.add_argument("--format", choices=("docx", "xlsx"), help=say("help.format"))
-    export.add_argument("-o", "--output", help=say("help.output"))
-    export.add_argument("--periodical", help=say("help.periodical"))
-    export.add_argument("--number", type=int, help=say("help.number"))
-    export.add_argument("--year", type=int, help=say("help.year"))
-    new = sub.add_parser("new", help=say("help.new"), description=say("help.new"))
-    new.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
-    new.add_argument("kind", choices=("report", "request", "incident", "periodical"), help=say("help.kind"))
-    new.add_argument("--title", help=say("help.title"))
-    new.add_argument("--section", help=say("help.section"))
-    new.add_argument("--author", default="", help=say("help.author"))
-    new.add_argument("--date", help=say("help.date"))
-    new.add_argument("--urgent", action="store_true", help=say("help.urgent"))
-    new.add_argument("--event-time", dest="event_time", default="", help=say("help.event_time"))
-    new.add_argument("--request", default="", help=say("help.request"))
-    new.add_argument("--tags", default="", help=say("help.tags"))
-    new.add_argument("--issued", help=say("help.issued"))
-    new.add_argument("--deadline", help=say("help.deadline"))
-    new.add_argument("--sections", default="", help=say("help.sections"))
-    new.add_argument("--id", dest="id_", default="", help=say("help.id"))
-    new.add_argument("--type", dest="type_", default="", help=say("help.type"))
-    new.add_argument("--report", default="", help=say("help.report"))
-    public = sub.add_parser("public", help=say("help.public"), description=say("help.public"))
-    public.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
-    public.add_argument("-o", "--output", required=True, help=say("help.public_output"))
-    add_remind_parser(sub)
-    add_recording_parser(sub)
-    new.add_argument("--publication", default="", help=say("help.publication"))
-    new.add_argument("--weeks", type=int, default=4, help=say("help.weeks"))
-    return parser
+Handler = Callable[[Invocation, argparse.Namespace, SiteConfig], int]
 
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-#: 3 is reserved for the reminder channels' failures (``remind``).
-EXIT_IO = 4  # cannot read or write outside the content: output, disk, closed streams
-EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+@dataclass(frozen=True)
+class Command:
+    """One command: its name, its help (a catalogue key, also its description), the arguments it takes besides
+    ``--config`` and its handler.
+    """
+
+    name: str
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    handler: Handler
+    config_help: bool = True  # the recording commands list ``--config`` without a help line
 
 
 def run(
@@ -115,7 +73,7 @@ def run(
     ``sleep`` waits between a reminder channel's retries (None: no waiting).
     """
     try:
-        return _run(argv, env, now, out, err, ask, sleep or (lambda seconds: None))
+        return _run(argv, env, now, out, err, ask, sleep)
     except KeyboardInterrupt:
         print(say("cli.interrupted"), file=err)
         return EXIT_INTERRUPTED
@@ -128,7 +86,7 @@ def _run(
     out: TextIO,
     err: TextIO,
     ask: Callable[[str], str] | None,
-    sleep: Callable[[float], None],
+    sleep: Callable[[float], None] | None,
 ) -> int:
     parser = _parser()
     undecodable = [a for a in argv if not decodable(a)]  # bytes that are not UTF-8 arrive as surrogates
@@ -137,55 +95,266 @@ def _run(
         return EXIT_USAGE
     try:
         args = parser.parse_args(list(argv))
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    try:
-        config = _read_config(args.config, err)
-        settings = settings_of(config)
-    except ConfigFailure as exc:
-        for problem in exc.problems:
-            print(problem.format(), file=err)
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed by the parser
+        return int(exc.code) if exc.code else EXIT_OK
+    invocation = Invocation(env, now, out, err, args.config, ask, sleep or no_wait)
+    site_config, problems = open_config(args.config)
+    for problem in problems:
+        print(problem.format(), file=err)
+    if site_config is None:
         return EXIT_USAGE
-    if args.command in ("stats", "export"):
-        # usage errors first: a bad --as-of or --period is exit 2 whatever the content holds
-        try:
-            as_of = resolve_as_of(args.as_of, env, now, settings.tz)
-            period = period_of(args.period, as_of)
-        except DateError as exc:
-            print(say("cli.error", message=exc), file=err)
-            return EXIT_USAGE
-    issue_export = args.command == "export" and bool(args.periodical)
-    done = _without_content(args, config, settings, env, now, out, err, ask, sleep)
-    if done is not None:
-        return done
-    root = os.path.dirname(os.path.abspath(args.config))
-    # the public subset and an issue's .docx publish bodies; the rest needs none
-    if args.command == "check":
-        return _check(args, config, settings, root, env, now, out)
-    months = _months_read(args.command, period if args.command in ("stats", "export") else None, issue_export)
-    site = _load(config, settings, root, env, bodies=args.command == "public" or issue_export, months=months)
-    if _stopped_by_errors(site, root, err):
-        return EXIT_CONTENT
-    if args.command == "public":
-        return _public(site, args.output, out, err)
-    if args.command == "new" or issue_export:
-        return _periodical_command(args, site, now, out, err)
-    return _figures(args, site, as_of, period, out, err)
+    return _BY_NAME[args.command].handler(invocation, args, site_config)
 
 
-def _check(
-    args: argparse.Namespace, config: Any, settings: Any, root: str, env: dict[str, str], now: datetime, out: TextIO
-) -> int:
+def _parser() -> argparse.ArgumentParser:
+    """The command line's parser, one sub-parser per row of :data:`COMMANDS`."""
+    parser = Parser(prog="build_stats.py", description=say("usage.description"))
+    parser.add_argument("--config", default="mkdocs.yml", metavar=say("usage.metavar.file"), help=say("help.config"))
+    sub = parser.add_subparsers(
+        dest="command", required=True, title=say("usage.commands"), metavar=say("usage.command")
+    )
+    for command in COMMANDS:
+        text = say(command.help)
+        one = sub.add_parser(command.name, help=text, description=text)
+        if command.config_help:
+            one.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
+        else:
+            one.add_argument("--config", default=argparse.SUPPRESS)
+        command.arguments(one)
+    return parser
+
+
+# --- the arguments of each command ----------------------------------------------------------------------------
+
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
+    check.add_argument("--review", action="store_true", help=say("review.help"))
+    check.add_argument("files", nargs="*", help=say("review.help_files"))
+
+
+def _stats_arguments(stats: argparse.ArgumentParser) -> None:
+    stats.add_argument("--period", help=say("help.period"))
+    stats.add_argument("--as-of", dest="as_of", help=say("help.as_of"))
+    stats.add_argument("--json", action="store_true", help=say("help.json"))
+
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
+    export.add_argument("--period", help=say("help.period"))
+    export.add_argument("--as-of", dest="as_of", help=say("help.as_of"))
+    export.add_argument("--format", choices=("docx", "xlsx"), help=say("help.format"))
+    export.add_argument("-o", "--output", help=say("help.output"))
+    export.add_argument("--periodical", help=say("help.periodical"))
+    export.add_argument("--number", type=int, help=say("help.number"))
+    export.add_argument("--year", type=int, help=say("help.year"))
+
+
+def _new_arguments(new: argparse.ArgumentParser) -> None:
+    new.add_argument("kind", choices=("report", "request", "incident", "periodical"), help=say("help.kind"))
+    new.add_argument("--title", help=say("help.title"))
+    new.add_argument("--section", help=say("help.section"))
+    new.add_argument("--author", default="", help=say("help.author"))
+    new.add_argument("--date", help=say("help.date"))
+    new.add_argument("--urgent", action="store_true", help=say("help.urgent"))
+    new.add_argument("--event-time", dest="event_time", default="", help=say("help.event_time"))
+    new.add_argument("--request", default="", help=say("help.request"))
+    new.add_argument("--tags", default="", help=say("help.tags"))
+    new.add_argument("--issued", help=say("help.issued"))
+    new.add_argument("--deadline", help=say("help.deadline"))
+    new.add_argument("--sections", default="", help=say("help.sections"))
+    new.add_argument("--id", dest="id_", default="", help=say("help.id"))
+    new.add_argument("--type", dest="type_", default="", help=say("help.type"))
+    new.add_argument("--report", default="", help=say("help.report"))
+    new.add_argument("--publication", default="", help=say("help.publication"))
+    new.add_argument("--weeks", type=int, default=4, help=say("help.weeks"))
+
+
+def _public_arguments(public: argparse.ArgumentParser) -> None:
+    public.add_argument("-o", "--output", required=True, help=say("help.public_output"))
+
+
+# --- the handlers ---------------------------------------------------------------------------------------------
+
+
+def _check(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
     """``check``, and with ``--review`` the merge request's own rules on its files (:mod:`portal.review`)."""
-    site = _load(config, settings, root, env, bodies=False, months=None if args.review else [])
-    as_of = resolve_as_of(None, env, now, settings.tz)
-    calendar = calendar_warnings((config.extra or {}).get("portal"), settings, args.config, as_of)
+    settings, root = site_config.settings, inv.root
+    site = _load(inv, site_config, bodies=False, months=None if args.review else [])
+    as_of = resolve_as_of(None, inv.env, inv.now, settings.tz)
+    calendar = calendar_warnings(site_config.raw_portal, settings, args.config, as_of)
     problems = site.problems.sorted() + calendar
     if args.review:
         files = [os.path.relpath(os.path.abspath(f), root) for f in args.files]
-        problems = sorted([*problems, *review_problems(site.content, site.settings, now, root, files)], key=_order)
-    _print_problems(problems, site.content.files, root, out)
+        problems = sorted([*problems, *review_problems(site.content, site.settings, inv.now, root, files)], key=_order)
+    _print_problems(problems, site.content.files, root, inv.out)
     return EXIT_CONTENT if any(p.is_error for p in problems) else EXIT_OK
+
+
+def _stats(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
+    """``stats``: the period's table, or §6's JSON with ``--json``."""
+    when = _as_of_and_period(inv, args, site_config)
+    if isinstance(when, int):
+        return when
+    as_of, period = when
+    site = _load(inv, site_config, bodies=False, months=_months(period.start, period))
+    if _stopped_by_errors(site, inv.root, inv.err):
+        return EXIT_CONTENT
+    result = tally(evaluate(site.content, site.settings, as_of), period)
+    if args.json:
+        inv.out.write(json.dumps(to_json(result, site.settings), ensure_ascii=False, indent=2) + "\n")
+    else:
+        inv.out.write(format_table(result, site) + "\n")
+    return EXIT_OK
+
+
+def _export(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
+    """``export``: a period's bulletin as .docx or .xlsx, or with ``--periodical`` an issue's .docx."""
+    when = _as_of_and_period(inv, args, site_config)
+    if isinstance(when, int):
+        return when
+    as_of, period = when
+    if args.periodical:  # an issue's .docx prints its reports' texts
+        site = _load(inv, site_config, bodies=True, months=None)
+        if _stopped_by_errors(site, inv.root, inv.err):
+            return EXIT_CONTENT
+        from .periodical_commands import export_issue
+
+        return export_issue(args, site.settings, site.content, inv.out, inv.err)
+    if not (args.format and args.output):
+        print(say("cli.export_needs"), file=inv.err)
+        return EXIT_USAGE
+    site = _load(inv, site_config, bodies=False, months=_months(date(period.start.year, 1, 1), period))
+    if _stopped_by_errors(site, inv.root, inv.err):
+        return EXIT_CONTENT
+    from ..output.bulletin import make_bulletin
+
+    evaluation = evaluate(site.content, site.settings, as_of)
+    bulletin = make_bulletin(evaluation, period, note=site.content.notes.get(period.key))
+    return _write_bulletin(args.format, bulletin, args.output, inv.out, inv.err)
+
+
+def _new(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
+    """``new``: a report, request or incident file (asking for what is missing), or a periodical's issue."""
+    if args.kind != "periodical":
+        return _new_file(inv, args, site_config)
+    site = _load(inv, site_config, bodies=False, months=None)
+    if _stopped_by_errors(site, inv.root, inv.err):
+        return EXIT_CONTENT
+    from .periodical_commands import new_issue
+
+    today = inv.now.astimezone(site.settings.tz).date()
+    try:
+        return new_issue(args, site.settings, site.content, site.root, site_config.docs_dir, today, inv.out, inv.err)
+    except DateError as exc:
+        print(say("cli.error", message=exc), file=inv.err)
+        return EXIT_USAGE
+
+
+def _public(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
+    """``public``: the public subset of the site, written to ``--output``."""
+    site = _load(inv, site_config, bodies=True, months=None)
+    if _stopped_by_errors(site, inv.root, inv.err):
+        return EXIT_CONTENT
+    from ..output.web.public import OutputError, public_images, public_reports, public_site, write_public
+
+    docs_dir, output = site_config.docs_dir, args.output
+    files: dict[str, str | bytes] = dict(public_site(site.content, site.settings))
+    for image in public_images(site.content):  # a missing picture: the page shows its alt text, as the portal's
+        with contextlib.suppress(OSError), open(os.path.join(docs_dir, *image.split("/")), "rb") as handle:
+            files[image] = handle.read()
+    try:
+        write_public(files, output, docs_dir)
+    except OutputError as exc:
+        print(say("cli.error", message=exc), file=inv.err)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(say("cli.cannot_write", output=output, reason=exc.strerror), file=inv.err)
+        return EXIT_IO
+    print(say("cli.wrote_public", output=output, count=len(public_reports(site.content))), file=inv.out)
+    return EXIT_OK
+
+
+def _remind(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
+    """``remind``: usage errors first (exit 2), then content errors (exit 1, nothing sent), then send."""
+    settings, raw_portal, site_url = site_config.settings, site_config.raw_portal, site_config.site_url
+    try:
+        prepare(args, raw_portal, settings, site_url, inv.now)
+    except RemindUsage as exc:
+        print(exc, file=inv.err)
+        return EXIT_USAGE
+    site = _load(inv, site_config, bodies=False, months=None)
+    if _stopped_by_errors(site, inv.root, inv.err):
+        return EXIT_CONTENT
+    return remind(inv, args, raw_portal, site_url, site_config.use_directory_urls, settings, site.content)
+
+
+def _record(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
+    """``adopt``, ``instruct``, ``reported``: one report edited in place, its score from the site's content."""
+    root = inv.root
+    docs_dir = os.path.join(root, site_config.docs_dir)
+
+    def content(months: list[str]) -> Any:
+        return _load(inv, site_config, bodies=False, months=months).content
+
+    return record_report(
+        args, site_config.settings, root, docs_dir, inv.now, inv.out, inv.err, content, lambda p: _shown(p, root)
+    )
+
+
+#: The commands, in the order ``--help`` lists them.
+COMMANDS: tuple[Command, ...] = (
+    Command("check", "help.check", _check_arguments, _check),
+    Command("stats", "help.stats", _stats_arguments, _stats),
+    Command("export", "help.export", _export_arguments, _export),
+    Command("new", "help.new", _new_arguments, _new),
+    Command("public", "help.public", _public_arguments, _public),
+    Command("remind", "help.remind", remind_arguments, _remind),
+    Command("adopt", "recording.help_adopt", recording.adopt_arguments, _record, config_help=False),
+    Command("instruct", "recording.help_instruct", recording.instruct_arguments, _record, config_help=False),
+    Command("reported", "recording.help_reported", recording.reported_arguments, _record, config_help=False),
+)
+_BY_NAME = {command.name: command for command in COMMANDS}
+
+
+# --- what the handlers share ----------------------------------------------------------------------------------
+
+
+def _as_of_and_period(
+    inv: Invocation, args: argparse.Namespace, site_config: SiteConfig
+) -> tuple[datetime, Period] | int:
+    """``--as-of`` and ``--period`` (usage errors first: a bad one is exit 2 whatever the content holds)."""
+    try:
+        as_of = resolve_as_of(args.as_of, inv.env, inv.now, site_config.settings.tz)
+        return as_of, period_of(args.period, as_of)
+    except DateError as exc:
+        print(say("cli.error", message=exc), file=inv.err)
+        return EXIT_USAGE
+
+
+def _months(first: date, period: Period) -> list[str]:
+    """The months whose reports a command reads, besides those every period needs (a bulletin also shows the
+    year to its period's end).
+    """
+    return [month.key for month in months_between(first, period.end)]
+
+
+def _load(inv: Invocation, site_config: SiteConfig, *, bodies: bool, months: list[str] | None) -> Site:
+    """The site's content; ``bodies``: only the public subset and an issue's .docx publish report bodies.
+
+    ``months``: see :func:`portal.edge.site.load_site` (an unchanged folder then reads no file; ``[]``: none
+    besides those every period needs, as ``check``; None: every report).  The cache folder, when relative, is
+    in the site's folder.
+    """
+    workers = min(os.cpu_count() or 1, 4)  # two or more cores parse large repositories in parallel
+    cache_dir = cache_folder(inv.env, inv.root)
+    return load_site(
+        site_config.engine,
+        site_config.settings,
+        bodies=bodies,
+        workers=workers,
+        cache_dir=cache_dir,
+        months=months,
+        relative_to=inv.root,
+    )
 
 
 def _order(problem: Problem) -> tuple[str, int, str, str]:
@@ -203,79 +372,6 @@ def _stopped_by_errors(site: Site, root: str, err: TextIO) -> bool:
     return False
 
 
-def _without_content(
-    args: argparse.Namespace,
-    config: Any,
-    settings: Any,
-    env: dict[str, str],
-    now: datetime,
-    out: TextIO,
-    err: TextIO,
-    ask: Callable[[str], str] | None,
-    sleep: Callable[[float], None],
-) -> int | None:
-    """The commands (and usage errors) that do not need the content loaded first; ``None`` for the others."""
-    if args.command == "remind":
-        return _remind(args, config, settings, env, now, out, err, sleep)
-    if args.command in RECORDING_COMMANDS:
-        return _record(args, config, settings, env, now, out, err)
-    if args.command == "export" and not args.periodical and not (args.format and args.output):
-        print(say("cli.export_needs"), file=err)
-        return EXIT_USAGE
-    if args.command == "new" and args.kind != "periodical":
-        return _new(args, config, settings, now, out, err, ask)
-    return None
-
-
-def _figures(args: argparse.Namespace, site: Site, as_of: datetime, period: Period, out: TextIO, err: TextIO) -> int:
-    """``stats`` (a table or §6's JSON) or ``export`` (a bulletin file) of a clean site."""
-    evaluation = evaluate(site.content, site.settings, as_of)
-    if args.command == "stats":
-        result = tally(evaluation, period)
-        if args.json:
-            out.write(json.dumps(to_json(result, site.settings), ensure_ascii=False, indent=2) + "\n")
-        else:
-            out.write(format_table(result, site) + "\n")
-        return EXIT_OK
-    from ..output.bulletin import make_bulletin
-
-    return _export(
-        args.format, make_bulletin(evaluation, period, note=site.content.notes.get(period.key)), args.output, out, err
-    )
-
-
-def _months_read(command: str, period: Period | None, issue_export: bool) -> list[str] | None:
-    """The months whose reports a command reads, besides those every period needs (None: every report).
-
-    ``check`` reads none (its problems are kept whole); a bulletin also shows the year to its end.
-    """
-    if command == "check":
-        return []
-    if period is None or issue_export:
-        return None
-    first = date(period.start.year, 1, 1) if command == "export" else period.start
-    return [month.key for month in months_between(first, period.end)]
-
-
-def _load(
-    config: Any, settings: Any, root: str, env: dict[str, str], bodies: bool, months: list[str] | None = None
-) -> Site:
-    """The site, read from its own folder; ``bodies``: only the public subset publishes report bodies.
-
-    ``months``: see :func:`portal.site.load_site` (an unchanged folder then reads no file).
-    """
-    cwd = os.getcwd()
-    try:
-        os.chdir(root)
-        # Two or more cores parse large repositories in parallel.
-        workers = min(os.cpu_count() or 1, 4)
-        return load_site(
-            config, settings, bodies=bodies, workers=workers, cache_dir=cache_folder(env, root), months=months
-        )
-    finally:
-        os.chdir(cwd)
-
-
 def _shown(problem: Problem, root: str) -> str:
     """The problem with its path relative to the current folder (paths are kept relative to the site)."""
     if os.path.abspath(root) == os.getcwd():
@@ -290,7 +386,7 @@ def _print_problems(problems: list[Problem], files: int, root: str, stream: Text
     print(summary(problems, files), file=stream)
 
 
-def _export(fmt: str, bulletin: Bulletin, output: str, out: TextIO, err: TextIO) -> int:
+def _write_bulletin(fmt: str, bulletin: Bulletin, output: str, out: TextIO, err: TextIO) -> int:
     """Write the bulletin; a failed write leaves no partial file behind."""
     from ..output.office.export import write_export  # heavy imports only when exporting
 
@@ -308,38 +404,12 @@ def _export(fmt: str, bulletin: Bulletin, output: str, out: TextIO, err: TextIO)
     return EXIT_OK
 
 
-def _public(site: Site, output: str, out: TextIO, err: TextIO) -> int:
-    from ..output.web.public import OutputError, public_images, public_reports, public_site, write_public
-
-    docs_dir = site.config.docs_dir
-    files: dict[str, str | bytes] = dict(public_site(site.content, site.settings))
-    for image in public_images(site.content):  # a missing picture: the page shows its alt text, as the portal's
-        with contextlib.suppress(OSError), open(os.path.join(docs_dir, *image.split("/")), "rb") as handle:
-            files[image] = handle.read()
-    try:
-        write_public(files, output, docs_dir)
-    except OutputError as exc:
-        print(say("cli.error", message=exc), file=err)
-        return 2
-    except OSError as exc:
-        print(say("cli.cannot_write", output=output, reason=exc.strerror), file=err)
-        return EXIT_IO
-    print(say("cli.wrote_public", output=output, count=len(public_reports(site.content))), file=out)
-    return 0
-
-
-def _new(
-    args: argparse.Namespace,
-    config: Any,
-    settings: Any,
-    now: datetime,
-    out: TextIO,
-    err: TextIO,
-    ask: Callable[[str], str] | None,
-) -> int:
+def _new_file(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
+    """``new report|request|incident``: the file written from the options (asked for when missing), checked."""
     from .scaffold import unknown_section, write_or_report
 
-    today = now.astimezone(settings.tz).date()
+    settings, err = site_config.settings, inv.err
+    today = inv.now.astimezone(settings.tz).date()
     labels = {
         "title": "标题",
         "section": H["section"],
@@ -351,24 +421,24 @@ def _new(
     needed = wanted[args.kind]
     if args.kind == "report" and args.urgent:
         needed.append("event_time")
-    if not _prompt(args, needed, labels, ask, err):
+    if not _prompt(args, needed, labels, inv.ask, err):
         return EXIT_USAGE
     missing = [f"--{n.strip('_').replace('_', '-')}" for n in needed if not getattr(args, n)]
     if missing:
         print(say("cli.new_needs", kind=args.kind, options="、".join(missing)), file=err)
-        return 2
+        return EXIT_USAGE
     refused = unknown_section(settings, args.section) if args.kind in ("report", "incident") else None
     if refused:
         print(refused, file=err)
         return EXIT_CONTENT
-    root = os.path.dirname(os.path.abspath(args.config))
-    docs_dir = os.path.join(root, config.docs_dir) if not os.path.isabs(config.docs_dir) else config.docs_dir
+    root, docs_dir = inv.root, site_config.docs_dir
+    docs_dir = os.path.join(root, docs_dir) if not os.path.isabs(docs_dir) else docs_dir
     try:
-        draft, problems = _draft(args, settings, root, docs_dir, today, now)
+        draft, problems = _draft(args, settings, root, docs_dir, today, inv.now)
     except DateError as exc:
         print(say("cli.error", message=exc), file=err)
-        return 2
-    return write_or_report(draft, problems, root, out, err)
+        return EXIT_USAGE
+    return write_or_report(draft, problems, root, inv.out, err)
 
 
 def _prompt(
@@ -424,102 +494,6 @@ def _draft(
         sections=_names(args.sections),
         id_=args.id_,
     )
-
-
-def _remind(
-    args: argparse.Namespace,
-    config: Any,
-    settings: Any,
-    env: dict[str, str],
-    now: datetime,
-    out: TextIO,
-    err: TextIO,
-    sleep: Callable[[float], None],
-) -> int:
-    """``remind``: usage errors first (exit 2), then content errors (exit 1, nothing sent), then send."""
-    raw_portal, site_url = (config.extra or {}).get("portal"), config.site_url or ""
-    try:
-        prepare(args, raw_portal, settings, site_url, now)
-    except RemindUsage as exc:
-        print(exc, file=err)
-        return EXIT_USAGE
-    root = os.path.dirname(os.path.abspath(args.config))
-    site = _load(config, settings, root, env, bodies=False)
-    if _stopped_by_errors(site, root, err):
-        return EXIT_CONTENT
-    use_directory_urls = config.use_directory_urls
-    return remind(args, raw_portal, site_url, use_directory_urls, settings, site.content, env, now, out, err, sleep)
-
-
-def _record(
-    args: argparse.Namespace, config: Any, settings: Any, env: dict[str, str], now: datetime, out: TextIO, err: TextIO
-) -> int:
-    """``adopt``, ``instruct``, ``reported``: one report edited in place, its score from the site's content."""
-    root = os.path.dirname(os.path.abspath(args.config))
-    docs_dir = os.path.join(root, config.docs_dir)
-
-    def content(months: list[str]) -> Any:
-        return _load(config, settings, root, env, bodies=False, months=months).content
-
-    return record_report(args, settings, root, docs_dir, now, out, err, content, lambda problem: _shown(problem, root))
-
-
-def _periodical_command(args: argparse.Namespace, site: Site, now: datetime, out: TextIO, err: TextIO) -> int:
-    from .periodical_commands import export_issue, new_issue
-
-    if args.command == "export":
-        return export_issue(args, site.settings, site.content, out, err)
-    docs_dir = site.config.docs_dir
-    today = now.astimezone(site.settings.tz).date()
-    try:
-        return new_issue(args, site.settings, site.content, site.root, docs_dir, today, out, err)
-    except DateError as exc:
-        print(say("cli.error", message=exc), file=err)
-        return 2
-
-
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-_CONFIG_VALUE_RE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.DOTALL)
-
-
-def _as_problem(config_file: str, record: logging.LogRecord) -> Problem:
-    text = record.getMessage().strip()
-    match = _CONFIG_VALUE_RE.fullmatch(text)
-    key, message = (match["key"], mkdocs_message(match["message"])) if match else ("config", mkdocs_message(text))
-    where, line = locate_in_chain(config_file, key) if match else (config_file, 1)
-    return Problem(where, line, key, message, "error" if record.levelno >= logging.ERROR else "warning")
-
-
-def _read_config(config_file: str, err: TextIO) -> Any:
-    """:func:`read_config`, with MkDocs' own validation messages as problems.
-
-    MkDocs logs what is wrong with its own keys (``docs_dir``, ``theme``, …)
-    and then raises ``Abort`` (a ``SystemExit``); that becomes a
-    :class:`ConfigFailure` (exit 2, never a traceback) naming each key.
-    MkDocs' warnings are printed as warnings.
-    """
-    collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(collect)
-    try:
-        config = read_config(config_file)
-    except SystemExit as exc:  # mkdocs.exceptions.Abort, after logging the reasons
-        found = [_as_problem(config_file, record) for record in collect.records]
-        errors = [p for p in found if p.is_error] or [replace(p, severity="error") for p in found]
-        raise ConfigFailure(errors or [Problem(config_file, 1, "config", str(exc))]) from exc
-    finally:
-        logger.removeHandler(collect)
-    for record in collect.records:
-        print(_as_problem(config_file, record).format(), file=err)
-    return config
 
 
 def _names(text: str) -> tuple[str, ...]:

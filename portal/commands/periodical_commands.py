@@ -17,6 +17,7 @@ from ..model.objects import Content, Issue, Periodical, Settings
 from ..model.problems import Problem, Problems
 from ..words import messages
 from ..words.messages import say
+from .context import EXIT_IO, EXIT_OK, EXIT_USAGE
 from .scaffold import Draft, _quote
 
 
@@ -31,7 +32,7 @@ def _unknown(settings: Settings, typed: str, err: TextIO) -> int:
     known = "、".join(names) if names else say("commands.no_periodicals")
     near = messages.did_you_mean(found.near) if isinstance(found, Unknown) else ""
     print(say("commands.unknown_periodical", value=typed, hint=near, known=known), file=err)
-    return 2
+    return EXIT_USAGE
 
 
 def pick_issue(issues: tuple[Issue, ...], periodical: Periodical, number: int, year: int | None) -> Issue | None:
@@ -52,19 +53,19 @@ def export_issue(args: argparse.Namespace, settings: Settings, content: Content,
         return _unknown(settings, args.periodical, err)
     if args.number is None:
         print(say("commands.issue_number"), file=err)
-        return 2
+        return EXIT_USAGE
     if args.format not in (None, "docx"):
         print(say("commands.issue_docx"), file=err)
-        return 2
+        return EXIT_USAGE
     issue = pick_issue(content.issues, periodical, args.number, args.year)
     if issue is None:
         when = f"{args.year}年" if args.year else ""
         print(say("commands.no_issue", name=periodical.name, when=when, number=args.number), file=err)
-        return 2
+        return EXIT_USAGE
     output = args.output or f"{periodical.slug}-{issue.date.year}-{issue.number:02d}.docx"
     if os.path.isdir(output):
         print(say("cli.export_folder", output=output, example=f"{output.rstrip('/')}/简报.docx"), file=err)
-        return 2
+        return EXIT_USAGE
     data = issue_docx(issue, periodical, {r.src_uri: r for r in content.reports}, settings)
     try:
         with open(output, "wb") as handle:
@@ -73,9 +74,9 @@ def export_issue(args: argparse.Namespace, settings: Settings, content: Content,
         if os.path.isfile(output) and not os.path.islink(output):
             os.unlink(output)  # a truncated document must not be mistaken for the issue
         print(say("cli.cannot_write", output=output, reason=exc.strerror or exc), file=err)
-        return 4
+        return EXIT_IO
     print(say("cli.wrote", output=output), file=out)
-    return 0
+    return EXIT_OK
 
 
 def issue_draft(
@@ -154,7 +155,7 @@ def new_issue(
 
     if not args.publication:
         print(say("commands.new_periodical"), file=err)
-        return 2
+        return EXIT_USAGE
     periodical = find_periodical(settings, args.publication)
     if periodical is None:
         return _unknown(settings, args.publication, err)

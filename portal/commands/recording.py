@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TextIO
+from typing import TextIO
 
 from ..content.discovery import SourceFile
 from ..content.frontedit import Layout, Unsupported, append_item, layout, plain, quoted, set_value
@@ -31,8 +31,8 @@ from ..model.objects import Content, Report, Settings
 from ..model.problems import Problem, Problems
 from ..words.messages import say
 from ..words.vocabulary import STATUS_LABELS
+from .context import EXIT_CONTENT, EXIT_IO, EXIT_OK
 
-COMMANDS = ("adopt", "instruct", "reported")
 _BOMS = b"\xef\xbb\xbf"
 
 
@@ -40,26 +40,25 @@ class Refused(Exception):
     """The command cannot record this: the message (Chinese, from the catalogue) says why; nothing is written."""
 
 
-def add_parser(sub: Any) -> None:
-    """The three sub-commands, with the catalogue's help texts."""
-    adopt = sub.add_parser("adopt", help=say("recording.help_adopt"), description=say("recording.help_adopt"))
-    instruct = sub.add_parser(
-        "instruct", help=say("recording.help_instruct"), description=say("recording.help_instruct")
-    )
-    reported = sub.add_parser(
-        "reported", help=say("recording.help_reported"), description=say("recording.help_reported")
-    )
-    for command in (adopt, instruct, reported):
-        command.add_argument("--config", default=argparse.SUPPRESS)
-        command.add_argument("file", help=say("recording.help_file"))
+def adopt_arguments(adopt: argparse.ArgumentParser) -> None:
+    """``adopt``'s arguments besides ``--config`` (the command table adds that, as for each command)."""
+    adopt.add_argument("file", help=say("recording.help_file"))
     adopt.add_argument("--by", required=True, help=say("recording.help_adopt_by"))
     adopt.add_argument("--date", help=say("recording.help_adopt_date"))
     adopt.add_argument("--form", default="", help=say("recording.help_form"))
     adopt.add_argument("--in", dest="in_", default="", help=say("recording.help_in"))
+
+
+def instruct_arguments(instruct: argparse.ArgumentParser) -> None:
+    instruct.add_argument("file", help=say("recording.help_file"))
     instruct.add_argument("--by", required=True, help=say("recording.help_instruct_by"))
     instruct.add_argument("--level", required=True, help=say("recording.help_level"))
     instruct.add_argument("--date", help=say("recording.help_instruct_date"))
     instruct.add_argument("--text", default="", help=say("recording.help_text"))
+
+
+def reported_arguments(reported: argparse.ArgumentParser) -> None:
+    reported.add_argument("file", help=say("recording.help_file"))
     reported.add_argument("--at", required=True, help=say("recording.help_at"))
 
 
@@ -102,7 +101,7 @@ def record(
         after = _checked(Target(target.source, data), settings, shown, err, "recording.edit_errors")
     except Refused as exc:
         print(exc, file=err)
-        return 1
+        return EXIT_CONTENT
     as_of = max(now.astimezone(settings.tz), edit.moment, after.date)
     month = [f"{after.date.year}-{after.date.month:02d}"]
     old = load(month)
@@ -110,10 +109,10 @@ def record(
         write_atomically(target.source.abs_path, data, target.data)
     except Refused as exc:
         print(exc, file=err)
-        return 1
+        return EXIT_CONTENT
     except OSError as exc:
         print(say("recording.cannot_write", path=target.source.path, reason=exc.strerror or exc), file=err)
-        return 4
+        return EXIT_IO
     print(say(edit.done, path=target.source.path), file=out)
     for line in changed_lines(target.data.decode("utf-8", "replace"), data.decode("utf-8", "replace")):
         print(line, file=out)
@@ -121,7 +120,7 @@ def record(
         _same_adopter(before, after, out)
     for line in score_lines(old, load(month), after, settings, as_of):
         print(line, file=out)
-    return 0
+    return EXIT_OK
 
 
 def find_target(file: str, root: str, docs_dir: str) -> Target:

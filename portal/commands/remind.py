@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
-from typing import Any, TextIO
+from typing import TextIO
 
 from ..figures.reminders import (
     Reminder,
@@ -41,11 +41,11 @@ from ..settings.locate import locate_in_chain
 from ..settings.schema import ROOT
 from ..store.remind_state import Done, State, StateError, load, locked, save
 from ..words.messages import WARNING_PREFIX, say
+from .context import EXIT_CHANNEL, EXIT_OK, EXIT_USAGE, Invocation
 
 
-def add_parser(sub: Any) -> None:
-    remind = sub.add_parser("remind", help=say("help.remind"), description=say("help.remind"))
-    remind.add_argument("--config", default=argparse.SUPPRESS, help=say("help.config"))
+def add_arguments(remind: argparse.ArgumentParser) -> None:
+    """``remind``'s arguments besides ``--config`` (the command table adds that)."""
     remind.add_argument("--as-of", dest="as_of", help=say("help.remind_as_of"))
     remind.add_argument("--window", default="15m", help=say("help.window"))
     remind.add_argument("--dry-run", dest="dry_run", action="store_true", help=say("help.dry_run"))
@@ -84,23 +84,21 @@ def prepare(
 
 
 def remind(
+    inv: Invocation,
     args: argparse.Namespace,
     raw_portal: object,
     site_url: str,
     use_directory_urls: bool,
     settings: Settings,
     content: Content,
-    env: Mapping[str, str],
-    now: datetime,
-    out: TextIO,
-    err: TextIO,
-    sleep: Callable[[float], None],
 ) -> int:
+    """Send (or list) the reminders due; the environment, clock, streams and retry wait come from ``inv``."""
+    env, now, out, err, sleep = inv.env, inv.now, inv.out, inv.err, inv.sleep
     try:
         rs, moment, window, channels = prepare(args, raw_portal, settings, site_url, now)
     except RemindUsage as exc:
         print(exc, file=err)
-        return 2
+        return EXIT_USAGE
     if not rs.calendar.covers(moment.year):
         last = max(rs.calendar.years, default=0)
         print(WARNING_PREFIX + say("reminders.calendar_uncovered", year=moment.year, last=last), file=err)
@@ -119,8 +117,8 @@ def remind(
             print(one_line(reminder), file=out)
         if not args.dry_run and found:
             print(say("remind.no_channels", key=f"{ROOT}.reminders.channels"), file=out)
-        return 0
-    code = 0
+        return EXIT_OK
+    code = EXIT_OK
     for channel in channels:
         code = max(code, _channel(channel, found, rs, settings, env, now, args.dry_run, out, err, sleep))
     return code
@@ -150,17 +148,17 @@ def _channel(
         print(say("remind.channel_error", channel=channel.name, message=exc), file=err)
         if dry_run:
             _list(items, out)
-        return 2
+        return EXIT_USAGE
     if dry_run:
         sender.close()
         _list(items, out)
-        return 0
+        return EXIT_OK
     result = deliver(sender, items, rs.retries, rs.backoff_seconds, sleep)
     for item in result.sent:
         print(scrub(f"  已发送 {_line(item)}", sender.secrets), file=out)
     for message in result.errors:
         print(message, file=err)
-    return 3 if result.errors else 0
+    return EXIT_CHANNEL if result.errors else EXIT_OK
 
 
 def _line(item: Outgoing) -> str:
@@ -226,7 +224,7 @@ def with_state(run: Run, path: str, moment: datetime) -> int:
                 save(path, state)
     except StateError as exc:
         print(say("cli.error", message=exc), file=run.err)
-        return 2
+        return EXIT_USAGE
     return code
 
 
@@ -238,8 +236,8 @@ def _due(run: Run, path: str, state: State, as_of: datetime) -> int:
     if not run.channels:
         for reminder in found:
             print(one_line(reminder), file=run.out)
-        return 0
-    code = 0
+        return EXIT_OK
+    code = EXIT_OK
     for channel in run.channels:
         code = max(code, _channel_with_state(run, channel, found, path, state, as_of))
     return code
@@ -266,11 +264,11 @@ def _channel_with_state(
     except MissingSecret as exc:
         print(say("remind.channel_error", channel=channel.name, message=exc), file=run.err)
         run.unsent += [i.reminder.at for i in now]
-        return 2
+        return EXIT_USAGE
     if run.args.dry_run:
         sender.close()
         _list(now, run.out)
-        return 0
+        return EXIT_OK
 
     def record(item: Outgoing, how: str) -> None:
         state.done[state_key(channel, item)] = Done(item.reminder.at, how)
@@ -283,7 +281,7 @@ def _channel_with_state(
         print(message, file=run.err)
     delivered = {id(i) for i in result.sent}
     run.unsent += [i.reminder.at for i in now if id(i) not in delivered]
-    return 3 if result.errors else 0
+    return EXIT_CHANNEL if result.errors else EXIT_OK
 
 
 def calendar_warnings(raw_portal: object, settings: Settings, config_file: str, as_of: datetime) -> list[Problem]:

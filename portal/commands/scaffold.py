@@ -23,6 +23,7 @@ from ..model.names import Unknown
 from ..model.objects import Settings
 from ..model.problems import Problem, Problems
 from ..words.messages import say
+from .context import EXIT_CONTENT, EXIT_IO, EXIT_OK
 
 
 @dataclass(frozen=True)
@@ -229,12 +230,12 @@ def write_or_report(draft: Draft | None, problems: Sequence[Problem], root: str,
     if draft is None:
         for problem in problems:
             print(problem.format(), file=err)
-        return 1
+        return EXIT_CONTENT
     try:
         write(draft, root)
     except OSError as exc:
         print(say("cli.cannot_write", output=draft.path, reason=exc.strerror or exc), file=err)
-        return 4
+        return EXIT_IO
     shown = os.path.relpath(os.path.join(root, draft.path)).replace(os.sep, "/")  # from the current folder
     print(say("cli.wrote", output=shown), file=out)
-    return 0
+    return EXIT_OK

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from ..words.messages import say
+from .context import EXIT_USAGE
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -91,4 +92,4 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(2, say("usage.error", prog=self.prog, message=translate(message)) + "\n")
+        self.exit(EXIT_USAGE, say("usage.error", prog=self.prog, message=translate(message)) + "\n")

@@ -9,20 +9,55 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import hashlib
 import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 from ..model.names import case_twin, did_you_mean, normalize, unknown
 from ..model.objects import BulletinNote, Content, Incident, Issue, Report, Request, Settings
 from ..model.problems import Problems
-from ..store.cache import ParseCache, content_hash
 from ..words.messages import say
 from .discovery import SourceFile
 from .parsing import Parsed, Stat, parse_data, parse_file, read_file, stat_of, unreadable
+
+
+class Cache(Protocol):
+    """What loading asks of a parse cache (:class:`portal.store.cache.ParseCache` is one; the edge hands it in).
+
+    Entries are kept by a file's path, with the :func:`content_hash` of its bytes and its stat.
+    """
+
+    def digest(self, key: str) -> str | None:
+        """The cached content hash of the file at ``key`` (None: not cached)."""
+        ...
+
+    def fresh(self, key: str, stat: Stat) -> Parsed | None:
+        """The cached result when the file's stat is the cached one (its bytes unchanged, unread)."""
+        ...
+
+    def get(self, key: str, digest: str, stat: Stat | None = None) -> Parsed | None:
+        """The cached result when ``digest`` is the cached one (the stat is then updated)."""
+        ...
+
+    def put(
+        self, key: str, digest: str, value: Parsed, stat: Stat | None = None, entry_json: str | None = None
+    ) -> None:
+        """Keep a new result (``entry_json``: its entry already encoded, by a worker process)."""
+        ...
+
+    def entry_json(self, digest: str, stat: Stat | None, value: Parsed) -> str:
+        """An entry encoded (in a worker process, in parallel)."""
+        ...
+
+
+def content_hash(data: bytes) -> str:
+    """The key of a file's bytes."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
 
 #: One file's outcome: index, content hash ("" when unreadable), stat, and the parse result (None: the cached one).
 _Result = tuple[int, str, "Stat | None", "Parsed | None"]
@@ -68,7 +103,7 @@ def parse_all(
     settings: Settings,
     *,
     bodies: bool = True,
-    cache: ParseCache | None = None,
+    cache: Cache | None = None,
     workers: int = 1,
     read: Callable[[str], bytes] | None = None,
 ) -> list[Parsed]:
@@ -179,13 +214,13 @@ def load(
     read: Callable[[str], bytes] | None = None,
     *,
     bodies: bool = True,
-    cache: Any = None,
+    cache: Cache | None = None,
     workers: int = 1,
 ) -> Content:
     """Parse every file and check what spans files; problems go to ``problems``.
 
     ``bodies=False`` drops report bodies (the command line does not need them);
-    ``cache`` is a :class:`portal.cache.ParseCache`; ``workers`` > 1 parses in processes.
+    ``cache`` is a parse cache (see :class:`Cache`); ``workers`` > 1 parses in processes.
     """
     with _paused_collection():
         return _load(list(sources), settings, problems, read, bodies, cache, workers)
@@ -197,7 +232,7 @@ def _load(
     problems: Problems,
     read: Callable[[str], bytes] | None,
     bodies: bool,
-    cache: Any,
+    cache: Cache | None,
     workers: int,
 ) -> Content:
     found = _Found()

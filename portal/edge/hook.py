@@ -34,7 +34,7 @@ from ..output.web.pages import Portal, put_panel, take_panel
 from ..store.cache import cache_folder
 from ..store.reuse import Download, Downloads, PageMemo, TemplateCode
 from ..words.messages import say
-from . import sitedir
+from . import search_switch, sitedir
 from .preview import Preview
 from .site import ConfigFailure, Site, load_site, settings_of
 
@@ -77,7 +77,7 @@ class PortalHook:
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         logging.getLogger("jieba").setLevel(logging.WARNING)
-        search.switch_off_material_cutting()
+        search_switch.switch_off_material_cutting()
         try:
             self.settings = settings_of(config)
         except ConfigFailure as exc:
@@ -91,9 +91,9 @@ class PortalHook:
         self._internal(config)
         self.config_file = config.config_file_path or "mkdocs.yml"
         try:
-            self.search_worker = search.material_worker(list(config.theme.dirs))
-            self.search_version = search.worker_version(list(config.theme.dirs))
-        except search.WorkerNotFound as exc:
+            self.search_worker = search_switch.material_worker(list(config.theme.dirs))
+            self.search_version = search_switch.worker_version(list(config.theme.dirs))
+        except search_switch.WorkerNotFound as exc:
             raise PluginError(f"search: {exc}") from None
         self.preview.begin(config, self.template_code)
         self._stage(config)

@@ -1,14 +1,17 @@
 """A site on disk: the MkDocs config, the validated settings and the content.
 
-This is the one place (with :mod:`portal.hook`) that imports MkDocs: it reads
-``mkdocs.yml`` the way MkDocs does and asks MkDocs which files it would skip.
+This is the one place (with :mod:`portal.edge.hook`) that reads MkDocs' config: it reads ``mkdocs.yml`` the
+way MkDocs does, asks MkDocs which files it would skip, and hands the command line plain values
+(:class:`SiteConfig`, from :func:`open_config`) with MkDocs' own complaints as problems.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pathspec
@@ -22,10 +25,11 @@ from ..content.loader import load
 from ..model.objects import Content, Settings
 from ..model.problems import Problem, Problems
 from ..settings.build import build_settings
-from ..settings.locate import inherit_chain, inherit_typo
+from ..settings.locate import inherit_chain, inherit_typo, locate_in_chain
 from ..store import snapshot
 from ..store.cache import ParseCache, fingerprint, refusal, stamp
 from ..words.messages import say
+from .mkdocs_text import mkdocs_message
 
 #: What MkDocs leaves out of every site (``mkdocs.structure.files._default_exclude``).
 _DEFAULT_EXCLUDE = pathspec.gitignore.GitIgnoreSpec.from_lines([".*", "/templates/"])
@@ -48,6 +52,81 @@ class Site:
     content: Content
     problems: Problems
     withheld: set[str] = field(default_factory=set)  # src_uris MkDocs must not publish
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the command line reads of ``mkdocs.yml``: plain values, and MkDocs' own config kept for
+    :func:`load_site` (:attr:`engine`: nothing outside ``portal/edge/`` looks into it).
+    """
+
+    settings: Settings
+    docs_dir: str  # the content folder, absolute (MkDocs resolves it against the config file's folder)
+    site_url: str  # "" when not set
+    use_directory_urls: bool
+    raw_portal: Any  # ``extra.portal`` as written (the reminder settings are checked from it)
+    engine: MkDocsConfig
+
+
+def open_config(config_file: str) -> tuple[SiteConfig | None, list[Problem]]:
+    """``mkdocs.yml`` read and checked: the site's config (None when it has errors, exit 2) and every problem,
+    MkDocs' own warnings first, then the errors.
+    """
+    try:
+        config, warnings = _read_logged(config_file)
+    except ConfigFailure as exc:
+        return None, exc.problems
+    try:
+        settings = settings_of(config)
+    except ConfigFailure as exc:
+        return None, [*warnings, *exc.problems]
+    extra: dict[str, Any] = dict(config.extra or {})
+    raw_portal = extra.get("portal")
+    site_config = SiteConfig(
+        settings, config.docs_dir, config.site_url or "", config.use_directory_urls, raw_portal, config
+    )
+    return site_config, warnings
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_CONFIG_VALUE_RE = re.compile(r"Config value '(?P<key>[^']+)': (?P<message>.*)", re.DOTALL)
+
+
+def _as_problem(config_file: str, record: logging.LogRecord) -> Problem:
+    text = record.getMessage().strip()
+    match = _CONFIG_VALUE_RE.fullmatch(text)
+    key, message = (match["key"], mkdocs_message(match["message"])) if match else ("config", mkdocs_message(text))
+    where, line = locate_in_chain(config_file, key) if match else (config_file, 1)
+    return Problem(where, line, key, message, "error" if record.levelno >= logging.ERROR else "warning")
+
+
+def _read_logged(config_file: str) -> tuple[MkDocsConfig, list[Problem]]:
+    """:func:`read_config`, with MkDocs' own validation messages as problems (its warnings returned).
+
+    MkDocs logs what is wrong with its own keys (``docs_dir``, ``theme``, …)
+    and then raises ``Abort`` (a ``SystemExit``); that becomes a
+    :class:`ConfigFailure` (exit 2, never a traceback) naming each key.
+    """
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        config = read_config(config_file)
+    except SystemExit as exc:  # mkdocs.exceptions.Abort, after logging the reasons
+        found = [_as_problem(config_file, record) for record in collect.records]
+        errors = [p for p in found if p.is_error] or [replace(p, severity="error") for p in found]
+        raise ConfigFailure(errors or [Problem(config_file, 1, "config", str(exc))]) from exc
+    finally:
+        logger.removeHandler(collect)
+    return config, [_as_problem(config_file, record) for record in collect.records]
 
 
 def read_config(config_file: str) -> MkDocsConfig:
@@ -116,8 +195,12 @@ def load_site(
     workers: int = 1,
     cache_dir: str | None = None,
     months: Collection[str] | None = None,
+    relative_to: str = "",
 ) -> Site:
     """Discover and read every content file (through the parse cache in ``cache_dir``, if given).
+
+    A relative ``cache_dir`` is in the folder ``relative_to`` (the command line: the site's folder; default: the
+    current folder), and is named in messages as given.
 
     ``months`` (command line only, no bodies): the caller needs the reports of these months alone (``()``:
     none, as ``check``), besides those every period needs; an unchanged content folder is then not read
@@ -128,10 +211,11 @@ def load_site(
     problems = Problems()
     key = fingerprint(settings, bodies)
     tree = started = None
-    asked = cache_dir
-    refused = refusal(cache_dir, config.docs_dir) if cache_dir else None
+    shown = cache_dir or ""
+    cache_dir = asked = os.path.join(relative_to, cache_dir) if cache_dir else None
+    refused = refusal(cache_dir, config.docs_dir, shown) if cache_dir else None
     if cache_dir and refused:
-        problems.warning(os.path.dirname(cache_dir) or cache_dir, 1, "PORTAL_CACHE_DIR", refused)
+        problems.warning(os.path.dirname(shown) or shown, 1, "PORTAL_CACHE_DIR", refused)
         cache_dir = None
     if cache_dir and not bodies:
         snapshot_key = snapshot.key(key, settings, _picking(config))

@@ -293,6 +293,10 @@ def year_to_date(period: Period) -> tuple[Period | None, str]:
     return span, f"{period.start.year}年1月至{period.end.month}月累计"
 
 
+#: The files a bulletin is downloaded as, besides its page: Word and Excel.
+FORMATS = ("docx", "xlsx")
+
+
 def export_src(period: Period, fmt: str) -> str:
     """Where a bulletin's Word (``docx``) or Excel (``xlsx``) file is published, next to its page."""
     return f"bulletins/{period.key}.{fmt}"

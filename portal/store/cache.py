@@ -91,11 +91,6 @@ def package_sources(package: Path = PACKAGE) -> list[Path]:
     return sorted({*modules, *templates}, key=lambda path: path.relative_to(package).as_posix())
 
 
-def content_hash(data: bytes) -> str:
-    """The key of a file's bytes."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def cache_folder(env: Mapping[str, str], root: str) -> str | None:
     """Where the cache of the site in ``root`` lives: outside the repository, per site; None: no cache.
 
@@ -111,26 +106,28 @@ def cache_folder(env: Mapping[str, str], root: str) -> str | None:
     return os.path.join(base, site)
 
 
-def refusal(folder: str, docs_dir: str) -> str | None:
+def refusal(folder: str, docs_dir: str, shown: str = "") -> str | None:
     """Why the cache ``folder`` must not be used (a message), or None; makes it (mode 700) when missing.
 
     Inside the content folder it would be published (drafts' text included).  Whoever can write in it can
     make a load trust anything (a report carrying a resident ID would pass ``check``): as ssh does with its
     keys, the folder and the one above it must belong to this user and be writable by no one else.
+    ``shown``: the folder as the messages name it (default: ``folder``).
     """
+    shown = shown or folder
     full, docs = os.path.realpath(folder), os.path.realpath(docs_dir)
     if os.path.commonpath([full, docs]) == docs:
-        return say("safety.cache_in_content", folder=os.path.dirname(folder) or folder)
+        return say("safety.cache_in_content", folder=os.path.dirname(shown) or shown)
     try:
         os.makedirs(os.path.dirname(folder) or ".", mode=0o700, exist_ok=True)
         with contextlib.suppress(FileExistsError):
             os.mkdir(folder, 0o700)
-        for path in (os.path.dirname(folder) or ".", folder):
+        for path, named in ((os.path.dirname(folder) or ".", os.path.dirname(shown) or "."), (folder, shown)):
             info = os.stat(path)
             if info.st_uid != os.geteuid():
-                return say("safety.cache_not_own", folder=path)
+                return say("safety.cache_not_own", folder=named)
             if info.st_mode & 0o022:
-                return say("safety.cache_writable", folder=path, mode=f"{info.st_mode & 0o777:o}")
+                return say("safety.cache_writable", folder=named, mode=f"{info.st_mode & 0o777:o}")
     except OSError:
         return None  # cannot be made or read: the cache finds nothing and saves nothing, as before
     return None

@@ -13,6 +13,9 @@ report, score, request and urgent state, the settings, ``as_of`` and the URL sty
 and requests' texts, which only their own pages show.
 
 :class:`TemplateCode`: the theme's compiled templates.
+
+The page builders do not import this module: :mod:`portal.output.web.render` declares what it asks of a
+memo and of a downloads maker (``Memo``, ``BulletinFiles``), and the hook hands these objects in.
 """
 
 from __future__ import annotations
@@ -29,11 +32,10 @@ import jinja2
 import jinja2.bccache
 
 from ..model.objects import Report, Request
-from ..output.bulletin import Bulletin
+from ..output.bulletin import FORMATS, Bulletin
 from ..utils.workers import can_fork, stop
 from ..utils.workers import pool as worker_pool
 
-FORMATS = ("docx", "xlsx")
 T = TypeVar("T")
 
 
@@ -185,6 +187,10 @@ class PageMemo:
             value = make()
         self.new[key] = value
         return value
+
+    def digest(self, value: Any) -> bytes:
+        """:func:`digest_of`: a key part many pages share, made once per build."""
+        return digest_of(value)
 
     def end_build(self) -> None:
         self.old, self.new = self.new, {}

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ...model.dates import Period
-from ...store.reuse import FORMATS, Download
 from ...words.vocabulary import H
-from ..bulletin import Bulletin, export_src, make_bulletin
+from ..bulletin import FORMATS, Bulletin, export_src, make_bulletin
 from . import charts
-from .render import Context, stats_meta
+from .render import Context, FileLater, stats_meta
 
 
 @dataclass
@@ -44,7 +44,7 @@ def bulletin_view(cx: Context, period: Period) -> BulletinView:
         chart_volume=chart_volume,
         previous=siblings[index - 1] if index > 0 else None,
         following=siblings[index + 1] if 0 <= index < len(siblings) - 1 else None,
-        downloads={fmt: export_src(period, fmt) for fmt in ("docx", "xlsx")} if cx.exports else {},
+        downloads={fmt: export_src(period, fmt) for fmt in FORMATS} if cx.exports else {},
     )
 
 
@@ -65,14 +65,25 @@ def bulletin_index(cx: Context) -> str:
     )
 
 
-def bulletins(cx: Context) -> dict[str, str | bytes | Download]:
+def bulletins(cx: Context) -> dict[str, str | bytes | FileLater]:
     """Every period's bulletin page (and its .docx and .xlsx when exports are on), and the index."""
-    out: dict[str, str | bytes | Download] = {"bulletins/index.md": bulletin_index(cx)}
+    out: dict[str, str | bytes | FileLater] = {"bulletins/index.md": bulletin_index(cx)}
     views = [bulletin_view(cx, period) for period in (*cx.months, *cx.quarters, *cx.years)]
     for view in views:
         out[cx.bulletin_src(view.b.period)] = bulletin_page(cx, view)
     if cx.exports:
-        for view, files in zip(views, cx.downloads.make([v.b for v in views])):
+        for view, files in zip(views, _downloads(cx, [v.b for v in views])):
             for fmt in FORMATS:
                 out[export_src(view.b.period, fmt)] = files[fmt]
     return out
+
+
+def _downloads(cx: Context, bulletins: list[Bulletin]) -> Sequence[Mapping[str, bytes | FileLater]]:
+    """Both downloads of each bulletin: from the maker handed in (the hook's reuses the last build's and makes
+    them in the background), else made now.
+    """
+    if cx.downloads is not None:
+        return cx.downloads.make(bulletins)
+    from ..office.export import docx_bytes, xlsx_bytes  # python-docx and openpyxl load only when needed
+
+    return [{"docx": docx_bytes(b), "xlsx": xlsx_bytes(b)} for b in bulletins]

@@ -18,9 +18,8 @@ from ...figures.history import entries
 from ...figures.tally import to_json
 from ...model.objects import Incident, Issue, Report, Request
 from ...model.problems import Problem
-from ...store.reuse import Download, digest_of
 from . import page_bulletins, page_home, page_items, page_lists, page_periodicals, page_sections
-from .render import Context, intro_html, put_panel, relative, take_panel
+from .render import Context, FileLater, intro_html, put_panel, relative, take_panel
 
 SCORING_MARKER = page_items.SCORING_MARKER
 
@@ -30,7 +29,7 @@ __all__ = ["SCORING_MARKER", "Portal", "intro_html", "put_panel", "relative", "t
 class Portal(Context):
     """Every generated page of one build."""
 
-    def pages(self) -> dict[str, str | bytes | Download]:
+    def pages(self) -> dict[str, str | bytes | FileLater]:
         """The generated pages and files that do not stand for a content file (the last build's, when everything
         they are made from is the same: only a report's own page shows its text).
         """
@@ -49,8 +48,8 @@ class Portal(Context):
         out.update(self.memo.get(("periodicals", *inputs[1:]), lambda: page_periodicals.periodicals(self)))
         return out
 
-    def _pages(self) -> dict[str, str | bytes | Download]:
-        out: dict[str, str | bytes | Download] = {"index.md": page_home.home(self)}
+    def _pages(self) -> dict[str, str | bytes | FileLater]:
+        out: dict[str, str | bytes | FileLater] = {"index.md": page_home.home(self)}
         out.update(page_bulletins.bulletins(self))
         out.update(page_lists.lists(self))
         out.update(page_sections.sections(self))
@@ -81,7 +80,7 @@ class Portal(Context):
     @functools.cached_property
     def memo_base(self) -> bytes:
         """What every report's page depends on besides its own report, score, request and urgent state."""
-        return digest_of(("report", self.settings, self.ev.as_of, self.use_directory_urls))
+        return self.memo.digest(("report", self.settings, self.ev.as_of, self.use_directory_urls))
 
     def request_page(self, request: Request) -> str:
         return page_items.request_page(self, request)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import html
 import posixpath
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -26,7 +26,6 @@ from ...model.dates import Period, months_between, period_containing
 from ...model.objects import LEVELS, Content
 from ...model.problems import Problem
 from ...settings.rules import describe_period, describe_rule
-from ...store.reuse import Downloads, PageMemo
 from ...words.vocabulary import (
     BREAKDOWN,
     LEVEL_NAMES,
@@ -41,6 +40,45 @@ from ...words.vocabulary import (
     columns,
     percent,
 )
+from ..bulletin import Bulletin
+
+T = TypeVar("T")
+
+
+class Memo(Protocol):
+    """What the page builders ask of a memo of pages kept between builds (the edge hands one in)."""
+
+    def get(self, inputs: Any, make: Callable[[], T], *, texts: bool = True) -> T:
+        """``make()``, or what it returned for equal ``inputs`` (``texts=False``: the reports' texts left out)."""
+        ...
+
+    def digest(self, value: Any) -> bytes:
+        """A digest of ``value`` (a key part many pages share, made once)."""
+        ...
+
+
+class NoMemo:
+    """No memo: every page is made afresh."""
+
+    def get(self, inputs: Any, make: Callable[[], T], *, texts: bool = True) -> T:
+        return make()
+
+    def digest(self, value: Any) -> bytes:
+        return b""
+
+
+class FileLater(Protocol):
+    """A file being made elsewhere (a bulletin's .docx in a worker process): its bytes once they are needed."""
+
+    def data(self) -> bytes: ...
+
+
+class BulletinFiles(Protocol):
+    """What makes the bulletins' downloads (the edge hands one in that reuses the last build's)."""
+
+    def make(self, bulletins: list[Bulletin]) -> Sequence[Mapping[str, FileLater]]:
+        """``{"docx": …, "xlsx": …}`` for each bulletin, in order."""
+        ...
 
 
 @functools.lru_cache(maxsize=65536)
@@ -99,8 +137,8 @@ class Context:
         problems: Iterable[Problem] = (),
         use_directory_urls: bool = True,
         exports: bool = True,
-        downloads: Downloads | None = None,
-        memo: PageMemo | None = None,
+        downloads: BulletinFiles | None = None,
+        memo: Memo | None = None,
         history: SiteHistory = UNAVAILABLE,
     ) -> None:
         self.ev = ev
@@ -111,8 +149,8 @@ class Context:
         self.problems = list(problems)
         self.use_directory_urls = use_directory_urls
         self.exports = exports
-        self.downloads = downloads or Downloads()
-        self.memo = memo or PageMemo()
+        self.downloads = downloads  # None: the downloads are made here, when the page is
+        self.memo: Memo = memo or NoMemo()
         self.env = make_env()
         self.now_month = period_containing(ev.as_of.date())
         first = min([r.date.date() for r in ev.reports] + [ev.as_of.date()])

@@ -8,7 +8,7 @@ as a *prefix* of indexed words, so a word inside a longer one (低保 in 低保�
 
 The portal's search worker (``overrides/assets/javascripts/workers/portal-search.js``,
 started by ``overrides/main.html`` with Material's worker file name that
-:func:`material_worker` finds) runs Material's worker and makes it look for a
+:func:`portal.edge.search_switch.material_worker` finds) runs Material's worker and makes it look for a
 term with Chinese characters *anywhere* in a word.
 
 :func:`compact` rewrites each entry as a short preview (what the result list
@@ -27,8 +27,6 @@ tests; ``tests/test_browser.py`` checks it against Chromium.
 from __future__ import annotations
 
 import functools
-import glob
-import hashlib
 import html
 import json
 import os
@@ -37,7 +35,6 @@ from collections.abc import Callable
 from typing import Any
 
 from ...content.sanitize import inert
-from ...words.messages import say
 
 _TAG_RE = re.compile(r"<[^>]+>")
 _WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9]|[\u3400-\u9fff\uf900-\ufaff]+")
@@ -58,54 +55,6 @@ def _jieba() -> Any:
 
     jieba.setLogLevel(logging.WARNING)
     return jieba
-
-
-def switch_off_material_cutting() -> None:
-    """Switch off Material's own jieba pass (its module-level ``jieba``).
-
-    Material cuts every page's text with jieba, run by run (most of a build's time); :func:`rewrite_index`
-    cuts each entry once instead.
-    """
-    try:
-        from material.plugins.search import plugin as material_search
-    except ImportError:
-        return
-    material_search.jieba = None
-
-
-#: Material's search worker, under its content hash, in the theme's folders.
-MATERIAL_WORKER = ("assets", "javascripts", "workers")
-#: The portal's worker (``overrides/``), which runs Material's and finds Chinese terms inside words.
-PORTAL_WORKER = "portal-search.js"
-
-
-class WorkerNotFound(Exception):
-    """Material's search worker is not where the portal's worker expects it."""
-
-
-def material_worker(theme_dirs: list[str]) -> str:
-    """The file name of Material's search worker (``search.<hash>.min.js``), from the first theme folder that has
-    one.  The portal's worker loads it from the same folder.
-    """
-    for folder in theme_dirs:
-        found = sorted(glob.glob(os.path.join(folder, *MATERIAL_WORKER, "search.*.min.js")))
-        if len(found) > 1:
-            raise WorkerNotFound(say("site.workers", count=len(found), folder=os.path.join(folder, *MATERIAL_WORKER)))
-        if found:
-            return os.path.basename(found[0])
-    raise WorkerNotFound(say("site.no_worker", path="/".join(MATERIAL_WORKER), folders=", ".join(theme_dirs)))
-
-
-def worker_version(theme_dirs: list[str]) -> str:
-    """A short hash of the portal's worker as the theme serves it ("" when there is none): it goes into the
-    worker's address, so that a browser or proxy that cached an older worker fetches the new one.
-    """
-    for folder in theme_dirs:
-        path = os.path.join(folder, *MATERIAL_WORKER, PORTAL_WORKER)
-        if os.path.isfile(path):
-            with open(path, "rb") as handle:
-                return hashlib.sha256(handle.read()).hexdigest()[:10]
-    return ""
 
 
 def rewrite_index(site_dir: str) -> None:
