@@ -1,4 +1,4 @@
-"""The shape of the code, in one place: no import cycle, short functions, MkDocs only at the edge, a pure domain.
+"""The shape of the code, in one place: layers whose imports run down, no cycle, MkDocs only at the edge, a pure domain.
 
 These walk the source with :mod:`ast`; nothing is imported or run.  The module list with its imports in
 ``docs/architecture.md`` is checked here too, so it stays true; after adding or moving an import, refresh it
@@ -10,14 +10,19 @@ from __future__ import annotations
 import ast
 import functools
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "portal"
 ARCHITECTURE = REPO / "docs" / "architecture.md"
-MAX_FUNCTION_LINES = 60
 IMPURE = {
     ("datetime", "now"),
     ("datetime", "utcnow"),
@@ -200,21 +205,18 @@ def test_exports_and_pages_meet_only_in_the_bulletin_model() -> None:
     assert not reachable(edges, "words.vocabulary") & renderers
 
 
-def _python_files() -> list[Path]:
-    skip = {"tools", "bench", ".venv", "site", "content", ".git", "corpus"}
-    return [p for p in sorted(REPO.rglob("*.py")) if not skip & set(p.relative_to(REPO).parts)]
-
-
-def test_no_function_over_sixty_lines() -> None:
-    long = []
-    for path in _python_files():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                length = (node.end_lineno or node.lineno) - node.lineno + 1
-                if length > MAX_FUNCTION_LINES:
-                    long.append(f"{path.relative_to(REPO)}:{node.lineno} {node.name} ({length} lines)")
-    assert not long, "\n".join(long)
+def test_ruff_keeps_functions_simple() -> None:
+    """Complexity, not length: ruff's limits (``make test`` runs ruff) replace a cap on a function's lines."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    lint = config["tool"]["ruff"]["lint"]
+    assert {"C901", "PLR0912", "PLR0915"} <= set(lint["select"])
+    assert lint["mccabe"]["max-complexity"] <= 12
+    assert lint["pylint"]["max-branches"] <= 12 and lint["pylint"]["max-statements"] <= 50
+    ignored = {
+        *lint.get("ignore", []),
+        *(code for codes in lint.get("per-file-ignores", {}).values() for code in codes),
+    }
+    assert not {"C901", "PLR0912", "PLR0915"} & ignored
 
 
 def _mkdocs_imports(tree: ast.Module) -> list[int]:
