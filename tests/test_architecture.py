@@ -52,7 +52,6 @@ LAYERS = (
 )
 #: Imports that still run upward while the house is being moved (issue 23): each goes as it is mended.
 KNOWN_UPWARD: set[tuple[str, str]] = {
-    ("words.vocabulary", "figures.tally"),
     ("content.loader", "store.cache"),
     ("settings.config", "output.web.editor"),
     ("output.web.render", "store.reuse"),
