@@ -1,4 +1,4 @@
-"""The scoring rules in Chinese, for the guide's 现行计分标准 table and the 通报's note on 达标.
+"""The scoring rules in Chinese: the guide's 现行计分标准 (``scoring.html.j2``) and the 通报's note on 达标.
 
 :func:`describe_rule` words one ``rules`` row, :func:`describe_period` one ``period`` row (SPEC §4.1).  The
 rows are read through the small protocols below, so that the words need nothing above them.
@@ -6,9 +6,10 @@ rows are read through the small protocols below, so that the words need nothing 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
+from .numbers import number
 from .vocabulary import LEVEL_NAMES
 
 FACT_NAMES = {
@@ -160,3 +161,57 @@ def describe_period(row: PeriodRow) -> str:
     else:
         effect = "不予表扬"
     return f"{scope}：{effect}"
+
+
+# --- the guide's 现行计分标准 (``scoring.html.j2``), around the rows described above ---------------------------
+
+#: The table's rows: one report, its adoptions by level (summed or the highest), leaders' instructions.
+SUBMITTED_ROW = "报送一条"
+INSTRUCTION_ROW = "领导批示（每件）"
+RULES_LEAD = "计分规则（按顺序，第一条相符的“计分”为准，再加减、乘）："
+PERIOD_LEAD = "考核规则："
+AVERAGE = "股室得分按每条信息的平均分计。"
+JOINT_EACH = "合报信息：每个股室都得全分。"
+
+
+def adopted_row(adoption: str) -> str:
+    """The adoptions' row: ``被采用（各次相加）`` when a report's adoptions are summed, else the highest counts."""
+    return f"被采用（{'各次相加' if adoption == 'sum' else '取最高一次'}）"
+
+
+def version_heading(start: object | None) -> str:
+    """A scoring version's heading: ``自 2026-04-01 起``, or ``计分标准`` for the first."""
+    return f"自 {start} 起" if start else "计分标准"
+
+
+def points(value: float) -> str:
+    """``15 分``."""
+    return f"{number(value)} 分"
+
+
+def adopted_by_line(prices: Mapping[str, float]) -> str:
+    """Adopters priced on their own: ``特定采用单位：县委办 8 分；县政府办 6 分``."""
+    return "特定采用单位：" + "；".join(f"{name} {points(value)}" for name, value in prices.items())
+
+
+def penalties_line(request_late: float, request_missed: float, urgent_late: float, urgent_overdue: float) -> str:
+    """The 约稿 and 重大紧急事件 prices of a version, in one sentence."""
+    return (
+        f"约稿迟报 {number(request_late)} 分/次，漏报 {number(request_missed)} 分/次；"
+        f"重大紧急事件迟报 {number(urgent_late)} 分/件，超时未报 {number(urgent_overdue)} 分/件。"
+    )
+
+
+def adopters_line(
+    adopters: Mapping[str, str],
+    good_min_level: str,
+    good_instruction: bool,
+    publications: Mapping[str, Sequence[str]],
+) -> str:
+    """The adopters with their levels, what a 好信息 is, and each adopter's publications."""
+    named = "、".join(f"{name}（{LEVEL_NAMES[level]}）" for name, level in adopters.items())
+    good = f"好信息：被{LEVEL_NAMES[good_min_level]}及以上单位采用" + ("，或获得领导批示" if good_instruction else "")
+    line = f"采用单位及级别：{named}。{good}的信息。"
+    if publications:
+        line += "刊物：" + "、".join(f"{name}（{'、'.join(items)}）" for name, items in publications.items()) + "。"
+    return line

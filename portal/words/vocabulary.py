@@ -173,6 +173,9 @@ H: dict[str, str] = {
     "signer": "签发",
     "download": "下载",
     "report": "信息",
+    "submitted_count": "报送条数",
+    "adopted_date": "采用日期",
+    "submitted_reports": "报送信息",
 }
 
 #: where a score comes from (SPEC §6's ``breakdown``), in display order

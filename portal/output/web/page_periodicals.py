@@ -18,6 +18,7 @@ from ...content.sanitize import inert, is_external
 from ...model.objects import Issue, Periodical, Report
 from ...words.documents import EDITORS_NOTE, ORIGINAL
 from ...words.numbers import cn_date
+from ...words.pages import TITLES, periodical_title
 from .render import Context, front_matter, h1, intro_html, one_block, relative
 
 INDEX = "periodicals/index.md"
@@ -45,7 +46,7 @@ def periodicals(cx: Context) -> dict[str, str | bytes]:
         INDEX: cx.render(
             "periodicals.md.j2",
             INDEX,
-            {"title": "简报", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
+            {"title": TITLES["periodicals"], "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             intro=cx.landing.get(INDEX, ""),
             shown=[(p, by_year(of[p.name])) for p in settings.periodicals],
             single=False,
@@ -57,7 +58,7 @@ def periodicals(cx: Context) -> dict[str, str | bytes]:
         out[src] = cx.render(
             "periodicals.md.j2",
             src,
-            {"title": f"《{periodical.name}》", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
+            {"title": periodical_title(periodical.name), "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             intro=cx.landing.get(src, ""),
             shown=[(periodical, by_year(of[periodical.name]))],
             single=True,

@@ -28,9 +28,9 @@ from ...model.objects import LEVELS, Content
 from ...model.problems import Problem
 from ...store.reuse import Downloads, PageMemo
 from ...words import bulletin as bulletin_words
+from ...words import rules as rule_words
 from ...words.documents import CONTENTS, EDITORS_NOTE, issue_number
 from ...words.numbers import cn_date, cn_minute, number, percent
-from ...words.rules import describe_period, describe_rule
 from ...words.vocabulary import (
     BREAKDOWN,
     GROUPS,
@@ -79,6 +79,7 @@ def make_env() -> Environment:
         PEOPLE_COLUMNS=PEOPLE_COLUMNS,
         NO_VALUE=NO_VALUE,
         W=bulletin_words,
+        R=rule_words,
         RANKING=shown_in(PAGE),
         GROUPS=GROUPS,
         CONTENTS=CONTENTS,
@@ -88,8 +89,6 @@ def make_env() -> Environment:
         SECTION_PEOPLE_COLUMNS=columns(PEOPLE_COLUMNS, ("author", "submitted", "adopted", "good", "score")),
     )
     env.filters["num"] = number
-    env.filters["rule_text"] = describe_rule
-    env.filters["period_text"] = describe_period
     env.filters["pct"] = percent
     env.filters["day"] = lambda d: cn_date(d) if d else "—"  # every date a person reads is a Chinese date
     env.filters["minute"] = lambda d: cn_minute(d) if d else "—"
