@@ -177,6 +177,11 @@ NOT_ENDED = "，本期尚未结束"
 TOTAL = "合计"
 
 
+def year_bulletin(period_label: str) -> str:
+    """A year's bulletin in the list of bulletins: ``2026年考评``."""
+    return f"{period_label}考评"
+
+
 def running_label(year: int, month: int) -> str:
     """The running totals' span: ``2026年1月至3月累计``."""
     return f"{year}年1月至{month}月累计"

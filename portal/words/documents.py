@@ -61,3 +61,37 @@ def column_heading(name: str) -> str:
 def source_line(source: str) -> str:
     """Where a 简报 item comes from, under its text: ``（县民政局　陈刚）``."""
     return f"（{source}）"
+
+
+# --- the 简报's pages on the site -------------------------------------------------------------------------------
+
+#: The labels beside an issue's facts on its page.
+ISSUE_LABELS = {"periodical": "简报", "editor": "责任编辑", "signer": "签发", "adopted": "采用", "download": "下载"}
+ALL_PERIODICALS = "全部简报"
+NO_PERIODICALS = "尚未配置简报（extra.portal.periodicals）。"
+NO_ISSUES = "暂无期次。"
+
+
+def all_issues(name: str) -> str:
+    """The link from an issue to its periodical's page: ``《民政信息》全部期次``."""
+    return f"《{name}》全部期次"
+
+
+def counted_as(adopter: str, counted: bool) -> str:
+    """How an issue's items count: ``每条信息记为县委办采用`` (and that it does not count yet, when it does not)."""
+    return f"每条信息记为{adopter}采用" + ("" if counted else "（编发日期晚于统计时点，暂不计入）")
+
+
+def word_version(title: str) -> str:
+    """The link to an issue's .docx: ``Word 版（《民政信息》2026年第3期）``."""
+    return f"Word 版（{title}）"
+
+
+def periodical_line(adopter: str, columns: Sequence[str]) -> str:
+    """Under a periodical's name: ``采用单位：县委办 · 栏目：工作动态、基层风采``."""
+    return f"采用单位：{adopter}" + (f" · 栏目：{'、'.join(columns)}" if columns else "")
+
+
+def year_heading(year: int, issues: int) -> str:
+    """A year of a periodical: ``2026年（12 期）``."""
+    return f"{year}年（{issues} 期）"

@@ -28,8 +28,9 @@ from ...model.objects import LEVELS, Content
 from ...model.problems import Problem
 from ...store.reuse import Downloads, PageMemo
 from ...words import bulletin as bulletin_words
+from ...words import documents as document_words
+from ...words import pages as page_words
 from ...words import rules as rule_words
-from ...words.documents import CONTENTS, EDITORS_NOTE, issue_number
 from ...words.numbers import cn_date, cn_minute, number, percent
 from ...words.vocabulary import (
     BREAKDOWN,
@@ -82,9 +83,8 @@ def make_env() -> Environment:
         R=rule_words,
         RANKING=shown_in(PAGE),
         GROUPS=GROUPS,
-        CONTENTS=CONTENTS,
-        EDITORS_NOTE=EDITORS_NOTE,
-        issue_number=issue_number,
+        D=document_words,
+        P=page_words,
         bulletin_lead=bulletin_lead,
         SECTION_PEOPLE_COLUMNS=columns(PEOPLE_COLUMNS, ("author", "submitted", "adopted", "good", "score")),
     )
