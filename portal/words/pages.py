@@ -6,7 +6,11 @@ What the pages show of a bulletin is said in :mod:`portal.words.bulletin`, their
 
 from __future__ import annotations
 
-from .vocabulary import H
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from .numbers import cn_date, cn_minute, number
+from .vocabulary import NO_VALUE, H
 
 #: The generated pages' titles (navigation, browser tab).
 TITLES = {
@@ -106,3 +110,167 @@ EDITOR_LABELS = {
     "items": "编入的信息",
     "item": "信息",
 }
+
+
+# --- the pages' sentences and labels ------------------------------------------------------------------------------
+
+#: The labels beside a report's, an incident's or a 约稿's facts in its panel.
+LABELS = {
+    "section": "股室",
+    "author": "作者",
+    "signed_by": "签发",
+    "kind": "类型",
+    "date": "报送时间",
+    "classification": "密级",
+    "status": "状态",
+    "adopted": "采用",
+    "issues": "编入简报",
+    "instructions": "领导批示",
+    "request": "约稿",
+    "urgent": "紧急事件",
+    "incidents": "扣分事项",
+    "score": "得分",
+    "incident_type": "类型",
+    "incident_date": "日期",
+    "incident_report": "所涉信息",
+    "request_id": "编号",
+    "issued": "下发日期",
+    "deadline": "截止日期",
+}
+#: The badges and short words of the panels and lists.
+BADGES = {
+    "joint": "合报",
+    "draft": "草稿，不计入统计",
+    "report_later": "报送时间晚于统计时点，暂不计入",
+    "incident_later": "日期晚于统计时点，暂不计入",
+    "not_adopted": "未采用",
+    "good": "好信息",
+    "urgent": "紧急",
+}
+REQUEST_LATER = "本约稿的下发日期晚于统计时点，尚未生效。"
+NOTHING = "无。"
+#: The home page's headings and counters (``{days}``: how far back the counters look).
+HOME = {
+    "to_do": "需要处理",
+    "latest_adoptions": "最新采用",
+    "latest_reports": "最新报送",
+    "card_overdue": "紧急事件超时未报（近{days}天）",
+    "card_missed": "约稿有漏报（近{days}天）",
+    "card_due_soon": "约稿即将到期",
+    "card_pending_urgent": "紧急事件待报",
+    "alert_overdue": "超时未报：",
+    "alert_pending": "紧急事件待报：",
+    "alert_missed": "约稿漏报：",
+    "alert_due_soon": "约稿即将到期：",
+}
+URGENT_TITLE = "重大紧急事件"
+REQUESTS_TITLE = "约稿通知"
+ALL_MONTHS = "全部月份"
+MONTHS = "逐月情况"
+PEOPLE_THIS_YEAR = "本年个人情况"
+INCIDENTS = "扣分事项"
+ALL_REPORTS = "全部信息"
+NO_PUBLIC = "暂无公开信息。"
+
+
+def _minute(moment: datetime | None) -> str:
+    return cn_minute(moment) if moment else NO_VALUE
+
+
+def home_title(organization: str) -> str:
+    return f"{organization} · 信息报送门户"
+
+
+def as_of_line(as_of: datetime, month: str) -> str:
+    """Under the home page's title: ``数据截至 2026年3月6日 18:00 · 当前月份：2026年3月``."""
+    return f"数据截至 {cn_minute(as_of)} · 当前月份：{month}"
+
+
+def overdue_alert(section: str, event_time: datetime | None, due: datetime | None) -> str:
+    """After an overdue urgent event's title: ``（甲股，事件发生于 …，应于 … 前上报）``."""
+    return f"（{section}，事件发生于 {_minute(event_time)}，应于 {_minute(due)} 前上报）"
+
+
+def pending_alert(section: str, due: datetime | None) -> str:
+    return f"（{section}，应于 {_minute(due)} 前上报）"
+
+
+def missed_alert(deadline: date, sections: Sequence[str]) -> str:
+    return f"（截止 {cn_date(deadline)}）：{'、'.join(sections)}"
+
+
+def due_soon_alert(deadline: date, sections: Sequence[str]) -> str:
+    return f"（截止 {cn_date(deadline)}）尚未报送：{'、'.join(sections)}"
+
+
+def older_overdue(count: int, days: int) -> tuple[str, str, str]:
+    """The alert for overdue urgent events older than the counters look back: the words before, of and after
+    the link to the 超时未报 page.
+    """
+    return f"另有 {count} 件紧急事件超时未报已逾{days}天，见", "超时未报", "页面。"
+
+
+def standings_title(month: str) -> str:
+    return f"{month}各股室排名"
+
+
+def see_bulletin(period_label: str) -> str:
+    return f"查看{period_label}通报 →"
+
+
+def period_bulletin(period_label: str) -> str:
+    return f"{period_label}通报"
+
+
+def urgent_rule(hours: float, as_of: datetime) -> str:
+    """The 重大紧急事件 page's lead: the time limit and the moment the figures are from."""
+    return f"重大紧急事件须在事件发生后 {number(hours)} 小时内上报。数据截至 {cn_minute(as_of)}。"
+
+
+def on_time_heading(on_time: str) -> str:
+    """``按时上报``."""
+    return f"{on_time}上报"
+
+
+def counted(title: str, count: int) -> str:
+    """A heading with its count: ``扣分事项（3）``."""
+    return f"{title}（{count}）"
+
+
+def month_reports_heading(period_label: str, count: int) -> str:
+    return f"{period_label}信息（{count} 条）"
+
+
+def not_issued_yet(as_of: date) -> str:
+    """Before the 约稿 not issued yet at ``as_of``."""
+    return f"尚未下发（下发日期在 {cn_date(as_of)} 之后）："
+
+
+def also_named(aliases: Sequence[str]) -> str:
+    """A section's aliases in the list of sections: ``（又名 救助股、社救股）``."""
+    return f"（又名 {'、'.join(aliases)}）"
+
+
+def section_line(head: str, quota: int, aliases: Sequence[str]) -> str:
+    """Under a section's name: ``负责人：王五 · 每月任务数：4 · 又名：救助股``."""
+    line = f"负责人：{head or NO_VALUE} · 每月任务数：{quota}"
+    return line + (f" · 又名：{'、'.join(aliases)}" if aliases else "")
+
+
+def urgent_facts(severity: str, event_time: datetime | None, due: datetime | None, reported: datetime | None) -> str:
+    """A report's urgent event in its panel: ``一般，发生 …，时限 …，上报 …`` (or 尚未上报)."""
+    line = (f"{severity}，" if severity else "") + f"发生 {_minute(event_time)}，时限 {_minute(due)}，"
+    return line + (f"上报 {_minute(reported)}" if reported else "尚未上报")
+
+
+def problems_title(errors: int, warnings: int) -> str:
+    return f"内容有 {errors} 个错误、{warnings} 个警告：统计数据不完整，请修改下列文件后保存"
+
+
+def not_published(path: str) -> str:
+    return f"{path} 未能发布"
+
+
+def public_title(organization: str) -> str:
+    """The public site's title: ``某县民政局 · 公开信息``."""
+    return f"{organization} · 公开信息"
