@@ -174,7 +174,7 @@ def leading(t: Tally, settings: Settings) -> list[SectionRow]:
 
 
 def held_back(row: SectionRow, reminders: tuple[Reminder, ...]) -> str:
-    """Why a leading section is not praised (a key of :data:`portal.vocabulary.HELD_BACK`), "" when it is."""
+    """Why a leading section is not praised (a key of :data:`portal.words.bulletin.HELD_BACK`), "" when it is."""
     if row.submitted == 0:
         return "no_reports"
     if row.passed is False:
@@ -196,7 +196,7 @@ def praise_text_of(t: Tally, settings: Settings, reminders: tuple[Reminder, ...]
 
 
 def praise_reasons(row: SectionRow, t: Tally, settings: Settings) -> tuple[str, ...]:
-    """Which of the reasons hold (keys of :data:`portal.vocabulary.PRAISE_REASONS`): ``volume`` when its
+    """Which of the reasons hold (keys of :data:`portal.words.bulletin.PRAISE_REASONS`): ``volume`` when its
     submitted count ranks within the top ``bulletin.praise`` (1,2,2,4); ``rate`` when it has an adoption and
     its adoption rate is at least the whole bureau's; ``instructions`` when it has a leader's instruction.
     """
@@ -270,7 +270,7 @@ _FITS = {"month": ("month",), "quarter": ("month", "quarter"), "year": ("month",
 
 def pass_rules(period: Period, settings: Settings) -> str:
     """What 达标 means in this period: the ``pass`` rows of the versions in force in it whose unit fits in it,
-    described (:func:`portal.rules.describe_period`); "" when none.
+    described (:func:`portal.words.rules.describe_period`); "" when none.
     """
     versions = [settings.scoring_at(period.start)]
     versions += [v for v in settings.scoring if v.start is not None and period.start < v.start <= period.end]

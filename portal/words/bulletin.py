@@ -115,7 +115,7 @@ def people_note(people: tuple[int, float], sections: tuple[int, float], reasons:
 
 def pass_note(rules: Iterable[str]) -> str:
     """What 达标 means, from the configured ``pass`` rows (each described by
-    :func:`portal.rules.describe_period`).
+    :func:`portal.words.rules.describe_period`).
     """
     return (
         "注：“考核结果”按计分办法评定（" + "；".join(rules) + "），本期内每个考核期都达标的为“达标”，否则为“不达标”。"
