@@ -50,10 +50,6 @@ LAYERS = (
     "edge",
     "commands",
 )
-#: Imports that still run upward while the house is being moved (issue 23): each goes as it is mended.
-KNOWN_UPWARD: set[tuple[str, str]] = {
-    ("words.vocabulary", "figures.tally"),
-}
 
 
 @functools.lru_cache(maxsize=1)
@@ -185,8 +181,7 @@ def upward() -> set[tuple[str, str]]:
 
 
 def test_imports_between_the_folders_run_downward() -> None:
-    assert upward() - KNOWN_UPWARD == set(), "an import runs up the layers (docs/architecture.md)"
-    assert KNOWN_UPWARD - upward() == set(), "mended: take it off KNOWN_UPWARD"
+    assert upward() == set(), "an import runs up the layers (docs/architecture.md)"
 
 
 def test_the_layer_rule_sees_an_upward_import() -> None:

@@ -19,6 +19,7 @@ People: 王芳 (甲股) 2 reports, 1 adopted, 1 good, 12 points; 李雷 (乙股)
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 from pathlib import Path
@@ -163,17 +164,54 @@ def test_a_period_without_praise_or_reminders_says_so_everywhere(tmp_path: Path)
     assert "本期各股室均按要求完成报送任务。" in paragraphs
 
 
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+#: The Chinese literals the document renderers keep: font names (layout, as fonts are installed).
+FONT_NAMES = {"方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312", "宋体", "仿宋", "楷体"}
+
+
+def _literals(path: Path) -> set[str]:
+    """A module's string literals (the parts of f-strings too), docstrings left out."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return {
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+    }
+
+
 def test_templates_and_renderers_take_their_words_from_the_vocabulary() -> None:
     from portal.words.vocabulary import LEVEL_NAMES, PEOPLE_COLUMNS, SECTION_COLUMNS, STATUS_LABELS, H
     from tests.conftest import REPO
 
-    words = set(H.values()) | set(LEVEL_NAMES.values()) | set(STATUS_LABELS.values())
-    for template in (REPO / "portal" / "output" / "web" / "templates").glob("*.j2"):
+    portal = REPO / "portal"
+    # a template prints every header from the vocabulary (H.key, a column's header, STATUS_LABELS...), never
+    # writes one out: no Chinese in a <th> outside {{ }}
+    for template in (portal / "output" / "web" / "templates").rglob("*.j2"):
         text = template.read_text(encoding="utf-8")
-        literal = {m for m in re.findall(r"<th[^>]*>([^<{]+)</th>", text) if m.strip() in words}
-        assert not literal, f"{template.name} repeats headers {literal}: use H.key / STATUS_LABELS / LEVEL_NAMES"
-    # Word, Excel and the CLI table: no header list and no column read by position
-    for module in ("output/office/export.py", "commands/cli.py", "figures/tally.py"):
-        code = (REPO / "portal" / module).read_text(encoding="utf-8")
-        assert "min_col=8" not in code
-        assert not [c.header for c in (*SECTION_COLUMNS, *PEOPLE_COLUMNS) if f'"{c.header}"' in code], module
+        for cell in re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", text, flags=re.S):
+            bare = re.sub(r"{{.*?}}|{%.*?%}", "", cell)
+            assert not CJK.search(bare), f"{template.name}: header {cell!r} written out: put it in H"
+    # Word, Excel, the pages and the CLI table: no header word as a literal, no column read by position
+    headers = set(H.values()) | set(LEVEL_NAMES.values()) | set(STATUS_LABELS.values())
+    headers |= {c.header for c in (*SECTION_COLUMNS, *PEOPLE_COLUMNS)} | {c.short for c in SECTION_COLUMNS if c.short}
+    renderers = [*(portal / "output" / "office").glob("*.py"), *(portal / "output" / "web").glob("page*.py")]
+    renderers += [portal / "output" / "bulletin.py", portal / "output" / "web" / "render.py"]
+    columns = {c.header for c in (*SECTION_COLUMNS, *PEOPLE_COLUMNS)}
+    for module in [*renderers, portal / "commands" / "cli.py", portal / "figures" / "tally.py"]:
+        assert "min_col=8" not in module.read_text(encoding="utf-8")
+        written = _literals(module) & (headers if module in renderers else columns)
+        assert not written, f"{module.name} writes out headers {written}"
+    # the bulletin's model and the document renderers only lay out: every word comes from portal/words/
+    for name in ("bulletin.py", "office/export.py", "office/sheets.py", "office/periodical_docx.py"):
+        words = {text for text in _literals(portal / "output" / name) if CJK.search(text)} - FONT_NAMES
+        assert words <= {"\u3000\u3000"}, f"{name} writes out words {words}: put them in portal/words/"
+    bulletin = (portal / "output" / "web" / "templates" / "bulletin.md.j2").read_text(encoding="utf-8")
+    assert not CJK.search(re.sub(r"{{.*?}}|{%.*?%}|{#.*?#}", "", bulletin).replace("；", "")), "bulletin.md.j2"

@@ -10,7 +10,8 @@ from portal.figures.tally import SectionRow, Tally
 from portal.model.objects import Settings
 from portal.output.bulletin import document_number, praise_reasons
 from portal.output.office.officedoc import cell_width, fitted_widths, text_width, wrap_widths
-from portal.words.vocabulary import cn_date, cn_numeral, praise_sentence
+from portal.words.bulletin import praise_sentence
+from portal.words.numbers import cn_date, cn_numeral
 
 
 @pytest.mark.parametrize(

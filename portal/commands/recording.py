@@ -24,12 +24,13 @@ from ..content.discovery import SourceFile
 from ..content.frontedit import Layout, Unsupported, append_item, layout, plain, quoted, set_value
 from ..content.parsing import parse_report
 from ..figures.scoring import urgent_price
-from ..figures.tally import evaluate, number
+from ..figures.tally import evaluate
 from ..model.dates import DateError, Moment, parse_moment, period_containing
 from ..model.names import Unknown, level_code
 from ..model.objects import Content, Report, Settings
 from ..model.problems import Problem, Problems
 from ..words.messages import say
+from ..words.numbers import number
 from ..words.vocabulary import STATUS_LABELS
 from .context import EXIT_CONTENT, EXIT_IO, EXIT_OK
 

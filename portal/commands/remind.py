@@ -36,11 +36,12 @@ from ..model.dates import DateError, parse_moment
 from ..model.objects import Content, Settings
 from ..model.problems import Problem
 from ..model.reminder_settings import ChannelSettings, ReminderSettings
-from ..output.channels import TYPE_NAMES, MissingSecret, Outgoing, Sender, deliver, make_sender, outgoing, scrub
+from ..output.channels import MissingSecret, Outgoing, Sender, deliver, make_sender, outgoing, scrub
 from ..settings.locate import locate_in_chain
 from ..settings.schema import ROOT
 from ..store.remind_state import Done, State, StateError, load, locked, save
 from ..words.messages import WARNING_PREFIX, say
+from ..words.reminders import CHANNEL_NAMES
 from .context import EXIT_CHANNEL, EXIT_OK, EXIT_USAGE, Invocation
 
 
@@ -138,7 +139,7 @@ def _channel(
 ) -> int:
     """Send (or list) one channel's messages; the exit code it deserves."""
     items = outgoing(found, channel, rs, settings, format_datetime(now.astimezone(settings.tz)))
-    print(f"[{channel.name}] {TYPE_NAMES[channel.type]}：{len(items)} 条", file=out)
+    print(f"[{channel.name}] {CHANNEL_NAMES[channel.type]}：{len(items)} 条", file=out)
     nobody = [r for r in found if r.key not in {i.reminder.key for i in items}]
     for reminder in nobody:
         print(say("remind.nobody", channel=channel.name, title=reminder.title), file=err)
@@ -256,7 +257,7 @@ def _channel_with_state(
             state.done[state_key(channel, item)] = Done(item.reminder.at, "folded")
     now = [i for i in fresh if i.reminder.key in kept and may_send(i.reminder, as_of, run.rs)]
     held = [i for i in fresh if i.reminder.key in kept and not may_send(i.reminder, as_of, run.rs)]
-    print(say("reminders.channel_heading", channel=channel.name, type=TYPE_NAMES[channel.type], count=len(now),
+    print(say("reminders.channel_heading", channel=channel.name, type=CHANNEL_NAMES[channel.type], count=len(now),
               done=len(items) - len(fresh), folded=len(folded), held=len(held)), file=run.out)  # fmt: skip
     run.unsent += [i.reminder.at for i in held]
     try:

@@ -19,6 +19,7 @@ from datetime import datetime, timezone, tzinfo
 
 from ..model.objects import Report
 from ..words.messages import say
+from ..words.numbers import cn_date, cn_minute
 from ..words.vocabulary import LEVEL_NAMES
 from .scoring import adoptions_at, instructions_at
 
@@ -172,5 +173,4 @@ def chinese_time(entry: Entry, tz: tzinfo) -> str:
     if entry.when is None:
         return say("history.undated")
     local = entry.when.astimezone(tz)
-    day = f"{local.year}年{local.month}月{local.day}日"
-    return f"{day} {local:%H:%M}" if entry.to_the_minute else day
+    return cn_minute(local) if entry.to_the_minute else cn_date(local)

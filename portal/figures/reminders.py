@@ -23,6 +23,7 @@ from ..content.discovery import page_url
 from ..model.dates import Period, month
 from ..model.objects import Content, Request, Settings
 from ..model.reminder_settings import ReminderSettings
+from ..words import reminders as words
 from ..words.messages import say
 from .status import UrgentState
 from .tally import Evaluation, SectionRow, evaluate, tally
@@ -33,14 +34,6 @@ URGENT_KINDS = ("urgent_soon", "urgent_due")
 DAY_KINDS = ("request_soon", "request_missed", "quota", "digest")
 #: The digest lists 约稿 due within this many days ahead, and what went overdue within as many days back.
 DIGEST_DAYS = 7
-KIND_NAMES = {
-    "request_soon": "约稿将到期",
-    "request_missed": "约稿已逾期",
-    "urgent_soon": "紧急信息将超时",
-    "urgent_due": "紧急信息已超时",
-    "quota": "报送任务未完成",
-    "digest": "每周汇总",
-}
 
 
 @dataclass(frozen=True)
@@ -210,14 +203,6 @@ def fold(due: Sequence[Reminder], as_of: datetime) -> tuple[list[Reminder], list
     return keep, folded
 
 
-def _fmt_day(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def _fmt_time(moment: datetime) -> str:
-    return f"{_fmt_day(moment.date())} {moment:%H:%M}"
-
-
 def _day_after(day: date, tz: tzinfo | None) -> datetime:
     return datetime.combine(day + timedelta(days=1), time(0), tz)
 
@@ -240,37 +225,15 @@ def _requests(ctx: _Context) -> Iterator[Reminder]:
 
 def _request_soon(ctx: _Context, request: Request, section: str, days: int, moment: datetime) -> Reminder:
     left = (request.deadline - moment.date()).days  # a day off may have moved the trigger closer
-    when = "今天" if left == 0 else f"还有 {left} 天"
-    return _to_section(
-        ctx,
-        request,
-        section,
-        moment,
-        ("request_soon", str(days), -days),
-        f"【约稿提醒】《{request.title}》将于{_fmt_day(request.deadline)}截止（{when}截止）",
-        (
-            f"{section}：约稿《{request.title}》（{request.id}）的截止日期是{_fmt_day(request.deadline)}，"
-            f"{when}截止，贵股室尚未报送。",
-            "请按时报送，逾期按迟报或漏报扣分。",
-        ),
-    )
+    subject, lines = words.request_soon(request.title, request.id, section, request.deadline, left)
+    return _to_section(ctx, request, section, moment, ("request_soon", str(days), -days), subject, lines)
 
 
 def _request_missed(ctx: _Context, request: Request, section: str, days: int, moment: datetime) -> Reminder:
     late = (moment.date() - request.deadline).days
-    return _to_section(
-        ctx,
-        request,
-        section,
-        moment,
-        ("request_missed", moment.date().isoformat(), 1000 + days),
-        f"【约稿逾期】《{request.title}》已过截止日期，尚未报送（逾期 {late} 天）",
-        (
-            f"{section}：约稿《{request.title}》（{request.id}）已于{_fmt_day(request.deadline)}截止，贵股室尚未报送，"
-            "目前按漏报计。",
-            "请尽快补报（补报按迟报计）。",
-        ),
-    )
+    subject, lines = words.request_missed(request.title, request.id, section, request.deadline, late)
+    trigger = ("request_missed", moment.date().isoformat(), 1000 + days)
+    return _to_section(ctx, request, section, moment, trigger, subject, lines)
 
 
 def _to_section(
@@ -318,13 +281,8 @@ def _urgent_reminder(ctx: _Context, state: UrgentState, minutes: int, moment: da
     report = state.report
     assert report.event_time is not None
     limit = f"{ctx.settings.urgent_limit(report.severity):g}"  # per severity when configured
-    if minutes:
-        kind = "urgent_soon"
-        subject = f"【紧急信息】《{report.title}》须在{state.due:%H:%M}前报送（还剩 {minutes} 分钟）"
-        lead = f"距报送时限还有 {minutes} 分钟，目前尚未报送。"
-    else:
-        kind, subject = "urgent_due", f"【紧急信息超时】《{report.title}》已到报送时限，尚未报送"
-        lead = "报送时限已到，目前尚未报送，按超时计。"
+    kind = "urgent_soon" if minutes else "urgent_due"
+    subject, lines = words.urgent(report.title, report.section, report.event_time, state.due, limit, minutes)
     return Reminder(
         key=f"{kind}:{report.path}:{minutes}",
         kind=kind,
@@ -333,12 +291,7 @@ def _urgent_reminder(ctx: _Context, state: UrgentState, minutes: int, moment: da
         office=True,
         title=report.title,
         subject=subject,
-        lines=(
-            f"{report.section}：重大紧急事件《{report.title}》发生于{_fmt_time(report.event_time)}，"
-            f"须在 {limit} 小时内、即{_fmt_time(state.due)}前报送。",
-            lead,
-            "报送后请在该信息中填写 reported_time。",
-        ),
+        lines=lines,
         link=ctx.link(report.src_uri),
         item=f"urgent:{report.path}",
         step=-minutes,
@@ -363,21 +316,16 @@ def _quota(ctx: _Context) -> Iterator[Reminder]:
 def _quota_reminder(ctx: _Context, row: SectionRow, period: Period, days: int, moment: datetime) -> Reminder:
     slug = next(s.slug for s in ctx.settings.sections if s.name == row.section)
     left = (period.end - moment.date()).days
+    subject, lines = words.quota(row.section, period.label, row.quota, row.submitted, ctx.end, period.end, left)
     return Reminder(
         key=f"quota:{period.key}:{row.section}:{days}",
         kind="quota",
         at=moment,
         section=row.section,
         office=False,
-        title=f"{row.section}{period.label}报送任务",
-        subject=(
-            f"【任务提醒】{row.section}{period.label}已报送 {row.submitted} 条，任务 {row.quota} 条（距月底 {left} 天）"
-        ),
-        lines=(
-            f"{row.section}：{period.label}的报送任务是 {row.quota} 条，"
-            f"截至{_fmt_time(ctx.end)}已报送 {row.submitted} 条，还差 {row.quota - row.submitted} 条。",
-            f"距月底（{_fmt_day(period.end)}）还有 {left} 天。",
-        ),
+        title=words.quota_title(row.section, period.label),
+        subject=subject,
+        lines=lines,
         link=ctx.link(f"sections/{slug}.md"),
         item=f"quota:{period.key}:{row.section}",
         step=-days,
@@ -396,8 +344,8 @@ def _digest(ctx: _Context) -> Iterator[Reminder]:
                 at=moment,
                 section="",
                 office=True,
-                title=f"{ctx.settings.organization}信息报送每周汇总",
-                subject=f"【每周汇总】{ctx.settings.organization}信息报送（{_fmt_day(moment.date())}）",
+                title=words.digest_title(ctx.settings.organization),
+                subject=words.digest_subject(ctx.settings.organization, moment.date()),
                 lines=tuple(lines),
                 link=ctx.link("index.md"),
                 item="digest",
@@ -419,25 +367,19 @@ def digest_lines(ev: Evaluation, day: date) -> list[str]:
         pending = [s for s, st in status.items() if st == "pending"]
         late = [s for s, st in status.items() if st == "missed"]
         if pending and request.deadline <= soon:
-            due.append(f"约稿《{request.title}》{_fmt_day(request.deadline)}截止，未报：{'、'.join(pending)}")
+            due.append(words.digest_request_due(request.title, request.deadline, pending))
         if late and request.deadline >= recent:
-            missed.append(f"约稿《{request.title}》{_fmt_day(request.deadline)}已截止，漏报：{'、'.join(late)}")
+            missed.append(words.digest_request_missed(request.title, request.deadline, late))
     for state in ev.urgent:
         if state.status == "pending":
-            due.append(f"紧急信息《{state.report.title}》（{state.report.section}）须在{_fmt_time(state.due)}前报送")
+            due.append(words.digest_urgent_due(state.report.title, state.report.section, state.due))
         elif state.status == "overdue" and state.due.date() >= recent:
-            missed.append(f"紧急信息《{state.report.title}》（{state.report.section}）{_fmt_time(state.due)}超时未报")
-    lines = [f"截至{_fmt_time(ev.as_of)}："]
-    lines.append("待报：" + ("无" if not due else ""))
-    lines += [f"- {line}" for line in due]
-    lines.append("逾期：" + ("无" if not missed else ""))
-    lines += [f"- {line}" for line in missed]
-    return lines
+            missed.append(words.digest_urgent_overdue(state.report.title, state.report.section, state.due))
+    return words.digest_lines(ev.as_of, due, missed)
 
 
 def one_line(reminder: Reminder) -> str:
     """``2026-03-12 08:30  约稿将到期  甲股  《title》  link`` (the dry run without channels)."""
-    who = reminder.section or "办公室"
-    if reminder.section and reminder.office:
-        who += "、办公室"
-    return f"{reminder.at:%Y-%m-%d %H:%M}  {KIND_NAMES[reminder.kind]}  {who}  《{reminder.title}》  {reminder.link}"
+    return words.dry_run_line(
+        reminder.at, reminder.kind, reminder.section, reminder.office, reminder.title, reminder.link
+    )

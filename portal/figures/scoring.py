@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..model.objects import Adoption, Incident, Instruction, Report, Rule, ScoringVersion, Settings, level_rank
@@ -214,9 +213,3 @@ def urgent_price(settings: Settings, report: Report, section: str, status: str) 
 def incident_price(settings: Settings, incident: Incident) -> float:
     version = settings.scoring_at(incident.date.date())
     return price(version, "incident", {"section": incident.section, "type": incident.type}, 0)
-
-
-def round_half_up(value: float, places: int = 2) -> float:
-    """四舍五入 away from zero: 2.345 → 2.35, -2.345 → -2.35."""
-    exact = Decimal(repr(round(value, 9)))
-    return float(exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))

@@ -16,13 +16,13 @@ from typing import Any
 
 from ..model.dates import Period, isoformat, months_between
 from ..model.objects import Content, Incident, Report, Request, Settings
+from ..words.numbers import number, round_half_up
 from .scoring import (
     ReportScore,
     exists,
     incident_exists,
     incident_price,
     request_price,
-    round_half_up,
     score_report,
     section_share,
     urgent_price,
@@ -305,12 +305,6 @@ def rank(rows: list[SectionRow]) -> list[SectionRow]:
         else:
             row.rank = ordered[index - 1].rank
     return ordered
-
-
-def number(value: float) -> float | int:
-    """Integral scores print as integers; fractions with at most 2 decimals, rounded half up (SPEC §6)."""
-    value = round_half_up(float(value), 2)
-    return int(value) if value.is_integer() else value
 
 
 def to_json(t: Tally, settings: Settings) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from ..model.dates import Period, month, months_between, quarter, year
 from ..model.objects import Condition, PeriodRule, Section, Settings
-from .scoring import round_half_up
+from ..words.numbers import round_half_up
 
 
 @dataclass

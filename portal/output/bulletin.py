@@ -3,7 +3,7 @@
 :func:`make_bulletin` turns one period's :class:`~portal.tally.Tally` (and
 the year-to-date running totals) into a frozen :class:`Bulletin`: the
 ranking, the totals, praise, reminders and alerts, already worded from
-:mod:`portal.vocabulary`.  Renderers only lay it out; none of them computes
+:mod:`portal.words.bulletin`.  Renderers only lay it out; none of them computes
 or words anything the others don't.
 """
 
@@ -16,29 +16,35 @@ from datetime import date, datetime
 from ..content.notes import BulletinNote
 from ..figures.scoring import ReportScore
 from ..figures.status import UrgentState
-from ..figures.tally import Evaluation, PersonRow, SectionRow, Tally, number, tally
+from ..figures.tally import Evaluation, PersonRow, SectionRow, Tally, tally
 from ..model.dates import Period
 from ..model.objects import LEVELS, DocumentSettings, Settings
-from ..settings.rules import describe_period
-from ..words.vocabulary import (
+from ..words.bulletin import (
     ALL_DONE,
     ALL_DONE_SO_FAR,
     BULLETIN_KIND,
-    LEVEL_NAMES,
     NO_PRAISE,
     PARTS,
     PEOPLE_DIFFERENCES,
+    WHOLE_YEAR,
     bulletin_title,
-    cn_date,
-    cn_numeral,
+    default_signer,
     held_back_sentence,
+    incident_detail,
+    numbered_heading,
     pass_note,
     people_note,
     period_line,
+    praise_paragraph,
     praise_sentence,
+    reminder_line,
     reminder_sentence,
+    running_label,
     summary_sentence,
 )
+from ..words.numbers import cn_numeral, number
+from ..words.rules import describe_period
+from ..words.vocabulary import LEVEL_NAMES, NO_VALUE, Column
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class Reminder:
     @property
     def line(self) -> str:
         """``社会救助股：约稿《…》漏报。`` as listed in the bulletin."""
-        return f"{self.section}：{self.text}"
+        return reminder_line(self.section, self.text)
 
 
 @dataclass(frozen=True)
@@ -122,6 +128,11 @@ class Bulletin:
         return self.tally.people
 
     @property
+    def praise_paragraph(self) -> str:
+        """The 表扬 part's paragraph: the period and the praise sentence (the sentence alone without praise)."""
+        return praise_paragraph(self.period.label, self.praise_text, bool(self.praise))
+
+    @property
     def reminder_lines(self) -> tuple[str, ...]:
         """The 提醒 as listed, or the one sentence of a period where nobody needs one (so far)."""
         return tuple(m.line for m in self.reminders) or ((ALL_DONE,) if self.complete else (ALL_DONE_SO_FAR,))
@@ -129,6 +140,15 @@ class Bulletin:
     @property
     def ranked(self) -> bool:
         return ranked(self.sections)
+
+    def ranking_text(self, column: Column, row: SectionRow) -> str:
+        """A cell of the ranking table as the page and Word print it: no rank before anything is counted,
+        the column's ``empty`` word for a 0 (no quota), a running column from the running totals' row.
+        """
+        if column.key == "rank" and not self.ranked:
+            return NO_VALUE
+        value = column.get(self.ytd[row.section] if column.running else row)
+        return column.empty if column.empty and not value else column.fmt(value)
 
 
 def ranked(rows: list[SectionRow]) -> bool:
@@ -154,7 +174,7 @@ def leading(t: Tally, settings: Settings) -> list[SectionRow]:
 
 
 def held_back(row: SectionRow, reminders: tuple[Reminder, ...]) -> str:
-    """Why a leading section is not praised (a key of :data:`portal.vocabulary.HELD_BACK`), "" when it is."""
+    """Why a leading section is not praised (a key of :data:`portal.words.bulletin.HELD_BACK`), "" when it is."""
     if row.submitted == 0:
         return "no_reports"
     if row.passed is False:
@@ -176,7 +196,7 @@ def praise_text_of(t: Tally, settings: Settings, reminders: tuple[Reminder, ...]
 
 
 def praise_reasons(row: SectionRow, t: Tally, settings: Settings) -> tuple[str, ...]:
-    """Which of the reasons hold (keys of :data:`portal.vocabulary.PRAISE_REASONS`): ``volume`` when its
+    """Which of the reasons hold (keys of :data:`portal.words.bulletin.PRAISE_REASONS`): ``volume`` when its
     submitted count ranks within the top ``bulletin.praise`` (1,2,2,4); ``rate`` when it has an adoption and
     its adoption rate is at least the whole bureau's; ``instructions`` when it has a leader's instruction.
     """
@@ -195,7 +215,7 @@ def parts_of(t: Tally, next_steps: str) -> tuple[tuple[str, str], ...]:
     """The numbered parts present: 约稿 and 紧急事件 only when the period has any, 下一步工作要求 when written."""
     keys = ["ranking", "praise", "reminders", "people"]
     keys += ["requests"] * bool(t.requests) + ["urgent"] * bool(t.urgent) + ["next_steps"] * bool(next_steps)
-    return tuple((key, f"{cn_numeral(i)}、{PARTS[key]}") for i, key in enumerate(keys, start=1))
+    return tuple((key, numbered_heading(cn_numeral(i), PARTS[key])) for i, key in enumerate(keys, start=1))
 
 
 def reminders_of(t: Tally, complete: bool = True) -> tuple[Reminder, ...]:
@@ -217,7 +237,7 @@ def reminders_of(t: Tally, complete: bool = True) -> tuple[Reminder, ...]:
             for section in state.report.sections:
                 out.append(Reminder(section, f"urgent_{state.status}", state.report.title))
     for incident in t.incidents:
-        out.append(Reminder(incident.section, "incident", f"{incident.type}（{cn_date(incident.date)}）"))
+        out.append(Reminder(incident.section, "incident", incident_detail(incident.type, incident.date)))
     return tuple(out)
 
 
@@ -250,7 +270,7 @@ _FITS = {"month": ("month",), "quarter": ("month", "quarter"), "year": ("month",
 
 def pass_rules(period: Period, settings: Settings) -> str:
     """What 达标 means in this period: the ``pass`` rows of the versions in force in it whose unit fits in it,
-    described (:func:`portal.rules.describe_period`); "" when none.
+    described (:func:`portal.words.rules.describe_period`); "" when none.
     """
     versions = [settings.scoring_at(period.start)]
     versions += [v for v in settings.scoring if v.start is not None and period.start < v.start <= period.end]
@@ -288,9 +308,9 @@ def level_counts(t: Tally, scores: Mapping[str, ReportScore]) -> tuple[tuple[str
 def year_to_date(period: Period) -> tuple[Period | None, str]:
     """The running-totals span of a period (None: the period is a year, its own total) and its label."""
     if period.kind == "year":
-        return None, "全年"
+        return None, WHOLE_YEAR
     span = Period(date(period.start.year, 1, 1), period.end, f"{period.start.year}-YTD-{period.key}")
-    return span, f"{period.start.year}年1月至{period.end.month}月累计"
+    return span, running_label(period.start.year, period.end.month)
 
 
 #: The files a bulletin is downloaded as, besides its page: Word and Excel.
@@ -343,7 +363,7 @@ def make_bulletin(
         parts=parts_of(t, note.next_steps if note else ""),
         issued=issued,
         number=document_number(pattern, issued.year, note.number if note else None) if pattern else "",
-        signer=settings.document.signer or settings.document.masthead or f"{settings.organization}办公室",
+        signer=settings.document.signer or settings.document.masthead or default_signer(settings.organization),
         document=settings.document,
         intro=note.intro if note else "",
         next_steps=note.next_steps if note else "",

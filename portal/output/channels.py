@@ -38,11 +38,7 @@ from ..figures.reminders import Reminder
 from ..model.objects import Settings
 from ..model.reminder_settings import ChannelSettings, Recipient, ReminderSettings
 from ..words.messages import say
-
-TYPE_NAMES = {"email": "邮件", "wecom": "企业微信群机器人", "dingtalk": "钉钉群机器人"}
-FOOTER = "（信息报送门户自动提醒，请勿直接回复）"
-#: The last line of robot messages; it holds 信息报送, the keyword for 钉钉's "自定义关键词" security option.
-ROBOT_FOOTER = "—— 信息报送门户自动提醒"
+from ..words.reminders import CHANNEL_NAMES, FOOTER, ROBOT_FOOTER, VIEW, VIEW_DETAILS
 
 
 class ChannelError(Exception):
@@ -107,13 +103,13 @@ def email_message(reminder: Reminder, to: Sequence[Address], sender: str, org: s
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2])
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office answers to it
     message["X-Auto-Response-Suppress"] = "All"  # the same, for Exchange
-    body = [*reminder.lines, "", f"查看：{reminder.link}", "", FOOTER]
+    body = [*reminder.lines, "", VIEW.format(link=reminder.link), "", FOOTER]
     message.set_content("\n".join(body) + "\n", charset="utf-8")
     return message
 
 
 def wecom_payload(reminder: Reminder, people: Sequence[Recipient]) -> dict[str, Any]:
-    lines = [f"**{reminder.subject}**", *(f"> {line}" for line in reminder.lines), f"[查看详情]({reminder.link})"]
+    lines = [f"**{reminder.subject}**", *(f"> {line}" for line in reminder.lines), f"[{VIEW_DETAILS}]({reminder.link})"]
     mentions = " ".join(f"<@{p.wecom_userid}>" for p in people if p.wecom_userid)
     if mentions:
         lines.append(mentions)
@@ -123,7 +119,7 @@ def wecom_payload(reminder: Reminder, people: Sequence[Recipient]) -> dict[str, 
 
 def dingtalk_payload(reminder: Reminder, people: Sequence[Recipient]) -> dict[str, Any]:
     at = mobiles(people)
-    text = [f"#### {reminder.subject}", *(f"> {line}" for line in reminder.lines), f"[查看详情]({reminder.link})"]
+    text = [f"#### {reminder.subject}", *(f"> {line}" for line in reminder.lines), f"[{VIEW_DETAILS}]({reminder.link})"]
     if at:
         text.append(" ".join(f"@{m}" for m in at))
     text.append(ROBOT_FOOTER)
@@ -358,7 +354,7 @@ def deliver(
     (``how``: "sent", or "unsure" after a robot's timeout).
     """
     result = Result()
-    name = f"{sender.channel.name} ({TYPE_NAMES[sender.channel.type]} {sender.where()})"
+    name = f"{sender.channel.name} ({CHANNEL_NAMES[sender.channel.type]} {sender.where()})"
     try:
         for index, item in enumerate(items):
             try:

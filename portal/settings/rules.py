@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeGuard, TypeVar
 
 from ..model import values
-from ..model.names import LEVELS, Resolver, Unknown, did_you_mean, level, pick, route
+from ..model.names import Resolver, Unknown, did_you_mean, level, pick, route
 from ..model.objects import Condition, PeriodRule, Rule
 from ..model.problems import Wrong, WrongValue
 from ..words import messages
@@ -398,109 +398,3 @@ def _incidents_test(raw: object, names: Resolver, where: str, errors: Errors) ->
         return None
     types = _names(raw.get("type"), lambda v: _key_value("type", "", v, names, {}), f"{where}.type", errors)
     return types, _count(raw, where, errors)
-
-
-# --- in Chinese, for the guide's 现行计分标准 table ---------------------------------------------------
-
-FACT_NAMES = {
-    "submission": "报送",
-    "adoption": "采用",
-    "instruction": "批示",
-    "request": "约稿",
-    "urgent": "紧急事件",
-    "incident": "扣分事项",
-    "report": "信息得分",
-}
-KEY_NAMES = {
-    "section": "股室",
-    "kind": "类型",
-    "urgent": "紧急信息",
-    "request": "回应约稿",
-    "by": "采用单位",
-    "in": "刊物",
-    "form": "形式",
-    "level": "级别",
-    "route": "报送方式",
-    "with": "同时被采用于",
-    "status": "状态",
-    "severity": "等级",
-    "type": "类型",
-    "urgent_status": "紧急事件状态",
-    "media": "含",
-    "adopted": "已被采用",
-    "incident": "扣分事项",
-}
-VALUE_NAMES: dict[object, str] = {
-    True: "是",
-    False: "否",
-    "on_time": "按时",
-    "late": "迟报",
-    "missed": "漏报",
-    "overdue": "超时未报",
-    "pending": "未到期",
-    "image": "图片",
-    "video": "视频",
-    **{level: name for level, name in zip(LEVELS, ("本局", "县级", "市级", "省级", "国家级"))},
-}
-UNIT_NAMES = {"month": "每月", "quarter": "每季度", "year": "每年"}
-
-
-def _signed(value: float) -> str:
-    text = f"{abs(value):g}"
-    return f"加 {text} 分" if value >= 0 else f"减 {text} 分"
-
-
-def describe_rule(rule: Rule) -> str:
-    """``采用（刊物：每日要情）：计 15 分``."""
-    keys = "，".join(
-        f"{KEY_NAMES[k]}：{'或'.join(str(VALUE_NAMES.get(v, v)) for v in values)}" for k, values in rule.match.items()
-    )
-    what = FACT_NAMES[rule.fact] + (f"（{keys}）" if keys else "")
-    if rule.effect == "points":
-        return f"{what}：{'按采用单位所给分值计' if rule.value == 'given' else f'计 {float(rule.value):g} 分'}"
-    if rule.effect == "add":
-        return f"{what}：{_signed(float(rule.value))}"
-    return f"{what}：乘以 {float(rule.value):g}"
-
-
-def _describe_if(when: Condition) -> str:
-    parts = []
-    for bound, limit, kinds in when.submitted:
-        what = f"报送{'、'.join(kinds)}信息" if kinds else "报送"
-        parts.append(f"{what}{'不少于' if bound == 'min' else '少于'} {limit:g} 条")
-    if when.adoption_rate is not None:
-        bound, limit = when.adoption_rate
-        parts.append(f"采用率{'不低于' if bound == 'min' else '低于'} {limit:.0%}")
-    if when.requests is not None:
-        status, least = when.requests
-        parts.append(
-            f"约稿{ {'missed': '漏报', 'late': '迟报', 'not_on_time': '未按时报送'}[status] }不少于 {least} 次"
-        )
-    if when.incidents is not None:
-        types, least = when.incidents
-        parts.append(f"{'、'.join(types) or '扣分事项'}不少于 {least} 次")
-    return "且".join(parts)
-
-
-def describe_period(row: PeriodRule) -> str:
-    """``每月（条件：报送少于 1 条）：减 4 分``."""
-    scope = UNIT_NAMES[row.per]
-    if row.sections:
-        scope += f"（{'、'.join(row.sections)}）"
-    if row.when is not None:
-        scope += f"，如{_describe_if(row.when)}"
-    if row.effect == "base":
-        effect = f"基础分 {row.value:g} 分" + (f"，扣分后不低于 {row.floor:g} 分" if row.floor is not None else "")
-    elif row.effect == "points":
-        effect = _signed(row.value)
-    elif row.effect == "per_missing":
-        minimum = "任务数" if row.minimum == "quota" else f"{row.minimum} 条"
-        kinds = f"{'、'.join(row.kinds)}信息" if row.kinds else "信息"
-        effect = f"{kinds}少于{minimum}的，每少 1 条{_signed(row.value)}"
-    elif row.effect == "zero":
-        effect = "得分计为 0"
-    elif row.effect == "pass":
-        effect = f"得分达到 {row.value:g} 分为达标"
-    else:
-        effect = "不予表扬"
-    return f"{scope}：{effect}"

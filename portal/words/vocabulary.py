@@ -1,19 +1,20 @@
-"""The portal's Chinese words, said once: columns, statuses, levels, praise and reminders.
+"""The names of things, said once: levels, statuses, sheets and every table column with its 中文 header.
 
-A column is one :class:`Column` spec (key, 中文 header, accessor, format);
-the CLI table, the generated pages, the Word bulletin and the Excel workbook
-all pick their columns here by key, and templates print ``H.key`` (the
-header) and ``STATUS_LABELS``/``LEVEL_NAMES`` instead of repeating the words.
+A column is one :class:`Column` spec (key, header, accessor, format, which tables show it); the ranking
+table of the bulletin page, of the Word bulletin and the Excel 股室 sheet and the CLI table all iterate
+:data:`SECTION_COLUMNS`, picking the columns that show in them (:func:`shown_in`); templates print ``H.key``
+(the header) and ``STATUS_LABELS``/``LEVEL_NAMES`` instead of repeating the words.  The 通报's sentences are
+in :mod:`portal.words.bulletin`, the 简报's in :mod:`portal.words.periodical`, numbers and dates in
+:mod:`portal.words.numbers`, the scoring rules in :mod:`portal.words.rules`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
-from ..figures.tally import PersonRow, SectionRow, number
+from .numbers import number, percent
 
 #: Adoption and instruction levels, low to high (keys as in :data:`portal.model.LEVELS`).
 LEVEL_NAMES = {"bureau": "本局", "county": "县级", "city": "市级", "province": "省级", "national": "国家级"}
@@ -22,23 +23,14 @@ LEVEL_NAMES = {"bureau": "本局", "county": "县级", "city": "市级", "provin
 STATUS_LABELS = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
 STATUS_CLASS = {"on_time": "ok", "late": "warn", "missed": "bad", "pending": "wait", "overdue": "bad"}
 
-#: The Excel bulletin's sheets.
-SHEET_NAMES = {
-    "text": "通报",
-    "sections": "股室",
-    "breakdown": "得分构成",
-    "people": "个人",
-    "requests": "约稿",
-    "urgent": "紧急事件",
-}
+#: What a table prints where there is nothing to show (no ranking yet, no quota, no date).
+NO_VALUE = "—"
+#: A column's running total (the bulletin's 累计 columns: 累计报送).
+RUNNING = "累计{header}"
 
-#: The kind of bulletin a period gets (page title) and its document title's last word.
-BULLETIN_KIND = {"month": "月度通报", "quarter": "季度通报", "year": "年度考评"}
-
-
-def percent(value: float) -> str:
-    """0.125 → ``12.5%`` (one decimal, as every table shows an adoption rate)."""
-    return f"{value:.1%}"
+#: The tables a column of :data:`SECTION_COLUMNS` can show in: the bulletin's ranking table on its page and in
+#: Word, the Excel 股室 sheet, the command line's table.
+PAGE, WORD, EXCEL, CLI = "page", "word", "excel", "cli"
 
 
 def plain(value: Any) -> str:
@@ -50,7 +42,10 @@ class Column:
     """One column of a table.
 
     ``get`` reads the raw value (numbers stay numbers, for Excel); ``text`` is how a page, the CLI and Word
-    print it.
+    print it.  ``shows`` names the tables it is in (:data:`PAGE`, :data:`WORD`, :data:`EXCEL`, :data:`CLI`);
+    ``running`` columns read the running totals' row instead of the period's; ``group`` columns sit under one
+    header on the page (:data:`GROUPS`), each headed by its ``short`` word there; ``empty`` is printed on the
+    page and in Word for a value of 0 (a quota not set).
     """
 
     key: str
@@ -58,69 +53,81 @@ class Column:
     get: Callable[[Any], Any]
     fmt: Callable[[Any], str] = plain
     numeric: bool = True
-    width: int = 9  # Excel column width
-    short: str = ""  # header in the narrow CLI table, when shorter than ``header``
+    short: str = ""  # header in the narrow CLI table and under a page group, when shorter than ``header``
     excel_format: str = ""  # an Excel number format ("0.0%")
+    shows: frozenset[str] = frozenset()
+    running: bool = False
+    group: str = ""
+    empty: str = ""
 
     def text(self, row: Any) -> str:
         return self.fmt(self.get(row))
 
 
-def _section(key: str, header: str, get: Callable[[SectionRow], Any], **kw: Any) -> Column:
-    return Column(key, header, get, **kw)
+_ALL = frozenset((PAGE, WORD, EXCEL, CLI))
+_NOT_WORD = frozenset((PAGE, EXCEL, CLI))  # Word has no room for the three 约稿 columns: it has one
+_DOCUMENTS = frozenset((PAGE, WORD, EXCEL))
+_REQUESTS = ("on_time", "late", "missed")
 
 
+def _requests(row: Any) -> str:
+    return "/".join(str(row.requests[s]) for s in _REQUESTS)
+
+
+def _request(status: str) -> Column:
+    label = STATUS_LABELS[status]
+    get: Callable[[Any], Any] = lambda r: r.requests[status]  # noqa: E731
+    return Column(f"request_{status}", f"约稿{label}", get, short=label, shows=_NOT_WORD, group="requests")
+
+
+def _running(key: str, header: str, get: Callable[[Any], Any]) -> Column:
+    name = RUNNING.format(header=header)
+    return Column(f"running_{key}", name, get, short=header, shows=_DOCUMENTS, running=True, group="running")
+
+
+#: The sections' columns, in the order every table shows them: the one list the bulletin's ranking table (page,
+#: Word), the Excel 股室 sheet and the CLI table iterate.
 SECTION_COLUMNS: tuple[Column, ...] = (
-    _section("rank", "排名", lambda r: r.rank, width=6),
-    _section("section", "股室", lambda r: r.section, numeric=False, width=26),
-    _section("head", "负责人", lambda r: r.head, numeric=False, width=8),
-    _section("submitted", "报送", lambda r: r.submitted),
-    _section("quota", "任务数", lambda r: r.quota),
-    _section("adopted", "采用", lambda r: r.adopted),
-    _section("adoptions", "采用次数", lambda r: r.adoptions),
-    _section("adoption_rate", "采用率", lambda r: r.adoption_rate, fmt=percent, excel_format="0.0%"),
-    _section("instructions", "批示", lambda r: r.instructions),
-    _section("good", "好信息", lambda r: r.good),
-    _section("request_on_time", "约稿按时", lambda r: r.requests["on_time"], short="按时"),
-    _section("request_late", "约稿迟报", lambda r: r.requests["late"], short="迟报"),
-    _section("request_missed", "约稿漏报", lambda r: r.requests["missed"], short="漏报"),
-    _section("urgent_on_time", "紧急按时", lambda r: r.urgent["on_time"]),
-    _section("urgent_late", "紧急迟报", lambda r: r.urgent["late"]),
-    _section("urgent_overdue", "紧急超时", lambda r: r.urgent["overdue"], short="超时"),
-    _section("score", "得分", lambda r: number(r.score)),
+    Column("rank", "排名", lambda r: r.rank, shows=_ALL),
+    Column("section", "股室", lambda r: r.section, numeric=False, shows=_ALL),
+    Column("head", "负责人", lambda r: r.head, numeric=False, shows=frozenset((EXCEL,))),
+    Column("submitted", "报送", lambda r: r.submitted, shows=_ALL),
+    Column("quota", "任务数", lambda r: r.quota, shows=_ALL, empty=NO_VALUE),
+    Column("adopted", "采用", lambda r: r.adopted, shows=_ALL),
+    Column("adoptions", "采用次数", lambda r: r.adoptions, shows=frozenset((EXCEL,))),
+    Column("adoption_rate", "采用率", lambda r: r.adoption_rate, fmt=percent, excel_format="0.0%", shows=_ALL),
+    Column("instructions", "批示", lambda r: r.instructions, shows=_ALL),
+    Column("good", "好信息", lambda r: r.good, shows=_ALL),
+    *(_request(status) for status in _REQUESTS),
+    Column("requests", "约稿" + "/".join(STATUS_LABELS[s] for s in _REQUESTS), _requests, shows=frozenset((WORD,))),
+    Column("urgent_on_time", "紧急按时", lambda r: r.urgent["on_time"], shows=frozenset((EXCEL,))),
+    Column("urgent_late", "紧急迟报", lambda r: r.urgent["late"], shows=frozenset((EXCEL,))),
+    Column("urgent_overdue", "紧急超时", lambda r: r.urgent["overdue"], short="超时", shows=frozenset((EXCEL, CLI))),
+    Column("score", "得分", lambda r: number(r.score), shows=_ALL),
+    _running("submitted", "报送", lambda r: r.submitted),
+    _running("adopted", "采用", lambda r: r.adopted),
+    _running("score", "得分", lambda r: number(r.score)),
 )
+#: The page's headers over a group of columns (the running totals' is the bulletin's ``ytd_label``).
+GROUPS = {"requests": "约稿（次）"}
 
 
-def _person(key: str, header: str, get: Callable[[PersonRow], Any], **kw: Any) -> Column:
-    return Column(key, header, get, **kw)
+def shown_in(table: str, specs: Iterable[Column] = SECTION_COLUMNS) -> tuple[Column, ...]:
+    """The columns one table shows (:data:`PAGE`, :data:`WORD`, :data:`EXCEL` or :data:`CLI`), in order."""
+    return tuple(c for c in specs if table in c.shows)
 
 
 PEOPLE_COLUMNS: tuple[Column, ...] = (
-    _person("author", "作者", lambda p: p.author, numeric=False, width=10),
-    _person("section", "股室", lambda p: p.section, numeric=False, width=26),
-    _person("submitted", "报送", lambda p: p.submitted, width=8),
-    _person("adopted", "采用", lambda p: p.adopted, width=8),
-    _person("good", "好信息", lambda p: p.good, width=8),
-    _person("score", "得分", lambda p: number(p.score), width=8),
+    Column("author", "作者", lambda p: p.author, numeric=False),
+    Column("section", "股室", lambda p: p.section, numeric=False),
+    Column("submitted", "报送", lambda p: p.submitted),
+    Column("adopted", "采用", lambda p: p.adopted),
+    Column("good", "好信息", lambda p: p.good),
+    Column("score", "得分", lambda p: number(p.score)),
 )
 
-#: The columns of the printed (CLI) table. The ranking table lists its own, on the page (``bulletin.md.j2``) and in
-#: Word (:func:`portal.export.ranking_table`); Excel takes every column of :data:`SECTION_COLUMNS`.
-CLI_SECTION_KEYS = (
-    "rank",
-    "section",
-    "submitted",
-    "quota",
-    "adopted",
-    "adoption_rate",
-    "instructions",
-    "good",
-    "request_on_time",
-    "request_late",
-    "request_missed",
-    "urgent_overdue",
-    "score",
-)
+#: The columns of the printed (CLI) table.
+CLI_SECTION_KEYS = tuple(c.key for c in shown_in(CLI))
 
 
 def columns(specs: Iterable[Column], keys: Iterable[str]) -> tuple[Column, ...]:
@@ -129,7 +136,7 @@ def columns(specs: Iterable[Column], keys: Iterable[str]) -> tuple[Column, ...]:
     return tuple(by_key[k] for k in keys)
 
 
-#: Header words by key, for templates (``H.submitted`` → 报送), plus the few headers only pages show.
+#: Header words by key, for templates (``H.submitted`` → 报送), plus the headers only pages and documents show.
 H: dict[str, str] = {
     **{c.key: c.header for c in PEOPLE_COLUMNS},
     **{c.key: c.header for c in SECTION_COLUMNS},
@@ -145,47 +152,31 @@ H: dict[str, str] = {
     "event_time": "发生时间",
     "due": "应报时限",
     "reported_time": "上报时间",
+    "passed": "考核结果",
+    "request": "约稿",
+    "deadline": "截止",
+    "done": "完成情况",
+    "done_by_section": "各股室完成情况",
+    "month_submitted": "本月报送",
+    "month_score": "本月得分",
+    "type": "类型",
+    "date": "日期",
+    "concerns": "所涉信息",
+    "item": "项目",
+    "request_id": "编号",
+    "sent_to": "下发",
+    "issue": "期次",
+    "total_number": "总期号",
+    "issue_date": "编发日期",
+    "item_count": "条数",
+    "editor": "责任编辑",
+    "signer": "签发",
+    "download": "下载",
+    "report": "信息",
+    "submitted_count": "报送条数",
+    "adopted_date": "采用日期",
+    "submitted_reports": "报送信息",
 }
-
-# --- phrasing of a 通报 ----------------------------------------------------------------------
-
-PRAISE = "综合得分位居前列，予以通报表扬。"
-NO_PRAISE = "本期暂无得分为正的股室，不予表扬。"
-ALL_DONE = "本期各股室均按要求完成报送任务。"
-#: The 提醒 part of a bulletin made before its period ends, when nothing needs a reminder yet (quotas are only
-#: reminded once the period has ended: see docs/decisions.md, issue 25).
-ALL_DONE_SO_FAR = "截至目前，暂无需要提醒的事项；报送任务完成情况待本期结束后通报。"
-#: Why a leading section (within the top ``bulletin.praise`` ranks, score above 0) is not praised, first reason
-#: that holds (see :func:`portal.bulletin.held_back`).
-HELD_BACK = {
-    "no_reports": "本期未报送信息",
-    "failed": "考核不达标",
-    "no_praise": "按计分办法不在表扬之列",
-    "reminded": "有提醒事项",
-}
-#: Why a praised section is praised, each said only where it holds (see :func:`portal.bulletin.praise_reasons`).
-PRAISE_REASONS = {"volume": "报送数量多", "rate": "采用率高", "instructions": "获领导批示"}
-REMINDERS = {
-    "zero": "本期未报送信息，请高度重视，明确专人负责。",
-    "quota": "未完成报送任务，尚差 {count} 条。",
-    "missed": "约稿《{detail}》漏报。",
-    "late_request": "约稿《{detail}》迟报。",
-    "urgent_late": "重大紧急事件《{detail}》未在规定时限内上报（迟报）。",
-    "urgent_overdue": "重大紧急事件《{detail}》超时未报，请立即补报。",
-    "incident": "扣分事项“{detail}”，请认真整改。",
-}
-#: The numbered parts of a 通报, in order (a part without content is left out and the numbers close up).
-PARTS = {
-    "ranking": "各股室报送采用情况",
-    "praise": "表扬",
-    "reminders": "提醒",
-    "people": "个人报送情况",
-    "requests": "约稿完成情况",
-    "urgent": "重大紧急事件报送情况",
-    "next_steps": "下一步工作要求",
-}
-NO_PEOPLE = "本期无署名信息。"
-NUMERALS = "一二三四五六七八九十"
 
 #: where a score comes from (SPEC §6's ``breakdown``), in display order
 BREAKDOWN = {
@@ -196,111 +187,3 @@ BREAKDOWN = {
     "period": "考核",
 }
 PASSED = {True: "达标", False: "不达标"}
-
-
-def cn_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二 (1 to 19)."""
-    return NUMERALS[n - 1] if n <= 10 else f"十{NUMERALS[n - 11]}"
-
-
-def cn_date(day: date | datetime) -> str:
-    """A date as a 公文 writes it, without leading zeros: 2026年1月5日."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def praise_sentence(praised: Iterable[tuple[str, Iterable[str]]]) -> str:
-    """表扬 with the reasons that hold: ``甲股报送数量多、采用率高，乙股获领导批示，综合得分位居前列，予以通报表扬。``
-    (``praised``: section name and reason keys); the sentence for a period without praise when empty.
-    """
-    named: list[str] = []
-    bare: list[str] = []
-    for name, reasons in praised:
-        words = "、".join(PRAISE_REASONS[r] for r in reasons)
-        (named if words else bare).append(f"{name}{words}")
-    if not named and not bare:
-        return NO_PRAISE
-    clauses = [*named, "、".join(bare)] if bare else named
-    return "，".join(clauses) + ("" if bare else "，") + PRAISE
-
-
-def held_back_sentence(held: Iterable[tuple[str, str]]) -> str:
-    """No praise although some leading sections scored above 0: who and why, grouped by reason in the order of
-    :data:`HELD_BACK`: ``得分位居前列的甲股、乙股有提醒事项，丙股考核不达标，本期不予表扬。``
-    (``held``: section name and reason key).
-    """
-    by_reason: dict[str, list[str]] = {}
-    for name, reason in held:
-        by_reason.setdefault(reason, []).append(name)
-    clauses = ["、".join(by_reason[k]) + HELD_BACK[k] for k in HELD_BACK if k in by_reason]
-    return "得分位居前列的" + "，".join(clauses) + "，本期不予表扬。"
-
-
-#: Why the 个人 totals differ from the 股室 totals, each said only where it holds (see
-#: :func:`portal.bulletin.people_differences`).
-PEOPLE_DIFFERENCES = {
-    "unsigned": "{n}条信息未署作者，只计入股室",
-    "joint_sections": "{n}条合报信息在每个合报股室各计1条",
-    "joint_authors": "{n}条多人合写的信息每位作者各计1条、得分由作者平分",
-    "joint_each": "合报信息的得分在每个合报股室全额计入",
-    "prices": "约稿、紧急事件、扣分事项和考核加减分只计入股室，不计入个人",
-    "average": "股室得分按平均分计",
-}
-
-
-def people_note(people: tuple[int, float], sections: tuple[int, float], reasons: Iterable[str]) -> str:
-    """``注：个人合计报送245条、得分948分，股室合计报送265条、得分794分，两者不同是因为：…。``
-    (``people``/``sections``: submitted and score totals; ``reasons``: the texts that hold).
-    """
-    return (
-        f"注：个人合计报送{people[0]}条、得分{number(people[1])}分，股室合计报送{sections[0]}条、"
-        f"得分{number(sections[1])}分，两者不同是因为：" + "；".join(reasons) + "。"
-    )
-
-
-def pass_note(rules: Iterable[str]) -> str:
-    """What 达标 means, from the configured ``pass`` rows (each described by
-    :func:`portal.rules.describe_period`).
-    """
-    return (
-        "注：“考核结果”按计分办法评定（" + "；".join(rules) + "），本期内每个考核期都达标的为“达标”，否则为“不达标”。"
-    )
-
-
-def period_line(start: date, end: date, as_of: datetime, complete: bool) -> str:
-    """``统计期间：2026年3月1日至2026年3月31日`` and, before the period has ended,
-    ``（截至2026年3月6日 18:00，本期尚未结束）``.
-    """
-    line = f"统计期间：{cn_date(start)}至{cn_date(end)}"
-    return line if complete else f"{line}（截至{cn_minute(as_of)}，本期尚未结束）"
-
-
-def cn_minute(moment: datetime) -> str:
-    """A moment as people read it: 2026年3月6日 18:00."""
-    return f"{cn_date(moment)} {moment:%H:%M}"
-
-
-def reminder_sentence(kind: str, detail: str = "", count: int = 0) -> str:
-    return REMINDERS[kind].format(detail=detail, count=count)
-
-
-def bulletin_title(period_label: str, yearly: bool) -> str:
-    """``关于2026年3月政务信息报送情况的通报`` (a year: ``…的考评通报``)."""
-    return f"关于{period_label}政务信息报送情况的{'考评通报' if yearly else '通报'}"
-
-
-def summary_sentence(period_label: str, totals: Any, level_counts: Iterable[tuple[str, int]], space: str = "") -> str:
-    """The bulletin's opening figures, as the web page, the Word and the Excel bulletin print them
-    (``space`` goes around each number: the web page sets them apart in bold).
-    """
-
-    def n(value: int) -> str:
-        return f"{space}{value}{space}"
-
-    levels = "，".join(f"{name}{n(c)}次" for name, c in level_counts)
-    return (
-        f"{period_label}，全局共报送政务信息{n(totals.submitted)}条"
-        + (f"（任务数{n(totals.quota)}条）" if totals.quota else "")
-        + f"，被各级采用{n(totals.adopted)}条、{n(totals.adoptions)}次"
-        + (f"（{levels}）" if levels else "")
-        + f"，好信息{n(totals.good)}条，获领导批示{n(totals.instructions)}件。现将有关情况通报如下："
-    )

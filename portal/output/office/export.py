@@ -3,7 +3,7 @@
 Both render the same :class:`~portal.bulletin.Bulletin` as the web page: the
 same parts under the same numbered headings, the same figures, praise and
 reminders, and the office's own words from ``content/bulletins/<period>.md``
-(words and columns from :mod:`portal.vocabulary`).  Both are written
+(words from :mod:`portal.words`, the columns from its one spec).  Both are written
 byte-for-byte reproducibly: zip timestamps and document properties come
 from ``as_of``, never from the clock.
 """
@@ -16,18 +16,26 @@ from datetime import datetime
 from typing import Any
 
 from ...content.notes import blocks
-from ...figures.tally import number
+from ...words.bulletin import (
+    ADDRESSEE,
+    NO_PEOPLE,
+    SHEET_NAMES,
+    breakdown_caption,
+    running_note,
+    see_sheet,
+)
+from ...words.numbers import cn_date, number
 from ...words.vocabulary import (
     BREAKDOWN,
-    NO_PEOPLE,
+    EXCEL,
+    NO_VALUE,
     PASSED,
     PEOPLE_COLUMNS,
-    SECTION_COLUMNS,
-    SHEET_NAMES,
     STATUS_LABELS,
+    WORD,
     Column,
     H,
-    cn_date,
+    shown_in,
 )
 from ..bulletin import Bulletin
 
@@ -40,61 +48,41 @@ class Table:
     formats: tuple[str, ...] = ()  # Excel number formats by column ("" = general)
 
 
-def _ytd_columns(b: Bulletin) -> list[tuple[str, Any]]:
-    return [
-        (f"累计{H['submitted']}", lambda r: b.ytd[r.section].submitted),
-        (f"累计{H['adopted']}", lambda r: b.ytd[r.section].adopted),
-        (f"累计{H['score']}", lambda r: number(b.ytd[r.section].score)),
-    ]
-
-
 def ranking_table(b: Bulletin) -> Table:
     """The web page's ranking table, column for column (its two header rows as one, its three 约稿 columns as
-    one ``按时/迟报/漏报``).
+    one ``按时/迟报/漏报``): the columns of :data:`~portal.words.vocabulary.SECTION_COLUMNS` Word shows.
     """
-    by_key = {c.key: c for c in SECTION_COLUMNS}
-    requests = "/".join(STATUS_LABELS[s] for s in ("on_time", "late", "missed"))
-    specs: list[tuple[str, Any]] = [(H["rank"], lambda r: r.rank if b.ranked else "—")]  # no ranking without data
-    specs += [(by_key[k].header, by_key[k].text) for k in ("section", "submitted")]
-    specs.append((H["quota"], lambda r: r.quota or "—"))
-    specs += [(by_key[k].header, by_key[k].text) for k in ("adopted", "adoption_rate", "instructions", "good")]
-    specs += [
-        (f"约稿{requests}", lambda r: "/".join(str(r.requests[s]) for s in ("on_time", "late", "missed"))),
-        (by_key["score"].header, by_key["score"].text),
-        *_ytd_columns(b),
-    ]
-    rows = [[get(r) for _, get in specs] for r in b.sections]
-    return Table(tuple(h for h, _ in specs), rows, tuple(h != H["section"] for h, _ in specs))
+    specs = shown_in(WORD)
+    rows = [[b.ranking_text(c, r) for c in specs] for r in b.sections]
+    return Table(tuple(c.header for c in specs), rows, tuple(c.numeric for c in specs))
 
 
 def excel_sections_table(b: Bulletin) -> Table:
-    """Every section column as numbers (Excel is for further counting), then the running totals."""
-    specs: list[tuple[str, Any]] = [(c.header, c.get) for c in SECTION_COLUMNS] + _ytd_columns(b)
-    rows = [[get(r) for _, get in specs] for r in b.sections]
-    numeric = tuple(c.numeric for c in SECTION_COLUMNS) + (True,) * 3
-    formats = tuple(c.excel_format for c in SECTION_COLUMNS) + ("",) * 3
-    return Table(tuple(h for h, _ in specs), rows, numeric, formats)
+    """Every section column Excel shows as numbers (Excel is for further counting), the running totals last."""
+    specs = shown_in(EXCEL)
+    rows = [[c.get(b.ytd[r.section] if c.running else r) for c in specs] for r in b.sections]
+    numeric = tuple(c.numeric for c in specs)
+    return Table(tuple(c.header for c in specs), rows, numeric, tuple(c.excel_format for c in specs))
 
 
 def breakdown_table(b: Bulletin) -> Table:
     """得分构成, as the web page shows it: each section's score by source, and 考核结果 when a pass row applies."""
     passing = any(r.passed is not None for r in b.sections)
-    heads = (H["section"], *BREAKDOWN.values(), H["score"], *(("考核结果",) if passing else ()))
+    heads = (H["section"], *BREAKDOWN.values(), H["score"], *((H["passed"],) if passing else ()))
     rows = [
         [
             r.section,
             *(number(v) for v in r.breakdown.values()),
             number(r.score),
-            *((PASSED[r.passed] if r.passed is not None else "—",) if passing else ()),
+            *((PASSED[r.passed] if r.passed is not None else NO_VALUE,) if passing else ()),
         ]
         for r in b.sections
     ]
     return Table(heads, rows, (False, *([True] * (len(heads) - 1))))
 
 
-def breakdown_caption(b: Bulletin) -> str:
-    average = bool(b.sections) and b.sections[0].total == "average"
-    return "各股室得分构成" + ("（按平均分计）" if average else "") + "："
+def _average(b: Bulletin) -> bool:
+    return bool(b.sections) and b.sections[0].total == "average"
 
 
 def _columns_table(specs: tuple[Column, ...], items: list[Any], raw: bool) -> Table:
@@ -109,7 +97,7 @@ def requests_table(b: Bulletin) -> Table:
         for q in t.requests
         for section, status in t.request_status[q.id].items()
     ]
-    return Table(("约稿", "截止", H["section"], "完成情况"), rows, (False,) * 4)
+    return Table((H["request"], H["deadline"], H["section"], H["done"]), rows, (False,) * 4)
 
 
 def urgent_table(b: Bulletin, between: str = " ") -> Table:
@@ -130,7 +118,7 @@ def urgent_table(b: Bulletin, between: str = " ") -> Table:
 
 
 def _minute(moment: datetime | None, between: str = " ") -> str:
-    return f"{cn_date(moment)}{between}{moment:%H:%M}" if moment else "—"
+    return f"{cn_date(moment)}{between}{moment:%H:%M}" if moment else NO_VALUE
 
 
 def after_table(b: Bulletin, key: str) -> list[str]:
@@ -151,7 +139,7 @@ def part_texts(b: Bulletin, key: str, between: str = " ") -> tuple[list[str], Ta
     if key == "ranking":
         return [], ranking_table(b)
     if key == "praise":
-        return [f"{b.period.label}，{b.praise_text}" if b.praise else b.praise_text], None
+        return [b.praise_paragraph], None
     if key == "reminders":
         lines = [f"{i}. {m.line}" for i, m in enumerate(b.reminders, start=1)]
         return lines or list(b.reminder_lines), None
@@ -183,7 +171,7 @@ def docx_bytes(b: Bulletin) -> bytes:
     od.masthead(doc, b.document.masthead or b.organization, b.number)
     od.title(doc, b.title)
     od.body(doc, b.period_line)
-    od.addressee(doc, "各股室")
+    od.addressee(doc, ADDRESSEE)
     for kind, text in blocks(b.intro):
         od.heading(doc, text, 2) if kind == "heading" else od.body(doc, text)
     od.body(doc, b.lead)
@@ -194,8 +182,8 @@ def docx_bytes(b: Bulletin) -> bytes:
         if table is not None:
             od.table(doc, *_word_cells(table), sizes=(size,))
         if key == "ranking":
-            od.body(doc, f"注：“累计”栏为{b.ytd_label}数。")
-            od.body(doc, breakdown_caption(b), keep_with_next=True)
+            od.body(doc, running_note(b.ytd_label))
+            od.body(doc, breakdown_caption(_average(b)), keep_with_next=True)
             od.table(doc, *_word_cells(breakdown_table(b)), sizes=(size,))
         for text in after_table(b, key):
             od.body(doc, text)
@@ -253,7 +241,7 @@ def _people(b: Bulletin) -> Table:
 def _text_lines(b: Bulletin) -> list[tuple[str, bool]]:
     """The 通报 sheet: every word of the bulletin, each part's table referred to its sheet."""
     lines: list[tuple[str, bool]] = [(b.number, False)] if b.number else []
-    lines.append(("各股室：", False))
+    lines.append((ADDRESSEE, False))
     lines += [(text, kind == "heading") for kind, text in blocks(b.intro)]
     lines.append((b.lead, False))
     sheets = {"ranking": "sections", "people": "people", "requests": "requests", "urgent": "urgent"}
@@ -261,9 +249,9 @@ def _text_lines(b: Bulletin) -> list[tuple[str, bool]]:
         lines.append((heading, True))
         paragraphs, table = part_texts(b, key)
         if table is not None:
-            lines.append((f"见“{SHEET_NAMES[sheets[key]]}”工作表。", False))
+            lines.append((see_sheet(SHEET_NAMES[sheets[key]]), False))
         if key == "ranking":
-            lines.append((f"{breakdown_caption(b)}见“{SHEET_NAMES['breakdown']}”工作表。", False))
+            lines.append((breakdown_caption(_average(b)) + see_sheet(SHEET_NAMES["breakdown"]), False))
         lines += [(text, False) for text in paragraphs]
         lines += [(text, False) for text in after_table(b, key)]
     lines += [(b.signer, False), (cn_date(b.issued), False)]

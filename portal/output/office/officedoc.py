@@ -31,7 +31,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from ...words.vocabulary import cn_date
+from ...words.documents import copy_to_line, printed_on
+from ...words.numbers import cn_date
 
 # Fonts named as Chinese offices have them installed; LibreOffice substitutes its CJK fonts.
 TITLE_FONT = "方正小标宋简体"
@@ -39,6 +40,9 @@ BODY_FONT = "仿宋_GB2312"
 HEADING_FONT = "黑体"  # 一级标题
 SUBHEADING_FONT = "楷体_GB2312"  # 二级标题
 NUMBER_FONT = "宋体"  # page numbers
+#: The page number in the footer, ``— 1 —`` (GB/T 9704 §7.5: a dash either side, here set apart by en spaces,
+#: which keep their width in any font); ``{}`` is the PAGE field.  Layout, not a word: it has none.
+PAGE_NUMBER = "—\u2002{}\u2002—"
 
 # 字号 in points: 2号 22, 3号 16, 4号 14.
 SIZE_TITLE = 22.0
@@ -423,12 +427,12 @@ def signature(doc: Any, signer: str, day: date, seal_lines: int = 2) -> None:
 # --- 版记 -----------------------------------------------------------------------------------
 
 
-def colophon(doc: Any, copy_to: Sequence[str], printed_by: str, printed_on: date, even: bool = False) -> None:
+def colophon(doc: Any, copy_to: Sequence[str], printed_by: str, day: date, even: bool = False) -> None:
     """版记: thick rule, 抄送 (when any), thin rule, 印发机关 and 印发日期, thick rule; 4号仿宋, 左右各空一字;
     at the foot of the last page, an even one when ``even`` (a 公文 printed on both sides).
     """
-    rows = [(f"抄送：{'，'.join(copy_to)}。", "")] if copy_to else []
-    colophon_rows(doc, [*rows, (printed_by, f"{cn_date(printed_on)}印发")], even=even)
+    rows = [(copy_to_line(copy_to), "")] if copy_to else []
+    colophon_rows(doc, [*rows, (printed_by, printed_on(day))], even=even)
 
 
 def colophon_rows(doc: Any, rows: Sequence[tuple[str, str]], even: bool = False, copies: str = "") -> None:
@@ -635,7 +639,7 @@ _RULE_PT = 0.5
 
 
 def page_numbers(doc: DocumentType) -> None:
-    """4号宋体 "— 1 —" under the 版心: odd pages 居右空一字, even pages 居左空一字."""
+    """4号宋体 :data:`PAGE_NUMBER` ("— 1 —") under the 版心: odd pages 居右空一字, even pages 居左空一字."""
     doc.settings.odd_and_even_pages_header_footer = True
     section = doc.sections[0]
     for footer, align in (
@@ -652,9 +656,10 @@ def page_numbers(doc: DocumentType) -> None:
             fmt.right_indent = Pt(SIZE_PAGE_NUMBER)
         else:
             fmt.left_indent = Pt(SIZE_PAGE_NUMBER)
-        _number_run(p, "—\u2002")
+        before, after = PAGE_NUMBER.split("{}")
+        _number_run(p, before)
         _page_field(p)
-        _number_run(p, "\u2002—")
+        _number_run(p, after)
 
 
 def _number_run(p: Paragraph, text: str) -> Any:

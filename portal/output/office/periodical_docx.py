@@ -4,9 +4,9 @@ Red 报头 with the periodical's name, 第N期（总第M期）, the 编发单位
 above a red line; the 编者按 (when the issue has one); the table of
 contents; the items by column, each with its title, text and source; the
 版记 with the distribution (报 / 送 / 发) and 责任编辑 / 签发 between black
-rules.  Page, fonts, rules, page numbers (— 1 —) and the reproducible
-package all come from :mod:`portal.officedoc`; a report's Markdown becomes
-text blocks through :func:`portal.notes.blocks` (sanitized, like every page).
+rules.  Page, fonts, rules, page numbers (— 1 —: :data:`~portal.output.office.officedoc.PAGE_NUMBER`) and
+the reproducible package all come from :mod:`portal.officedoc`, the words from :mod:`portal.words.documents`; a
+report's Markdown becomes text blocks through :func:`portal.notes.blocks` (sanitized, like every page).
 """
 
 from __future__ import annotations
@@ -19,6 +19,16 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from ...content.notes import blocks
 from ...content.periodicals import H1_RE, Column, columns, editing_unit, issue_title
 from ...model.objects import Issue, Periodical, Report, Settings
+from ...words.documents import (
+    CONTENTS,
+    EDITORS_NOTE_LEAD,
+    column_heading,
+    copies_line,
+    distribution_lines,
+    editors_line,
+    issue_number,
+    source_line,
+)
 from . import officedoc as od
 
 SIZE_CONTENTS = 14.0  # 目录 entries in 4号
@@ -30,29 +40,21 @@ def issue_docx(issue: Issue, periodical: Periodical, reports: dict[str, Report],
     doc = od.new_document()
     od.page_numbers(doc)
     unit = editing_unit(settings.organization)
-    od.newsletter_masthead(doc, periodical.name, number_line(issue), unit, issue.date)
+    od.newsletter_masthead(doc, periodical.name, issue_number(issue.number, issue.total), unit, issue.date)
     _editors_note(doc, issue.body)
     groups = columns(issue, periodical, reports)
     _contents(doc, groups)
     for column in groups:
         _column(doc, column)
-    copies = f"（共印{periodical.copies}份）" if periodical.copies else ""
+    copies = copies_line(periodical.copies or 0)
     od.colophon_rows(doc, [(line, "") for line in imprint_lines(issue, periodical)], copies=copies)
     od.properties(doc, issue_title(issue), unit)
     return od.save(doc, datetime.combine(issue.date, time(), settings.tz))
 
 
-def number_line(issue: Issue) -> str:
-    """第12期（总第156期）; without the 总期号 when the issue has none."""
-    return f"第{issue.number}期" + (f"（总第{issue.total}期）" if issue.total is not None else "")
-
-
 def imprint_lines(issue: Issue, periodical: Periodical) -> list[str]:
     """The 版记's lines: 报 / 送 / 发 as configured, then 责任编辑 and 签发 (a blank line when neither)."""
-    lines = [f"{key}：{'，'.join(names)}。" for key, names in periodical.distribution]
-    parts = (f"责任编辑：{issue.editor}" if issue.editor else "", f"签发：{issue.signer}" if issue.signer else "")
-    lines.append("　　".join(part for part in parts if part) or "　")
-    return lines
+    return [*distribution_lines(periodical.distribution), editors_line(issue.editor, issue.signer)]
 
 
 def _editors_note(doc: Any, body: str) -> None:
@@ -63,7 +65,7 @@ def _editors_note(doc: Any, body: str) -> None:
             continue
         p = od.paragraph(doc, "", font=od.SUBHEADING_FONT)
         if index == 0:
-            od.add_run(p, "编者按：", od.HEADING_FONT)
+            od.add_run(p, EDITORS_NOTE_LEAD, od.HEADING_FONT)
         od.add_run(p, text, od.SUBHEADING_FONT)
     if body.strip():
         od.blank(doc)
@@ -71,9 +73,9 @@ def _editors_note(doc: Any, body: str) -> None:
 
 def _contents(doc: Any, groups: list[Column]) -> None:
     """本期目录: ``1. 【工作动态】标题`` a line, in the items' reading order."""
-    od.paragraph(doc, "本期目录", font=od.HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0, keep_with_next=True)
+    od.paragraph(doc, CONTENTS, font=od.HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0, keep_with_next=True)
     for column in groups:
-        prefix = f"【{column.name}】" if column.name else ""
+        prefix = column_heading(column.name) if column.name else ""
         for number, report in column.items:
             entry = od.paragraph(doc, f"{number}. {prefix}{od.cjk_spaces(report.title)}", size=SIZE_CONTENTS, indent=0)
             entry.paragraph_format.keep_with_next = True
@@ -83,7 +85,7 @@ def _column(doc: Any, column: Column) -> None:
     """空一行, the column's heading (【工作动态】) and its items (title, text, source), 空一行 between items."""
     od.blank(doc, keep_with_next=True)
     if column.name:
-        od.paragraph(doc, f"【{column.name}】", font=od.HEADING_FONT, indent=0, keep_with_next=True)
+        od.paragraph(doc, column_heading(column.name), font=od.HEADING_FONT, indent=0, keep_with_next=True)
     for index, (_, report) in enumerate(column.items):
         if index:
             od.blank(doc, keep_with_next=True)
@@ -94,4 +96,4 @@ def _column(doc: Any, column: Column) -> None:
         if paragraphs:  # the text's last line goes with the source line under it
             paragraphs[-1].paragraph_format.keep_with_next = True
         source = od.cjk_spaces(report.section + (f" {report.author}" if report.author else ""))
-        od.paragraph(doc, f"（{source}）", font=od.SUBHEADING_FONT, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=0)
+        od.paragraph(doc, source_line(source), font=od.SUBHEADING_FONT, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=0)

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ...figures.tally import number
-from ...words.vocabulary import H, cn_date
+from ...words.bulletin import TOTAL, sheet_period
+from ...words.documents import SHEET_FOOTER
+from ...words.numbers import number
+from ...words.vocabulary import H
 from ..bulletin import Bulletin
 
 HEADER_ROW = 3  # rows 1-2: title and 统计期间/数据截至
@@ -25,8 +27,7 @@ def title_rows(sheet: Any, b: Bulletin, width: int, heading: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet.append([f"{b.organization}{b.title}" + (f"·{heading}" if heading else "")])
-    as_of = f"{cn_date(b.as_of)} {b.as_of:%H:%M}" + ("" if b.complete else "，本期尚未结束")
-    sheet.append([f"统计期间：{cn_date(b.period.start)}至{cn_date(b.period.end)}　数据截至：{as_of}"])
+    sheet.append([sheet_period(b.period.start, b.period.end, b.as_of, b.complete)])
     for row, size in ((1, 16), (2, 11)):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
         cell = sheet.cell(row=row, column=1)
@@ -92,7 +93,7 @@ def totals_row(table: Any) -> list[Any]:
     for index, head in enumerate(heads):
         values = [r[index] for r in table.rows]
         if index == label:
-            out.append("合计")
+            out.append(TOTAL)
         elif head == H["adoption_rate"]:
             submitted = sum(r[heads.index(H["submitted"])] for r in table.rows)
             adopted = sum(r[heads.index(H["adopted"])] for r in table.rows)
@@ -175,6 +176,6 @@ def page_setup(sheet: Any, title_rows_: str, landscape: bool = True) -> None:
     sheet.page_margins.left = sheet.page_margins.right = 0.5
     sheet.page_margins.top = sheet.page_margins.bottom = 0.6
     sheet.page_margins.header = sheet.page_margins.footer = 0.3
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    sheet.oddFooter.center.text = SHEET_FOOTER
     sheet.oddFooter.center.font = f"{TEXT_FONT},Regular"
     sheet.oddFooter.center.size = 9

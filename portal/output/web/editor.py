@@ -27,6 +27,8 @@ import yaml
 from ...model.objects import EditorSettings, Settings
 from ...settings.editor import origin
 from ...words.messages import say
+from ...words.pages import COLLECTIONS
+from ...words.pages import EDITOR_LABELS as L
 from ...words.vocabulary import LEVEL_NAMES
 
 #: The npm packages served under admin/: name -> (version, the registry's ``integrity`` of the tarball).
@@ -100,28 +102,32 @@ def _text(name: str, label: str, **more: Any) -> dict[str, Any]:
 
 
 _OPTIONAL = {"required": False}
-_BODY = {"name": "body", "label": "正文", "widget": "markdown", "modes": ["raw", "rich_text"]}
-_DRAFT = {"name": "draft", "label": "草稿（不计分、不发布）", "widget": "boolean", "required": False}
+_BODY = {"name": "body", "label": L["body"], "widget": "markdown", "modes": ["raw", "rich_text"]}
+_DRAFT = {"name": "draft", "label": L["draft"], "widget": "boolean", "required": False}
 
 
 def report_fields(settings: Settings, requests: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
     """The report form, in the order ``new`` writes the fields, then ``adopt``'s and ``instruct``'s lists."""
     sections = [s.name for s in settings.sections]
-    fields = [_text("title", "标题"), _select("section", "股室", sections), _text("author", "作者", **_OPTIONAL)]
+    fields = [
+        _text("title", L["title"]),
+        _select("section", L["section"], sections),
+        _text("author", L["author"], **_OPTIONAL),
+    ]
     if settings.kinds:
-        fields.append(_select("kind", "信息类型", settings.kinds, **_OPTIONAL))
+        fields.append(_select("kind", L["kind"], settings.kinds, **_OPTIONAL))
     fields += [
-        _moment("date", "报送时间", time=True, default="{{now}}"),
-        {"name": "urgent", "label": "重大紧急事件", "widget": "boolean", "required": False},
-        _moment("event_time", "事件发生时间（紧急事件）", time=True, **_OPTIONAL),
+        _moment("date", L["report_date"], time=True, default="{{now}}"),
+        {"name": "urgent", "label": L["urgent"], "widget": "boolean", "required": False},
+        _moment("event_time", L["event_time"], time=True, **_OPTIONAL),
     ]
     if settings.urgent_limits:
-        fields.append(_select("severity", "事件级别（紧急事件）", [k for k in settings.urgent_limits], **_OPTIONAL))
+        fields.append(_select("severity", L["severity"], [k for k in settings.urgent_limits], **_OPTIONAL))
     fields += [
-        _moment("reported_time", "向上级报告时间（紧急事件）", time=True, **_OPTIONAL),
-        _select("request", "所答约稿", [{"label": f"{i} {t}", "value": i} for i, t in requests], **_OPTIONAL),
-        {"name": "tags", "label": "标签（逗号分隔）", "widget": "list", "required": False},
-        _select("classification", "密级标注", ["内部", "公开"], default="内部"),
+        _moment("reported_time", L["reported_time"], time=True, **_OPTIONAL),
+        _select("request", L["request"], [{"label": f"{i} {t}", "value": i} for i, t in requests], **_OPTIONAL),
+        {"name": "tags", "label": L["tags"], "widget": "list", "required": False},
+        _select("classification", L["classification"], ["内部", "公开"], default="内部"),
         _adopted(settings),
         _instructions(),
         _DRAFT,
@@ -133,16 +139,16 @@ def report_fields(settings: Settings, requests: Iterable[tuple[str, str]]) -> li
 def _adopted(settings: Settings) -> dict[str, Any]:
     publications = sorted({p for names in settings.publications.values() for p in names})
     item = [
-        _select("by", "采用单位", list(settings.adopters)),
-        _moment("date", "采用日期", time=False, **_OPTIONAL),  # `adopted: 县委办` has none
-        _text("form", "采用形式（如 专报、简报）", **_OPTIONAL),
+        _select("by", L["adopted_by"], list(settings.adopters)),
+        _moment("date", L["adopted_date"], time=False, **_OPTIONAL),  # `adopted: 县委办` has none
+        _text("form", L["adopted_form"], **_OPTIONAL),
     ]
     if publications:
-        item.append(_select("in", "刊物", publications, **_OPTIONAL))
+        item.append(_select("in", L["publication"], publications, **_OPTIONAL))
     return {
         "name": "adopted",
-        "label": "采用",
-        "label_singular": "采用",
+        "label": L["adopted"],
+        "label_singular": L["adopted"],
         "widget": "list",
         "required": False,
         "summary": "{{fields.by}} {{fields.date}}",
@@ -154,16 +160,16 @@ def _instructions() -> dict[str, Any]:
     levels = [{"label": name, "value": code} for code, name in LEVEL_NAMES.items()]
     return {
         "name": "instructions",
-        "label": "领导批示",
-        "label_singular": "批示",
+        "label": L["instructions"],
+        "label_singular": L["instruction"],
         "widget": "list",
         "required": False,
         "summary": "{{fields.by}} {{fields.date}}",
         "fields": [
-            _text("by", "批示领导（职务和姓名）"),
-            _select("level", "批示级别", levels),
-            _moment("date", "批示日期", time=False, **_OPTIONAL),
-            {"name": "note", "label": "批示内容", "widget": "text", "required": False},
+            _text("by", L["instruction_by"]),
+            _select("level", L["instruction_level"], levels),
+            _moment("date", L["instruction_date"], time=False, **_OPTIONAL),
+            {"name": "note", "label": L["instruction_note"], "widget": "text", "required": False},
         ],
     }
 
@@ -173,40 +179,44 @@ def other_collections(settings: Settings, docs: str) -> list[dict[str, Any]]:
     sections = [s.name for s in settings.sections]
     columns = list(dict.fromkeys(c for p in settings.periodicals for c in p.columns))
     requests = [
-        _text("title", "标题"),
-        _moment("issued", "发文日期", time=False, default="{{now}}"),
-        _moment("deadline", "截止日期", time=False),
-        _select("sections", "约稿股室（不选为全部）", sections, multiple=True, **_OPTIONAL),
+        _text("title", L["title"]),
+        _moment("issued", L["issued"], time=False, default="{{now}}"),
+        _moment("deadline", L["deadline"], time=False),
+        _select("sections", L["sections"], sections, multiple=True, **_OPTIONAL),
         _BODY,
     ]
     incidents = [
-        _select("section", "股室", sections),
-        _moment("date", "日期", time=False, default="{{now}}"),
-        _select("type", "类型", settings.incident_types),
-        _text("report", "涉及的信息（如 reports/2026/03/2026-03-05-jiuzhu-1.md）", **_OPTIONAL),
+        _select("section", L["section"], sections),
+        _moment("date", L["incident_date"], time=False, default="{{now}}"),
+        _select("type", L["incident_type"], settings.incident_types),
+        _text("report", L["incident_report"], **_OPTIONAL),
         _DRAFT,
         _BODY,
     ]
-    item = [_text("report", "信息（如 reports/2026/03/2026-03-05-jiuzhu-1.md）")]
+    item = [_text("report", L["item_report"])]
     if columns:
-        item.append(_select("column", "栏目", columns, **_OPTIONAL))
+        item.append(_select("column", L["column"], columns, **_OPTIONAL))
     issues = [
-        _select("publication", "刊物", [p.name for p in settings.periodicals]),
-        {"name": "number", "label": "期号", "widget": "number", "value_type": "int", "min": 1},
-        {"name": "total", "label": "总期号", "widget": "number", "value_type": "int", "min": 1, "required": False},
-        _moment("date", "编发日期", time=False, default="{{now}}"),
-        _text("editor", "责任编辑", **_OPTIONAL),
-        _text("signer", "签发", **_OPTIONAL),
-        {"name": "items", "label": "编入的信息", "label_singular": "信息", "widget": "list", "fields": item},
+        _select("publication", L["publication"], [p.name for p in settings.periodicals]),
+        {"name": "number", "label": L["number"], "widget": "number", "value_type": "int", "min": 1},
+        {"name": "total", "label": L["total"], "widget": "number", "value_type": "int", "min": 1, "required": False},
+        _moment("date", L["issue_date"], time=False, default="{{now}}"),
+        _text("editor", L["editor"], **_OPTIONAL),
+        _text("signer", L["signer"], **_OPTIONAL),
+        {"name": "items", "label": L["items"], "label_singular": L["item"], "widget": "list", "fields": item},
         _BODY,
     ]
     found = [
-        _collection("requests", "约稿", f"{docs}/requests", requests, "", "title"),
-        _collection("incidents", "通报与查实", f"{docs}/incidents", incidents, "{{portal_year}}/{{slug}}", "type"),
+        _collection("requests", COLLECTIONS["requests"], f"{docs}/requests", requests, "", "title"),
+        _collection(
+            "incidents", COLLECTIONS["incidents"], f"{docs}/incidents", incidents, "{{portal_year}}/{{slug}}", "type"
+        ),
     ]
     if settings.periodicals:
         path = "{{portal_series}}/{{slug}}"
-        found.append(_collection("periodicals", "简报", f"{docs}/periodicals", issues, path, "publication"))
+        found.append(
+            _collection("periodicals", COLLECTIONS["periodicals"], f"{docs}/periodicals", issues, path, "publication")
+        )
     return found
 
 
@@ -245,7 +255,9 @@ def cms_config(settings: Settings, docs: str, requests: Iterable[tuple[str, str]
     """
     editor = settings.editor
     assert editor is not None
-    reports = _collection("reports", "信息", f"{docs}/reports", report_fields(settings, requests), _NESTED, "title")
+    reports = _collection(
+        "reports", COLLECTIONS["reports"], f"{docs}/reports", report_fields(settings, requests), _NESTED, "title"
+    )
     reports["sortable_fields"] = ["date", "title", "section"]
     config: dict[str, Any] = {
         "locale": "zh_Hans",

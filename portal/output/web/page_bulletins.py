@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ...model.dates import Period
+from ...words.pages import TITLES, scores_chart, volume_chart
 from ...words.vocabulary import H
 from ..bulletin import FORMATS, Bulletin, export_src, make_bulletin
 from . import charts
@@ -29,10 +30,10 @@ def bulletin_view(cx: Context, period: Period) -> BulletinView:
     ranked = b.sections
     order = sorted(ranked, key=lambda r: r.order)
     chart_scores = charts.bars(
-        f"{period.label}各股室{H['score']}", [r.section for r in ranked], [(H["score"], [r.score for r in ranked])]
+        scores_chart(period.label), [r.section for r in ranked], [(H["score"], [r.score for r in ranked])]
     )
     chart_volume = charts.bars(
-        f"{period.label}{H['submitted']}与{H['adopted']}",
+        volume_chart(period.label),
         [r.section for r in order],
         [(H["submitted"], [r.submitted for r in order]), (H["adopted"], [r.adopted for r in order])],
     )
@@ -57,7 +58,7 @@ def bulletin_index(cx: Context) -> str:
     return cx.render(
         "bulletins.md.j2",
         "bulletins/index.md",
-        stats_meta("通报"),
+        stats_meta(TITLES["bulletins"]),
         intro=cx.landing.get("bulletins/index.md", ""),
         rows=[(m, cx.tally(m)) for m in reversed(cx.months)],
         quarters=list(reversed(cx.quarters)),

@@ -7,6 +7,7 @@ from typing import Any
 
 from ...figures.status import UrgentState
 from ...model.objects import Adoption, Report, Request
+from ...words.pages import TITLES, scores_chart
 from ...words.vocabulary import H
 from ..bulletin import ranked
 from . import charts
@@ -55,7 +56,7 @@ def home(cx: Context) -> str:
     t = cx.tally(cx.now_month)
     due_soon, missed = request_alerts(cx)
     chart = charts.bars(
-        f"{cx.now_month.label}各股室{H['score']}",
+        scores_chart(cx.now_month.label),
         [r.section for r in t.sections],
         [(H["score"], [r.score for r in t.sections])],
     )
@@ -76,7 +77,7 @@ def home(cx: Context) -> str:
     page = cx.render(
         "home.md.j2",
         "index.md",
-        {"title": "首页", "hide": ["navigation", "toc"]},
+        {"title": TITLES["home"], "hide": ["navigation", "toc"]},
         intro=cx.landing.get("index.md", ""),
         **values,
     )

@@ -15,6 +15,7 @@ from ...figures.scoring import incident_exists
 from ...model.objects import Incident, Report, Request
 from ...model.problems import Problem
 from ...words.messages import say
+from ...words.pages import TITLES, incident_title
 from .render import Context, front_matter, h1, one_block, relative, with_panel
 
 #: Where a Markdown page (the staff guide) wants the configured scoring table.
@@ -75,14 +76,14 @@ def incident_page(cx: Context, incident: Incident) -> str:
         counted=incident_exists(incident, cx.ev.as_of),
         link=lambda target: relative(cx.url(incident.src_uri), cx.url(target)),
     )
-    title = f"扣分事项：{incident.section}{incident.type}"
+    title = incident_title(incident.section, incident.type)
     body = _H1_RE.sub("", incident.body, count=1)
     return f"---\n{front_matter({'title': inert(title)})}\n---\n\n{h1(title)}\n\n{one_block(panel)}\n\n{body.strip()}\n"
 
 
 def broken_page(cx: Context, path: str, problems: list[Problem]) -> str:
     body = cx.fragment("broken.md.j2", path=path, problems=problems)
-    return f"---\ntitle: 文件有错误\n---\n\n{body}"
+    return f"---\ntitle: {TITLES['broken']}\n---\n\n{body}"
 
 
 def with_scoring_table(cx: Context, markdown: str) -> str:

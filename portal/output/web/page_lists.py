@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from ...model.dates import Period
+from ...words.pages import TITLES, month_reports_title
 from ...words.vocabulary import STATUS_LABELS
 from .render import Context, stats_meta
 
 
 def overdue(cx: Context) -> str:
     groups = {s: [u for u in cx.ev.urgent if u.status == s] for s in ("overdue", "pending", "late", "on_time")}
-    return cx.render("overdue.md.j2", "overdue/index.md", stats_meta("紧急事件"), groups=groups)
+    return cx.render("overdue.md.j2", "overdue/index.md", stats_meta(TITLES["overdue"]), groups=groups)
 
 
 def request_index(cx: Context) -> str:
@@ -21,7 +22,7 @@ def request_index(cx: Context) -> str:
     return cx.render(
         "requests.md.j2",
         "requests/index.md",
-        stats_meta("约稿"),
+        stats_meta(TITLES["requests"]),
         rows=rows,
         future=[r for r in cx.content.requests if r not in cx.ev.requests],
         intro=cx.landing.get("requests/index.md", ""),
@@ -32,7 +33,7 @@ def report_index(cx: Context) -> str:
     return cx.render(
         "reports_index.md.j2",
         "reports/index.md",
-        stats_meta("全部信息"),
+        stats_meta(TITLES["reports"]),
         rows=[(m, len(cx.ev.by_month.get(m.key, []))) for m in reversed(cx.months)],
         intro=cx.landing.get("reports/index.md", ""),
     )
@@ -43,7 +44,7 @@ def month_reports(cx: Context, period: Period) -> str:
     return cx.render(
         "month_reports.md.j2",
         src,
-        stats_meta(f"{period.label}信息"),
+        stats_meta(month_reports_title(period.label)),
         period=period,
         reports=list(reversed(cx.ev.by_month.get(period.key, []))),
         intro=cx.landing.get(src, ""),

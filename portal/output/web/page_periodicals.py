@@ -16,7 +16,9 @@ from typing import Any
 from ...content.periodicals import H1_RE, by_year, columns, editing_unit, issue_title
 from ...content.sanitize import inert, is_external
 from ...model.objects import Issue, Periodical, Report
-from ...words.vocabulary import cn_date
+from ...words.documents import EDITORS_NOTE, ORIGINAL
+from ...words.numbers import cn_date
+from ...words.pages import TITLES, periodical_title
 from .render import Context, front_matter, h1, intro_html, one_block, relative
 
 INDEX = "periodicals/index.md"
@@ -44,7 +46,7 @@ def periodicals(cx: Context) -> dict[str, str | bytes]:
         INDEX: cx.render(
             "periodicals.md.j2",
             INDEX,
-            {"title": "简报", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
+            {"title": TITLES["periodicals"], "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             intro=cx.landing.get(INDEX, ""),
             shown=[(p, by_year(of[p.name])) for p in settings.periodicals],
             single=False,
@@ -56,7 +58,7 @@ def periodicals(cx: Context) -> dict[str, str | bytes]:
         out[src] = cx.render(
             "periodicals.md.j2",
             src,
-            {"title": f"《{periodical.name}》", "search": {"exclude": True}, "hide": ["navigation", "toc"]},
+            {"title": periodical_title(periodical.name), "search": {"exclude": True}, "hide": ["navigation", "toc"]},
             intro=cx.landing.get(src, ""),
             shown=[(periodical, by_year(of[periodical.name]))],
             single=True,
@@ -104,7 +106,7 @@ def issue_page(cx: Context, issue: Issue) -> str:
     parts = [h1(issue_title(issue)), one_block(head)]
     if issue.body.strip():
         note = intro_html(issue.body)
-        parts.append(one_block(f'<div class="pt-issue-note"><p class="pt-note-head">编者按</p>{note}</div>'))
+        parts.append(one_block(f'<div class="pt-issue-note"><p class="pt-note-head">{EDITORS_NOTE}</p>{note}</div>'))
     for column in groups:
         if column.name:
             parts.append(f"## {_md_text(column.name)}")
@@ -115,7 +117,7 @@ def issue_page(cx: Context, issue: Issue) -> str:
                     f'<p class="pt-issue-source" id="item-{number}">'
                     f"{html.escape(report.section)}{' ' + html.escape(report.author) if report.author else ''}"
                     f" · {cn_date(report.date)} · "
-                    f'<a href="{html.escape(relative(here, cx.url(report.src_uri)))}">原文及采用情况</a></p>'
+                    f'<a href="{html.escape(relative(here, cx.url(report.src_uri)))}">{ORIGINAL}</a></p>'
                 )
             )
             parts.append(item_body(report, issue))

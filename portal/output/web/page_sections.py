@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...model.dates import Period, period_containing
+from ...words.pages import TITLES, month_label, trend_chart
 from ...words.vocabulary import H
 from ..bulletin import ranked
 from . import charts
@@ -20,15 +21,14 @@ def section_index(cx: Context) -> str:
         )
         for s in cx.settings.sections
     ]
-    return cx.render("sections.md.j2", "sections/index.md", stats_meta("股室"), rows=rows, year=year_t.period)
+    return cx.render(
+        "sections.md.j2", "sections/index.md", stats_meta(TITLES["sections"]), rows=rows, year=year_t.period
+    )
 
 
 def month_labels(periods: list[Period]) -> list[str]:
     """Chinese month labels along a chart's axis: ``2026年1月`` for the first and for each January, else ``2月``."""
-    return [
-        f"{p.start.year}年{p.start.month}月" if i == 0 or p.start.month == 1 else f"{p.start.month}月"
-        for i, p in enumerate(periods)
-    ]
+    return [month_label(p.start.year, p.start.month, i == 0 or p.start.month == 1) for i, p in enumerate(periods)]
 
 
 def section_page(cx: Context, name: str) -> str:
@@ -43,7 +43,7 @@ def section_page(cx: Context, name: str) -> str:
     incidents = [i for i in reversed(cx.ev.incidents) if i.section == name]
     recent = list(reversed(months[:12]))
     chart = charts.trend(
-        f"{name}近{len(recent)}个月{H['submitted']}、{H['adopted']}与{H['score']}",
+        trend_chart(name, len(recent)),
         month_labels([p for p, _ in recent]),
         [
             (H["submitted"], [r.submitted for _, r in recent]),

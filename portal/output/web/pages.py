@@ -4,7 +4,7 @@
 ``page_bulletins``, ``page_sections``, ``page_lists`` and ``page_items`` —
 which take a :class:`~portal.render.Context` and return Markdown sources
 keyed by ``src_uri`` (SPEC §8).  Figures come from :mod:`portal.tally` and
-:mod:`portal.bulletin`, words from :mod:`portal.vocabulary`; templates only
+:mod:`portal.bulletin`, words from :mod:`portal.words`; templates only
 lay them out.
 """
 

@@ -25,6 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ...content.sanitize import sanitize_html
 from ...model.objects import Content, Report, Settings
+from ...words import pages as page_words
 from ...words.messages import say
 
 PUBLIC = "公开"
@@ -87,7 +88,7 @@ def public_images(content: Content) -> list[str]:
 
 
 def _env() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("portal.output.web", "templates/public"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -95,6 +96,8 @@ def _env() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals["P"] = page_words  # the words, from portal/words/
+    return env
 
 
 def public_site(content: Content, settings: Settings) -> dict[str, str]:

@@ -4,7 +4,7 @@
 evaluation, the content, URLs, a cache of tallies); the builders in
 ``page_*.py`` take it and return the Markdown source of their pages.
 Templates are autoescaped HTML blocks inside Markdown; numbers come from
-:mod:`portal.tally` and words from :mod:`portal.vocabulary`.
+:mod:`portal.tally` and words from :mod:`portal.words`.
 """
 
 from __future__ import annotations
@@ -17,28 +17,33 @@ from typing import Any, Protocol, TypeVar
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
 
 from ...content.discovery import page_url
 from ...content.sanitize import sanitize_html
 from ...figures.history import UNAVAILABLE, SiteHistory
-from ...figures.tally import Evaluation, Tally, number, tally
+from ...figures.tally import Evaluation, Tally, tally
 from ...model.dates import Period, months_between, period_containing
 from ...model.objects import LEVELS, Content
 from ...model.problems import Problem
-from ...settings.rules import describe_period, describe_rule
+from ...words import bulletin as bulletin_words
+from ...words import documents as document_words
+from ...words import pages as page_words
+from ...words import rules as rule_words
+from ...words.numbers import cn_date, cn_minute, number, percent
 from ...words.vocabulary import (
     BREAKDOWN,
+    GROUPS,
     LEVEL_NAMES,
-    NO_PEOPLE,
+    NO_VALUE,
+    PAGE,
     PASSED,
     PEOPLE_COLUMNS,
     STATUS_CLASS,
     STATUS_LABELS,
     H,
-    cn_date,
-    cn_minute,
     columns,
-    percent,
+    shown_in,
 )
 from ..bulletin import Bulletin
 
@@ -111,12 +116,17 @@ def make_env() -> Environment:
         BREAKDOWN=BREAKDOWN,
         PASSED=PASSED,
         PEOPLE_COLUMNS=PEOPLE_COLUMNS,
-        NO_PEOPLE=NO_PEOPLE,
+        NO_VALUE=NO_VALUE,
+        W=bulletin_words,
+        R=rule_words,
+        RANKING=shown_in(PAGE),
+        GROUPS=GROUPS,
+        D=document_words,
+        P=page_words,
+        bulletin_lead=bulletin_lead,
         SECTION_PEOPLE_COLUMNS=columns(PEOPLE_COLUMNS, ("author", "submitted", "adopted", "good", "score")),
     )
     env.filters["num"] = number
-    env.filters["rule_text"] = describe_rule
-    env.filters["period_text"] = describe_period
     env.filters["pct"] = percent
     env.filters["day"] = lambda d: cn_date(d) if d else "—"  # every date a person reads is a Chinese date
     env.filters["minute"] = lambda d: cn_minute(d) if d else "—"
@@ -225,6 +235,29 @@ def intro_html(markdown_text: str) -> str:
 
     html_text = markdown.markdown(markdown_text, extensions=["tables", "attr_list", "admonition"])
     return f'<div class="pt-intro">{sanitize_html(html_text)}</div>'
+
+
+#: How the bulletin page sets the opening figures apart: each between spaces, the main ones in bold (those read
+#: by the page's tests and scripts marked with ``data-total``).
+_LEAD_FIGURES = {
+    "submitted": ' <b data-total="submitted">{}</b> ',
+    "quota": " {} ",
+    "adopted": ' <b data-total="adopted">{}</b> ',
+    "adoptions": "<b>{}</b> ",
+    "level": " {} ",
+    "good": " <b>{}</b> ",
+    "instructions": " <b>{}</b> ",
+}
+
+
+def bulletin_lead(b: Any) -> str:
+    """The bulletin's opening sentence (:func:`portal.words.bulletin.summary_sentence`) as the page's HTML."""
+    levels = [(str(escape(name)), count) for name, count in b.level_counts]
+    return bulletin_words.summary_sentence(str(escape(b.tally.period.label)), b.totals, levels, _lead_figure)
+
+
+def _lead_figure(key: str, value: int) -> str:
+    return _LEAD_FIGURES[key].format(value)
 
 
 def one_block(markup: str) -> str:
