@@ -17,11 +17,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 from ..model import values
-from ..model.dates import DateError, get_zone, parse_moment
+from ..model.dates import DateError, get_zone
 from ..model.names import did_you_mean, normalize, unknown
 from ..model.problems import Wrong
 from ..words.messages import choices, say
@@ -237,17 +237,7 @@ class Day(Check[date]):
     """A day ``YYYY-MM-DD`` (a time of day is refused: YAML reads one as a datetime)."""
 
     def check(self, value: object) -> date:
-        if isinstance(value, datetime):
-            raise Invalid(say("config.day_not_time", value=value))
-        if isinstance(value, date):
-            return value
-        try:
-            moment = parse_moment(str(value), get_zone("UTC"))
-        except DateError as exc:
-            raise Invalid(str(exc)) from exc
-        if moment.has_time:
-            raise Invalid(say("config.day_not_time", value=value))
-        return moment.day
+        return _checked(values.day(value))
 
 
 class Timezone(Check[str]):
