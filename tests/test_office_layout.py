@@ -277,7 +277,7 @@ def test_signature_takes_a_tables_last_row_along(tmp_path: Path) -> None:
     for index in range(17):
         od.body(doc, f"第{index + 1}句。")
     od.table(doc, ("排名", "股室"), [[str(i), f"第{i}股"] for i in range(1, 8)], (True, False))
-    od.signature(doc, "测试县民政局办公室", date(2026, 2, 3))
+    od.signature_block(doc, "测试县民政局办公室", date(2026, 2, 3))
     docx = tmp_path / "sign-table.docx"
     docx.write_bytes(od.save(doc, datetime(2026, 2, 3, tzinfo=timezone.utc)))
     env = {**os.environ, "FONTCONFIG_FILE": str(fonts_conf(tmp_path))}
@@ -361,7 +361,7 @@ def test_flow_lets_a_long_table_split_above_its_kept_last_row(tmp_path: Path) ->
         od.body(doc, f"第{index + 1}句。")
     od.heading(doc, "一、事件")
     od.table(doc, ("排名", "股室"), [[str(i), f"第{i}股"] for i in range(1, 11)], (True, False))
-    od.signature(doc, "测试县民政局办公室", date(2026, 2, 3))
+    od.signature_block(doc, "测试县民政局办公室", date(2026, 2, 3))
     page, used = od.flow(doc)
     assert page == 2 and abs(used - 233.2) < 0.01, (page, used)
     docx = tmp_path / "long-table.docx"

@@ -134,7 +134,7 @@ def sample_document(rows: int) -> bytes:
     )
     od.heading(doc, "二、表扬")
     od.body(doc, "第1股信息报送数量多，予以通报表扬。")
-    od.signature(doc, "测试县民政局办公室", date(2026, 2, 3))
+    od.signature_block(doc, "测试县民政局办公室", date(2026, 2, 3))
     od.colophon(doc, ["县委办", "县政府办"], "测试县民政局办公室", date(2026, 2, 3))
     od.properties(doc, "关于2026年1月政务信息报送情况的通报", "测试县民政局")
     return od.save(doc, datetime(2026, 2, 3, 23, 59, 59, tzinfo=timezone(timedelta(hours=8))))
@@ -236,7 +236,7 @@ def test_signature_never_stands_alone(tmp_path: Path) -> None:
     od.page_numbers(doc)
     for index in range(22 + 21):
         od.body(doc, f"第{index + 1}句。")
-    od.signature(doc, "测试县民政局办公室", date(2026, 2, 3))
+    od.signature_block(doc, "测试县民政局办公室", date(2026, 2, 3))
     docx = tmp_path / "sign.docx"
     docx.write_bytes(od.save(doc, datetime(2026, 2, 3, tzinfo=timezone.utc)))
     pages = to_pdf(docx, tmp_path, "sign")

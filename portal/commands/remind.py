@@ -39,7 +39,7 @@ from ..model.reminder_settings import ChannelSettings, ReminderSettings
 from ..output.channels import MissingSecret, Outgoing, Sender, deliver, make_sender, outgoing, scrub
 from ..settings.locate import locate_in_chain
 from ..settings.schema import ROOT
-from ..store.remind_state import Done, State, StateError, load, locked, save
+from ..store.remind_state import Done, State, StateError, load_state, locked, save
 from ..words.messages import WARNING_PREFIX, say
 from ..words.reminders import CHANNEL_NAMES
 from .context import EXIT_CHANNEL, EXIT_OK, EXIT_USAGE, Invocation
@@ -213,7 +213,7 @@ def with_state(run: Run, path: str, moment: datetime) -> int:
     horizon = timedelta(hours=run.rs.horizon_hours)
     try:
         with locked(path):
-            state, notice = load(path, as_of, horizon)
+            state, notice = load_state(path, as_of, horizon)
             if notice:
                 print(notice, file=run.err)
             code = _due(run, path, state, as_of)

@@ -1,6 +1,6 @@
 """Front-matter schema: one table from field name to parser (SPEC §3.1, §3.2).
 
-Every parser takes the YAML node and a :class:`Context` and returns a value
+Every parser takes the YAML node and a :class:`FieldContext` and returns a value
 or raises :class:`Invalid`; nested parsers may record several problems and
 keep going.  The tables ``REPORT_FIELDS`` and ``REQUEST_FIELDS`` are the
 whole schema.
@@ -35,7 +35,7 @@ class Invalid(ValueError):
 
 
 @dataclass
-class Context:
+class FieldContext:
     settings: Settings
     path: str
     problems: Problems
@@ -46,7 +46,7 @@ class Context:
         self.failed = True
 
 
-Parser = Callable[[Node, Context, str], Any]
+Parser = Callable[[Node, FieldContext, str], Any]
 T = TypeVar("T")
 
 
@@ -68,7 +68,7 @@ def _scalar(node: Node, what: str) -> Scalar:
     return node
 
 
-def text(node: Node, ctx: Context, name: str) -> str:
+def text(node: Node, ctx: FieldContext, name: str) -> str:
     scalar = _scalar(node, say("schema.shape.text"))
     if scalar.value is None:
         raise Invalid(say("schema.empty"))
@@ -101,7 +101,7 @@ def _yaml_type(value: Any) -> str:
     return say("schema.kind.other")
 
 
-def boolean(node: Node, ctx: Context, name: str) -> bool:
+def boolean(node: Node, ctx: FieldContext, name: str) -> bool:
     scalar = _scalar(node, "true / false")
     if not isinstance(scalar.value, bool):
         raise Invalid(say("schema.not_bool", raw=scalar.raw, name=name))
@@ -127,7 +127,7 @@ def _moment_text(node: Node, name: str) -> str:
 YEARS = range(2000, 2100)
 
 
-def moment(node: Node, ctx: Context, name: str) -> Moment:
+def moment(node: Node, ctx: FieldContext, name: str) -> Moment:
     written = _moment_text(node, name)
     try:
         value = parse_moment(written, ctx.settings.tz)
@@ -140,21 +140,21 @@ def moment(node: Node, ctx: Context, name: str) -> Moment:
     return value
 
 
-def moment_with_time(node: Node, ctx: Context, name: str) -> Moment:
+def moment_with_time(node: Node, ctx: FieldContext, name: str) -> Moment:
     value = moment(node, ctx, name)
     if not value.has_time:
         raise Invalid(say("schema.needs_time", name=_top(name), day=value.day.isoformat()))
     return value
 
 
-def day(node: Node, ctx: Context, name: str) -> date:
+def day(node: Node, ctx: FieldContext, name: str) -> date:
     value = moment(node, ctx, name)
     if value.has_time:
         raise Invalid(say("schema.day_only", name=_top(name), day=value.day.isoformat()))
     return value.day
 
 
-def text_list(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
+def text_list(node: Node, ctx: FieldContext, name: str) -> tuple[str, ...]:
     if isinstance(node, Scalar) and node.value is None:
         return ()
     if isinstance(node, Scalar) and isinstance(node.value, str):
@@ -214,12 +214,12 @@ def _resolved(found: T | Unknown, name: str, lookup: Callable[[str], object]) ->
     return found
 
 
-def section(node: Node, ctx: Context, name: str) -> str:
+def section(node: Node, ctx: FieldContext, name: str) -> str:
     value = text(node, ctx, name)
     return _resolved(ctx.settings.names.section(value), name, ctx.settings.names.section).name
 
 
-def report_sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
+def report_sections(node: Node, ctx: FieldContext, name: str) -> tuple[str, ...]:
     """A report's section, or a list of 2+ for a joint report (合报); one section named twice is an error."""
     if not isinstance(node, Seq):
         return (section(node, ctx, name),)
@@ -242,7 +242,7 @@ def report_sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def authors(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
+def authors(node: Node, ctx: FieldContext, name: str) -> tuple[str, ...]:
     """One writer or a list of them; a name listed twice counts once."""
     if not isinstance(node, Seq):
         value = text(node, ctx, name)
@@ -261,15 +261,15 @@ def authors(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def kind(node: Node, ctx: Context, name: str) -> str:
+def kind(node: Node, ctx: FieldContext, name: str) -> str:
     return _checked(ctx.settings.names.kind(text(node, ctx, name)))
 
 
-def severity(node: Node, ctx: Context, name: str) -> str:
+def severity(node: Node, ctx: FieldContext, name: str) -> str:
     return _checked(ctx.settings.names.severity(text(node, ctx, name)))
 
 
-def incident_type(node: Node, ctx: Context, name: str) -> str:
+def incident_type(node: Node, ctx: FieldContext, name: str) -> str:
     return _checked(ctx.settings.names.incident_type(text(node, ctx, name)))
 
 
@@ -280,7 +280,7 @@ def _checked(found: T | Wrong) -> T:
     return found
 
 
-def sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
+def sections(node: Node, ctx: FieldContext, name: str) -> tuple[str, ...]:
     """Sections asked by a request; an empty list or none means all."""
     if isinstance(node, Map):
         raise Invalid(say("schema.expected_section_list", name=name))
@@ -299,14 +299,14 @@ def sections(node: Node, ctx: Context, name: str) -> tuple[str, ...]:
     return tuple(s.name for s in ctx.settings.sections if s.name in asked)
 
 
-def classification(node: Node, ctx: Context, name: str) -> str:
+def classification(node: Node, ctx: FieldContext, name: str) -> str:
     value = normalize(text(node, ctx, name))
     if value not in ("公开", "内部"):
         raise Invalid(say("schema.classified", value=value))
     return value
 
 
-def adopter(value: str, ctx: Context, name: str = "adopted") -> tuple[str, str]:
+def adopter(value: str, ctx: FieldContext, name: str = "adopted") -> tuple[str, str]:
     found = _resolved(ctx.settings.names.adopter(value), name, ctx.settings.names.adopter)
     return found, ctx.settings.adopters[found]
 
@@ -317,7 +317,7 @@ def _items(node: Node, name: str) -> list[Node]:
     return [node]
 
 
-def adoptions(node: Node, ctx: Context, name: str) -> tuple[Adoption, ...]:
+def adoptions(node: Node, ctx: FieldContext, name: str) -> tuple[Adoption, ...]:
     """absent/[]/null/""/false; a name; a list of names; a list of {by, date, form}."""
     if isinstance(node, Scalar):
         if node.value is None or node.value is False or node.value == "":
@@ -338,14 +338,14 @@ def adoptions(node: Node, ctx: Context, name: str) -> tuple[Adoption, ...]:
     return tuple(out)
 
 
-def _adopter(node: Node, ctx: Context, name: str) -> tuple[str, str]:
+def _adopter(node: Node, ctx: FieldContext, name: str) -> tuple[str, str]:
     scalar = _scalar(node, say("schema.shape.adopter"))
     if scalar.value is True:
         raise Invalid(say("schema.adopted_true", example="县委办"))
     return adopter(text(node, ctx, name), ctx, name)
 
 
-def _adoption(item: Node, ctx: Context, where: str) -> Adoption | None:
+def _adoption(item: Node, ctx: FieldContext, where: str) -> Adoption | None:
     if isinstance(item, Scalar):
         by, level = _adopter(item, ctx, where)
         return Adoption(by, level, line=item.line, where=where)
@@ -375,16 +375,16 @@ def _adoption(item: Node, ctx: Context, where: str) -> Adoption | None:
     )
 
 
-def _publication(value: str, by: str, ctx: Context) -> str:
+def _publication(value: str, by: str, ctx: FieldContext) -> str:
     """An ``in`` must be one of the adopter's publications."""
     return _checked(ctx.settings.names.publication(value, by))
 
 
-def _route(node: Node, ctx: Context, name: str) -> str:
+def _route(node: Node, ctx: FieldContext, name: str) -> str:
     return _checked(route(text(node, ctx, name)))
 
 
-def _points(node: Node, ctx: Context, name: str) -> float:
+def _points(node: Node, ctx: FieldContext, name: str) -> float:
     scalar = _scalar(node, say("schema.shape.number"))
     points = values.number(scalar.value)
     if isinstance(points, Wrong):
@@ -402,7 +402,7 @@ _ADOPTION_KEYS: dict[str, Parser] = {
 }
 
 
-def instructions(node: Node, ctx: Context, name: str) -> tuple[Instruction, ...]:
+def instructions(node: Node, ctx: FieldContext, name: str) -> tuple[Instruction, ...]:
     if isinstance(node, Scalar) and node.value in (None, "", False):
         return ()
     if not isinstance(node, Seq):
@@ -432,12 +432,12 @@ def instructions(node: Node, ctx: Context, name: str) -> tuple[Instruction, ...]
     return tuple(out)
 
 
-def _level(node: Node, ctx: Context, name: str) -> str:
+def _level(node: Node, ctx: FieldContext, name: str) -> str:
     return _checked(level(text(node, ctx, name)))
 
 
 def _mapping(
-    node: Map, ctx: Context, where: str, parsers: dict[str, Parser], required: tuple[str, ...]
+    node: Map, ctx: FieldContext, where: str, parsers: dict[str, Parser], required: tuple[str, ...]
 ) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, (key_node, value_node) in node.items.items():
@@ -502,7 +502,7 @@ REQUEST_FIELDS: dict[str, Field] = {
 
 
 def parse_fields(
-    root: Map, table: dict[str, Field], ctx: Context, optional_required: tuple[str, ...] = ()
+    root: Map, table: dict[str, Field], ctx: FieldContext, optional_required: tuple[str, ...] = ()
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """Run every field's parser; return the values and the line of each key."""
     values: dict[str, Any] = {}

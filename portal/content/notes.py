@@ -31,13 +31,13 @@ from ..model.dates import DateError, parse_period
 from ..model.objects import BulletinNote, Settings
 from ..model.problems import Problems, Wrong
 from ..words.messages import say
-from .fields import Context, Field, Invalid, Node, _scalar, day, parse_fields
+from .fields import FieldContext, Field, Invalid, Node, _scalar, day, parse_fields
 from .frontmatter import Map
 
 _NEXT_RE = re.compile(r"^##[ \t]+(?:下一步|下步)工作要求[ \t]*#*[ \t]*$", re.MULTILINE)
 
 
-def positive_whole(node: Node, ctx: Context, name: str) -> int:
+def positive_whole(node: Node, ctx: FieldContext, name: str) -> int:
     scalar = _scalar(node, say("schema.shape.number"))
     value = values.whole(scalar.value, least=1)
     if isinstance(value, Wrong):
@@ -77,7 +77,7 @@ def make_note(
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     if root is not None:
-        values, lines = parse_fields(root, NOTE_FIELDS, Context(settings, path, problems))
+        values, lines = parse_fields(root, NOTE_FIELDS, FieldContext(settings, path, problems))
     if len(problems.errors) > before:
         return None, lines
     intro, next_steps = split_next_steps(body)

@@ -24,7 +24,7 @@ from ..model.objects import BulletinNote, Incident, Issue, Report, Request, Sett
 from .notes import make_note, note_period
 from ..model.problems import Problem, Problems
 from .sanitize import classified_markings, external_resources
-from .fields import INCIDENT_FIELDS, REPORT_FIELDS, REQUEST_FIELDS, Context, Field, parse_fields
+from .fields import INCIDENT_FIELDS, REPORT_FIELDS, REQUEST_FIELDS, FieldContext, Field, parse_fields
 
 _HEADING_RE = re.compile(r"^#[ \t]+(\S.*)$", re.MULTILINE)
 # alt text without brackets: every scan stops at the next '[', so "![" × 450,000 stays linear
@@ -140,7 +140,7 @@ def _fields(
     read = _read(data, path, settings, problems)
     if read is None or read[0] is None:
         return None
-    values, lines = parse_fields(read[0], table, Context(settings, path, problems))
+    values, lines = parse_fields(read[0], table, FieldContext(settings, path, problems))
     return read[0], read[1], values, lines
 
 

@@ -22,11 +22,11 @@ from ..model.objects import Adoption, Issue, IssueItem, Periodical, Report, Sett
 from ..model.problems import Problems, Wrong
 from ..words import messages
 from ..words.messages import choices, say
-from .fields import Context, Field, Invalid, boolean, moment, parse_fields, text
+from .fields import FieldContext, Field, Invalid, boolean, moment, parse_fields, text
 from .frontmatter import Map, Node, Scalar, Seq
 
 
-def _positive(node: Node, ctx: Context, name: str) -> int:
+def _positive(node: Node, ctx: FieldContext, name: str) -> int:
     value = values.whole(node.value if isinstance(node, Scalar) else None, least=1)
     if isinstance(value, Wrong):
         raw = node.raw if isinstance(node, Scalar) else say("periodicals.not_a_value")
@@ -34,14 +34,14 @@ def _positive(node: Node, ctx: Context, name: str) -> int:
     return value
 
 
-def _publication(node: Node, ctx: Context, name: str) -> str:
+def _publication(node: Node, ctx: FieldContext, name: str) -> str:
     found = ctx.settings.names.periodical(text(node, ctx, name))
     if isinstance(found, Unknown):
         raise Invalid(found.message)
     return found.name
 
 
-def _day(node: Node, ctx: Context, name: str) -> Any:
+def _day(node: Node, ctx: FieldContext, name: str) -> Any:
     return moment(node, ctx, name).day
 
 
@@ -54,7 +54,7 @@ class RawItem:
     column_line: int
 
 
-def _items(node: Node, ctx: Context, name: str) -> tuple[RawItem, ...]:
+def _items(node: Node, ctx: FieldContext, name: str) -> tuple[RawItem, ...]:
     """A list of report paths or ``{report, column}`` mappings."""
     if isinstance(node, Scalar) and node.value is None:
         return ()
@@ -70,7 +70,7 @@ def _items(node: Node, ctx: Context, name: str) -> tuple[RawItem, ...]:
     return tuple(out)
 
 
-def _item(item: Node, ctx: Context, where: str) -> RawItem:
+def _item(item: Node, ctx: FieldContext, where: str) -> RawItem:
     if isinstance(item, Scalar):
         return RawItem(text(item, ctx, where), "", item.line, where, item.line)
     if not isinstance(item, Map):
@@ -114,7 +114,7 @@ def parse_issue(
     root: Map, body: str, path: str, src_uri: str, settings: Settings, problems: Problems
 ) -> tuple[Issue | None, dict[str, int]]:
     """One issue file's fields (the file has been read and its text checked by the loader)."""
-    ctx = Context(settings, path, problems)
+    ctx = FieldContext(settings, path, problems)
     values, lines = parse_fields(root, ISSUE_FIELDS, ctx)
     periodical = settings.periodical(values["publication"]) if "publication" in values else None
     items: tuple[RawItem, ...] = values.get("items", ())
@@ -346,13 +346,13 @@ def editing_unit(organization: str) -> str:
 
 
 @dataclass
-class Column:
+class IssueColumn:
     name: str
     anchor: str
     items: list[tuple[int, Report]]  # (item number in the issue, report)
 
 
-def columns(issue: Issue, periodical: Periodical, reports: dict[str, Report]) -> list[Column]:
+def columns(issue: Issue, periodical: Periodical, reports: dict[str, Report]) -> list[IssueColumn]:
     """The issue's items grouped by column, in the configured column order (items without one last).
 
     Items are numbered 1, 2, … in that reading order (the table of contents and the .docx agree).
@@ -361,11 +361,11 @@ def columns(issue: Issue, periodical: Periodical, reports: dict[str, Report]) ->
     for item in issue.items:
         if item.report in reports:
             groups.setdefault(item.column, []).append(reports[item.report])
-    out: list[Column] = []
+    out: list[IssueColumn] = []
     number = 0
     for name, listed in sorted(groups.items(), key=lambda kv: kv[0] == ""):
         if listed:
-            out.append(Column(name, f"col-{len(out) + 1}", [(number + i, r) for i, r in enumerate(listed, 1)]))
+            out.append(IssueColumn(name, f"col-{len(out) + 1}", [(number + i, r) for i, r in enumerate(listed, 1)]))
             number += len(listed)
     return out
 

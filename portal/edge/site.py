@@ -220,8 +220,10 @@ def load_site(
     if cache_dir and not bodies:
         snapshot_key = snapshot.key(key, settings, _picking(config))
         started = stamp(cache_dir)  # before the walk: what changes after it is racy
-        tree = snapshot.signature(config.docs_dir)
-        kept = snapshot.load(cache_dir, snapshot_key, tree, months, key) if tree and months is not None else None
+        tree = snapshot.folder_signature(config.docs_dir)
+        kept = (
+            snapshot.load_snapshot(cache_dir, snapshot_key, tree, months, key) if tree and months is not None else None
+        )
         if kept is not None:
             return Site(config, settings, root, [], kept[0], Problems(kept[1]))
     found = discover(root, config.docs_dir, skip_predicate(config), config.use_directory_urls)

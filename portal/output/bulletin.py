@@ -48,7 +48,7 @@ from ..words.vocabulary import LEVEL_NAMES, NO_VALUE, Column
 
 
 @dataclass(frozen=True)
-class Reminder:
+class BulletinReminder:
     """One 提醒: a section and what it has to fix."""
 
     section: str
@@ -92,7 +92,7 @@ class Bulletin:
     ytd_label: str
     praise: tuple[SectionRow, ...]
     praise_text: str
-    reminders: tuple[Reminder, ...]
+    reminders: tuple[BulletinReminder, ...]
     alerts: tuple[UrgentState, ...]  # urgent events overdue at as_of (whatever their period)
     complete: bool  # the period has ended by as_of
     period_line: str  # 统计期间：…(截至…，本期尚未结束) under the title
@@ -158,7 +158,7 @@ def ranked(rows: list[SectionRow]) -> bool:
     return any(r.submitted or number(r.score) for r in rows)
 
 
-def praise_of(t: Tally, settings: Settings, reminders: tuple[Reminder, ...] = ()) -> tuple[SectionRow, ...]:
+def praise_of(t: Tally, settings: Settings, reminders: tuple[BulletinReminder, ...] = ()) -> tuple[SectionRow, ...]:
     """表扬: the top ``bulletin.praise`` ranks with a positive score and at least one report.
 
     A section reminded of anything in the same bulletin (late or missed 约稿, late or overdue urgent event,
@@ -173,7 +173,7 @@ def leading(t: Tally, settings: Settings) -> list[SectionRow]:
     return [r for r in t.sections if r.rank <= settings.praise and r.score > 0]
 
 
-def held_back(row: SectionRow, reminders: tuple[Reminder, ...]) -> str:
+def held_back(row: SectionRow, reminders: tuple[BulletinReminder, ...]) -> str:
     """Why a leading section is not praised (a key of :data:`portal.words.bulletin.HELD_BACK`), "" when it is."""
     if row.submitted == 0:
         return "no_reports"
@@ -184,7 +184,7 @@ def held_back(row: SectionRow, reminders: tuple[Reminder, ...]) -> str:
     return "reminded" if any(m.section == row.section for m in reminders) else ""
 
 
-def praise_text_of(t: Tally, settings: Settings, reminders: tuple[Reminder, ...]) -> str:
+def praise_text_of(t: Tally, settings: Settings, reminders: tuple[BulletinReminder, ...]) -> str:
     """The 表扬 part's sentence: who is praised and why; else why nobody is (nobody scored above 0, or every
     leading section is held back, and for which reason).
     """
@@ -218,26 +218,26 @@ def parts_of(t: Tally, next_steps: str) -> tuple[tuple[str, str], ...]:
     return tuple((key, numbered_heading(cn_numeral(i), PARTS[key])) for i, key in enumerate(keys, start=1))
 
 
-def reminders_of(t: Tally, complete: bool = True) -> tuple[Reminder, ...]:
+def reminders_of(t: Tally, complete: bool = True) -> tuple[BulletinReminder, ...]:
     """提醒: no reports, quota not met (config order; only once the period has ended: a quota is the whole
     period's), then missed/late requests, then late/overdue urgent events, then incidents.
     """
-    out: list[Reminder] = []
+    out: list[BulletinReminder] = []
     for row in sorted(t.sections, key=lambda r: r.order) if complete else ():
         if row.submitted == 0:
-            out.append(Reminder(row.section, "zero"))
+            out.append(BulletinReminder(row.section, "zero"))
         elif row.behind_quota:
-            out.append(Reminder(row.section, "quota", count=row.quota - row.submitted))
+            out.append(BulletinReminder(row.section, "quota", count=row.quota - row.submitted))
     for request in t.requests:
         for section, status in t.request_status[request.id].items():
             if status in ("missed", "late"):
-                out.append(Reminder(section, status if status == "missed" else "late_request", request.title))
+                out.append(BulletinReminder(section, status if status == "missed" else "late_request", request.title))
     for state in t.urgent:
         if state.status in ("late", "overdue"):
             for section in state.report.sections:
-                out.append(Reminder(section, f"urgent_{state.status}", state.report.title))
+                out.append(BulletinReminder(section, f"urgent_{state.status}", state.report.title))
     for incident in t.incidents:
-        out.append(Reminder(incident.section, "incident", incident_detail(incident.type, incident.date)))
+        out.append(BulletinReminder(incident.section, "incident", incident_detail(incident.type, incident.date)))
     return tuple(out)
 
 

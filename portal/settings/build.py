@@ -24,7 +24,7 @@ from .checks import SLUG_RE, Errors, Schema, unknown_adopter, validate
 from .editor import parse_editor
 from .locate import locate_in_chain
 from .reminders import reminder_settings
-from .rules import parse_period, parse_rules
+from .rules import parse_period_rows, parse_rules
 from .schema import (
     BULLETIN,
     DEFAULT_SECTIONS,
@@ -218,7 +218,7 @@ def _scoring(raw: object, names: Resolver[Section, Periodical], errors: Errors) 
             if name not in names.adopters:
                 errors.append((f"{where}.adopted_by.{name}", unknown_adopter(name, names.adopters)))
         merged["rules"] = parse_rules(merged["rules"] or None, names, f"{where}.rules", errors)
-        merged["period"] = parse_period(merged["period"] or None, names, f"{where}.period", errors)
+        merged["period"] = parse_period_rows(merged["period"] or None, names, f"{where}.period", errors)
         versions.append(ScoringVersion(start=values["from"], **merged))
     starts = [v.start for v in versions if v.start is not None]
     if len(starts) != len(set(starts)):

@@ -1,6 +1,6 @@
 """Scoring rules as data (SPEC §4.1): a version's ``rules`` and ``period`` rows, validated.
 
-:func:`parse_rules` and :func:`parse_period` turn the config's rows into
+:func:`parse_rules` and :func:`parse_period_rows` turn the config's rows into
 :class:`portal.model.Rule` / :class:`portal.model.PeriodRule`, reporting every
 problem as ``(key path, message)`` — an unknown name, a match key the fact
 does not have, a row with no or two effects, ``per_missing`` without
@@ -209,7 +209,7 @@ def _amount(value: object, effect: str, fact: str) -> float | str | WrongValue:
 # --- period rows -----------------------------------------------------------------------------------
 
 
-def parse_period(raw: object, names: Resolver, where: str, errors: Errors) -> tuple[PeriodRule, ...]:
+def parse_period_rows(raw: object, names: Resolver, where: str, errors: Errors) -> tuple[PeriodRule, ...]:
     """A version's ``period`` list."""
     return _rows(raw, names, where, errors, _period_row, "- per: month, per_missing: -2, minimum: quota")
 

@@ -79,7 +79,7 @@ def locked(path: str) -> Iterator[None]:
         handle.close()
 
 
-def load(path: str, as_of: datetime, horizon: timedelta) -> tuple[State, str]:
+def load_state(path: str, as_of: datetime, horizon: timedelta) -> tuple[State, str]:
     """The state at ``path`` and a notice ("" when it was read); a fallback from ``as_of − horizon`` otherwise."""
     fallback = State(start=as_of - horizon)
     hours = f"{horizon.total_seconds() / 3600:g}"

@@ -4,7 +4,7 @@ After a load (discovery, parsing through the parse cache, the checks across file
 problems, the file count, the requests, incidents, issues and notes, and every report by the month of its
 date: most by reference to their parse-cache entry (the object the load kept *is* the cached one), whole
 only the few that every period needs (answers to requests, urgent events) or that the checks across files
-changed (a request id resolved, an issue's adoption added).  :func:`load` then gives the content of a few
+changed (a request id resolved, an issue's adoption added).  :func:`load_snapshot` then gives the content of a few
 months (``stats`` of a month decodes about 1/24 of a two-year repository) or none (``check``).
 
 It holds while the content folder is unchanged, as git trusts its index: one walk of the folder (every
@@ -38,7 +38,7 @@ def key(fingerprint: str, settings: Any, picking: Any) -> str:
     return hashlib.sha256(f"{fingerprint}|{settings!r}|{picking!r}".encode()).hexdigest()[:20]
 
 
-def signature(docs_dir: str) -> tuple[str, int] | None:
+def folder_signature(docs_dir: str) -> tuple[str, int] | None:
     """A digest of every entry under ``docs_dir`` with its stat, and the newest mtime or ctime in it.
 
     None when a symbolic link is found or a folder cannot be listed: the caller loads as usual.
@@ -84,7 +84,7 @@ def save(
     content: Content,
     problems: list[Problem],
 ) -> None:
-    """Keep a load's outcome (``tree``: the folder's :func:`signature` taken before it); never fatal.
+    """Keep a load's outcome (``tree``: the folder's :func:`folder_signature` taken before it); never fatal.
 
     ``started_ns`` (:func:`portal.cache.stamp` before the walk) becomes the file's mtime; nothing is kept when
     the parse cache was not saved (its checksum is unknown).
@@ -141,7 +141,7 @@ def _by_month(reports: tuple[Report, ...], cache: ParseCache) -> tuple[list[Repo
     return held, {f"{year}-{month:02d}": folders for (year, month), folders in by_month.items()}
 
 
-def load(
+def load_snapshot(
     folder: str, snapshot_key: str, tree: tuple[str, int], months: Collection[str], cache_key: str
 ) -> tuple[Content, list[Problem]] | None:
     """The content with the reports of ``months`` (and those every period needs) and every problem, or None.

@@ -187,7 +187,7 @@ def docx_bytes(b: Bulletin) -> bytes:
             od.table(doc, *_word_cells(breakdown_table(b)), sizes=(size,))
         for text in after_table(b, key):
             od.body(doc, text)
-    od.signature(doc, b.signer, b.issued)
+    od.signature_block(doc, b.signer, b.issued)
     od.colophon(doc, b.document.copy_to, b.document.printed_by or b.signer, b.issued, even=True)
     od.properties(doc, b.title, b.organization)
     return od.save(doc, b.as_of)

@@ -403,7 +403,7 @@ def _snap_off(p: Paragraph) -> None:
 # --- 署名, 成文日期 ---------------------------------------------------------------------------
 
 
-def signature(doc: Any, signer: str, day: date, seal_lines: int = 2) -> None:
+def signature_block(doc: Any, signer: str, day: date, seal_lines: int = 2) -> None:
     """§7.3.5.1: 成文日期 右空四字; the 署名 centred above it; ``seal_lines`` blank lines for the seal
     (印章 top within one line of the text, pressing on 署名 and 日期). Kept on one page with what precedes.
     """
@@ -521,7 +521,7 @@ def flow(doc: Any) -> tuple[int, float]:
     whole grid lines (28 characters of 3号 a line), paragraphs off the grid their exact line height,
     table rows their lines × 1.35 × the size and a rule; a paragraph kept with the next moves to a new
     page with the first line of what follows (a table: its header and first row); table rows do not
-    split and the header row repeats; a table's last row kept with the next (:func:`signature`) moves
+    split and the header row repeats; a table's last row kept with the next (:func:`signature_block`) moves
     to a new page with what it is kept with, the rows above it staying where they are.
     """
     items = [_measure(element) for element in doc.element.body if element.tag in (qn("w:p"), qn("w:tbl"))]

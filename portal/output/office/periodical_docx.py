@@ -17,7 +17,7 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from ...content.notes import blocks
-from ...content.periodicals import H1_RE, Column, columns, editing_unit, issue_title
+from ...content.periodicals import H1_RE, IssueColumn, columns, editing_unit, issue_title
 from ...model.objects import Issue, Periodical, Report, Settings
 from ...words.documents import (
     CONTENTS,
@@ -71,7 +71,7 @@ def _editors_note(doc: Any, body: str) -> None:
         od.blank(doc)
 
 
-def _contents(doc: Any, groups: list[Column]) -> None:
+def _contents(doc: Any, groups: list[IssueColumn]) -> None:
     """本期目录: ``1. 【工作动态】标题`` a line, in the items' reading order."""
     od.paragraph(doc, CONTENTS, font=od.HEADING_FONT, align=WD_ALIGN_PARAGRAPH.CENTER, indent=0, keep_with_next=True)
     for column in groups:
@@ -81,7 +81,7 @@ def _contents(doc: Any, groups: list[Column]) -> None:
             entry.paragraph_format.keep_with_next = True
 
 
-def _column(doc: Any, column: Column) -> None:
+def _column(doc: Any, column: IssueColumn) -> None:
     """空一行, the column's heading (【工作动态】) and its items (title, text, source), 空一行 between items."""
     od.blank(doc, keep_with_next=True)
     if column.name:
