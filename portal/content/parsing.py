@@ -312,39 +312,6 @@ def unreadable(source: SourceFile, exc: OSError) -> Parsed:
     return Parsed(None, {}, (Problem(source.path, 1, "file", message),))
 
 
-def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool = True) -> Parsed:
-    """Check one file's bytes on its own (no cross-file checks)."""
-    problems = Problems()
-    value: Report | Request | Incident | BulletinNote | Issue | str | None = None
-    lines: dict[str, int] = {}
-    copy_key = ""
-    if source.kind == "reports" and not source.landing:
-        value, lines = parse_report(data, source, settings, problems)
-        if value is not None:
-            copy_key = hashlib.sha256(f"{value.title}\0{value.body.strip()}".encode()).hexdigest()[:32]
-            if not bodies:
-                value = replace(value, body="")
-    elif source.kind == "requests" and not source.landing:
-        value, lines = parse_request(data, source, settings, problems)
-    elif source.kind == "incidents" and not source.landing:
-        value, lines = parse_incident(data, source, settings, problems)
-    elif source.kind == "bulletins" and not source.landing:
-        value, lines = parse_note(data, source, settings, problems)
-    elif source.kind == "periodicals" and not source.landing:
-        value, lines = parse_issue_file(data, source, settings, problems)
-    else:
-        value = parse_page(data, source, settings, problems)
-    if source.kind != "reports" and source.kind in KINDS and not source.landing:
-        copy_key = _same_text(source.kind, data)
-    return Parsed(value, lines, tuple(problems.items), copy_key)
-
-
-def _same_text(kind: str, data: bytes) -> str:
-    """The key of a file's text for the copy rule of the kinds other than reports: their whole text counts."""
-    text = data.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").strip()
-    return hashlib.sha256(kind.encode() + b"\0" + text).hexdigest()[:32]
-
-
 def parse_note(
     data: bytes, source: SourceFile, settings: Settings, problems: Problems
 ) -> tuple[BulletinNote | None, dict[str, int]]:
@@ -427,3 +394,37 @@ def read_bytes(path: str) -> bytes:
     with open(path, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         return handle.read(min(size, READ_LIMIT) + 1)
+
+
+#: The reader of each content kind (Pelican's reader table): the file's bytes, its source, the settings and
+#: the problems to add to in; the value and each field's line out.  Any other file is a page.
+Reader = Callable[[bytes, SourceFile, Settings, Problems], tuple[Any, dict[str, int]]]
+READERS: dict[str, Reader] = {
+    "reports": parse_report,
+    "requests": parse_request,
+    "incidents": parse_incident,
+    "bulletins": parse_note,
+    "periodicals": parse_issue_file,
+}
+
+
+def parse_data(source: SourceFile, data: bytes, settings: Settings, bodies: bool = True) -> Parsed:
+    """Check one file's bytes on its own (no cross-file checks), with the reader of its kind."""
+    problems = Problems()
+    reader = None if source.landing else READERS.get(source.kind)
+    if reader is None:
+        return Parsed(parse_page(data, source, settings, problems), {}, tuple(problems.items), "")
+    value, lines = reader(data, source, settings, problems)
+    if source.kind != "reports":
+        return Parsed(value, lines, tuple(problems.items), _same_text(source.kind, data))
+    copy_key = ""
+    if value is not None:
+        copy_key = hashlib.sha256(f"{value.title}\0{value.body.strip()}".encode()).hexdigest()[:32]
+        value = value if bodies else replace(value, body="")
+    return Parsed(value, lines, tuple(problems.items), copy_key)
+
+
+def _same_text(kind: str, data: bytes) -> str:
+    """The key of a file's text for the copy rule of the kinds other than reports: their whole text counts."""
+    text = data.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").strip()
+    return hashlib.sha256(kind.encode() + b"\0" + text).hexdigest()[:32]
