@@ -10,11 +10,9 @@ says what changed, line by line, and the report's score before and after, from t
 from __future__ import annotations
 
 import argparse
-import contextlib
 import difflib
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,6 +27,7 @@ from ..model.dates import DateError, Moment, parse_moment, period_containing
 from ..model.names import Unknown, level_code
 from ..model.objects import Content, Report, Settings
 from ..model.problems import Problem, Problems
+from ..utils.files import replace_atomically
 from ..words.messages import say
 from ..words.numbers import number
 from ..words.vocabulary import STATUS_LABELS
@@ -258,22 +257,14 @@ def write_atomically(path: str, data: bytes, expected: bytes) -> None:
     ``expected`` (someone saved it meanwhile).  On any failure the temporary file is removed.
     """
     real = os.path.realpath(path)
-    folder, name = os.path.split(real)
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+
+    def still_expected(temporary: str) -> None:
         os.chmod(temporary, stat.S_IMODE(os.stat(real).st_mode))
         with open(real, "rb") as current:
             if current.read() != expected:
                 raise Refused(say("recording.changed_meanwhile", path=os.path.relpath(real)))
-        os.replace(temporary, real)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+
+    replace_atomically(real, data, f".{os.path.basename(real)}.", before=still_expected)
 
 
 def changed_lines(old: str, new: str) -> list[str]:

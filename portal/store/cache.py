@@ -46,6 +46,7 @@ from ..content.parsing import Parsed, Stat
 from ..model import objects as model
 from ..model import problems
 from ..model.objects import Settings
+from ..utils.files import replace_atomically
 from ..utils.workers import running
 from ..words.messages import say
 
@@ -511,24 +512,20 @@ def write_checked(path: str, magic: bytes, key: str, payload: bytes, mtime_ns: i
     ``mtime_ns`` (when not 0) becomes the file's mtime; a failed write leaves no temporary file.
     """
     folder, name = os.path.split(path)
-    temp = None
-    try:
-        sha = hashlib.sha256(payload).hexdigest()
-        os.makedirs(folder, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=f"{os.path.splitext(name)[0]}-{os.getpid()}-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(b" ".join((magic, key.encode(), sha.encode())) + b"\n" + payload)
+    sha = hashlib.sha256(payload).hexdigest()
+
+    def keep_mtime(temporary: str) -> None:
         if mtime_ns:
-            os.utime(temp, ns=(mtime_ns, mtime_ns))
-        os.replace(temp, path)
-        temp = None
-        return sha
+            os.utime(temporary, ns=(mtime_ns, mtime_ns))
+
+    try:
+        os.makedirs(folder, exist_ok=True)
+        data = b" ".join((magic, key.encode(), sha.encode())) + b"\n" + payload
+        prefix = f"{os.path.splitext(name)[0]}-{os.getpid()}-"
+        replace_atomically(path, data, prefix, durable=False, before=keep_mtime)
     except OSError:
         return ""
-    finally:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+    return sha
 
 
 def stamp(folder: str) -> int:

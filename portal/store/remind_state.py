@@ -25,17 +25,16 @@ reminders) and says so; an unreadable one is kept next to it as ``PATH.bad``.
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import json
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from ..utils.files import replace_atomically
 from ..words.messages import say
 
 FORMAT = "portal-remind-state"
@@ -148,17 +147,8 @@ def save(path: str, state: State) -> None:
         "last_run": state.last_run.isoformat() if state.last_run else None,
         "done": {k: {"at": d.at.isoformat(), "how": d.how} for k, d in sorted(state.done.items())},
     }
-    folder = os.path.dirname(os.path.abspath(path))
-    tmp = ""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".remind-state-", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp:  # a write that failed half-way (a full disk) leaves no temporary file behind
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        replace_atomically(path, text.encode("utf-8"), ".remind-state-", suffix="")
+    except OSError as exc:  # a write that failed half-way (a full disk) leaves no temporary file behind
         raise StateError(say("reminders.state_unwritable", path=path, reason=exc.strerror or exc)) from exc
