@@ -62,7 +62,7 @@ class PeriodRule:
 
 @dataclass(frozen=True)
 class ScoringVersion:
-    """One version of ``extra.portal.scoring``; its defaults live in :data:`portal.scoring.DEFAULTS`."""
+    """One version of ``extra.portal.scoring``; its defaults live in :data:`portal.figures.scoring.DEFAULTS`."""
 
     start: date | None
     submitted: float
@@ -275,7 +275,7 @@ class Request:
 
 @dataclass(frozen=True)
 class BulletinNote:
-    """The office's own words for one bulletin (``bulletins/<period>.md``, read by :mod:`portal.notes`)."""
+    """The office's own words for one bulletin (``bulletins/<period>.md``, read by :mod:`portal.content.notes`)."""
 
     period: str  # the period key, from the file name
     path: str

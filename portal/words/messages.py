@@ -688,7 +688,7 @@ _SAFETY: dict[str, str] = {
 
 # The build and the site: failed builds, the serve banner, workers, deploy.
 _BUILD: dict[str, str] = {
-    # A failed build leaves the site folder as it found it (portal.sitedir, portal.hook).
+    # A failed build leaves the site folder as it found it (portal.edge.sitedir, portal.edge.hook).
     "build.failed": "构建失败：{reason}。网站没有更新，{site} 保持原样。",
     "build.reason_strict": "--strict 模式下出现了警告（见上文），按要求不发布",
     "build.reason_template": "模板 {file} 第 {line} 行有错误：{error}",

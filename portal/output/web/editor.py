@@ -343,7 +343,7 @@ def _escape(text: str) -> str:
 
 
 def static_file(name: str) -> str:
-    """One of the portal's own admin scripts (``portal/admin/``), as text."""
+    """One of the portal's own admin scripts (``portal/output/web/admin/``), as text."""
     with open(os.path.join(os.path.dirname(__file__), "admin", name), encoding="utf-8") as handle:
         return handle.read()
 
