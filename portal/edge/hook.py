@@ -34,6 +34,7 @@ from ..output.web.pages import Portal, put_panel, take_panel
 from ..store.cache import cache_folder
 from ..store.reuse import Download, Downloads, PageMemo, TemplateCode
 from ..words.messages import say
+from ..words.pages import BUILD_FAILED
 from . import search_switch, sitedir
 from .preview import Preview
 from .site import ConfigFailure, Site, load_site, settings_of
@@ -392,8 +393,8 @@ def _write_error_site(site_dir: str, lines: list[str]) -> None:
     """Every address of serve's temporary site shows the errors (its pages go; 404.html is the error page)."""
     items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines if line.strip())
     page = (
-        '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>构建失败</title></head><body>'
-        "<h1>构建失败：网站未更新</h1><p>修改下列问题并保存后，页面会自动刷新。</p>"
+        f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{BUILD_FAILED["title"]}</title></head>'
+        f"<body><h1>{BUILD_FAILED['heading']}</h1><p>{BUILD_FAILED['hint']}</p>"
         f"<ul>{items}</ul></body></html>"
     )
     for folder, _, files in os.walk(site_dir):

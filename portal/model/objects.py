@@ -8,6 +8,7 @@ from datetime import date, datetime, tzinfo
 from functools import cached_property
 from typing import Any
 
+from ..words.documents import issue_label
 from .names import LEVELS as LEVELS  # defined with the names; many modules import it from here
 from .names import Resolver, Unknown
 from .reminder_settings import ReminderSettings
@@ -312,7 +313,7 @@ class Issue:
 
     @property
     def label(self) -> str:
-        return f"《{self.publication}》{self.date.year}年第{self.number}期"
+        return issue_label(self.publication, self.date.year, self.number)
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,7 @@ def _effect(row: Mapping[str, Any], effects: tuple[str, ...], where: str, errors
     if not given:
         errors.append((where, say("rules.no_effect", effects=" | ".join(effects))))
     else:
-        errors.append((f"{where}.{given[1]}", say("rules.two_effects", given="、".join(given))))
+        errors.append((f"{where}.{given[1]}", say("rules.two_effects", given=messages.listing(given))))
     return None
 
 

@@ -9,6 +9,7 @@ Field names and values are quoted as the user wrote them: ``“{value}”``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 # Content files: front-matter, fields, names (sections, adopters, levels), dates.
@@ -824,4 +825,9 @@ def _unknown_hint(kind: str, near: str | None, names: tuple[str, ...], owner: st
 
 def choices(names: list[str] | tuple[str, ...]) -> str:
     """Names to choose from, as Chinese lists them: ``“社会救助股”、“养老服务股”``."""
-    return "、".join(f"“{name}”" for name in names)
+    return listing(f"“{name}”" for name in names)
+
+
+def listing(names: Iterable[str]) -> str:
+    """Names as Chinese lists them, bare: ``社会救助股、养老服务股``."""
+    return "、".join(names)

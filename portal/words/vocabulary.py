@@ -19,6 +19,9 @@ from .numbers import number, percent
 #: Adoption and instruction levels, low to high (keys as in :data:`portal.model.names.LEVELS`).
 LEVEL_NAMES = {"bureau": "本局", "county": "县级", "city": "市级", "province": "省级", "national": "国家级"}
 
+#: The content kinds (folders) whose files a message names by kind (a copy's file: ``X - 副本.md``).
+CONTENT_KINDS = {"incidents": "通报记录", "requests": "约稿通知", "periodicals": "期刊", "bulletins": "通报文字"}
+
 #: Request and urgent-event statuses (SPEC §5) and the badge colour each one gets.
 STATUS_LABELS = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}
 STATUS_CLASS = {"on_time": "ok", "late": "warn", "missed": "bad", "pending": "wait", "overdue": "bad"}

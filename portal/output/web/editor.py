@@ -26,7 +26,7 @@ import yaml
 
 from ...model.objects import EditorSettings, Settings
 from ...settings.editor import origin
-from ...words.messages import say
+from ...words.messages import listing, say
 from ...words.pages import COLLECTIONS
 from ...words.pages import EDITOR_LABELS as L
 from ...words.vocabulary import LEVEL_NAMES
@@ -390,7 +390,7 @@ def vendor_files(vendor: str) -> tuple[list[tuple[str, str]], str]:
 
 
 def _shown(versions: Mapping[str, str]) -> str:
-    return "、".join(f"{name}@{version}" for name, version in versions.items())
+    return listing(f"{name}@{version}" for name, version in versions.items())
 
 
 def taken_names(docs_dir: str) -> list[str]:
