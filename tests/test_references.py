@@ -9,7 +9,8 @@ Read with :mod:`ast` and :mod:`tokenize` (nothing is imported or run), in ``buil
   name some module of the package defines;
 - every plain ``portal.x.y`` in prose (outside the tests) is a module (and a name it defines);
   ``extra.portal.…`` is a config key and is left alone;
-- every path ``portal/…``, ``tests/…``, ``tools/…``, ``bench/…`` exists.
+- every path ``portal/…``, ``tests/…``, ``tools/…``, ``bench/…`` exists; a bare file name (``scoring.py``) is
+  some file's.
 
 ``README.md`` and the ``docs/`` pages (not the changelog and the decisions, which are history) are held to the
 same paths and dotted names; ``docs/architecture.md`` has its own, stricter test.
@@ -21,6 +22,7 @@ import ast
 import functools
 import importlib.util
 import io
+import os
 import re
 import tokenize
 from collections.abc import Iterator
@@ -34,6 +36,7 @@ ROOTS = ("portal", "tests", "tools", "bench")
 ROLE = re.compile(r":(mod|func|class|data|attr|meth|obj|exc):`~?([\w.]+)(?:\(\))?`")
 DOTTED = re.compile(r"(?<![\w./-])((?:portal|tests)(?:\.[A-Za-z_]\w*)+)")
 PATH = re.compile(r"(?<![\w./-])((?:portal|tests|tools|bench)/[\w./*-]*[\w*])")
+FILE = re.compile(r"(?<![\w./\\-])(\w+\.py)\b")
 PAGES = ("README.md", "docs/engines.md", "docs/performance.md")
 #: Drifted names in ``portal/commands/``, whose docstrings another branch of issue 23 rewrites: tolerated
 #: until that branch is merged (then this goes; the test fails on nothing else).
@@ -174,6 +177,19 @@ def prose_problems(text: str, dotted: bool = True) -> Iterator[tuple[str, str]]:
         exists = any(REPO.glob(path)) if "*" in path else (REPO / path).exists()
         if not exists:
             yield path, "no such file or folder"
+    for match in FILE.finditer(text):
+        if match.group(1) not in _file_names():
+            yield match.group(1), "no such file"
+
+
+@functools.lru_cache(maxsize=1)
+def _file_names() -> frozenset[str]:
+    """The names of the repository's Python files (``scoring.py`` is named by a bare name now and then)."""
+    names: set[str] = set()
+    for _folder, subfolders, files in os.walk(REPO):
+        subfolders[:] = [s for s in subfolders if not s.startswith(".") and s not in {"node_modules", "site"}]
+        names.update(f for f in files if f.endswith(".py"))
+    return frozenset(names)
 
 
 @functools.lru_cache(maxsize=1)
@@ -207,9 +223,10 @@ def test_the_checker_catches_what_drifted() -> None:
     assert role_problem("meth", "fresh", "portal.store.cache") is None
     assert role_problem("func", "no_such_function", "portal.store.cache") == "defined nowhere"
     assert role_problem("mod", "ast", "tests.test_architecture") is None
-    assert dict(prose_problems("see portal/no_such.py and portal.schema")) == {
+    assert dict(prose_problems("see portal/no_such.py, portal.schema and config.py")) == {
         "portal/no_such.py": "no such file or folder",
         "portal.schema": "no such module",
+        "config.py": "no such file",
     }
     assert not dict(prose_problems("``extra.portal.scoring`` in portal/figures/scoring.py"))
 
