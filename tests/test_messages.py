@@ -42,7 +42,7 @@ USER_METHODS = {"error", "warning", "info", "add_argument", "add_parser", "add_s
 #: argparse keywords a clerk reads.
 USER_KEYWORDS = {"help", "description", "title", "epilog", "usage"}
 #: Strings that are English on purpose: what a developer sees, or text matched against other programs' words.
-#: (A TypeError for a developer, e.g. cache.py's, is not a clerk's error and is not scanned.) Also: lines of YAML
+#: (A TypeError for a developer, e.g. store/cache.py's, is not a clerk's error and is not scanned.) Also: lines of YAML
 #: that a command writes into a file, whose field names and values are the file format's own words.
 DEVELOPER_ONLY: set[tuple[str, str]] = {
     ("periodical_commands.py", "draft: true  # 草稿：不发布、不计分；选定信息后删去这一行即发布"),

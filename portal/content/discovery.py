@@ -18,9 +18,9 @@ from ..words.messages import say
 from .privacy import personal_data
 from ..model.problems import Problem, Problems
 
-#: The content kinds by folder under docs_dir: each is parsed by its own reader (see :mod:`portal.parsing`);
+#: The content kinds by folder under docs_dir: each is parsed by its own reader (see :mod:`portal.content.parsing`);
 #: every other Markdown file is a plain page ("pages"), held to the same text rules.
-#: ``bulletins/<period>.md`` holds the office's own words for a bulletin (see :mod:`portal.notes`).
+#: ``bulletins/<period>.md`` holds the office's own words for a bulletin (see :mod:`portal.content.notes`).
 KINDS = ("reports", "requests", "incidents", "periodicals", "bulletins")
 MARKDOWN = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 

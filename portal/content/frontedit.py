@@ -3,7 +3,7 @@
 The mapping is never dumped again: PyYAML's composer only tells where each top-level field's key and value
 start and end (character offsets in the file's own text), and an edit splices new text there, in the file's
 own line endings.  Lines, comments, quoting and the body outside the splice stay byte for byte.  Whether the
-result is valid is for the caller to check with the real parser (:mod:`portal.parsing`).
+result is valid is for the caller to check with the real parser (:mod:`portal.content.parsing`).
 """
 
 from __future__ import annotations

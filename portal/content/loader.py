@@ -20,7 +20,8 @@ from typing import Any, Protocol
 from ..model.names import case_twin, did_you_mean, normalize, unknown
 from ..model.objects import BulletinNote, Content, Incident, Issue, Report, Request, Settings
 from ..model.problems import Problems
-from ..words.messages import say
+from ..words.messages import listing, say
+from ..words.vocabulary import CONTENT_KINDS
 from .discovery import SourceFile
 from .parsing import Parsed, Stat, parse_data, parse_file, read_file, stat_of, unreadable
 
@@ -341,7 +342,7 @@ def _asked(
             report.path,
             line,
             "request",
-            say("loader.not_asked", id=asked.id, missing="、".join(missing), asked="、".join(asked.sections)),
+            say("loader.not_asked", id=asked.id, missing=listing(missing), asked=listing(asked.sections)),
         )
         return None
     return replace(report, request=asked.id)
@@ -352,10 +353,6 @@ _COPY_RE = re.compile(
     r"(?P<stem>.+?)(?:[ _]?-[ _]?(?:副本|复制|Copy|copy)(?:[ _]?\(\d+\))?"
     r"|[ _](?:副本|copy|Copy)(?: \d+)?| \d+| ?\(\d+\))"
 )
-
-
-#: What each kind is called in the copy rule's message.
-_KIND_NAMES = {"incidents": "通报记录", "requests": "约稿通知", "periodicals": "期刊", "bulletins": "通报文字"}
 
 
 def _stem(path: str) -> str:
@@ -380,7 +377,7 @@ def _copies(copies: dict[str, list[str]], kinds: dict[str, str], problems: Probl
                 continue
             doubled.add(path)
             if kinds.get(path) != "reports":
-                problems.error(path, 1, "file", say("safety.copy_of", original=original, kind=_KIND_NAMES[kinds[path]]))
+                problems.error(path, 1, "file", say("safety.copy_of", original=original, kind=CONTENT_KINDS[kinds[path]]))
                 continue
             problems.error(
                 path,

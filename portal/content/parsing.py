@@ -1,9 +1,9 @@
 """Parsing: one file at a time, from bytes to a report, a request or a checked page text.
 
 Every text rule runs here on every file (decoding, front-matter, personal
-data per :mod:`portal.privacy`, classified markings and outside resources per
-:mod:`portal.sanitize`), then the kind's field table (:mod:`portal.schema`).
-No check here looks at another file; those are in :mod:`portal.loader`.
+data per :mod:`portal.content.privacy`, classified markings and outside resources per
+:mod:`portal.content.sanitize`), then the kind's field table (:mod:`portal.content.fields`).
+No check here looks at another file; those are in :mod:`portal.content.loader`.
 """
 
 from __future__ import annotations
@@ -236,7 +236,7 @@ def parse_report(
 def parse_incident(
     data: bytes, source: SourceFile, settings: Settings, problems: Problems
 ) -> tuple[Incident | None, dict[str, int]]:
-    """An incident record (SPEC §3.4); whether its ``report`` exists is checked in :mod:`portal.loader`."""
+    """An incident record (SPEC §3.4); whether its ``report`` exists is checked in :mod:`portal.content.loader`."""
     before = len(problems.errors)
     parsed = _fields(data, source.path, settings, problems, INCIDENT_FIELDS)
     if parsed is None:

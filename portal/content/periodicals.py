@@ -21,6 +21,7 @@ from ..model.names import Unknown, case_twin, did_you_mean, pick
 from ..model.objects import Adoption, Issue, IssueItem, Periodical, Report, Settings
 from ..model.problems import Problems, Wrong
 from ..words import messages
+from ..words.documents import office_of, total_number
 from ..words.messages import choices, say
 from .fields import FieldContext, Field, Invalid, boolean, moment, parse_fields, text
 from .frontmatter import Map, Node, Scalar, Seq
@@ -336,13 +337,12 @@ H1_RE = re.compile(r"\A\s*#[ \t]+[^\n]*(?:\n|\Z)")
 
 
 def issue_title(issue: Issue) -> str:
-    total = f"（总第{issue.total}期）" if issue.total is not None else ""
-    return f"{issue.label}{total}"
+    return f"{issue.label}{total_number(issue.total)}"
 
 
 def editing_unit(organization: str) -> str:
     """编发单位: the bureau's office, which edits the periodical."""
-    return f"{organization}办公室"
+    return office_of(organization)
 
 
 @dataclass

@@ -3,7 +3,7 @@
 Classified markings, embedded resources from outside the site, the text as
 a reader sees it (tags, entities and invisible characters resolved), and the
 sanitizer used on every piece of content-derived HTML.  Personal data is
-:mod:`portal.privacy`.
+:mod:`portal.content.privacy`.
 """
 
 from __future__ import annotations

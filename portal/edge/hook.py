@@ -34,6 +34,7 @@ from ..output.web.pages import Portal, put_panel, take_panel
 from ..store.cache import cache_folder
 from ..store.reuse import Download, Downloads, PageMemo, TemplateCode
 from ..words.messages import say
+from ..words.pages import BUILD_FAILED
 from . import search_switch, sitedir
 from .preview import Preview
 from .site import ConfigFailure, Site, load_site, settings_of
@@ -54,7 +55,7 @@ class PortalHook:
         self.dirty = False
         self.started = False  # by MkDocs' command line (on_startup), not by a program calling build()
         self.site_dir = ""  # the site folder as configured, while the build writes beside it
-        self.building: str | None = None  # where this build writes (see portal.sitedir), until it is swapped in
+        self.building: str | None = None  # where this build writes (see portal.edge.sitedir), until it is swapped in
         self.strict_refused = False  # the build was complete but --strict counted warnings
         self.sanitized: set[str] = set()
         self.paneled: set[str] = set()  # report and request pages: their panel skips Markdown
@@ -137,7 +138,7 @@ class PortalHook:
             raise PluginError(say("site.content_failed", errors=len(errors), files=len({p.path for p in errors})))
 
     def _history(self, root: str, docs_dir: str) -> Any:
-        """Every report's commits: one ``git log`` of the content folder per build (see :mod:`portal.history`)."""
+        """Every report's commits: one ``git log`` of the content folder per build (:mod:`portal.figures.history`)."""
         if self.git is None:
             return UNAVAILABLE
         return parse(self.git(root, [*LOG_ARGS, "--", os.path.relpath(docs_dir, root)]))
@@ -184,7 +185,7 @@ class PortalHook:
         return files
 
     def _admin(self, files: Files, config: MkDocsConfig) -> None:
-        """The editor at admin/ (see :mod:`portal.editor`): its configuration generated, the CMS copied."""
+        """The editor at admin/ (see :mod:`portal.output.web.editor`): its configuration generated, the CMS copied."""
         root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         vendor = self.env.get("PORTAL_CMS_DIR") or os.path.join(root, editor.VENDOR)
         requests = [(r.id, r.title) for r in self.site.content.requests]
@@ -297,7 +298,7 @@ class PortalHook:
             log.error(say("build.failed", reason=say("build.reason_interrupted"), site=self.site_dir))
 
     def on_post_page(self, output: str, page: Page) -> str:
-        """The page's own CSP (hashes of the theme's inline scripts) and ``noindex``; see :mod:`portal.csp`."""
+        """The page's own CSP (hashes of the theme's inline scripts) and ``noindex`` (:mod:`portal.output.web.csp`)."""
         return csp.protect(output, page.content or "", with_policy=self.command != "serve")
 
     def on_post_template(self, output: str) -> str:
@@ -392,8 +393,8 @@ def _write_error_site(site_dir: str, lines: list[str]) -> None:
     """Every address of serve's temporary site shows the errors (its pages go; 404.html is the error page)."""
     items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines if line.strip())
     page = (
-        '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>构建失败</title></head><body>'
-        "<h1>构建失败：网站未更新</h1><p>修改下列问题并保存后，页面会自动刷新。</p>"
+        f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{BUILD_FAILED["title"]}</title></head>'
+        f"<body><h1>{BUILD_FAILED['heading']}</h1><p>{BUILD_FAILED['hint']}</p>"
         f"<ul>{items}</ul></body></html>"
     )
     for folder, _, files in os.walk(site_dir):

@@ -204,7 +204,7 @@ def load_site(
 
     ``months`` (command line only, no bodies): the caller needs the reports of these months alone (``()``:
     none, as ``check``), besides those every period needs; an unchanged content folder is then not read
-    at all (:mod:`portal.snapshot`), and the site has no ``sources``.
+    at all (:mod:`portal.store.snapshot`), and the site has no ``sources``.
     """
     settings = settings or settings_of(config)
     root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone, tzinfo
 
 from ..model.objects import Report
+from ..words.documents import publication
 from ..words.messages import say
 from ..words.numbers import cn_date, cn_minute
 from ..words.vocabulary import LEVEL_NAMES
@@ -143,7 +144,7 @@ def entries(history: SiteHistory, report: Report, as_of: datetime) -> tuple[Entr
         found.append((commit.when, 0, Entry(commit.when, what, commit.author, commit.subject)))
     for adoption in adoptions_at(report, as_of):
         level = LEVEL_NAMES.get(adoption.level, adoption.level)
-        where = f"《{adoption.publication}》" if adoption.publication else ""
+        where = publication(adoption.publication) if adoption.publication else ""
         note = " ".join(part for part in (where, adoption.form) if part)
         entry = Entry(adoption.date, say("history.adopted"), adoption.by, note, level, _timed(adoption.date))
         found.append((_key(adoption.date, as_of), 1, entry))

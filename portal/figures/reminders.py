@@ -7,9 +7,9 @@ deadline day, an urgent event's due time, a month end, a weekday), never on
 when the command runs, so running it on a schedule whose interval equals the
 window sends each reminder exactly once with no state file.  Whether it is
 still needed (nobody has answered yet) is judged by the same evaluation as
-the portal (:func:`portal.tally.evaluate`) at ``as_of``.
+the portal (:func:`portal.figures.tally.evaluate`) at ``as_of``.
 
-Sending lives in :mod:`portal.channels`.
+Sending lives in :mod:`portal.output.channels`.
 """
 
 from __future__ import annotations

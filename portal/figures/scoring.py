@@ -10,7 +10,7 @@ are :data:`DEFAULTS`, defined only here.
 A report is scored under the version in force at its own date, also for
 adoptions and instructions that come later; they count in the report's
 period.  Anything dated after ``as_of`` does not exist yet.  Period rows
-(``base``, ``per_missing`` …) are in :mod:`portal.units`.
+(``base``, ``per_missing`` …) are in :mod:`portal.figures.units`.
 """
 
 from __future__ import annotations

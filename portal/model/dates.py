@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..words.messages import say
+from ..words.numbers import period_label
 
 _MOMENT_RE = re.compile(
     r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
@@ -146,12 +147,7 @@ class Period:
     @property
     def label(self) -> str:
         """The period in Chinese: 2026年3月, 2026年第一季度, 2026年度."""
-        year = self.start.year
-        if self.kind == "month":
-            return f"{year}年{self.start.month}月"
-        if self.kind == "quarter":
-            return f"{year}年第{'一二三四'[(self.start.month - 1) // 3]}季度"
-        return f"{year}年度"
+        return period_label(self.kind, self.start.year, self.start.month)
 
 
 def _month_end(year: int, month: int) -> date:

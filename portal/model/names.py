@@ -15,19 +15,14 @@ from dataclasses import dataclass, replace
 from typing import Generic, Protocol, TypeVar
 
 from ..words import messages
+from ..words.vocabulary import LEVEL_NAMES
 from .problems import Wrong
 
 _INVISIBLE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 
 LEVELS: tuple[str, ...] = ("bureau", "county", "city", "province", "national")
-#: The levels as clerks write them (SPEC §4): accepted wherever a level code is.
-LEVEL_WORDS: dict[str, str] = {
-    "本局": "bureau",
-    "县级": "county",
-    "市级": "city",
-    "省级": "province",
-    "国家级": "national",
-}
+#: The levels as clerks write them (SPEC §4), the words the pages print: accepted wherever a level code is.
+LEVEL_WORDS: dict[str, str] = {name: code for code, name in LEVEL_NAMES.items()}
 #: Routes of an adoption: 直报 / 转报, or their English codes.
 ROUTES: dict[str, str] = {"直报": "直报", "转报": "转报", "direct": "直报", "forwarded": "转报"}
 

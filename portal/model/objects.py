@@ -8,6 +8,7 @@ from datetime import date, datetime, tzinfo
 from functools import cached_property
 from typing import Any
 
+from ..words.documents import issue_label
 from .names import LEVELS as LEVELS  # defined with the names; many modules import it from here
 from .names import Resolver, Unknown
 from .reminder_settings import ReminderSettings
@@ -62,7 +63,7 @@ class PeriodRule:
 
 @dataclass(frozen=True)
 class ScoringVersion:
-    """One version of ``extra.portal.scoring``; its defaults live in :data:`portal.scoring.DEFAULTS`."""
+    """One version of ``extra.portal.scoring``; its defaults live in :data:`portal.figures.scoring.DEFAULTS`."""
 
     start: date | None
     submitted: float
@@ -275,7 +276,7 @@ class Request:
 
 @dataclass(frozen=True)
 class BulletinNote:
-    """The office's own words for one bulletin (``bulletins/<period>.md``, read by :mod:`portal.notes`)."""
+    """The office's own words for one bulletin (``bulletins/<period>.md``, read by :mod:`portal.content.notes`)."""
 
     period: str  # the period key, from the file name
     path: str
@@ -312,7 +313,7 @@ class Issue:
 
     @property
     def label(self) -> str:
-        return f"《{self.publication}》{self.date.year}年第{self.number}期"
+        return issue_label(self.publication, self.date.year, self.number)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 
+from ..words.reminders import OFFICE
 from .workdays import WorkCalendar, china
 
 
@@ -60,6 +61,6 @@ class ReminderSettings:
     calendar: WorkCalendar = field(default_factory=china)
     state: str = ""  # the state file (see portal.store.remind_state); "" = window mode
     horizon_hours: float = 24  # without a usable state file: look back this far, never further
-    office: Recipient = field(default_factory=lambda: Recipient(name="办公室"))
+    office: Recipient = field(default_factory=lambda: Recipient(name=OFFICE))
     recipients: Mapping[str, Recipient] = field(default_factory=dict)  # configured section name -> recipient
     channels: tuple[ChannelSettings, ...] = ()

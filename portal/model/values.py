@@ -1,7 +1,8 @@
 """Scalar checks shared by the settings, the scoring rules and the content fields.
 
-Each takes a value as YAML gave it and returns the value (cleaned) or a :class:`Wrong` whose message says,
-in Chinese, what is wrong and what to write; the caller adds the place (key path, or file, line and field).
+Each takes a value as YAML gave it and returns the value (cleaned) or a :class:`~portal.model.problems.Wrong`
+whose message says, in Chinese, what is wrong and what to write; the caller adds the place (key path, or file,
+line and field).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What a 通报 says, computed once: the view model the page, the .docx and the .xlsx render.
 
-:func:`make_bulletin` turns one period's :class:`~portal.tally.Tally` (and
+:func:`make_bulletin` turns one period's :class:`~portal.figures.tally.Tally` (and
 the year-to-date running totals) into a frozen :class:`Bulletin`: the
 ranking, the totals, praise, reminders and alerts, already worded from
 :mod:`portal.words.bulletin`.  Renderers only lay it out; none of them computes
@@ -328,7 +328,7 @@ def make_bulletin(
     tally_of: Callable[[Period], Tally] | None = None,
     note: BulletinNote | None = None,
 ) -> Bulletin:
-    """The 通报 of ``period`` (``tally_of`` may cache tallies; default: :func:`portal.tally.tally`), with the
+    """The 通报 of ``period`` (``tally_of`` may cache tallies; default: :func:`portal.figures.tally.tally`), with the
     office's own words, 文号 number and date from ``note`` (``content/bulletins/<period>.md``).
     """
     settings = ev.settings

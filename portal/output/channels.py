@@ -38,7 +38,7 @@ from ..figures.reminders import Reminder
 from ..model.objects import Settings
 from ..model.reminder_settings import ChannelSettings, Recipient, ReminderSettings
 from ..words.messages import say
-from ..words.reminders import CHANNEL_NAMES, FOOTER, ROBOT_FOOTER, VIEW, VIEW_DETAILS
+from ..words.reminders import CHANNEL_NAMES, FOOTER, ROBOT_FOOTER, VIEW, VIEW_DETAILS, robot_recipients
 
 
 class ChannelError(Exception):
@@ -321,11 +321,11 @@ def outgoing(
             payload: Any = email_message(reminder, to, channel.sender, settings.organization, date)
             items.append(Outgoing(reminder, ", ".join(str(a) for a in to), payload))
         elif channel.type == "wecom":
-            names = "、".join(p.name for p in people)
+            names = robot_recipients([p.name for p in people])
             items.append(Outgoing(reminder, names, wecom_payload(reminder, people)))
         else:
             at = [f"@{m[:3]}****{m[-4:]}" for m in mobiles(people)]  # printouts land in CI logs: masked
-            who = "、".join(p.name for p in people) + ("（" + "、".join(at) + "）" if at else "")
+            who = robot_recipients([p.name for p in people], at)
             items.append(Outgoing(reminder, who, dingtalk_payload(reminder, people)))
     return items
 

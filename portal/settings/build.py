@@ -19,6 +19,7 @@ from ..model.dates import get_zone
 from ..model.names import Resolver, did_you_mean, normalize
 from ..model.objects import DocumentSettings, Periodical, ScoringVersion, Section, Settings
 from ..model.problems import Problem
+from ..words.documents import office_of
 from ..words.messages import say
 from .checks import SLUG_RE, Errors, Schema, unknown_adopter, validate
 from .editor import parse_editor
@@ -94,7 +95,7 @@ def _document(bulletin: dict[str, Any], organization: str) -> DocumentSettings:
     """One issuing body throughout: the 版头 names the office that signs and prints the 通报 (文号 such as
     示民办 = 示例县民政局办公室); a 署名 or 印发机关 not set follows the 版头, the 版头 defaults to the office.
     """
-    masthead = bulletin.get("masthead") or f"{organization}办公室"
+    masthead = bulletin.get("masthead") or office_of(organization)
     signer = bulletin.get("signer") or masthead
     return DocumentSettings(
         number=bulletin.get("document_number") or "",

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..model.objects import EditorSettings
-from ..words.messages import say
+from ..words.messages import listing, say
 from .checks import Errors
 from .schema import ROOT
 
@@ -50,7 +50,7 @@ def _editor_problems(raw: dict[Any, Any], values: dict[str, Any]) -> Errors:
     """Every problem of ``extra.portal.editor``, as (key path, message)."""
     errors: Errors = []
     errors += [
-        (f"{_PATH}.{key}", say("editor.unknown_key", key=key, keys="、".join(_KEYS))) for key in raw if key not in _KEYS
+        (f"{_PATH}.{key}", say("editor.unknown_key", key=key, keys=listing(_KEYS))) for key in raw if key not in _KEYS
     ]
     errors += [
         (f"{_PATH}.{key}", say("editor.not_text", key=key))
@@ -59,7 +59,7 @@ def _editor_problems(raw: dict[Any, Any], values: dict[str, Any]) -> Errors:
     ]
     backend = values["backend"]
     if backend not in BACKENDS:
-        errors.append((f"{_PATH}.backend", say("editor.bad_backend", value=backend or "", names="、".join(BACKENDS))))
+        errors.append((f"{_PATH}.backend", say("editor.bad_backend", value=backend or "", names=listing(BACKENDS))))
     elif backend != "local":
         errors += [
             (f"{_PATH}.{key}", say("editor.required", key=key, backend=backend))

@@ -17,6 +17,7 @@ from ..model.objects import Section
 from ..model.reminder_settings import ChannelSettings, Recipient, ReminderSettings
 from ..model.workdays import china
 from ..words.messages import say
+from ..words.reminders import OFFICE
 from .checks import Errors, unknown_section, validate
 from .schema import CALENDAR, CHANNELS, DEFAULT_PORTS, RECIPIENT, REMINDERS, ROOT, SECRET_KEYS
 
@@ -41,7 +42,7 @@ def reminder_settings(raw: object, sections: tuple[Section, ...], errors: Errors
     errors.extend(problems)
     if problems and not values:
         return None
-    office = _recipient(values.get("office") or {"name": "办公室"}, f"{PATH}.office", errors)
+    office = _recipient(values.get("office") or {"name": OFFICE}, f"{PATH}.office", errors)
     recipients = _recipients(values.get("recipients") or {}, sections, errors)
     channels = _channels(values.get("channels"), f"{PATH}.channels", errors)
     calendar, problems = validate(CALENDAR, values.get("calendar"), f"{PATH}.calendar")
@@ -54,7 +55,7 @@ def reminder_settings(raw: object, sections: tuple[Section, ...], errors: Errors
         send_at=_clock(values["send_at"]),
         retries=values["retries"],
         backoff_seconds=values["backoff_seconds"],
-        office=office if office.name else replace(office, name="办公室"),
+        office=office if office.name else replace(office, name=OFFICE),
         recipients=recipients,
         channels=channels,
         quiet_hours=quiet,

@@ -1,10 +1,10 @@
 """Scoring rules as data (SPEC §4.1): a version's ``rules`` and ``period`` rows, validated.
 
 :func:`parse_rules` and :func:`parse_period_rows` turn the config's rows into
-:class:`portal.model.Rule` / :class:`portal.model.PeriodRule`, reporting every
+:class:`portal.model.objects.Rule` / :class:`portal.model.objects.PeriodRule`, reporting every
 problem as ``(key path, message)`` — an unknown name, a match key the fact
 does not have, a row with no or two effects, ``per_missing`` without
-``minimum`` … .  Pricing itself is in :mod:`portal.scoring`.
+``minimum`` … .  Pricing itself is in :mod:`portal.figures.scoring`.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ def _effect(row: Mapping[str, Any], effects: tuple[str, ...], where: str, errors
     if not given:
         errors.append((where, say("rules.no_effect", effects=" | ".join(effects))))
     else:
-        errors.append((f"{where}.{given[1]}", say("rules.two_effects", given="、".join(given))))
+        errors.append((f"{where}.{given[1]}", say("rules.two_effects", given=messages.listing(given))))
     return None
 
 

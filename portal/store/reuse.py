@@ -4,7 +4,7 @@
 Excel files is the largest fixed cost of a build (tens of milliseconds a file, two files for each of ~36
 periods at 1,000 reports); across the builds of one ``mkdocs serve`` an edit that does not change a
 bulletin's figures costs nothing here.  The key is a digest of the whole
-:class:`~portal.bulletin.Bulletin` except the reports' and requests' texts, which no download prints
+:class:`~portal.output.bulletin.Bulletin` except the reports' and requests' texts, which no download prints
 (titles, dates, sections and figures are all in it).
 
 :class:`PageMemo`: generated pages by a digest of everything they are made from: a report's page by its

@@ -9,7 +9,7 @@ months (``stats`` of a month decodes about 1/24 of a two-year repository) or non
 
 It holds while the content folder is unchanged, as git trusts its index: one walk of the folder (every
 entry's path, mode, size, mtime, ctime and inode) must give the signature recorded, no entry may be newer
-than 2 s before the load that wrote it began (:data:`portal.cache.RACY_NS`), the parse cache must be the
+than 2 s before the load that wrote it began (:data:`portal.store.cache.RACY_NS`), the parse cache must be the
 file the snapshot cites (its checksum), and the key covers the settings, the code and how MkDocs picks
 files.  A symbolic link anywhere in the folder, or a folder that cannot be listed: no snapshot (what a link
 points at can change while the folder does not).  Same file format as the parse cache: JSON behind a
@@ -86,7 +86,7 @@ def save(
 ) -> None:
     """Keep a load's outcome (``tree``: the folder's :func:`folder_signature` taken before it); never fatal.
 
-    ``started_ns`` (:func:`portal.cache.stamp` before the walk) becomes the file's mtime; nothing is kept when
+    ``started_ns`` (:func:`portal.store.cache.stamp` before the walk) becomes the file's mtime; nothing is kept when
     the parse cache was not saved (its checksum is unknown).
     """
     if not cache.sha or not started_ns:

@@ -33,14 +33,14 @@ ALL_DONE = "本期各股室均按要求完成报送任务。"
 #: reminded once the period has ended: see docs/decisions.md, issue 25).
 ALL_DONE_SO_FAR = "截至目前，暂无需要提醒的事项；报送任务完成情况待本期结束后通报。"
 #: Why a leading section (within the top ``bulletin.praise`` ranks, score above 0) is not praised, first reason
-#: that holds (see :func:`portal.bulletin.held_back`).
+#: that holds (see :func:`portal.output.bulletin.held_back`).
 HELD_BACK = {
     "no_reports": "本期未报送信息",
     "failed": "考核不达标",
     "no_praise": "按计分办法不在表扬之列",
     "reminded": "有提醒事项",
 }
-#: Why a praised section is praised, each said only where it holds (see :func:`portal.bulletin.praise_reasons`).
+#: Why a praised section is praised, each said only where it holds (see :func:`portal.output.bulletin.praise_reasons`).
 PRAISE_REASONS = {"volume": "报送数量多", "rate": "采用率高", "instructions": "获领导批示"}
 REMINDERS = {
     "zero": "本期未报送信息，请高度重视，明确专人负责。",
@@ -92,7 +92,7 @@ def held_back_sentence(held: Iterable[tuple[str, str]]) -> str:
 
 
 #: Why the 个人 totals differ from the 股室 totals, each said only where it holds (see
-#: :func:`portal.bulletin.people_differences`).
+#: :func:`portal.output.bulletin.people_differences`).
 PEOPLE_DIFFERENCES = {
     "unsigned": "{n}条信息未署作者，只计入股室",
     "joint_sections": "{n}条合报信息在每个合报股室各计1条",

@@ -34,7 +34,27 @@ def printed_on(day: date) -> str:
 
 def issue_number(number: int, total: int | None) -> str:
     """第12期（总第156期）; without the 总期号 when the issue has none."""
-    return f"第{number}期" + (f"（总第{total}期）" if total is not None else "")
+    return f"第{number}期" + total_number(total)
+
+
+def total_number(total: int | None) -> str:
+    """An issue's 总期号 after its title: ``（总第156期）``; "" when the issue has none."""
+    return f"（总第{total}期）" if total is not None else ""
+
+
+def publication(name: str) -> str:
+    """A periodical's or a publication's name as a text names it: ``《民政信息》``."""
+    return f"《{name}》"
+
+
+def issue_label(name: str, year: int, number: int) -> str:
+    """One issue of a periodical: ``《民政信息》2026年第3期``."""
+    return f"{publication(name)}{year}年第{number}期"
+
+
+def office_of(organization: str) -> str:
+    """The bureau's office (编发单位 of a 简报, 版头 of a 通报 by default): ``示例县民政局办公室``."""
+    return f"{organization}办公室"
 
 
 def copies_line(copies: int) -> str:

@@ -9,6 +9,7 @@ Field names and values are quoted as the user wrote them: ``“{value}”``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 # Content files: front-matter, fields, names (sections, adopters, levels), dates.
@@ -688,7 +689,7 @@ _SAFETY: dict[str, str] = {
 
 # The build and the site: failed builds, the serve banner, workers, deploy.
 _BUILD: dict[str, str] = {
-    # A failed build leaves the site folder as it found it (portal.sitedir, portal.hook).
+    # A failed build leaves the site folder as it found it (portal.edge.sitedir, portal.edge.hook).
     "build.failed": "构建失败：{reason}。网站没有更新，{site} 保持原样。",
     "build.reason_strict": "--strict 模式下出现了警告（见上文），按要求不发布",
     "build.reason_template": "模板 {file} 第 {line} 行有错误：{error}",
@@ -824,4 +825,9 @@ def _unknown_hint(kind: str, near: str | None, names: tuple[str, ...], owner: st
 
 def choices(names: list[str] | tuple[str, ...]) -> str:
     """Names to choose from, as Chinese lists them: ``“社会救助股”、“养老服务股”``."""
-    return "、".join(f"“{name}”" for name in names)
+    return listing(f"“{name}”" for name in names)
+
+
+def listing(names: Iterable[str]) -> str:
+    """Names as Chinese lists them, bare: ``社会救助股、养老服务股``."""
+    return "、".join(names)

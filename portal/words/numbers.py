@@ -34,6 +34,15 @@ def cn_numeral(n: int) -> str:
     return NUMERALS[n - 1] if n <= 10 else f"十{NUMERALS[n - 11]}"
 
 
+def period_label(kind: str, year: int, month: int) -> str:
+    """A period in Chinese, from its kind and first month: 2026年3月, 2026年第一季度, 2026年度."""
+    if kind == "month":
+        return f"{year}年{month}月"
+    if kind == "quarter":
+        return f"{year}年第{NUMERALS[(month - 1) // 3]}季度"
+    return f"{year}年度"
+
+
 def cn_date(day: date | datetime) -> str:
     """A date as a 公文 writes it, without leading zeros: 2026年1月5日."""
     return f"{day.year}年{day.month}月{day.day}日"

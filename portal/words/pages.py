@@ -147,6 +147,12 @@ BADGES = {
     "good": "好信息",
     "urgent": "紧急",
 }
+#: What every address of ``make serve``'s site shows while the content has errors (the errors listed below).
+BUILD_FAILED = {
+    "title": "构建失败",
+    "heading": "构建失败：网站未更新",
+    "hint": "修改下列问题并保存后，页面会自动刷新。",
+}
 REQUEST_LATER = "本约稿的下发日期晚于统计时点，尚未生效。"
 NOTHING = "无。"
 #: The home page's headings and counters (``{days}``: how far back the counters look).

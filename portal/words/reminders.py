@@ -133,3 +133,10 @@ def dry_run_line(at: datetime, kind: str, section: str, office: bool, title: str
     """
     who = (f"{section}、{OFFICE}" if office else section) if section else OFFICE
     return f"{at:%Y-%m-%d %H:%M}  {KIND_NAMES[kind]}  {who}  《{title}》  {link}"
+
+
+def robot_recipients(names: Sequence[str], mentioned: Sequence[str] = ()) -> str:
+    """Who a robot message goes to, as the command line prints it: ``甲股、乙股``, with the mobiles it @-mentions
+    (masked) after them: ``甲股（@138****0000）``.
+    """
+    return "、".join(names) + ("（" + "、".join(mentioned) + "）" if mentioned else "")

@@ -4,7 +4,7 @@ A column is one :class:`Column` spec (key, header, accessor, format, which table
 table of the bulletin page, of the Word bulletin and the Excel 股室 sheet and the CLI table all iterate
 :data:`SECTION_COLUMNS`, picking the columns that show in them (:func:`shown_in`); templates print ``H.key``
 (the header) and ``STATUS_LABELS``/``LEVEL_NAMES`` instead of repeating the words.  The 通报's sentences are
-in :mod:`portal.words.bulletin`, the 简报's in :mod:`portal.words.periodical`, numbers and dates in
+in :mod:`portal.words.bulletin`, the 简报's in :mod:`portal.words.documents`, numbers and dates in
 :mod:`portal.words.numbers`, the scoring rules in :mod:`portal.words.rules`.
 """
 
@@ -16,8 +16,11 @@ from typing import Any
 
 from .numbers import number, percent
 
-#: Adoption and instruction levels, low to high (keys as in :data:`portal.model.LEVELS`).
+#: Adoption and instruction levels, low to high (keys as in :data:`portal.model.names.LEVELS`).
 LEVEL_NAMES = {"bureau": "本局", "county": "县级", "city": "市级", "province": "省级", "national": "国家级"}
+
+#: The content kinds (folders) whose files a message names by kind (a copy's file: ``X - 副本.md``).
+CONTENT_KINDS = {"incidents": "通报记录", "requests": "约稿通知", "periodicals": "期刊", "bulletins": "通报文字"}
 
 #: Request and urgent-event statuses (SPEC §5) and the badge colour each one gets.
 STATUS_LABELS = {"on_time": "按时", "late": "迟报", "missed": "漏报", "pending": "待报", "overdue": "超时未报"}

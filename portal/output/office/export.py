@@ -1,6 +1,6 @@
 """Bulletins as Word (.docx, a GB/T 9704 公文) and Excel (.xlsx, print-ready) files.
 
-Both render the same :class:`~portal.bulletin.Bulletin` as the web page: the
+Both render the same :class:`~portal.output.bulletin.Bulletin` as the web page: the
 same parts under the same numbered headings, the same figures, praise and
 reminders, and the office's own words from ``content/bulletins/<period>.md``
 (words from :mod:`portal.words`, the columns from its one spec).  Both are written

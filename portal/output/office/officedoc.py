@@ -5,7 +5,7 @@ Small, reusable primitives: the page (A4, 天头 37 mm, 订口 28 mm, 版心
 red line), the 简报 报头 (red name, 期号, 编发单位 and date, red line),
 headings, body paragraphs, fitted tables, 署名 and 成文日期 (§7.3.5), the
 版记 (抄送, 印发; or any lines such as a 简报's 报/送/发) and page numbers ("— 1 —", odd right, even
-left).  The bulletin (:mod:`portal.export`) and the periodical 简报 both
+left).  The bulletin (:mod:`portal.output.office.export`) and the periodical 简报 both
 build their documents from these.  Nothing here reads the clock: dates come
 in as arguments, and :func:`package` writes the same bytes for the same input.
 """

@@ -5,8 +5,9 @@ above a red line; the 编者按 (when the issue has one); the table of
 contents; the items by column, each with its title, text and source; the
 版记 with the distribution (报 / 送 / 发) and 责任编辑 / 签发 between black
 rules.  Page, fonts, rules, page numbers (— 1 —: :data:`~portal.output.office.officedoc.PAGE_NUMBER`) and
-the reproducible package all come from :mod:`portal.officedoc`, the words from :mod:`portal.words.documents`; a
-report's Markdown becomes text blocks through :func:`portal.notes.blocks` (sanitized, like every page).
+the reproducible package all come from :mod:`portal.output.office.officedoc`, the words from
+:mod:`portal.words.documents`; a report's Markdown becomes text blocks through
+:func:`portal.content.notes.blocks` (sanitized, like every page).
 """
 
 from __future__ import annotations

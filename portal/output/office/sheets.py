@@ -1,7 +1,7 @@
 """Print-ready Excel sheets: title rows, ruled tables with a 合计 row, filters, frozen panes, A4 setup.
 
 :func:`table_sheet` lays out one table of a bulletin, :func:`text_sheet` its
-words; :mod:`portal.export` decides what goes where.
+words; :mod:`portal.output.office.export` decides what goes where.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ import yaml
 
 from ...model.objects import EditorSettings, Settings
 from ...settings.editor import origin
-from ...words.messages import say
+from ...words.messages import listing, say
 from ...words.pages import COLLECTIONS
 from ...words.pages import EDITOR_LABELS as L
 from ...words.vocabulary import LEVEL_NAMES
@@ -343,7 +343,7 @@ def _escape(text: str) -> str:
 
 
 def static_file(name: str) -> str:
-    """One of the portal's own admin scripts (``portal/admin/``), as text."""
+    """One of the portal's own admin scripts (``portal/output/web/admin/``), as text."""
     with open(os.path.join(os.path.dirname(__file__), "admin", name), encoding="utf-8") as handle:
         return handle.read()
 
@@ -390,7 +390,7 @@ def vendor_files(vendor: str) -> tuple[list[tuple[str, str]], str]:
 
 
 def _shown(versions: Mapping[str, str]) -> str:
-    return "、".join(f"{name}@{version}" for name, version in versions.items())
+    return listing(f"{name}@{version}" for name, version in versions.items())
 
 
 def taken_names(docs_dir: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Bulletin pages: each period's 通报 (a :class:`~portal.bulletin.Bulletin` on the web) and their index."""
+"""Bulletin pages: each period's 通报 (a :class:`~portal.output.bulletin.Bulletin` on the web) and their index."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .render import Context, FileLater, stats_meta
 
 @dataclass
 class BulletinView:
-    """A :class:`~portal.bulletin.Bulletin` on the web: plus charts, neighbours and download links."""
+    """A :class:`~portal.output.bulletin.Bulletin` on the web: plus charts, neighbours and download links."""
 
     b: Bulletin
     chart_scores: str

@@ -24,7 +24,7 @@ _H1_RE = re.compile(r"\A\s*#[ \t]+(\S[^\n]*)(?:\n|\Z)")
 
 
 def report_page(cx: Context, report: Report, history: tuple[Entry, ...] | None = None) -> str:
-    """The report's page; ``history``: its 修改记录 (:func:`portal.history.entries`; None: not available)."""
+    """The report's page; ``history``: its 修改记录 (:func:`portal.figures.history.entries`; None: not available)."""
     body = report.body
     match = _H1_RE.match(body)
     if match:

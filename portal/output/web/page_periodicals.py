@@ -76,7 +76,7 @@ def periodicals(cx: Context) -> dict[str, str | bytes]:
 
 
 class _Helpers:
-    """Names the templates use (kept off :class:`Portal`)."""
+    """Names the templates use (kept off :class:`~portal.output.web.pages.Portal`)."""
 
     periodical_src = staticmethod(periodical_src)
     docx_src = staticmethod(docx_src)

@@ -2,9 +2,9 @@
 
 :class:`Portal` is a thin facade over the per-kind builders — ``page_home``,
 ``page_bulletins``, ``page_sections``, ``page_lists`` and ``page_items`` —
-which take a :class:`~portal.render.Context` and return Markdown sources
-keyed by ``src_uri`` (SPEC §8).  Figures come from :mod:`portal.tally` and
-:mod:`portal.bulletin`, words from :mod:`portal.words`; templates only
+which take a :class:`~portal.output.web.render.Context` and return Markdown sources
+keyed by ``src_uri`` (SPEC §8).  Figures come from :mod:`portal.figures.tally` and
+:mod:`portal.output.bulletin`, words from :mod:`portal.words`; templates only
 lay them out.
 """
 

@@ -26,7 +26,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ...content.sanitize import sanitize_html
 from ...model.objects import Content, Report, Settings
 from ...words import pages as page_words
-from ...words.messages import say
+from ...words.messages import listing, say
 
 PUBLIC = "公开"
 MARKER = ".portal-public"  # marks a folder this command wrote (and may replace)
@@ -61,7 +61,7 @@ def _public(report: Report) -> PublicReport:
     stem = report.src_uri[: -len(os.path.splitext(report.src_uri)[1])]
     if stem.startswith("reports/"):
         stem = stem[len("reports/") :]
-    sections = "、".join(report.sections)  # a joint report (合报) names every section
+    sections = listing(report.sections)  # a joint report (合报) names every section
     return PublicReport(report.title, f"{report.date:%Y-%m-%d}", sections, sanitize_html(html_text), stem)
 
 

@@ -4,7 +4,7 @@
 evaluation, the content, URLs, a cache of tallies); the builders in
 ``page_*.py`` take it and return the Markdown source of their pages.
 Templates are autoescaped HTML blocks inside Markdown; numbers come from
-:mod:`portal.tally` and words from :mod:`portal.words`.
+:mod:`portal.figures.tally` and words from :mod:`portal.words`.
 """
 
 from __future__ import annotations
