@@ -27,6 +27,7 @@ from ..figures.tally import Tally, evaluate, number, tally, to_json
 from ..model.dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
 from ..model.problems import Problem, summary
 from ..store.cache import cache_folder
+from ..words.commands import CLAUSES, PARTS, WIDE_COMMA, listed
 from ..words.messages import say
 from ..words.vocabulary import BREAKDOWN, CLI_SECTION_KEYS, PASSED, SECTION_COLUMNS, H, columns
 from . import recording
@@ -88,7 +89,7 @@ def _run(
     ask: Callable[[str], str] | None,
     sleep: Callable[[float], None] | None,
 ) -> int:
-    parser = _parser()
+    parser = _parser(out, err)
     undecodable = [a for a in argv if not decodable(a)]  # bytes that are not UTF-8 arrive as surrogates
     if undecodable:
         print(say("cli.error", message=say("safety.argument_not_utf8", argument=shown(undecodable[0]))), file=err)
@@ -106,9 +107,9 @@ def _run(
     return _BY_NAME[args.command].handler(invocation, args, site_config)
 
 
-def _parser() -> argparse.ArgumentParser:
-    """The command line's parser, one sub-parser per row of :data:`COMMANDS`."""
-    parser = Parser(prog="build_stats.py", description=say("usage.description"))
+def _parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
+    """The command line's parser, one sub-parser per row of :data:`COMMANDS`; it writes to ``out`` and ``err``."""
+    parser = Parser(prog="build_stats.py", description=say("usage.description"), out=out, err=err)
     parser.add_argument("--config", default="mkdocs.yml", metavar=say("usage.metavar.file"), help=say("help.config"))
     sub = parser.add_subparsers(
         dest="command", required=True, title=say("usage.commands"), metavar=say("usage.command")
@@ -391,7 +392,8 @@ def _write_bulletin(fmt: str, bulletin: Bulletin, output: str, out: TextIO, err:
     from ..output.office.export import write_export  # heavy imports only when exporting
 
     if os.path.isdir(output):
-        print(say("cli.export_folder", output=output, example=f"{output.rstrip('/')}/通报.{fmt}"), file=err)
+        example = say("cli.example_bulletin", folder=output.rstrip("/"), fmt=fmt)
+        print(say("cli.export_folder", output=output, example=example), file=err)
         return EXIT_USAGE
     try:
         write_export(fmt, bulletin, output)
@@ -411,11 +413,11 @@ def _new_file(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig
     settings, err = site_config.settings, inv.err
     today = inv.now.astimezone(settings.tz).date()
     labels = {
-        "title": "标题",
+        "title": say("cli.prompt_title"),
         "section": H["section"],
-        "deadline": "截止日期 YYYY-MM-DD",
-        "event_time": "事件发生时间 YYYY-MM-DD HH:MM",
-        "type_": "类型（" + "、".join(settings.incident_types) + "）",
+        "deadline": say("cli.prompt_deadline"),
+        "event_time": say("cli.prompt_event_time"),
+        "type_": say("cli.prompt_type", types=listed(settings.incident_types)),
     }
     wanted = {"report": ["title", "section"], "request": ["title", "deadline"], "incident": ["section", "type_"]}
     needed = wanted[args.kind]
@@ -425,7 +427,7 @@ def _new_file(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig
         return EXIT_USAGE
     missing = [f"--{n.strip('_').replace('_', '-')}" for n in needed if not getattr(args, n)]
     if missing:
-        print(say("cli.new_needs", kind=args.kind, options="、".join(missing)), file=err)
+        print(say("cli.new_needs", kind=args.kind, options=listed(missing)), file=err)
         return EXIT_USAGE
     refused = unknown_section(settings, args.section) if args.kind in ("report", "incident") else None
     if refused:
@@ -498,7 +500,7 @@ def _draft(
 
 def _names(text: str) -> tuple[str, ...]:
     """``a,b，c`` (ASCII or full-width commas) as a tuple of names."""
-    return tuple(t.strip() for t in text.replace("，", ",").split(",") if t.strip())
+    return tuple(t.strip() for t in text.replace(WIDE_COMMA, ",").split(",") if t.strip())
 
 
 def _width(text: str) -> int:
@@ -515,7 +517,9 @@ def format_table(t: Tally, site: Site) -> str:
     specs = columns(SECTION_COLUMNS, CLI_SECTION_KEYS)
     cells = [[c.short or c.header for c in specs]] + [[c.text(r) for c in specs] for r in t.sections]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(specs))]
-    lines = [f"{site.settings.organization} {t.period.label}（{t.period.key}）  截至 {t.as_of:%Y-%m-%d %H:%M}"]
+    as_of = f"{t.as_of:%Y-%m-%d %H:%M}"
+    organization = site.settings.organization
+    lines = [say("stats.heading", organization=organization, period=t.period.label, key=t.period.key, as_of=as_of)]
     for index, row in enumerate(cells):
         lines.append("  ".join(_pad(c, widths[i], right=specs[i].numeric) for i, c in enumerate(row)))
         if index == 0:
@@ -523,25 +527,27 @@ def format_table(t: Tally, site: Site) -> str:
     lines += ["", *breakdown_lines(t)]
     if t.people:
         lines.append("")
-        lines.append("个人：" + "；".join(f"{p.author}（{p.section}）{number(p.score)}分" for p in t.people[:10]))
+        people = [say("stats.person", author=p.author, section=p.section, score=number(p.score)) for p in t.people[:10]]
+        lines.append(say("stats.people", people=CLAUSES.join(people)))
     if t.overdue:
         lines.append("")
-        lines.append("超时未报的重大紧急事件：" + "；".join(u.report.path for u in t.overdue))
+        lines.append(say("stats.overdue", paths=CLAUSES.join(u.report.path for u in t.overdue)))
     return "\n".join(lines)
 
 
 def breakdown_lines(t: Tally) -> list[str]:
     """``得分构成``: per section, where its score comes from, its incidents and 达标/不达标."""
-    lines = ["得分构成："]
+    lines = [say("stats.breakdown")]
     for row in t.sections:
         parts = [f"{BREAKDOWN[k]} {number(v)}" for k, v in row.breakdown.items()]
         if row.total == "average":
-            parts.append("平均")
+            parts.append(say("stats.average"))
         if row.incidents:
-            parts.append("扣分事项：" + "、".join(f"{k}{v}次" for k, v in row.incidents.items()))
+            incidents = listed(say("stats.incident", type=k, count=v) for k, v in row.incidents.items())
+            parts.append(say("stats.incidents", incidents=incidents))
         if row.passed is not None:
             parts.append(PASSED[row.passed])
-        lines.append(f"  {row.section}：{'，'.join(parts)}；得分 {number(row.score)}")
+        lines.append(say("stats.section", section=row.section, parts=PARTS.join(parts), score=number(row.score)))
     return lines
 
 

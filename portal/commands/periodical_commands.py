@@ -15,6 +15,7 @@ from typing import TextIO
 from ..model.names import Unknown
 from ..model.objects import Content, Issue, Periodical, Settings
 from ..model.problems import Problem, Problems
+from ..words import commands as words
 from ..words import messages
 from ..words.messages import say
 from .context import EXIT_IO, EXIT_OK, EXIT_USAGE
@@ -29,7 +30,7 @@ def find_periodical(settings: Settings, typed: str) -> Periodical | None:
 def _unknown(settings: Settings, typed: str, err: TextIO) -> int:
     found = settings.names.periodical(typed)
     names = [p.name for p in settings.periodicals]
-    known = "、".join(names) if names else say("commands.no_periodicals")
+    known = words.listed(names) if names else say("commands.no_periodicals")
     near = messages.did_you_mean(found.near) if isinstance(found, Unknown) else ""
     print(say("commands.unknown_periodical", value=typed, hint=near, known=known), file=err)
     return EXIT_USAGE
@@ -59,12 +60,13 @@ def export_issue(args: argparse.Namespace, settings: Settings, content: Content,
         return EXIT_USAGE
     issue = pick_issue(content.issues, periodical, args.number, args.year)
     if issue is None:
-        when = f"{args.year}年" if args.year else ""
+        when = say("commands.in_year", year=args.year) if args.year else ""
         print(say("commands.no_issue", name=periodical.name, when=when, number=args.number), file=err)
         return EXIT_USAGE
     output = args.output or f"{periodical.slug}-{issue.date.year}-{issue.number:02d}.docx"
     if os.path.isdir(output):
-        print(say("cli.export_folder", output=output, example=f"{output.rstrip('/')}/简报.docx"), file=err)
+        example = say("cli.example_issue", folder=output.rstrip("/"))
+        print(say("cli.export_folder", output=output, example=example), file=err)
         return EXIT_USAGE
     data = issue_docx(issue, periodical, {r.src_uri: r for r in content.reports}, settings)
     try:
@@ -103,18 +105,17 @@ def issue_draft(
     )
     column = periodical.columns[0] if periodical.columns else ""
     lines = [f"publication: {_quote(periodical.name)}", f"number: {number}"]
-    lines.append(f"total: {max(totals) + 1}" if totals else "# total: 总期号（接续上一期，如 157）")
-    lines += [f"date: {day.isoformat()}", "# editor: 责任编辑", "# signer: 签发人"]
-    lines.append("draft: true  # 草稿：不发布、不计分；选定信息后删去这一行即发布")
-    lines.append("items:")
-    shown = "、".join(periodical.columns) if periodical.columns else "（未设栏目）"
-    lines.append(f"# 候选信息：近{weeks}周已计入、尚未编入本刊的信息，新的在前。删去行首的 # 即选用；栏目：{shown}")
+    lines.append(f"total: {max(totals) + 1}" if totals else words.ISSUE_TOTAL)
+    lines += [f"date: {day.isoformat()}", words.ISSUE_EDITOR, words.ISSUE_SIGNER, words.ISSUE_DRAFT, "items:"]
+    shown = words.listed(periodical.columns) if periodical.columns else words.ISSUE_NO_COLUMNS
+    lines.append(words.ISSUE_CANDIDATES.format(weeks=weeks, columns=shown))
     for report in candidates:
         item = f"{{report: {report.src_uri}" + (f", column: {column}}}" if column else "}")
-        lines.append(f"#  - {item}  # {report.date:%Y-%m-%d} {report.section} {report.title}")
+        date_ = f"{report.date:%Y-%m-%d}"
+        lines.append(words.ISSUE_CANDIDATE.format(item=item, date=date_, section=report.section, title=report.title))
     if not candidates:
-        lines.append(f"# （近{weeks}周没有尚未编入的信息）")
-    text = "---\n" + "\n".join(lines) + "\n---\n"
+        lines.append(words.ISSUE_NO_CANDIDATES.format(weeks=weeks))
+    text = words.ISSUE.format(fields="\n".join(lines))
     folder = os.path.join(docs_dir, "periodicals", periodical.slug)
     full = os.path.join(folder, f"{day.year}-{number:02d}.md")
     rel = os.path.relpath(full, root).replace(os.sep, "/")

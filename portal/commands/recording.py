@@ -28,6 +28,7 @@ from ..model.names import Unknown, level_code
 from ..model.objects import Content, Report, Settings
 from ..model.problems import Problem, Problems
 from ..utils.files import replace_atomically
+from ..words.commands import listed
 from ..words.messages import say
 from ..words.numbers import number
 from ..words.vocabulary import STATUS_LABELS
@@ -296,7 +297,7 @@ def score_lines(old: Content, new: Content, report: Report, settings: Settings, 
     before, after = evaluate(old, settings, as_of), evaluate(new, settings, as_of)
     if report.path not in after.scores:
         return [say("recording.score_unknown")]
-    sections = "、".join(report.sections)
+    sections = listed(report.sections)
     where = {
         "sections": sections,
         "period": period_containing(report.date.date()).label,

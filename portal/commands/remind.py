@@ -40,6 +40,7 @@ from ..output.channels import MissingSecret, Outgoing, Sender, deliver, make_sen
 from ..settings.locate import locate_in_chain
 from ..settings.schema import ROOT
 from ..store.remind_state import Done, State, StateError, load_state, locked, save
+from ..words.commands import listed
 from ..words.messages import WARNING_PREFIX, say
 from ..words.reminders import CHANNEL_NAMES
 from .context import EXIT_CHANNEL, EXIT_OK, EXIT_USAGE, Invocation
@@ -77,7 +78,7 @@ def prepare(
     if args.channel:
         channels = [c for c in channels if c.name == args.channel]
         if not channels:
-            names = "、".join(c.name for c in rs.channels) or say("rules.none_configured")
+            names = listed(c.name for c in rs.channels) or say("rules.none_configured")
             raise RemindUsage(say("remind.no_channel", channel=args.channel, names=names))
     if channels and not rs.portal_url:
         raise RemindUsage(say("remind.portal_url", key=f"{ROOT}.reminders.portal_url"))
@@ -109,10 +110,8 @@ def remind(
         return with_state(run, path, moment)
     as_of = align(moment, window, rs.send_at)
     found = plan(settings, rs, content, as_of, window, use_directory_urls)
-    print(
-        f"提醒：{as_of - window:%Y-%m-%d %H:%M} 至 {as_of:%Y-%m-%d %H:%M}（窗口 {args.window}），共 {len(found)} 条",
-        file=out,
-    )
+    start, end = f"{as_of - window:%Y-%m-%d %H:%M}", f"{as_of:%Y-%m-%d %H:%M}"
+    print(say("remind.heading", start=start, end=end, window=args.window, count=len(found)), file=out)
     if not channels:
         for reminder in found:
             print(one_line(reminder), file=out)
@@ -139,7 +138,7 @@ def _channel(
 ) -> int:
     """Send (or list) one channel's messages; the exit code it deserves."""
     items = outgoing(found, channel, rs, settings, format_datetime(now.astimezone(settings.tz)))
-    print(f"[{channel.name}] {CHANNEL_NAMES[channel.type]}：{len(items)} 条", file=out)
+    print(say("remind.channel", channel=channel.name, type=CHANNEL_NAMES[channel.type], count=len(items)), file=out)
     nobody = [r for r in found if r.key not in {i.reminder.key for i in items}]
     for reminder in nobody:
         print(say("remind.nobody", channel=channel.name, title=reminder.title), file=err)
@@ -156,7 +155,7 @@ def _channel(
         return EXIT_OK
     result = deliver(sender, items, rs.retries, rs.backoff_seconds, sleep)
     for item in result.sent:
-        print(scrub(f"  已发送 {_line(item)}", sender.secrets), file=out)
+        print(scrub(say("remind.sent", line=_line(item)), sender.secrets), file=out)
     for message in result.errors:
         print(message, file=err)
     return EXIT_CHANNEL if result.errors else EXIT_OK
@@ -277,7 +276,7 @@ def _channel_with_state(
 
     result = deliver(sender, now, run.rs.retries, run.rs.backoff_seconds, run.sleep, record)
     for item in result.sent:
-        print(scrub(f"  已发送 {_line(item)}", sender.secrets), file=run.out)
+        print(scrub(say("remind.sent", line=_line(item)), sender.secrets), file=run.out)
     for message in result.errors:
         print(message, file=run.err)
     delivered = {id(i) for i in result.sent}

@@ -22,6 +22,7 @@ from ..model.dates import DateError, Moment, parse_moment
 from ..model.names import Unknown
 from ..model.objects import Settings
 from ..model.problems import Problem, Problems
+from ..words import commands as words
 from ..words.messages import say
 from .context import EXIT_CONTENT, EXIT_IO, EXIT_OK
 
@@ -68,13 +69,13 @@ def report_draft(
     clock = "%Y-%m-%d %H:%M:%S" if when.at.second else "%Y-%m-%d %H:%M"
     lines.append(f"date: {when.at.strftime(clock) if when.has_time else day.isoformat()}")
     if urgent:
-        lines += ["urgent: true", f"event_time: {event_time}", "# reported_time: 上报后填写 YYYY-MM-DD HH:MM"]
+        lines += ["urgent: true", f"event_time: {event_time}", words.REPORT_REPORTED_TIME]
     if request:
         lines.append(f"request: {request}")
     if tags:
         lines.append(f"tags: [{', '.join(_quote(t) for t in tags)}]")
-    lines += ["# adopted: 被采用后填写采用单位，如 县委办", "classification: 内部"]
-    text = "---\n" + "\n".join(lines) + "\n---\n\n（正文：一是……二是……三是……）\n"
+    lines += [words.REPORT_ADOPTED, words.REPORT_CLASSIFICATION]
+    text = words.REPORT.format(fields="\n".join(lines))
     slug = found.slug if found else "x"
     folder = os.path.join(docs_dir, "reports", f"{day.year}", f"{day.month:02d}")
     name = _free(folder, lambda n: f"{day.isoformat()}-{slug}-{n}.md")
@@ -87,7 +88,7 @@ def unknown_section(settings: Settings, name: str) -> str | None:
     if not isinstance(found, Unknown):
         return None
     hint = say("recording.new_hint", name=found.near) if found.near else ""
-    names = "、".join(s.name for s in settings.sections)
+    names = words.listed(s.name for s in settings.sections)
     return say("recording.new_unknown_section", value=name, hint=hint, names=names)
 
 
@@ -138,10 +139,7 @@ def request_draft(
     lines = [f"title: {_quote(title)}", f"issued: {issued.isoformat()}", f"deadline: {deadline.isoformat()}"]
     if sections:
         lines.append(f"sections: [{', '.join(sections)}]")
-    text = (
-        "---\n" + "\n".join(lines) + "\n---\n\n## 约稿内容\n\n（写明需要反映的工作、数据和典型做法）\n\n"
-        "## 报送要求\n\n字数 800 字以内，按时报送；逾期按迟报计。\n"
-    )
+    text = words.REQUEST.format(fields="\n".join(lines))
     if os.path.exists(os.path.join(folder, name)):
         return None, [
             Problem(
@@ -170,7 +168,7 @@ def incident_draft(
         if refused:
             return None, [Problem("--report", 1, "report", refused)]
         lines.append(f"report: {_quote(report)}")
-    text = "---\n" + "\n".join(lines) + "\n---\n\n（写明通报或查实的情况、依据和处理意见）\n"
+    text = words.INCIDENT.format(fields="\n".join(lines))
     slug = found.slug if found else "x"
     folder = os.path.join(docs_dir, "incidents", f"{day.year}")
     name = _free(folder, lambda n: f"{day.isoformat()}-{slug}-{n}.md")
