@@ -16,7 +16,7 @@ import contextlib
 import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -177,16 +177,16 @@ def _public_arguments(public: argparse.ArgumentParser) -> None:
 
 
 def _check(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
-    """``check``, and with ``--review`` the merge request's own rules on its files (:mod:`portal.review`)."""
+    """``check``, and with ``--review`` the merge request's own rules on its files (:mod:`portal.content.review`)."""
     settings, root = site_config.settings, inv.root
     site = _load(inv, site_config, bodies=False, months=None if args.review else [])
     as_of = resolve_as_of(None, inv.env, inv.now, settings.tz)
-    calendar = calendar_warnings(site_config.raw_portal, settings, args.config, as_of)
+    calendar = calendar_warnings(site_config.raw_portal, settings, inv.config_file, as_of)
     problems = site.problems.sorted() + calendar
     if args.review:
         files = [os.path.relpath(os.path.abspath(f), root) for f in args.files]
         problems = sorted([*problems, *review_problems(site.content, site.settings, inv.now, root, files)], key=_order)
-    _print_problems(problems, site.content.files, root, inv.out)
+    _print_problems(inv, problems, site.content.files, inv.out)
     return EXIT_CONTENT if any(p.is_error for p in problems) else EXIT_OK
 
 
@@ -197,7 +197,7 @@ def _stats(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -
         return when
     as_of, period = when
     site = _load(inv, site_config, bodies=False, months=_months(period.start, period))
-    if _stopped_by_errors(site, inv.root, inv.err):
+    if _stopped_by_errors(inv, site):
         return EXIT_CONTENT
     result = tally(evaluate(site.content, site.settings, as_of), period)
     if args.json:
@@ -215,22 +215,22 @@ def _export(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) 
     as_of, period = when
     if args.periodical:  # an issue's .docx prints its reports' texts
         site = _load(inv, site_config, bodies=True, months=None)
-        if _stopped_by_errors(site, inv.root, inv.err):
+        if _stopped_by_errors(inv, site):
             return EXIT_CONTENT
         from .periodical_commands import export_issue
 
-        return export_issue(args, site.settings, site.content, inv.out, inv.err)
+        return export_issue(inv, args, site.settings, site.content)
     if not (args.format and args.output):
         print(say("cli.export_needs"), file=inv.err)
         return EXIT_USAGE
     site = _load(inv, site_config, bodies=False, months=_months(date(period.start.year, 1, 1), period))
-    if _stopped_by_errors(site, inv.root, inv.err):
+    if _stopped_by_errors(inv, site):
         return EXIT_CONTENT
     from ..output.bulletin import make_bulletin
 
     evaluation = evaluate(site.content, site.settings, as_of)
     bulletin = make_bulletin(evaluation, period, note=site.content.notes.get(period.key))
-    return _write_bulletin(args.format, bulletin, args.output, inv.out, inv.err)
+    return _write_bulletin(inv, args.format, bulletin, args.output)
 
 
 def _new(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
@@ -238,13 +238,12 @@ def _new(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> 
     if args.kind != "periodical":
         return _new_file(inv, args, site_config)
     site = _load(inv, site_config, bodies=False, months=None)
-    if _stopped_by_errors(site, inv.root, inv.err):
+    if _stopped_by_errors(inv, site):
         return EXIT_CONTENT
     from .periodical_commands import new_issue
 
-    today = inv.now.astimezone(site.settings.tz).date()
     try:
-        return new_issue(args, site.settings, site.content, site.root, site_config.docs_dir, today, inv.out, inv.err)
+        return new_issue(inv, args, site.settings, site.content, site_config.docs_dir)
     except DateError as exc:
         print(say("cli.error", message=exc), file=inv.err)
         return EXIT_USAGE
@@ -253,7 +252,7 @@ def _new(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> 
 def _public(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
     """``public``: the public subset of the site, written to ``--output``."""
     site = _load(inv, site_config, bodies=True, months=None)
-    if _stopped_by_errors(site, inv.root, inv.err):
+    if _stopped_by_errors(inv, site):
         return EXIT_CONTENT
     from ..output.web.public import OutputError, public_images, public_reports, public_site, write_public
 
@@ -276,29 +275,25 @@ def _public(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) 
 
 def _remind(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
     """``remind``: usage errors first (exit 2), then content errors (exit 1, nothing sent), then send."""
-    settings, raw_portal, site_url = site_config.settings, site_config.raw_portal, site_config.site_url
+    settings = site_config.settings
     try:
-        prepare(args, raw_portal, settings, site_url, inv.now)
+        ready = prepare(args, settings, site_config.site_url, inv.now)
     except RemindUsage as exc:
         print(exc, file=inv.err)
         return EXIT_USAGE
     site = _load(inv, site_config, bodies=False, months=None)
-    if _stopped_by_errors(site, inv.root, inv.err):
+    if _stopped_by_errors(inv, site):
         return EXIT_CONTENT
-    return remind(inv, args, raw_portal, site_url, site_config.use_directory_urls, settings, site.content)
+    return remind(inv, args, ready, settings, site.content, site_config.use_directory_urls)
 
 
 def _record(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
     """``adopt``, ``instruct``, ``reported``: one report edited in place, its score from the site's content."""
-    root = inv.root
-    docs_dir = os.path.join(root, site_config.docs_dir)
 
     def content(months: list[str]) -> Any:
         return _load(inv, site_config, bodies=False, months=months).content
 
-    return record_report(
-        args, site_config.settings, root, docs_dir, inv.now, inv.out, inv.err, content, lambda p: _shown(p, root)
-    )
+    return record_report(inv, args, site_config.settings, site_config.docs_dir, content)
 
 
 #: The commands, in the order ``--help`` lists them.
@@ -362,47 +357,40 @@ def _order(problem: Problem) -> tuple[str, int, str, str]:
     return (problem.path, problem.line, problem.field, problem.message)
 
 
-def _stopped_by_errors(site: Site, root: str, err: TextIO) -> bool:
+def _stopped_by_errors(inv: Invocation, site: Site) -> bool:
     """Print a loaded site's errors (True: the command stops, exit 1), or else its warnings (False)."""
     problems = site.problems.sorted()
     if site.problems.errors:
-        _print_problems(problems, site.content.files, root, err)
+        _print_problems(inv, problems, site.content.files, inv.err)
         return True
     for problem in problems:
-        print(_shown(problem, root), file=err)
+        print(inv.shown(problem), file=inv.err)
     return False
 
 
-def _shown(problem: Problem, root: str) -> str:
-    """The problem with its path relative to the current folder (paths are kept relative to the site)."""
-    if os.path.abspath(root) == os.getcwd():
-        return problem.format()
-    path = os.path.relpath(os.path.join(root, problem.path))
-    return replace(problem, path=path.replace(os.sep, "/")).format()
-
-
-def _print_problems(problems: list[Problem], files: int, root: str, stream: TextIO) -> None:
+def _print_problems(inv: Invocation, problems: list[Problem], files: int, stream: TextIO) -> None:
+    """The problems and their summary line, on ``stream`` (``check``: out; a command stopped by errors: err)."""
     for problem in problems:
-        print(_shown(problem, root), file=stream)
+        print(inv.shown(problem), file=stream)
     print(summary(problems, files), file=stream)
 
 
-def _write_bulletin(fmt: str, bulletin: Bulletin, output: str, out: TextIO, err: TextIO) -> int:
+def _write_bulletin(inv: Invocation, fmt: str, bulletin: Bulletin, output: str) -> int:
     """Write the bulletin; a failed write leaves no partial file behind."""
     from ..output.office.export import write_export  # heavy imports only when exporting
 
     if os.path.isdir(output):
         example = say("cli.example_bulletin", folder=output.rstrip("/"), fmt=fmt)
-        print(say("cli.export_folder", output=output, example=example), file=err)
+        print(say("cli.export_folder", output=output, example=example), file=inv.err)
         return EXIT_USAGE
     try:
         write_export(fmt, bulletin, output)
     except OSError as exc:
         if os.path.isfile(output) and not os.path.islink(output):
             os.unlink(output)  # a truncated document must not be mistaken for the bulletin
-        print(say("cli.cannot_write", output=output, reason=exc.strerror or exc), file=err)
+        print(say("cli.cannot_write", output=output, reason=exc.strerror or exc), file=inv.err)
         return EXIT_IO
-    print(say("cli.wrote", output=output), file=out)
+    print(say("cli.wrote", output=output), file=inv.out)
     return EXIT_OK
 
 
@@ -411,7 +399,6 @@ def _new_file(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig
     from .scaffold import unknown_section, write_or_report
 
     settings, err = site_config.settings, inv.err
-    today = inv.now.astimezone(settings.tz).date()
     labels = {
         "title": say("cli.prompt_title"),
         "section": H["section"],
@@ -423,7 +410,7 @@ def _new_file(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig
     needed = wanted[args.kind]
     if args.kind == "report" and args.urgent:
         needed.append("event_time")
-    if not _prompt(args, needed, labels, inv.ask, err):
+    if not _prompt(inv, args, needed, labels):
         return EXIT_USAGE
     missing = [f"--{n.strip('_').replace('_', '-')}" for n in needed if not getattr(args, n)]
     if missing:
@@ -433,37 +420,34 @@ def _new_file(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig
     if refused:
         print(refused, file=err)
         return EXIT_CONTENT
-    root, docs_dir = inv.root, site_config.docs_dir
-    docs_dir = os.path.join(root, docs_dir) if not os.path.isabs(docs_dir) else docs_dir
     try:
-        draft, problems = _draft(args, settings, root, docs_dir, today, inv.now)
+        draft, problems = _draft(inv, args, settings, site_config.docs_dir)
     except DateError as exc:
         print(say("cli.error", message=exc), file=err)
         return EXIT_USAGE
-    return write_or_report(draft, problems, root, inv.out, err)
+    return write_or_report(inv, draft, problems)
 
 
-def _prompt(
-    args: argparse.Namespace, needed: list[str], labels: dict[str, str], ask: Callable[[str], str] | None, err: TextIO
-) -> bool:
-    """Ask for each missing option; False when the input ends (Ctrl-D), after saying which one."""
+def _prompt(inv: Invocation, args: argparse.Namespace, needed: list[str], labels: dict[str, str]) -> bool:
+    """Ask (``inv.ask``) for each missing option; False when the input ends (Ctrl-D), after saying which one."""
     for name in needed:
-        if not getattr(args, name) and ask is not None:
+        if not getattr(args, name) and inv.ask is not None:
             try:
-                setattr(args, name, ask(f"{labels[name]}: ").strip())
+                setattr(args, name, inv.ask(f"{labels[name]}: ").strip())
             except EOFError:
                 option = f"--{name.strip('_').replace('_', '-')}"
-                print(say("cli.no_answer", label=labels[name], option=option), file=err)
+                print(say("cli.no_answer", label=labels[name], option=option), file=inv.err)
                 return False
     return True
 
 
-def _draft(
-    args: argparse.Namespace, settings: Any, root: str, docs_dir: str, today: Any, now: datetime
-) -> tuple[Any, list[Problem]]:
+def _draft(inv: Invocation, args: argparse.Namespace, settings: Any, docs_dir: str) -> tuple[Any, list[Problem]]:
     """The file ``new`` writes, checked (raises DateError on a bad --date/--issued/--deadline)."""
     from ..model.dates import parse_moment
     from .scaffold import incident_draft, report_draft, report_moment, request_draft
+
+    root, now = inv.root, inv.now
+    today = now.astimezone(settings.tz).date()
 
     def day_of(text: str | None) -> Any:
         return parse_moment(text, settings.tz).day if text else today

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 from datetime import date, datetime, time, timedelta
-from typing import TextIO
 
 from ..model.names import Unknown
 from ..model.objects import Content, Issue, Periodical, Settings
@@ -18,7 +17,7 @@ from ..model.problems import Problem, Problems
 from ..words import commands as words
 from ..words import messages
 from ..words.messages import say
-from .context import EXIT_IO, EXIT_OK, EXIT_USAGE
+from .context import EXIT_IO, EXIT_OK, EXIT_USAGE, Invocation
 from .scaffold import Draft, _quote
 
 
@@ -27,12 +26,13 @@ def find_periodical(settings: Settings, typed: str) -> Periodical | None:
     return settings.periodical(typed) or next((p for p in settings.periodicals if p.slug == typed.strip()), None)
 
 
-def _unknown(settings: Settings, typed: str, err: TextIO) -> int:
+def _unknown(inv: Invocation, settings: Settings, typed: str) -> int:
+    """No periodical is called ``typed``: say which are (exit 2)."""
     found = settings.names.periodical(typed)
     names = [p.name for p in settings.periodicals]
     known = words.listed(names) if names else say("commands.no_periodicals")
     near = messages.did_you_mean(found.near) if isinstance(found, Unknown) else ""
-    print(say("commands.unknown_periodical", value=typed, hint=near, known=known), file=err)
+    print(say("commands.unknown_periodical", value=typed, hint=near, known=known), file=inv.err)
     return EXIT_USAGE
 
 
@@ -46,12 +46,14 @@ def pick_issue(issues: tuple[Issue, ...], periodical: Periodical, number: int, y
     return max(found, key=lambda i: i.date) if found else None
 
 
-def export_issue(args: argparse.Namespace, settings: Settings, content: Content, out: TextIO, err: TextIO) -> int:
+def export_issue(inv: Invocation, args: argparse.Namespace, settings: Settings, content: Content) -> int:
+    """``export --periodical NAME --number N [--year Y] [-o FILE]``: one issue as .docx."""
     from ..output.office.periodical_docx import issue_docx
 
+    err = inv.err
     periodical = find_periodical(settings, args.periodical)
     if periodical is None:
-        return _unknown(settings, args.periodical, err)
+        return _unknown(inv, settings, args.periodical)
     if args.number is None:
         print(say("commands.issue_number"), file=err)
         return EXIT_USAGE
@@ -77,7 +79,7 @@ def export_issue(args: argparse.Namespace, settings: Settings, content: Content,
             os.unlink(output)  # a truncated document must not be mistaken for the issue
         print(say("cli.cannot_write", output=output, reason=exc.strerror or exc), file=err)
         return EXIT_IO
-    print(say("cli.wrote", output=output), file=out)
+    print(say("cli.wrote", output=output), file=inv.out)
     return EXIT_OK
 
 
@@ -141,25 +143,19 @@ def _checked(
     return Draft(rel, text), []
 
 
-def new_issue(
-    args: argparse.Namespace,
-    settings: Settings,
-    content: Content,
-    root: str,
-    docs_dir: str,
-    today: date,
-    out: TextIO,
-    err: TextIO,
-) -> int:
+def new_issue(inv: Invocation, args: argparse.Namespace, settings: Settings, content: Content, docs_dir: str) -> int:
+    """``new periodical --publication NAME [--date D] [--weeks N]``: the next issue's file, dated today by default
+    (raises DateError on a bad ``--date``).
+    """
     from ..model.dates import parse_moment
     from .scaffold import write_or_report
 
     if not args.publication:
-        print(say("commands.new_periodical"), file=err)
+        print(say("commands.new_periodical"), file=inv.err)
         return EXIT_USAGE
     periodical = find_periodical(settings, args.publication)
     if periodical is None:
-        return _unknown(settings, args.publication, err)
-    day = parse_moment(args.date, settings.tz).day if args.date else today
-    draft, problems = issue_draft(settings, content, root, docs_dir, periodical, day, args.weeks)
-    return write_or_report(draft, problems, root, out, err)
+        return _unknown(inv, settings, args.publication)
+    day = parse_moment(args.date, settings.tz).day if args.date else inv.now.astimezone(settings.tz).date()
+    draft, problems = issue_draft(settings, content, inv.root, docs_dir, periodical, day, args.weeks)
+    return write_or_report(inv, draft, problems)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
-from typing import Any, TextIO
+from typing import Any
 
 from ..content.discovery import SourceFile, windows_refusal
 from ..content.parsing import parse_incident, parse_report, parse_request
@@ -24,7 +24,7 @@ from ..model.objects import Settings
 from ..model.problems import Problem, Problems
 from ..words import commands as words
 from ..words.messages import say
-from .context import EXIT_CONTENT, EXIT_IO, EXIT_OK
+from .context import EXIT_CONTENT, EXIT_IO, EXIT_OK, Invocation
 
 
 @dataclass(frozen=True)
@@ -223,17 +223,19 @@ def write(draft: Draft, root: str) -> str:
     return full
 
 
-def write_or_report(draft: Draft | None, problems: Sequence[Problem], root: str, out: TextIO, err: TextIO) -> int:
-    """Write a checked draft, or list why there is none; the exit code (0 written, 1 content, 4 cannot write)."""
+def write_or_report(inv: Invocation, draft: Draft | None, problems: Sequence[Problem]) -> int:
+    """Write a checked draft in the site's folder, or list why there is none; the exit code (0 written, 1 content,
+    4 cannot write).
+    """
     if draft is None:
         for problem in problems:
-            print(problem.format(), file=err)
+            print(problem.format(), file=inv.err)
         return EXIT_CONTENT
     try:
-        write(draft, root)
+        write(draft, inv.root)
     except OSError as exc:
-        print(say("cli.cannot_write", output=draft.path, reason=exc.strerror or exc), file=err)
+        print(say("cli.cannot_write", output=draft.path, reason=exc.strerror or exc), file=inv.err)
         return EXIT_IO
-    shown = os.path.relpath(os.path.join(root, draft.path)).replace(os.sep, "/")  # from the current folder
-    print(say("cli.wrote", output=shown), file=out)
+    shown = os.path.relpath(os.path.join(inv.root, draft.path)).replace(os.sep, "/")  # from the current folder
+    print(say("cli.wrote", output=shown), file=inv.out)
     return EXIT_OK
