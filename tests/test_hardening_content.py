@@ -514,6 +514,24 @@ def test_new_incident_refuses_a_draft_report(tmp_path: Path) -> None:
     assert not (site / "content/incidents").exists()
 
 
+def test_new_incident_names_a_report_it_cannot_read_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root reads any file, so the refusal of the operating system is played by the module's ``open``."""
+    from portal.commands import scaffold
+
+    site = make_site(tmp_path, reports={"2026/03/r.md": report()})
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(scaffold, "open", refused, raising=False)
+    args = ("new", "incident", "--section", "甲股", "--type", "被通报", "--date", "2026-03-20")
+    result = run_cli(site, *args, "--report", "reports/2026/03/r.md")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.strip() == (
+        "--report:1: report: reports/2026/03/r.md 无法读取（Permission denied）；请检查它的读取权限，或不写 --report"
+    )
+
+
 # --- config and hints ----------------------------------------------------------------------------------
 
 

@@ -44,9 +44,12 @@ USER_KEYWORDS = {"help", "description", "title", "epilog", "usage"}
 #: Strings that are English on purpose: what a developer sees, or text matched against other programs' words.
 #: (A TypeError for a developer, e.g. store/cache.py's, is not a clerk's error and is not scanned.) Also: lines of YAML
 #: that a command writes into a file, whose field names and values are the file format's own words.
-DEVELOPER_ONLY: set[tuple[str, str]] = {
-    ("periodical_commands.py", "draft: true  # 草稿：不发布、不计分；选定信息后删去这一行即发布"),
-}
+DEVELOPER_ONLY: set[tuple[str, str]] = set()
+#: Folders of ``portal/`` whose code writes no Chinese itself: every word they print or write into a file comes
+#: from ``portal/words/`` (the catalogue, or named templates and punctuation).
+WORDLESS = ("commands", "store", "edge")
+#: A Chinese character or Chinese punctuation: CJK radicals to ideographs, compatibility ideographs, full width.
+HAN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
 
 
 def _modules() -> dict[str, ast.Module]:
@@ -191,3 +194,49 @@ def test_every_say_gives_exactly_the_fields_its_message_names() -> None:
                 )
     assert calls > 250
     assert not wrong, "\n".join(wrong)
+
+
+def _chinese_literals(tree: ast.Module) -> list[tuple[int, str]]:
+    """``(line, text)`` of every string literal with a Chinese character that is no docstring (comments are not
+    in the tree).
+    """
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and HAN.search(node.value)
+    ]
+
+
+@pytest.mark.parametrize("folder", WORDLESS)
+def test_the_store_the_edge_and_the_commands_take_every_word_from_the_words_layer(folder: str) -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE.parent)}:{line}: {text!r}"
+        for path in sorted((PACKAGE / folder).rglob("*.py"))
+        for line, text in _chinese_literals(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert not offenders, "put it in portal/words/ (messages.py: say(key); or a named template):\n" + "\n".join(
+        offenders
+    )
+
+
+def test_the_chinese_finder_skips_docstrings_and_comments() -> None:
+    tree = ast.parse(
+        '"""模块说明。"""\n'
+        "def f():\n"
+        '    """函数说明。"""\n'
+        "    # 注释\n"
+        '    print("已写入 " + path)\n'
+        "    return '、'.join(names), f'{n}年', 'plain English'\n"
+    )
+    assert sorted(text for _, text in _chinese_literals(tree)) == sorted(["已写入 ", "、", "年"])

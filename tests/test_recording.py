@@ -308,8 +308,10 @@ def test_the_dates_default_to_the_clock_in_the_configured_zone(tmp_path: Path) -
 def test_help_is_chinese(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     site = make_site(tmp_path)
     for command in ("adopt", "instruct", "reported"):
-        assert run_cli(site, command, "--help").code == 0
-        shown = capsys.readouterr().out
+        result = run_cli(site, command, "--help")
+        assert result.code == 0
+        shown = result.out  # on the run's stream, not the process's
+        assert capsys.readouterr() == ("", "")
         assert "--by" in shown or "--at" in shown
         assert "文件未改动" not in shown and "其余内容不动" in shown
 

@@ -38,15 +38,6 @@ DOTTED = re.compile(r"(?<![\w./-])((?:portal|tests)(?:\.[A-Za-z_]\w*)+)")
 PATH = re.compile(r"(?<![\w./-])((?:portal|tests|tools|bench)/[\w./*-]*[\w*])")
 FILE = re.compile(r"(?<![\w./\\-])(\w+\.py)\b")
 PAGES = ("README.md", "docs/engines.md", "docs/performance.md")
-#: Drifted names in ``portal/commands/``, whose docstrings another branch of issue 23 rewrites: tolerated
-#: until that branch is merged (then this goes; the test fails on nothing else).
-ELSEWHERE = {
-    ("portal/commands/cli.py", "portal.review"),
-    ("portal/commands/recording.py", "portal.frontedit"),
-    ("portal/commands/remind.py", "portal.channels"),
-    ("portal/commands/remind.py", "portal.remind_state"),
-    ("portal/commands/remind.py", "portal.reminders"),
-}
 
 
 def _python_files() -> list[Path]:
@@ -199,13 +190,11 @@ def problems() -> list[str]:
         here, name = _dotted(path), path.relative_to(REPO).as_posix()
         for line, text in texts(path):
             for match in ROLE.finditer(text):
-                if (name, match.group(2)) in ELSEWHERE:
-                    continue
                 if (why := role_problem(match.group(1), match.group(2), here)) is not None:
                     found.append(f"{name}:{line}: {match.group(0)}: {why}")
             # the tests' own prose has made-up examples (``portal.a.x``) and file names (``portal.js``)
             prose = prose_problems(text, dotted=not name.startswith("tests/"))
-            found += [f"{name}:{line}: {target}: {why}" for target, why in prose if (name, target) not in ELSEWHERE]
+            found += [f"{name}:{line}: {target}: {why}" for target, why in prose]
     for page in PAGES:
         for number, row in enumerate((REPO / page).read_text(encoding="utf-8").splitlines(), 1):
             found += [f"{page}:{number}: {target}: {why}" for target, why in prose_problems(row)]

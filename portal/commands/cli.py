@@ -16,7 +16,7 @@ import contextlib
 import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -27,6 +27,7 @@ from ..figures.tally import Tally, evaluate, number, tally, to_json
 from ..model.dates import DateError, Period, months_between, parse_period, period_containing, resolve_as_of
 from ..model.problems import Problem, summary
 from ..store.cache import cache_folder
+from ..words.commands import CLAUSES, PARTS, WIDE_COMMA, listed
 from ..words.messages import say
 from ..words.vocabulary import BREAKDOWN, CLI_SECTION_KEYS, PASSED, SECTION_COLUMNS, H, columns
 from . import recording
@@ -88,7 +89,7 @@ def _run(
     ask: Callable[[str], str] | None,
     sleep: Callable[[float], None] | None,
 ) -> int:
-    parser = _parser()
+    parser = _parser(out, err)
     undecodable = [a for a in argv if not decodable(a)]  # bytes that are not UTF-8 arrive as surrogates
     if undecodable:
         print(say("cli.error", message=say("safety.argument_not_utf8", argument=shown(undecodable[0]))), file=err)
@@ -106,9 +107,9 @@ def _run(
     return _BY_NAME[args.command].handler(invocation, args, site_config)
 
 
-def _parser() -> argparse.ArgumentParser:
-    """The command line's parser, one sub-parser per row of :data:`COMMANDS`."""
-    parser = Parser(prog="build_stats.py", description=say("usage.description"))
+def _parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
+    """The command line's parser, one sub-parser per row of :data:`COMMANDS`; it writes to ``out`` and ``err``."""
+    parser = Parser(prog="build_stats.py", description=say("usage.description"), out=out, err=err)
     parser.add_argument("--config", default="mkdocs.yml", metavar=say("usage.metavar.file"), help=say("help.config"))
     sub = parser.add_subparsers(
         dest="command", required=True, title=say("usage.commands"), metavar=say("usage.command")
@@ -176,16 +177,16 @@ def _public_arguments(public: argparse.ArgumentParser) -> None:
 
 
 def _check(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
-    """``check``, and with ``--review`` the merge request's own rules on its files (:mod:`portal.review`)."""
+    """``check``, and with ``--review`` the merge request's own rules on its files (:mod:`portal.content.review`)."""
     settings, root = site_config.settings, inv.root
     site = _load(inv, site_config, bodies=False, months=None if args.review else [])
     as_of = resolve_as_of(None, inv.env, inv.now, settings.tz)
-    calendar = calendar_warnings(site_config.raw_portal, settings, args.config, as_of)
+    calendar = calendar_warnings(site_config.raw_portal, settings, inv.config_file, as_of)
     problems = site.problems.sorted() + calendar
     if args.review:
         files = [os.path.relpath(os.path.abspath(f), root) for f in args.files]
         problems = sorted([*problems, *review_problems(site.content, site.settings, inv.now, root, files)], key=_order)
-    _print_problems(problems, site.content.files, root, inv.out)
+    _print_problems(inv, problems, site.content.files, inv.out)
     return EXIT_CONTENT if any(p.is_error for p in problems) else EXIT_OK
 
 
@@ -196,7 +197,7 @@ def _stats(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -
         return when
     as_of, period = when
     site = _load(inv, site_config, bodies=False, months=_months(period.start, period))
-    if _stopped_by_errors(site, inv.root, inv.err):
+    if _stopped_by_errors(inv, site):
         return EXIT_CONTENT
     result = tally(evaluate(site.content, site.settings, as_of), period)
     if args.json:
@@ -214,22 +215,22 @@ def _export(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) 
     as_of, period = when
     if args.periodical:  # an issue's .docx prints its reports' texts
         site = _load(inv, site_config, bodies=True, months=None)
-        if _stopped_by_errors(site, inv.root, inv.err):
+        if _stopped_by_errors(inv, site):
             return EXIT_CONTENT
         from .periodical_commands import export_issue
 
-        return export_issue(args, site.settings, site.content, inv.out, inv.err)
+        return export_issue(inv, args, site.settings, site.content)
     if not (args.format and args.output):
         print(say("cli.export_needs"), file=inv.err)
         return EXIT_USAGE
     site = _load(inv, site_config, bodies=False, months=_months(date(period.start.year, 1, 1), period))
-    if _stopped_by_errors(site, inv.root, inv.err):
+    if _stopped_by_errors(inv, site):
         return EXIT_CONTENT
     from ..output.bulletin import make_bulletin
 
     evaluation = evaluate(site.content, site.settings, as_of)
     bulletin = make_bulletin(evaluation, period, note=site.content.notes.get(period.key))
-    return _write_bulletin(args.format, bulletin, args.output, inv.out, inv.err)
+    return _write_bulletin(inv, args.format, bulletin, args.output)
 
 
 def _new(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
@@ -237,13 +238,12 @@ def _new(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> 
     if args.kind != "periodical":
         return _new_file(inv, args, site_config)
     site = _load(inv, site_config, bodies=False, months=None)
-    if _stopped_by_errors(site, inv.root, inv.err):
+    if _stopped_by_errors(inv, site):
         return EXIT_CONTENT
     from .periodical_commands import new_issue
 
-    today = inv.now.astimezone(site.settings.tz).date()
     try:
-        return new_issue(args, site.settings, site.content, site.root, site_config.docs_dir, today, inv.out, inv.err)
+        return new_issue(inv, args, site.settings, site.content, site_config.docs_dir)
     except DateError as exc:
         print(say("cli.error", message=exc), file=inv.err)
         return EXIT_USAGE
@@ -252,7 +252,7 @@ def _new(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> 
 def _public(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
     """``public``: the public subset of the site, written to ``--output``."""
     site = _load(inv, site_config, bodies=True, months=None)
-    if _stopped_by_errors(site, inv.root, inv.err):
+    if _stopped_by_errors(inv, site):
         return EXIT_CONTENT
     from ..output.web.public import OutputError, public_images, public_reports, public_site, write_public
 
@@ -275,29 +275,25 @@ def _public(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) 
 
 def _remind(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
     """``remind``: usage errors first (exit 2), then content errors (exit 1, nothing sent), then send."""
-    settings, raw_portal, site_url = site_config.settings, site_config.raw_portal, site_config.site_url
+    settings = site_config.settings
     try:
-        prepare(args, raw_portal, settings, site_url, inv.now)
+        ready = prepare(args, settings, site_config.site_url, inv.now)
     except RemindUsage as exc:
         print(exc, file=inv.err)
         return EXIT_USAGE
     site = _load(inv, site_config, bodies=False, months=None)
-    if _stopped_by_errors(site, inv.root, inv.err):
+    if _stopped_by_errors(inv, site):
         return EXIT_CONTENT
-    return remind(inv, args, raw_portal, site_url, site_config.use_directory_urls, settings, site.content)
+    return remind(inv, args, ready, settings, site.content, site_config.use_directory_urls)
 
 
 def _record(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig) -> int:
     """``adopt``, ``instruct``, ``reported``: one report edited in place, its score from the site's content."""
-    root = inv.root
-    docs_dir = os.path.join(root, site_config.docs_dir)
 
     def content(months: list[str]) -> Any:
         return _load(inv, site_config, bodies=False, months=months).content
 
-    return record_report(
-        args, site_config.settings, root, docs_dir, inv.now, inv.out, inv.err, content, lambda p: _shown(p, root)
-    )
+    return record_report(inv, args, site_config.settings, site_config.docs_dir, content)
 
 
 #: The commands, in the order ``--help`` lists them.
@@ -361,46 +357,40 @@ def _order(problem: Problem) -> tuple[str, int, str, str]:
     return (problem.path, problem.line, problem.field, problem.message)
 
 
-def _stopped_by_errors(site: Site, root: str, err: TextIO) -> bool:
+def _stopped_by_errors(inv: Invocation, site: Site) -> bool:
     """Print a loaded site's errors (True: the command stops, exit 1), or else its warnings (False)."""
     problems = site.problems.sorted()
     if site.problems.errors:
-        _print_problems(problems, site.content.files, root, err)
+        _print_problems(inv, problems, site.content.files, inv.err)
         return True
     for problem in problems:
-        print(_shown(problem, root), file=err)
+        print(inv.shown(problem), file=inv.err)
     return False
 
 
-def _shown(problem: Problem, root: str) -> str:
-    """The problem with its path relative to the current folder (paths are kept relative to the site)."""
-    if os.path.abspath(root) == os.getcwd():
-        return problem.format()
-    path = os.path.relpath(os.path.join(root, problem.path))
-    return replace(problem, path=path.replace(os.sep, "/")).format()
-
-
-def _print_problems(problems: list[Problem], files: int, root: str, stream: TextIO) -> None:
+def _print_problems(inv: Invocation, problems: list[Problem], files: int, stream: TextIO) -> None:
+    """The problems and their summary line, on ``stream`` (``check``: out; a command stopped by errors: err)."""
     for problem in problems:
-        print(_shown(problem, root), file=stream)
+        print(inv.shown(problem), file=stream)
     print(summary(problems, files), file=stream)
 
 
-def _write_bulletin(fmt: str, bulletin: Bulletin, output: str, out: TextIO, err: TextIO) -> int:
+def _write_bulletin(inv: Invocation, fmt: str, bulletin: Bulletin, output: str) -> int:
     """Write the bulletin; a failed write leaves no partial file behind."""
     from ..output.office.export import write_export  # heavy imports only when exporting
 
     if os.path.isdir(output):
-        print(say("cli.export_folder", output=output, example=f"{output.rstrip('/')}/通报.{fmt}"), file=err)
+        example = say("cli.example_bulletin", folder=output.rstrip("/"), fmt=fmt)
+        print(say("cli.export_folder", output=output, example=example), file=inv.err)
         return EXIT_USAGE
     try:
         write_export(fmt, bulletin, output)
     except OSError as exc:
         if os.path.isfile(output) and not os.path.islink(output):
             os.unlink(output)  # a truncated document must not be mistaken for the bulletin
-        print(say("cli.cannot_write", output=output, reason=exc.strerror or exc), file=err)
+        print(say("cli.cannot_write", output=output, reason=exc.strerror or exc), file=inv.err)
         return EXIT_IO
-    print(say("cli.wrote", output=output), file=out)
+    print(say("cli.wrote", output=output), file=inv.out)
     return EXIT_OK
 
 
@@ -409,59 +399,55 @@ def _new_file(inv: Invocation, args: argparse.Namespace, site_config: SiteConfig
     from .scaffold import unknown_section, write_or_report
 
     settings, err = site_config.settings, inv.err
-    today = inv.now.astimezone(settings.tz).date()
     labels = {
-        "title": "标题",
+        "title": say("cli.prompt_title"),
         "section": H["section"],
-        "deadline": "截止日期 YYYY-MM-DD",
-        "event_time": "事件发生时间 YYYY-MM-DD HH:MM",
-        "type_": "类型（" + "、".join(settings.incident_types) + "）",
+        "deadline": say("cli.prompt_deadline"),
+        "event_time": say("cli.prompt_event_time"),
+        "type_": say("cli.prompt_type", types=listed(settings.incident_types)),
     }
     wanted = {"report": ["title", "section"], "request": ["title", "deadline"], "incident": ["section", "type_"]}
     needed = wanted[args.kind]
     if args.kind == "report" and args.urgent:
         needed.append("event_time")
-    if not _prompt(args, needed, labels, inv.ask, err):
+    if not _prompt(inv, args, needed, labels):
         return EXIT_USAGE
     missing = [f"--{n.strip('_').replace('_', '-')}" for n in needed if not getattr(args, n)]
     if missing:
-        print(say("cli.new_needs", kind=args.kind, options="、".join(missing)), file=err)
+        print(say("cli.new_needs", kind=args.kind, options=listed(missing)), file=err)
         return EXIT_USAGE
     refused = unknown_section(settings, args.section) if args.kind in ("report", "incident") else None
     if refused:
         print(refused, file=err)
         return EXIT_CONTENT
-    root, docs_dir = inv.root, site_config.docs_dir
-    docs_dir = os.path.join(root, docs_dir) if not os.path.isabs(docs_dir) else docs_dir
     try:
-        draft, problems = _draft(args, settings, root, docs_dir, today, inv.now)
+        draft, problems = _draft(inv, args, settings, site_config.docs_dir)
     except DateError as exc:
         print(say("cli.error", message=exc), file=err)
         return EXIT_USAGE
-    return write_or_report(draft, problems, root, inv.out, err)
+    return write_or_report(inv, draft, problems)
 
 
-def _prompt(
-    args: argparse.Namespace, needed: list[str], labels: dict[str, str], ask: Callable[[str], str] | None, err: TextIO
-) -> bool:
-    """Ask for each missing option; False when the input ends (Ctrl-D), after saying which one."""
+def _prompt(inv: Invocation, args: argparse.Namespace, needed: list[str], labels: dict[str, str]) -> bool:
+    """Ask (``inv.ask``) for each missing option; False when the input ends (Ctrl-D), after saying which one."""
     for name in needed:
-        if not getattr(args, name) and ask is not None:
+        if not getattr(args, name) and inv.ask is not None:
             try:
-                setattr(args, name, ask(f"{labels[name]}: ").strip())
+                setattr(args, name, inv.ask(f"{labels[name]}: ").strip())
             except EOFError:
                 option = f"--{name.strip('_').replace('_', '-')}"
-                print(say("cli.no_answer", label=labels[name], option=option), file=err)
+                print(say("cli.no_answer", label=labels[name], option=option), file=inv.err)
                 return False
     return True
 
 
-def _draft(
-    args: argparse.Namespace, settings: Any, root: str, docs_dir: str, today: Any, now: datetime
-) -> tuple[Any, list[Problem]]:
+def _draft(inv: Invocation, args: argparse.Namespace, settings: Any, docs_dir: str) -> tuple[Any, list[Problem]]:
     """The file ``new`` writes, checked (raises DateError on a bad --date/--issued/--deadline)."""
     from ..model.dates import parse_moment
     from .scaffold import incident_draft, report_draft, report_moment, request_draft
+
+    root, now = inv.root, inv.now
+    today = now.astimezone(settings.tz).date()
 
     def day_of(text: str | None) -> Any:
         return parse_moment(text, settings.tz).day if text else today
@@ -498,7 +484,7 @@ def _draft(
 
 def _names(text: str) -> tuple[str, ...]:
     """``a,b，c`` (ASCII or full-width commas) as a tuple of names."""
-    return tuple(t.strip() for t in text.replace("，", ",").split(",") if t.strip())
+    return tuple(t.strip() for t in text.replace(WIDE_COMMA, ",").split(",") if t.strip())
 
 
 def _width(text: str) -> int:
@@ -515,7 +501,9 @@ def format_table(t: Tally, site: Site) -> str:
     specs = columns(SECTION_COLUMNS, CLI_SECTION_KEYS)
     cells = [[c.short or c.header for c in specs]] + [[c.text(r) for c in specs] for r in t.sections]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(specs))]
-    lines = [f"{site.settings.organization} {t.period.label}（{t.period.key}）  截至 {t.as_of:%Y-%m-%d %H:%M}"]
+    as_of = f"{t.as_of:%Y-%m-%d %H:%M}"
+    organization = site.settings.organization
+    lines = [say("stats.heading", organization=organization, period=t.period.label, key=t.period.key, as_of=as_of)]
     for index, row in enumerate(cells):
         lines.append("  ".join(_pad(c, widths[i], right=specs[i].numeric) for i, c in enumerate(row)))
         if index == 0:
@@ -523,25 +511,27 @@ def format_table(t: Tally, site: Site) -> str:
     lines += ["", *breakdown_lines(t)]
     if t.people:
         lines.append("")
-        lines.append("个人：" + "；".join(f"{p.author}（{p.section}）{number(p.score)}分" for p in t.people[:10]))
+        people = [say("stats.person", author=p.author, section=p.section, score=number(p.score)) for p in t.people[:10]]
+        lines.append(say("stats.people", people=CLAUSES.join(people)))
     if t.overdue:
         lines.append("")
-        lines.append("超时未报的重大紧急事件：" + "；".join(u.report.path for u in t.overdue))
+        lines.append(say("stats.overdue", paths=CLAUSES.join(u.report.path for u in t.overdue)))
     return "\n".join(lines)
 
 
 def breakdown_lines(t: Tally) -> list[str]:
     """``得分构成``: per section, where its score comes from, its incidents and 达标/不达标."""
-    lines = ["得分构成："]
+    lines = [say("stats.breakdown")]
     for row in t.sections:
         parts = [f"{BREAKDOWN[k]} {number(v)}" for k, v in row.breakdown.items()]
         if row.total == "average":
-            parts.append("平均")
+            parts.append(say("stats.average"))
         if row.incidents:
-            parts.append("扣分事项：" + "、".join(f"{k}{v}次" for k, v in row.incidents.items()))
+            incidents = listed(say("stats.incident", type=k, count=v) for k, v in row.incidents.items())
+            parts.append(say("stats.incidents", incidents=incidents))
         if row.passed is not None:
             parts.append(PASSED[row.passed])
-        lines.append(f"  {row.section}：{'，'.join(parts)}；得分 {number(row.score)}")
+        lines.append(say("stats.section", section=row.section, parts=PARTS.join(parts), score=number(row.score)))
     return lines
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TextIO
+
+from ..model.problems import Problem
 
 EXIT_OK = 0  # done: clean, or only warnings
 EXIT_CONTENT = 1  # content errors (nothing was written or sent)
@@ -41,3 +43,12 @@ class Invocation:
     def root(self) -> str:
         """The site's folder: the config file's, absolute."""
         return os.path.dirname(os.path.abspath(self.config_file))
+
+    def shown(self, problem: Problem) -> str:
+        """The problem as a command prints it: its path from the current folder (problems name paths from the
+        site's folder, :attr:`root`).
+        """
+        if self.root == os.getcwd():
+            return problem.format()
+        path = os.path.relpath(os.path.join(self.root, problem.path))
+        return replace(problem, path=path.replace(os.sep, "/")).format()

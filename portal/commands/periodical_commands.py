@@ -10,14 +10,14 @@ from __future__ import annotations
 import argparse
 import os
 from datetime import date, datetime, time, timedelta
-from typing import TextIO
 
 from ..model.names import Unknown
 from ..model.objects import Content, Issue, Periodical, Settings
 from ..model.problems import Problem, Problems
+from ..words import commands as words
 from ..words import messages
 from ..words.messages import say
-from .context import EXIT_IO, EXIT_OK, EXIT_USAGE
+from .context import EXIT_IO, EXIT_OK, EXIT_USAGE, Invocation
 from .scaffold import Draft, _quote
 
 
@@ -26,12 +26,13 @@ def find_periodical(settings: Settings, typed: str) -> Periodical | None:
     return settings.periodical(typed) or next((p for p in settings.periodicals if p.slug == typed.strip()), None)
 
 
-def _unknown(settings: Settings, typed: str, err: TextIO) -> int:
+def _unknown(inv: Invocation, settings: Settings, typed: str) -> int:
+    """No periodical is called ``typed``: say which are (exit 2)."""
     found = settings.names.periodical(typed)
     names = [p.name for p in settings.periodicals]
-    known = "、".join(names) if names else say("commands.no_periodicals")
+    known = words.listed(names) if names else say("commands.no_periodicals")
     near = messages.did_you_mean(found.near) if isinstance(found, Unknown) else ""
-    print(say("commands.unknown_periodical", value=typed, hint=near, known=known), file=err)
+    print(say("commands.unknown_periodical", value=typed, hint=near, known=known), file=inv.err)
     return EXIT_USAGE
 
 
@@ -45,12 +46,14 @@ def pick_issue(issues: tuple[Issue, ...], periodical: Periodical, number: int, y
     return max(found, key=lambda i: i.date) if found else None
 
 
-def export_issue(args: argparse.Namespace, settings: Settings, content: Content, out: TextIO, err: TextIO) -> int:
+def export_issue(inv: Invocation, args: argparse.Namespace, settings: Settings, content: Content) -> int:
+    """``export --periodical NAME --number N [--year Y] [-o FILE]``: one issue as .docx."""
     from ..output.office.periodical_docx import issue_docx
 
+    err = inv.err
     periodical = find_periodical(settings, args.periodical)
     if periodical is None:
-        return _unknown(settings, args.periodical, err)
+        return _unknown(inv, settings, args.periodical)
     if args.number is None:
         print(say("commands.issue_number"), file=err)
         return EXIT_USAGE
@@ -59,12 +62,13 @@ def export_issue(args: argparse.Namespace, settings: Settings, content: Content,
         return EXIT_USAGE
     issue = pick_issue(content.issues, periodical, args.number, args.year)
     if issue is None:
-        when = f"{args.year}年" if args.year else ""
+        when = say("commands.in_year", year=args.year) if args.year else ""
         print(say("commands.no_issue", name=periodical.name, when=when, number=args.number), file=err)
         return EXIT_USAGE
     output = args.output or f"{periodical.slug}-{issue.date.year}-{issue.number:02d}.docx"
     if os.path.isdir(output):
-        print(say("cli.export_folder", output=output, example=f"{output.rstrip('/')}/简报.docx"), file=err)
+        example = say("cli.example_issue", folder=output.rstrip("/"))
+        print(say("cli.export_folder", output=output, example=example), file=err)
         return EXIT_USAGE
     data = issue_docx(issue, periodical, {r.src_uri: r for r in content.reports}, settings)
     try:
@@ -75,7 +79,7 @@ def export_issue(args: argparse.Namespace, settings: Settings, content: Content,
             os.unlink(output)  # a truncated document must not be mistaken for the issue
         print(say("cli.cannot_write", output=output, reason=exc.strerror or exc), file=err)
         return EXIT_IO
-    print(say("cli.wrote", output=output), file=out)
+    print(say("cli.wrote", output=output), file=inv.out)
     return EXIT_OK
 
 
@@ -103,18 +107,17 @@ def issue_draft(
     )
     column = periodical.columns[0] if periodical.columns else ""
     lines = [f"publication: {_quote(periodical.name)}", f"number: {number}"]
-    lines.append(f"total: {max(totals) + 1}" if totals else "# total: 总期号（接续上一期，如 157）")
-    lines += [f"date: {day.isoformat()}", "# editor: 责任编辑", "# signer: 签发人"]
-    lines.append("draft: true  # 草稿：不发布、不计分；选定信息后删去这一行即发布")
-    lines.append("items:")
-    shown = "、".join(periodical.columns) if periodical.columns else "（未设栏目）"
-    lines.append(f"# 候选信息：近{weeks}周已计入、尚未编入本刊的信息，新的在前。删去行首的 # 即选用；栏目：{shown}")
+    lines.append(f"total: {max(totals) + 1}" if totals else words.ISSUE_TOTAL)
+    lines += [f"date: {day.isoformat()}", words.ISSUE_EDITOR, words.ISSUE_SIGNER, words.ISSUE_DRAFT, "items:"]
+    shown = words.listed(periodical.columns) if periodical.columns else words.ISSUE_NO_COLUMNS
+    lines.append(words.ISSUE_CANDIDATES.format(weeks=weeks, columns=shown))
     for report in candidates:
         item = f"{{report: {report.src_uri}" + (f", column: {column}}}" if column else "}")
-        lines.append(f"#  - {item}  # {report.date:%Y-%m-%d} {report.section} {report.title}")
+        date_ = f"{report.date:%Y-%m-%d}"
+        lines.append(words.ISSUE_CANDIDATE.format(item=item, date=date_, section=report.section, title=report.title))
     if not candidates:
-        lines.append(f"# （近{weeks}周没有尚未编入的信息）")
-    text = "---\n" + "\n".join(lines) + "\n---\n"
+        lines.append(words.ISSUE_NO_CANDIDATES.format(weeks=weeks))
+    text = words.ISSUE.format(fields="\n".join(lines))
     folder = os.path.join(docs_dir, "periodicals", periodical.slug)
     full = os.path.join(folder, f"{day.year}-{number:02d}.md")
     rel = os.path.relpath(full, root).replace(os.sep, "/")
@@ -140,25 +143,19 @@ def _checked(
     return Draft(rel, text), []
 
 
-def new_issue(
-    args: argparse.Namespace,
-    settings: Settings,
-    content: Content,
-    root: str,
-    docs_dir: str,
-    today: date,
-    out: TextIO,
-    err: TextIO,
-) -> int:
+def new_issue(inv: Invocation, args: argparse.Namespace, settings: Settings, content: Content, docs_dir: str) -> int:
+    """``new periodical --publication NAME [--date D] [--weeks N]``: the next issue's file, dated today by default
+    (raises DateError on a bad ``--date``).
+    """
     from ..model.dates import parse_moment
     from .scaffold import write_or_report
 
     if not args.publication:
-        print(say("commands.new_periodical"), file=err)
+        print(say("commands.new_periodical"), file=inv.err)
         return EXIT_USAGE
     periodical = find_periodical(settings, args.publication)
     if periodical is None:
-        return _unknown(settings, args.publication, err)
-    day = parse_moment(args.date, settings.tz).day if args.date else today
-    draft, problems = issue_draft(settings, content, root, docs_dir, periodical, day, args.weeks)
-    return write_or_report(draft, problems, root, out, err)
+        return _unknown(inv, settings, args.publication)
+    day = parse_moment(args.date, settings.tz).day if args.date else inv.now.astimezone(settings.tz).date()
+    draft, problems = issue_draft(settings, content, inv.root, docs_dir, periodical, day, args.weeks)
+    return write_or_report(inv, draft, problems)

@@ -1,6 +1,6 @@
 """Recording commands (SPEC §6, issue 24): ``adopt``, ``instruct``, ``reported`` edit one report in place.
 
-Each adds (or sets) one field of one report by a line-level edit (:mod:`portal.frontedit`): every other line,
+Each adds (or sets) one field of one report by a line-level edit (:mod:`portal.content.frontedit`): every other line,
 comment and the body stay byte for byte, and so do the file's byte-order mark and line endings.  The edited
 text is checked by the same parser as ``check`` before anything is written; any error leaves the file
 untouched (exit 1).  The write is atomic (a temporary file beside it, then ``os.replace``).  Then the command
@@ -16,7 +16,6 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TextIO
 
 from ..content.discovery import SourceFile
 from ..content.frontedit import Layout, Unsupported, append_item, layout, plain, quoted, set_value
@@ -26,12 +25,13 @@ from ..figures.tally import evaluate
 from ..model.dates import DateError, Moment, parse_moment, period_containing
 from ..model.names import Unknown, level_code
 from ..model.objects import Content, Report, Settings
-from ..model.problems import Problem, Problems
+from ..model.problems import Problems
 from ..utils.files import replace_atomically
+from ..words.commands import listed
 from ..words.messages import say
 from ..words.numbers import number
 from ..words.vocabulary import STATUS_LABELS
-from .context import EXIT_CONTENT, EXIT_IO, EXIT_OK
+from .context import EXIT_CONTENT, EXIT_IO, EXIT_OK, Invocation
 
 _BOMS = b"\xef\xbb\xbf"
 
@@ -78,27 +78,23 @@ class Edit:
 
 
 def record(
+    inv: Invocation,
     args: argparse.Namespace,
     settings: Settings,
-    root: str,
     docs_dir: str,
-    now: datetime,
-    out: TextIO,
-    err: TextIO,
     load: Callable[[list[str]], Content],
-    shown: Callable[[Problem], str],
 ) -> int:
     """Run ``adopt``/``instruct``/``reported``; 0 recorded, 1 refused (the file untouched), 4 cannot write.
 
-    ``load(months)`` loads the site's content (those months' reports at least) for the scores; ``shown`` formats
-    a problem as ``check`` prints it.
+    ``load(months)`` loads the site's content (those months' reports at least) for the scores.
     """
+    out, err, now = inv.out, inv.err, inv.now
     try:
-        target = find_target(args.file, root, docs_dir)
-        before = _checked(target, settings, shown, err, "recording.file_errors")
+        target = find_target(args.file, inv.root, docs_dir)
+        before = _checked(inv, target, settings, "recording.file_errors")
         edit = _edit(args, target, before, settings, now)
         data = _bom(target.data) + edit.text.encode("utf-8")
-        after = _checked(Target(target.source, data), settings, shown, err, "recording.edit_errors")
+        after = _checked(inv, Target(target.source, data), settings, "recording.edit_errors")
     except Refused as exc:
         print(exc, file=err)
         return EXIT_CONTENT
@@ -117,7 +113,8 @@ def record(
     for line in changed_lines(target.data.decode("utf-8", "replace"), data.decode("utf-8", "replace")):
         print(line, file=out)
     if args.command == "adopt":
-        _same_adopter(before, after, out)
+        for line in _same_adopter(before, after):
+            print(line, file=out)
     for line in score_lines(old, load(month), after, settings, as_of):
         print(line, file=out)
     return EXIT_OK
@@ -147,12 +144,12 @@ def find_target(file: str, root: str, docs_dir: str) -> Target:
     return Target(SourceFile(full, path, src_uri, "reports"), data)
 
 
-def _checked(target: Target, settings: Settings, shown: Callable[[Problem], str], err: TextIO, key: str) -> Report:
+def _checked(inv: Invocation, target: Target, settings: Settings, key: str) -> Report:
     """The report the bytes give, checked as ``check`` checks a file; its warnings printed, errors refused."""
     problems = Problems()
     report, _ = parse_report(target.data, target.source, settings, problems)
     for problem in problems.sorted():
-        print(shown(problem), file=err)
+        print(inv.shown(problem), file=inv.err)
     if report is None or problems.errors:
         raise Refused(say(key, path=target.source.path))
     return report
@@ -282,11 +279,12 @@ def changed_lines(old: str, new: str) -> list[str]:
     return lines
 
 
-def _same_adopter(before: Report, after: Report, out: TextIO) -> None:
+def _same_adopter(before: Report, after: Report) -> list[str]:
     """A second adoption by a body the report already names is often typed twice: say so."""
     added = after.adoptions[-1].by if after.adoptions else ""
     if added and any(a.by == added for a in before.adoptions):
-        print(say("recording.same_adopter", by=added), file=out)
+        return [say("recording.same_adopter", by=added)]
+    return []
 
 
 def score_lines(old: Content, new: Content, report: Report, settings: Settings, as_of: datetime) -> list[str]:
@@ -296,7 +294,7 @@ def score_lines(old: Content, new: Content, report: Report, settings: Settings, 
     before, after = evaluate(old, settings, as_of), evaluate(new, settings, as_of)
     if report.path not in after.scores:
         return [say("recording.score_unknown")]
-    sections = "、".join(report.sections)
+    sections = listed(report.sections)
     where = {
         "sections": sections,
         "period": period_containing(report.date.date()).label,

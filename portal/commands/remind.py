@@ -1,5 +1,5 @@
-"""The ``remind`` command: wires arguments, environment and clock to :mod:`portal.reminders` and
-:mod:`portal.channels`.
+"""The ``remind`` command: wires arguments, environment and clock to :mod:`portal.figures.reminders` and
+:mod:`portal.output.channels`.
 
 Exit codes: 0 all sent (or a dry run), 1 content errors, 2 usage or config
 (also an environment variable a channel needs is missing, or the state file
@@ -9,14 +9,13 @@ refused login).  The other channels still send in every case.
 Two modes: without a state file, a run sends the reminders whose trigger lies
 in the window it was scheduled for (``--window``, aligned to its grid); with
 one (``--state PATH`` or ``extra.portal.reminders.state``), every reminder that
-fell due since the last run and was not sent yet (see :mod:`portal.remind_state`).
+fell due since the last run and was not sent yet (see :mod:`portal.store.remind_state`).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from email.utils import format_datetime
@@ -40,6 +39,7 @@ from ..output.channels import MissingSecret, Outgoing, Sender, deliver, make_sen
 from ..settings.locate import locate_in_chain
 from ..settings.schema import ROOT
 from ..store.remind_state import Done, State, StateError, load_state, locked, save
+from ..words.commands import listed
 from ..words.messages import WARNING_PREFIX, say
 from ..words.reminders import CHANNEL_NAMES
 from .context import EXIT_CHANNEL, EXIT_OK, EXIT_USAGE, Invocation
@@ -55,15 +55,22 @@ def add_arguments(remind: argparse.ArgumentParser) -> None:
 
 
 class RemindUsage(Exception):
-    pass
+    """A usage error of ``remind`` (exit 2): its message, from the catalogue."""
 
 
-def prepare(
-    args: argparse.Namespace, raw_portal: object, settings: Settings, site_url: str, now: datetime
-) -> tuple[ReminderSettings, datetime, timedelta, list[ChannelSettings]]:
-    """Settings, the moment of the run (aligned to the window's grid later, in the window mode), the window and
-    the channels to use; :class:`RemindUsage` if wrong.  (``raw_portal`` is not read: ``settings.reminders``
-    was checked with the other settings.)
+@dataclass(frozen=True)
+class Prepared:
+    """What :func:`prepare` checked before the content is read."""
+
+    rs: ReminderSettings  # ``settings.reminders`` (checked with the other settings), ``portal_url`` filled in
+    moment: datetime  # the moment of the run (aligned to the window's grid later, in the window mode)
+    window: timedelta
+    channels: list[ChannelSettings]  # the channels to use (``--channel``: that one)
+
+
+def prepare(args: argparse.Namespace, settings: Settings, site_url: str, now: datetime) -> Prepared:
+    """The reminder settings, the moment, the window and the channels of this run; :class:`RemindUsage` if an
+    option is wrong or the reminders' links need a portal address that is not set.
     """
     rs = settings.reminders
     if not rs.portal_url and site_url:  # extra.portal.reminders.portal_url falls back to MkDocs' site_url
@@ -77,86 +84,68 @@ def prepare(
     if args.channel:
         channels = [c for c in channels if c.name == args.channel]
         if not channels:
-            names = "、".join(c.name for c in rs.channels) or say("rules.none_configured")
+            names = listed(c.name for c in rs.channels) or say("rules.none_configured")
             raise RemindUsage(say("remind.no_channel", channel=args.channel, names=names))
     if channels and not rs.portal_url:
         raise RemindUsage(say("remind.portal_url", key=f"{ROOT}.reminders.portal_url"))
-    return rs, moment, window, channels
+    return Prepared(rs, moment, window, channels)
 
 
 def remind(
     inv: Invocation,
     args: argparse.Namespace,
-    raw_portal: object,
-    site_url: str,
-    use_directory_urls: bool,
+    ready: Prepared,
     settings: Settings,
     content: Content,
+    use_directory_urls: bool,
 ) -> int:
     """Send (or list) the reminders due; the environment, clock, streams and retry wait come from ``inv``."""
-    env, now, out, err, sleep = inv.env, inv.now, inv.out, inv.err, inv.sleep
-    try:
-        rs, moment, window, channels = prepare(args, raw_portal, settings, site_url, now)
-    except RemindUsage as exc:
-        print(exc, file=err)
-        return EXIT_USAGE
+    rs, moment, window, out = ready.rs, ready.moment, ready.window, inv.out
     if not rs.calendar.covers(moment.year):
         last = max(rs.calendar.years, default=0)
-        print(WARNING_PREFIX + say("reminders.calendar_uncovered", year=moment.year, last=last), file=err)
-    run = Run(args, rs, settings, content, use_directory_urls, channels, env, now, out, err, sleep)
-    path = state_path(args, rs)
+        print(WARNING_PREFIX + say("reminders.calendar_uncovered", year=moment.year, last=last), file=inv.err)
+    run = Run(inv, args, rs, settings, content, use_directory_urls, ready.channels)
+    path = state_path(inv, args, rs)
     if path:
         return with_state(run, path, moment)
     as_of = align(moment, window, rs.send_at)
     found = plan(settings, rs, content, as_of, window, use_directory_urls)
-    print(
-        f"提醒：{as_of - window:%Y-%m-%d %H:%M} 至 {as_of:%Y-%m-%d %H:%M}（窗口 {args.window}），共 {len(found)} 条",
-        file=out,
-    )
-    if not channels:
+    start, end = f"{as_of - window:%Y-%m-%d %H:%M}", f"{as_of:%Y-%m-%d %H:%M}"
+    print(say("remind.heading", start=start, end=end, window=args.window, count=len(found)), file=out)
+    if not run.channels:
         for reminder in found:
             print(one_line(reminder), file=out)
         if not args.dry_run and found:
             print(say("remind.no_channels", key=f"{ROOT}.reminders.channels"), file=out)
         return EXIT_OK
     code = EXIT_OK
-    for channel in channels:
-        code = max(code, _channel(channel, found, rs, settings, env, now, args.dry_run, out, err, sleep))
+    for channel in run.channels:
+        code = max(code, _channel(run, channel, found))
     return code
 
 
-def _channel(
-    channel: ChannelSettings,
-    found: list[Reminder],
-    rs: ReminderSettings,
-    settings: Settings,
-    env: Mapping[str, str],
-    now: datetime,
-    dry_run: bool,
-    out: TextIO,
-    err: TextIO,
-    sleep: Callable[[float], None],
-) -> int:
+def _channel(run: Run, channel: ChannelSettings, found: list[Reminder]) -> int:
     """Send (or list) one channel's messages; the exit code it deserves."""
-    items = outgoing(found, channel, rs, settings, format_datetime(now.astimezone(settings.tz)))
-    print(f"[{channel.name}] {CHANNEL_NAMES[channel.type]}：{len(items)} 条", file=out)
+    inv, out, err = run.inv, run.inv.out, run.inv.err
+    items = outgoing(found, channel, run.rs, run.settings, format_datetime(inv.now.astimezone(run.settings.tz)))
+    print(say("remind.channel", channel=channel.name, type=CHANNEL_NAMES[channel.type], count=len(items)), file=out)
     nobody = [r for r in found if r.key not in {i.reminder.key for i in items}]
     for reminder in nobody:
         print(say("remind.nobody", channel=channel.name, title=reminder.title), file=err)
     try:
-        sender: Sender = make_sender(channel, env, int(now.timestamp() * 1000))
+        sender: Sender = make_sender(channel, inv.env, int(inv.now.timestamp() * 1000))
     except MissingSecret as exc:
         print(say("remind.channel_error", channel=channel.name, message=exc), file=err)
-        if dry_run:
+        if run.args.dry_run:
             _list(items, out)
         return EXIT_USAGE
-    if dry_run:
+    if run.args.dry_run:
         sender.close()
         _list(items, out)
         return EXIT_OK
-    result = deliver(sender, items, rs.retries, rs.backoff_seconds, sleep)
+    result = deliver(sender, items, run.rs.retries, run.rs.backoff_seconds, inv.sleep)
     for item in result.sent:
-        print(scrub(f"  已发送 {_line(item)}", sender.secrets), file=out)
+        print(scrub(say("remind.sent", line=_line(item)), sender.secrets), file=out)
     for message in result.errors:
         print(message, file=err)
     return EXIT_CHANNEL if result.errors else EXIT_OK
@@ -176,30 +165,27 @@ def _list(items: list[Outgoing], out: TextIO) -> None:
 
 @dataclass
 class Run:
-    """One ``remind`` run's inputs (the state mode passes them around together)."""
+    """One ``remind`` run's inputs, passed around together (the environment, clock, streams and retry wait are
+    the :class:`Invocation`'s).
+    """
 
+    inv: Invocation
     args: argparse.Namespace
     rs: ReminderSettings
     settings: Settings
     content: Content
     use_directory_urls: bool
     channels: list[ChannelSettings]
-    env: Mapping[str, str]
-    now: datetime
-    out: TextIO
-    err: TextIO
-    sleep: Callable[[float], None]
-    unsent: list[datetime] = field(default_factory=list)  # trigger moments held back or failed
+    unsent: list[datetime] = field(default_factory=list)  # trigger moments held back or failed (state mode)
 
 
-def state_path(args: argparse.Namespace, rs: ReminderSettings) -> str:
+def state_path(inv: Invocation, args: argparse.Namespace, rs: ReminderSettings) -> str:
     """``--state`` as given; the config's ``state`` relative to the folder of ``mkdocs.yml``; "" for none."""
     if args.state:
         return str(args.state)
     if not rs.state:
         return ""
-    root = os.path.dirname(os.path.abspath(getattr(args, "config", "mkdocs.yml")))
-    return os.path.join(root, rs.state)
+    return os.path.join(inv.root, rs.state)
 
 
 def state_key(channel: ChannelSettings, item: Outgoing) -> str:
@@ -215,7 +201,7 @@ def with_state(run: Run, path: str, moment: datetime) -> int:
         with locked(path):
             state, notice = load_state(path, as_of, horizon)
             if notice:
-                print(notice, file=run.err)
+                print(notice, file=run.inv.err)
             code = _due(run, path, state, as_of)
             if not run.args.dry_run and run.channels:
                 # never backwards (a run --as-of an earlier moment): what was pruned before start stays sent
@@ -224,7 +210,7 @@ def with_state(run: Run, path: str, moment: datetime) -> int:
                 state.last_run = as_of
                 save(path, state)
     except StateError as exc:
-        print(say("cli.error", message=exc), file=run.err)
+        print(say("cli.error", message=exc), file=run.inv.err)
         return EXIT_USAGE
     return code
 
@@ -233,10 +219,10 @@ def _due(run: Run, path: str, state: State, as_of: datetime) -> int:
     window = max(as_of - state.start, timedelta(0))
     found = plan(run.settings, run.rs, run.content, as_of, window, run.use_directory_urls)
     print(say("reminders.state_heading", start=f"{state.start:%Y-%m-%d %H:%M}", end=f"{as_of:%Y-%m-%d %H:%M}",
-              path=path, count=len(found)), file=run.out)  # fmt: skip
+              path=path, count=len(found)), file=run.inv.out)  # fmt: skip
     if not run.channels:
         for reminder in found:
-            print(one_line(reminder), file=run.out)
+            print(one_line(reminder), file=run.inv.out)
         return EXIT_OK
     code = EXIT_OK
     for channel in run.channels:
@@ -248,7 +234,7 @@ def _channel_with_state(
     run: Run, channel: ChannelSettings, found: list[Reminder], path: str, state: State, as_of: datetime
 ) -> int:
     """One channel: skip what it sent, fold what was overtaken, hold what may not go out now, send the rest."""
-    items = outgoing(found, channel, run.rs, run.settings, format_datetime(run.now.astimezone(run.settings.tz)))
+    items = outgoing(found, channel, run.rs, run.settings, format_datetime(run.inv.now.astimezone(run.settings.tz)))
     fresh = [i for i in items if state_key(channel, i) not in state.done]
     keep, folded = fold([i.reminder for i in fresh], as_of)
     kept = {r.key for r in keep}
@@ -258,28 +244,28 @@ def _channel_with_state(
     now = [i for i in fresh if i.reminder.key in kept and may_send(i.reminder, as_of, run.rs)]
     held = [i for i in fresh if i.reminder.key in kept and not may_send(i.reminder, as_of, run.rs)]
     print(say("reminders.channel_heading", channel=channel.name, type=CHANNEL_NAMES[channel.type], count=len(now),
-              done=len(items) - len(fresh), folded=len(folded), held=len(held)), file=run.out)  # fmt: skip
+              done=len(items) - len(fresh), folded=len(folded), held=len(held)), file=run.inv.out)  # fmt: skip
     run.unsent += [i.reminder.at for i in held]
     try:
-        sender: Sender = make_sender(channel, run.env, int(run.now.timestamp() * 1000))
+        sender: Sender = make_sender(channel, run.inv.env, int(run.inv.now.timestamp() * 1000))
     except MissingSecret as exc:
-        print(say("remind.channel_error", channel=channel.name, message=exc), file=run.err)
+        print(say("remind.channel_error", channel=channel.name, message=exc), file=run.inv.err)
         run.unsent += [i.reminder.at for i in now]
         return EXIT_USAGE
     if run.args.dry_run:
         sender.close()
-        _list(now, run.out)
+        _list(now, run.inv.out)
         return EXIT_OK
 
     def record(item: Outgoing, how: str) -> None:
         state.done[state_key(channel, item)] = Done(item.reminder.at, how)
         save(path, state)
 
-    result = deliver(sender, now, run.rs.retries, run.rs.backoff_seconds, run.sleep, record)
+    result = deliver(sender, now, run.rs.retries, run.rs.backoff_seconds, run.inv.sleep, record)
     for item in result.sent:
-        print(scrub(f"  已发送 {_line(item)}", sender.secrets), file=run.out)
+        print(scrub(say("remind.sent", line=_line(item)), sender.secrets), file=run.inv.out)
     for message in result.errors:
-        print(message, file=run.err)
+        print(message, file=run.inv.err)
     delivered = {id(i) for i in result.sent}
     run.unsent += [i.reminder.at for i in now if id(i) not in delivered]
     return EXIT_CHANNEL if result.errors else EXIT_OK

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
-from typing import Any, TextIO
+from typing import Any
 
 from ..content.discovery import SourceFile, windows_refusal
 from ..content.parsing import parse_incident, parse_report, parse_request
@@ -22,8 +22,9 @@ from ..model.dates import DateError, Moment, parse_moment
 from ..model.names import Unknown
 from ..model.objects import Settings
 from ..model.problems import Problem, Problems
+from ..words import commands as words
 from ..words.messages import say
-from .context import EXIT_CONTENT, EXIT_IO, EXIT_OK
+from .context import EXIT_CONTENT, EXIT_IO, EXIT_OK, Invocation
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,13 @@ def report_draft(
     clock = "%Y-%m-%d %H:%M:%S" if when.at.second else "%Y-%m-%d %H:%M"
     lines.append(f"date: {when.at.strftime(clock) if when.has_time else day.isoformat()}")
     if urgent:
-        lines += ["urgent: true", f"event_time: {event_time}", "# reported_time: 上报后填写 YYYY-MM-DD HH:MM"]
+        lines += ["urgent: true", f"event_time: {event_time}", words.REPORT_REPORTED_TIME]
     if request:
         lines.append(f"request: {request}")
     if tags:
         lines.append(f"tags: [{', '.join(_quote(t) for t in tags)}]")
-    lines += ["# adopted: 被采用后填写采用单位，如 县委办", "classification: 内部"]
-    text = "---\n" + "\n".join(lines) + "\n---\n\n（正文：一是……二是……三是……）\n"
+    lines += [words.REPORT_ADOPTED, words.REPORT_CLASSIFICATION]
+    text = words.REPORT.format(fields="\n".join(lines))
     slug = found.slug if found else "x"
     folder = os.path.join(docs_dir, "reports", f"{day.year}", f"{day.month:02d}")
     name = _free(folder, lambda n: f"{day.isoformat()}-{slug}-{n}.md")
@@ -87,7 +88,7 @@ def unknown_section(settings: Settings, name: str) -> str | None:
     if not isinstance(found, Unknown):
         return None
     hint = say("recording.new_hint", name=found.near) if found.near else ""
-    names = "、".join(s.name for s in settings.sections)
+    names = words.listed(s.name for s in settings.sections)
     return say("recording.new_unknown_section", value=name, hint=hint, names=names)
 
 
@@ -138,10 +139,7 @@ def request_draft(
     lines = [f"title: {_quote(title)}", f"issued: {issued.isoformat()}", f"deadline: {deadline.isoformat()}"]
     if sections:
         lines.append(f"sections: [{', '.join(sections)}]")
-    text = (
-        "---\n" + "\n".join(lines) + "\n---\n\n## 约稿内容\n\n（写明需要反映的工作、数据和典型做法）\n\n"
-        "## 报送要求\n\n字数 800 字以内，按时报送；逾期按迟报计。\n"
-    )
+    text = words.REQUEST.format(fields="\n".join(lines))
     if os.path.exists(os.path.join(folder, name)):
         return None, [
             Problem(
@@ -170,7 +168,7 @@ def incident_draft(
         if refused:
             return None, [Problem("--report", 1, "report", refused)]
         lines.append(f"report: {_quote(report)}")
-    text = "---\n" + "\n".join(lines) + "\n---\n\n（写明通报或查实的情况、依据和处理意见）\n"
+    text = words.INCIDENT.format(fields="\n".join(lines))
     slug = found.slug if found else "x"
     folder = os.path.join(docs_dir, "incidents", f"{day.year}")
     name = _free(folder, lambda n: f"{day.isoformat()}-{slug}-{n}.md")
@@ -185,7 +183,7 @@ def _not_submitted(report: str, root: str, docs_dir: str, settings: Settings) ->
         with open(full, "rb") as handle:
             parsed, _ = parse_report(handle.read(), source, settings, Problems())
     except OSError as exc:
-        return f"{report}: cannot be read ({exc.strerror or exc})"
+        return say("safety.new_incident_unreadable_report", report=report, reason=exc.strerror or exc)
     if parsed is None:
         return say("safety.new_incident_broken_report", report=report)
     if parsed.draft:
@@ -225,17 +223,19 @@ def write(draft: Draft, root: str) -> str:
     return full
 
 
-def write_or_report(draft: Draft | None, problems: Sequence[Problem], root: str, out: TextIO, err: TextIO) -> int:
-    """Write a checked draft, or list why there is none; the exit code (0 written, 1 content, 4 cannot write)."""
+def write_or_report(inv: Invocation, draft: Draft | None, problems: Sequence[Problem]) -> int:
+    """Write a checked draft in the site's folder, or list why there is none; the exit code (0 written, 1 content,
+    4 cannot write).
+    """
     if draft is None:
         for problem in problems:
-            print(problem.format(), file=err)
+            print(problem.format(), file=inv.err)
         return EXIT_CONTENT
     try:
-        write(draft, root)
+        write(draft, inv.root)
     except OSError as exc:
-        print(say("cli.cannot_write", output=draft.path, reason=exc.strerror or exc), file=err)
+        print(say("cli.cannot_write", output=draft.path, reason=exc.strerror or exc), file=inv.err)
         return EXIT_IO
-    shown = os.path.relpath(os.path.join(root, draft.path)).replace(os.sep, "/")  # from the current folder
-    print(say("cli.wrote", output=shown), file=out)
+    shown = os.path.relpath(os.path.join(inv.root, draft.path)).replace(os.sep, "/")  # from the current folder
+    print(say("cli.wrote", output=shown), file=inv.out)
     return EXIT_OK

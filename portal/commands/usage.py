@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from collections.abc import Callable
-from typing import Any, NoReturn
+from functools import partial
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from ..words.messages import say
+from ..words.commands import listed
+from ..words.messages import choices, say
 from .context import EXIT_USAGE
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -26,14 +30,14 @@ class _Formatter(argparse.HelpFormatter):
 
 def _choices(text: str) -> str:
     """``'a', 'b'`` as argparse lists choices, in Chinese quotes: ``“a”、“b”``."""
-    return "、".join(f"“{item.strip().strip(chr(39))}”" for item in text.split(","))
+    return choices([item.strip().strip("'") for item in text.split(",")])
 
 
 #: argparse's English messages (as Python 3.10–3.13 word them) and their Chinese.
 _ARGPARSE: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (
         re.compile(r"the following arguments are required: (?P<names>.+)"),
-        lambda m: say("usage.required", names=m["names"].replace(", ", "、")),
+        lambda m: say("usage.required", names=listed(m["names"].split(", "))),
     ),
     (
         re.compile(r"argument (?P<arg>\S+?): invalid choice: '?(?P<value>.*?)'? \(choose from (?P<choices>.*)\)"),
@@ -80,16 +84,36 @@ def translate(message: str) -> str:
 
 
 class Parser(argparse.ArgumentParser):
-    """An ``ArgumentParser`` that speaks Chinese: help, usage, section titles and errors."""
+    """An ``ArgumentParser`` that speaks Chinese: help, usage, section titles and errors.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    It writes to the run's streams, never to ``sys.stdout``/``sys.stderr``: ``--help`` to ``out``, usage
+    errors to ``err`` (its subcommands' parsers too).
+    """
+
+    def __init__(self, *args: Any, out: TextIO, err: TextIO, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         kwargs["add_help"] = False
         super().__init__(*args, **kwargs)
+        self.out, self.err = out, err
         self._positionals.title = say("usage.positionals")
         self._optionals.title = say("usage.options")
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=say("usage.help"))
 
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("parser_class", partial(Parser, out=self.out, err=self.err))
+        return super().add_subparsers(**kwargs)
+
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
+        super().print_usage(file or self.out)
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        super().print_help(file or self.out)
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            self._print_message(message, self.err)
+        raise SystemExit(status)
+
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
+        self.print_usage(self.err)
         self.exit(EXIT_USAGE, say("usage.error", prog=self.prog, message=translate(message)) + "\n")

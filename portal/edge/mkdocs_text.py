@@ -39,4 +39,4 @@ def mkdocs_message(text: str) -> str:
 
 
 def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return any(0x4E00 <= ord(ch) <= 0x9FFF for ch in text)

@@ -461,6 +461,29 @@ _COMMANDS: dict[str, str] = {
         "错误：渠道 {channel}：{reason}（试了 {tries} 次）；有 {unsent} 条提醒没能通过它发出，第一条是《{title}》"
     ),
     "cli.no_answer": "错误：没有回答“{label}”（输入已结束）；请用 {option} 给出",
+    # what ``new`` asks for when an option is missing (the prompt adds ": ")
+    "cli.prompt_title": "标题",
+    "cli.prompt_deadline": "截止日期 YYYY-MM-DD",
+    "cli.prompt_event_time": "事件发生时间 YYYY-MM-DD HH:MM",
+    "cli.prompt_type": "类型（{types}）",
+    # the file name export -o suggests when it is given a folder
+    "cli.example_bulletin": "{folder}/通报.{fmt}",
+    "cli.example_issue": "{folder}/简报.docx",
+    "commands.in_year": "{year}年",
+    # the stats table (build_stats.py stats, without --json)
+    "stats.heading": "{organization} {period}（{key}）  截至 {as_of}",
+    "stats.people": "个人：{people}",
+    "stats.person": "{author}（{section}）{score}分",
+    "stats.overdue": "超时未报的重大紧急事件：{paths}",
+    "stats.breakdown": "得分构成：",
+    "stats.average": "平均",
+    "stats.incidents": "扣分事项：{incidents}",
+    "stats.incident": "{type}{count}次",
+    "stats.section": "  {section}：{parts}；得分 {score}",
+    # remind's lines (without a state file)
+    "remind.heading": "提醒：{start} 至 {end}（窗口 {window}），共 {count} 条",
+    "remind.channel": "[{channel}] {type}：{count} 条",
+    "remind.sent": "  已发送 {line}",
     # the build (mkdocs build / serve) and the serve error page
     "site.config_failed": "mkdocs.yml 的 extra.portal 有 {count} 个错误，见上文",
     "site.as_of": "统计时点 as_of 有误：{reason}",
@@ -678,6 +701,7 @@ _SAFETY: dict[str, str] = {
     "safety.new_incident_draft_report": "{report} 是草稿（draft: true），通报记录只能针对已报送的信息；"
     "请先删去该信息的 draft: true，或不写 --report",
     "safety.new_incident_broken_report": "{report} 还有错误，不是有效的信息；请先运行 check 改正它，或不写 --report",
+    "safety.new_incident_unreadable_report": "{report} 无法读取（{reason}）；请检查它的读取权限，或不写 --report",
     "safety.argument_not_utf8": "参数 {argument} 不是 UTF-8 编码（终端或脚本用了 GBK 等编码），无法写入文件；"
     "请把终端改为 UTF-8（如 export LANG=zh_CN.UTF-8）后重试",
     "safety.inherit_typo": "“{key}”应写作 INHERIT（全大写），写错时 MkDocs 不读取要继承的配置文件，"
