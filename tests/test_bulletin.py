@@ -95,6 +95,7 @@ def test_web_bulletin_carries_the_hand_worked_figures(built: Path) -> None:
     assert note and html_text(note.group(1)) == PEOPLE_NOTE
 
 
+@pytest.mark.slow
 def test_xlsx_carries_the_same_figures(built: Path) -> None:
     from openpyxl import load_workbook
 

@@ -113,6 +113,7 @@ def test_nobody_praised_says_why_in_all_three(built: Path) -> None:
     assert "测试县民政局办公室" in text and "测试县民政局" not in text.replace("测试县民政局办公室", "")
 
 
+@pytest.mark.slow
 def test_a_period_with_nothing_reported_is_not_ranked(built: Path) -> None:
     page = (built / "bulletins" / "2026-04" / "index.html").read_text("utf-8")
     text = web_text(page)
@@ -141,6 +142,7 @@ def test_the_section_page_names_the_report_of_an_incident(built: Path) -> None:
     assert html_text(re.findall(r"<td[^>]*>(.*?)</td>", march.group(1), re.S)[-1]) == "2"
 
 
+@pytest.mark.slow
 def test_mid_period_word_and_excel_say_so_and_scold_nobody_for_quota(tmp_path: Path) -> None:
     site = site_of(tmp_path)
     out: dict[str, bytes] = {}

@@ -290,6 +290,7 @@ def test_unchanged_files_are_trusted_by_their_stat_unless_racy(tmp_path: Path, m
     assert sorted(r.title for r in content.reports) == ["信息0", "信息2", "信息3", "信息4", "消息1"]
 
 
+@pytest.mark.slow
 def test_worker_processes_give_what_one_process_gives(tmp_path: Path) -> None:
     """2,100 files (over the threshold for worker processes): the same content, problems and cache file."""
     reports: dict[str, str | bytes] = {

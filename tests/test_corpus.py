@@ -283,6 +283,7 @@ def _build_problems(output: str) -> list[Problem]:
     return problems_in([line.split("portal: ", 1)[1] for line in output.splitlines() if " portal: " in line])
 
 
+@pytest.mark.slow
 def test_build_with_every_error_case_fails_naming_each(tmp_path: Path) -> None:
     site = write_site(tmp_path, ERROR_CASES, {})
     result = mkdocs_build(site)
@@ -302,6 +303,7 @@ def test_build_with_every_error_case_fails_naming_each(tmp_path: Path) -> None:
 # --- one real build of every config error ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_build_with_every_config_error_fails_naming_each_key(tmp_path: Path) -> None:
     site = write_site(tmp_path, CONFIG_CASES, {})
     result = mkdocs_build(site)

@@ -56,6 +56,7 @@ def test_a_console_that_cannot_show_chinese_gets_escapes_not_a_traceback(tmp_pat
     assert out.rstrip().endswith(summary)
 
 
+@pytest.mark.slow
 def test_a_closed_pipe_is_one_line_and_exit_4(tmp_path: Path) -> None:
     site = _broken_site(tmp_path)
     read_end, write_end = os.pipe()
@@ -68,6 +69,7 @@ def test_a_closed_pipe_is_one_line_and_exit_4(tmp_path: Path) -> None:
     assert result.stderr.decode().splitlines() == ["错误：无法写出结果（接收输出的一方已经关闭）"]
 
 
+@pytest.mark.slow
 def test_a_closed_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"a.md": report()})
     result = subprocess.run(
@@ -81,6 +83,7 @@ def test_a_closed_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None:
     assert result.stderr.decode().splitlines() == ["错误：标准输出已关闭，什么也写不出来"]
 
 
+@pytest.mark.slow
 def test_a_full_disk_under_stdout_is_one_line_and_exit_4(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"a.md": report()})
     with open("/dev/full", "w") as full:
@@ -168,6 +171,7 @@ def test_an_inherit_loop_is_a_config_error(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_an_error_in_an_inherited_config_names_that_file_and_line(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -187,6 +191,7 @@ def test_an_error_in_an_inherited_config_names_that_file_and_line(tmp_path: Path
     assert built.returncode != 0 and f"base.yml:{line}: extra.portal.urgent_limit_hours" in built.stderr
 
 
+@pytest.mark.slow
 def test_an_unset_env_organization_is_an_error(tmp_path: Path) -> None:
     site = make_site(tmp_path)
     config = (site / "mkdocs.yml").read_text(encoding="utf-8")

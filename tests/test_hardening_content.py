@@ -74,6 +74,7 @@ def test_a_folder_that_cannot_be_listed_is_an_error_and_fails_the_build(tmp_path
     assert not (site / "_site/index.html").exists()
 
 
+@pytest.mark.slow
 def test_a_report_named_only_of_dots_is_an_error(tmp_path: Path) -> None:
     site = make_site(
         tmp_path, reports={"2026/03/a.md": report(), "2026/03/..md": report(title="点"), "2026/03/....md": report()}
@@ -105,6 +106,7 @@ def test_a_name_that_is_not_utf8_is_an_error_not_a_crash(tmp_path: Path) -> None
     assert b"UnicodeEncodeError" not in built.stderr
 
 
+@pytest.mark.slow
 def test_names_that_differ_only_in_case_are_an_error(tmp_path: Path) -> None:
     site = make_site(
         tmp_path,
@@ -164,6 +166,7 @@ def test_a_copy_of_any_kind_is_one_error_naming_the_original(tmp_path: Path, kin
 _KIND_NAMES = {"incidents": "通报记录", "requests": "约稿通知", "periodicals": "期刊", "bulletins": "通报文字"}
 
 
+@pytest.mark.slow
 def test_a_copied_incident_fails_the_build_instead_of_counting_twice(tmp_path: Path) -> None:
     folder, stem, _ = _KIND_FILES["incidents"]
     site = _kind_site(tmp_path, "incidents", [stem, stem + " - 副本"])
@@ -479,6 +482,7 @@ def test_new_with_arguments_that_are_not_utf8_is_one_chinese_line(tmp_path: Path
     assert sorted(p.name for p in (site / "content").rglob("*.md")) == ["a.md", "index.md"]  # nothing written
 
 
+@pytest.mark.slow
 def test_new_prints_the_path_from_the_current_folder(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report()})
     (site / "content/reports/2026/04").mkdir(parents=True)

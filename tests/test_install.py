@@ -70,6 +70,7 @@ def test_without_the_dependencies_a_console_that_cannot_show_chinese_gets_escape
     assert shown == say("install.missing", missing="、".join(REQUIRED.values()))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.prefix == sys.base_prefix, reason="the tests run outside a venv: no venv to hand over to")
 def test_without_the_dependencies_check_hands_over_to_the_projects_venv(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report(adopted="县委办")})
@@ -215,6 +216,7 @@ def test_new_names_are_windows_names_even_for_device_like_slugs(tmp_path: Path) 
     assert all(windows_refusal(p.name) is None for p in written)
 
 
+@pytest.mark.slow
 def test_a_windows_checkout_with_crlf_line_ends_reads_the_same(tmp_path: Path) -> None:
     """Git for Windows checks text files out with CRLF (core.autocrlf=true): every content file and mkdocs.yml
     in CRLF give the same check and the same figures as the LF original.

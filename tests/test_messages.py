@@ -94,6 +94,7 @@ def _user_strings(tree: ast.Module) -> list[tuple[int, str]]:
     return found
 
 
+@pytest.mark.slow
 def test_no_english_sentence_reaches_a_clerk() -> None:
     offenders = []
     for module, tree in _modules().items():
@@ -138,6 +139,7 @@ def _keys_in_code() -> list[tuple[str, int, str, bool]]:
     return found
 
 
+@pytest.mark.slow
 def test_every_key_the_code_names_is_in_the_catalogue() -> None:
     keys = _keys_in_code()
     assert len(keys) > 300  # the scan found the code's keys
@@ -172,6 +174,7 @@ def test_did_you_mean_is_said_once() -> None:
     )
 
 
+@pytest.mark.slow
 def test_every_say_gives_exactly_the_fields_its_message_names() -> None:
     """A missing field would be a traceback for the clerk; an extra one, a word lost."""
     wrong = []

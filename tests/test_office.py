@@ -91,6 +91,7 @@ def test_xlsx_export_matches_stats(tmp_path: Path, period: str) -> None:
         assert [u["事件"] for u in urgent] == [u["title"] for u in data["urgent"]]
 
 
+@pytest.mark.slow
 def test_xlsx_is_print_ready(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
@@ -124,6 +125,7 @@ def test_xlsx_is_print_ready(tmp_path: Path) -> None:
     assert "五、下一步工作要求" in text and text[-1] == "2026年11月5日"
 
 
+@pytest.mark.slow
 def test_docx_export_matches_stats(tmp_path: Path) -> None:
     from docx import Document
     from docx.shared import Mm
@@ -165,6 +167,7 @@ def test_docx_export_matches_stats(tmp_path: Path) -> None:
     assert 'w:after="200"' not in styles  # no 10 pt after every paragraph
 
 
+@pytest.mark.slow
 def test_exports_are_reproducible(tmp_path: Path) -> None:
     for fmt in ("docx", "xlsx"):
         first, second = tmp_path / f"1.{fmt}", tmp_path / f"2.{fmt}"

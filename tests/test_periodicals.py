@@ -275,6 +275,7 @@ def test_issue_page_lists_items_by_column(built: Path) -> None:
     assert "<script" not in page and "onclick" not in page and "<b>编者按</b>" in page  # the 编者按 is sanitized
 
 
+@pytest.mark.slow
 def test_report_page_links_back_to_its_issue(built: Path) -> None:
     page = _article(built / "reports/2026/03/c/index.html")
     assert '<a href="../../../../periodicals/minzheng/2026-04/">《民政信息》2026年第4期 · 工作动态</a>' in page
@@ -315,6 +316,7 @@ def test_issue_docx(built: Path) -> None:
     assert doc.core_properties.title == "《民政信息》2026年第4期（总第40期）"
 
 
+@pytest.mark.slow
 def test_export_issue_from_the_command_line(tmp_path: Path) -> None:
     site = make(tmp_path)
     result = run_cli(site, "export", "--periodical", "民政信息", "--number", "4", "--year", "2026")

@@ -278,6 +278,7 @@ def test_build_is_reproducible(demo: Path, tmp_path: Path) -> None:
     assert digest(again) == digest(demo)
 
 
+@pytest.mark.slow
 def test_broken_report_fails_the_build(tmp_path: Path) -> None:
     site = make_site(
         tmp_path, reports={"2026/03/good.md": report(), "2026/03/bad.md": report(section="救助", adopted="true")}

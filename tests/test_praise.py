@@ -130,6 +130,7 @@ def test_praise_places_are_not_passed_down(tmp_path: Path) -> None:
     assert "2026年3月，甲股报送数量多、获领导批示，综合得分位居前列，予以通报表扬。" in docx_paragraphs(out)
 
 
+@pytest.mark.slow
 def test_the_offices_words_and_document_number_in_all_three(built: Path) -> None:
     page = (built / "2026-03" / "index.html").read_text(encoding="utf-8")
     docx = docx_paragraphs(built / "2026-03.docx")

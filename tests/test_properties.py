@@ -170,18 +170,21 @@ def test_any_text_is_answered(text: str) -> None:
     assert_answered(text.encode("utf-8"), REPORT)
 
 
+@pytest.mark.slow
 @FAST
 @given(front_matter_files())
 def test_any_front_matter_is_answered_as_report(data: bytes) -> None:
     assert_answered(data, REPORT)
 
 
+@pytest.mark.slow
 @FAST
 @given(front_matter_files())
 def test_any_front_matter_is_answered_as_request(data: bytes) -> None:
     assert_answered(data, REQUEST)
 
 
+@pytest.mark.slow
 @FAST
 @given(st.one_of(st.text(max_size=400), st.lists(_line, max_size=15).map("\n".join)))
 @example("?\x1f")  # an empty key beside a control character once gave an error naming no field
@@ -246,6 +249,7 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+@pytest.mark.slow
 @FAST
 @given(front_matter_files(), st.booleans())
 def test_any_parse_result_survives_the_cache(data: bytes, bodies: bool) -> None:
@@ -255,6 +259,7 @@ def test_any_parse_result_survives_the_cache(data: bytes, bodies: bool) -> None:
         assert _same(_round_trip(parsed), parsed)
 
 
+@pytest.mark.slow
 def test_every_demo_file_survives_the_cache() -> None:
     """The demo holds every field a report or request can have (adoptions, instructions, urgent times …)."""
     from portal.edge.site import load_site, read_config

@@ -42,6 +42,7 @@ def demo_public(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Content
     return out, load_site(read_config(str(REPO / "mkdocs.yml")), bodies=True).content
 
 
+@pytest.mark.slow
 def test_every_public_report_is_in_the_subset(demo_public: tuple[Path, Content]) -> None:
     out, content = demo_public
     reports = content.reports

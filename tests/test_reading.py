@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 
+
+@pytest.mark.slow
 def test_reading_many_files_keeps_no_memory_mapping_each(tmp_path: Path) -> None:
     """``check`` at 100,000 reports failed with ENOMEM: each read kept a mapping of the limit's size."""
     from portal.content.parsing import read_bytes

@@ -63,6 +63,7 @@ def _person(data: dict[str, Any], author: str) -> float:
     return next(p["score"] for p in data["people"] if p["author"] == author)
 
 
+@pytest.mark.slow
 def test_adopt_adds_a_list_and_stats_move_by_a_city_adoption(demo: Path, tmp_path: Path) -> None:
     site = _site(demo, tmp_path)
     path = site / SHIWU_016
@@ -128,6 +129,7 @@ def test_adopt_turns_one_name_into_a_list_keeping_endings(demo: Path, tmp_path: 
     assert run_cli(site, "check").code == 0
 
 
+@pytest.mark.slow
 def test_instruct_appends_to_the_list_with_the_level_in_chinese(demo: Path, tmp_path: Path) -> None:
     site = _site(demo, tmp_path)
     path = site / YANGLAO_025
@@ -227,6 +229,7 @@ def test_refused_input_leaves_the_file_untouched(demo: Path, tmp_path: Path, arg
     assert all(p.read_bytes() == data for p, data in contents.items())
 
 
+@pytest.mark.slow
 def test_an_unknown_adopter_is_the_error_check_gives(demo: Path, tmp_path: Path) -> None:
     """The problem printed is the one ``check`` prints for the same line written by hand."""
     site = _site(demo, tmp_path)
@@ -374,6 +377,7 @@ def test_an_unknown_section_is_one_chinese_error_naming_the_sections(tmp_path: P
     assert sorted((site / "content").rglob("*")) == before
 
 
+@pytest.mark.slow
 def test_the_guide_shows_what_adopt_prints(demo: Path, tmp_path: Path) -> None:
     """The guide's example of ``adopt`` is run on the demo, and prints what the guide shows."""
     guide = (Path(__file__).resolve().parent.parent / "content" / "guide.md").read_text(encoding="utf-8")

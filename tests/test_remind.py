@@ -314,6 +314,7 @@ def test_quota_reminder_five_days_before_month_end(tmp_path: Path) -> None:
     assert lines[1:] == [f"2026-03-26 08:30  报送任务未完成  乙股  《乙股2026年3月报送任务》  {BASE}sections/yi/"]
 
 
+@pytest.mark.slow
 def test_dry_run_with_channels_groups_by_channel_and_sends_nothing(tmp_path: Path, smtp: tuple[int, Mailbox]) -> None:
     port, box = smtp
     with Robot() as robot:
@@ -392,6 +393,7 @@ def test_robots_receive_the_published_formats_and_the_dingtalk_signature_verifie
         assert value not in result.out + result.err
 
 
+@pytest.mark.slow
 def test_a_failing_robot_is_retried_with_backoff_and_sends_once(tmp_path: Path) -> None:
     site = site_with(tmp_path, [{"name": "wx", "type": "wecom", "url_env": "WECOM_URL"}], backoff_seconds=1.5)
     with Robot(statuses=[500, 503]) as wecom:
@@ -449,6 +451,7 @@ def self_signed(tmp_path: Path) -> tuple[Path, ssl.SSLContext]:
     return cert, server_tls
 
 
+@pytest.mark.slow
 def test_starttls_and_login_with_the_password_from_the_environment(tmp_path: Path) -> None:
     from aiosmtpd.smtp import AuthResult
 
@@ -483,6 +486,7 @@ def test_starttls_and_login_with_the_password_from_the_environment(tmp_path: Pat
     assert "pw-s3cret" not in result.out + result.err
 
 
+@pytest.mark.slow
 def test_implicit_tls_and_an_untrusted_certificate(tmp_path: Path) -> None:
     cert, server_tls = self_signed(tmp_path)
     box = Mailbox()
@@ -593,6 +597,7 @@ def test_ci_files_schedule_the_reminders() -> None:
         assert gitlab[name]["rules"][0] == {"if": "$PORTAL_REMIND", "when": "never"}
 
 
+@pytest.mark.slow
 def test_the_ci_command_runs_on_the_demo_site() -> None:
     from tests.conftest import REPO
 
@@ -646,6 +651,7 @@ def test_a_webhook_variable_that_is_not_an_address(tmp_path: Path) -> None:
         assert "Traceback" not in result.err and "abc" not in result.out + result.err
 
 
+@pytest.mark.slow
 def test_a_wrong_dingtalk_secret_is_refused_by_the_robot(tmp_path: Path) -> None:
     site = site_with(tmp_path, [{"name": "dd", "type": "dingtalk", "url_env": "U", "secret_env": "S"}], retries=1)
     with Robot(secret="SECright") as ding:

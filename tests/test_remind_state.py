@@ -265,6 +265,7 @@ def test_a_week_of_hourly_runs_delivers_each_reminder_once(
     assert_exactly_once(world, expected)
 
 
+@pytest.mark.slow
 def test_the_digest_lists_what_still_needs_action(world: World) -> None:
     play(world, [[datetime(2026, 5, 11, 9, 0, tzinfo=TZ)]])  # first run: the last 24 hours, 11 and 12
     [digest] = [m.get_content() for _, m in world.box.messages if "每周汇总" in m["Subject"]]
@@ -366,6 +367,7 @@ def test_the_state_survives_a_ci_cache_save_and_restore(world: World, tmp_path: 
 # --- quiet hours -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_day_reminders_wait_out_the_quiet_hours(world: World) -> None:
     assert world.remind(datetime(2026, 5, 6, 7, 0, tzinfo=TZ))[0] == 0  # first run: nothing in (05-05 07:00, 07:00]
     # the server is down all day; at 21:00 (quiet hours) 3-6 are due but wait
@@ -379,6 +381,7 @@ def test_day_reminders_wait_out_the_quiet_hours(world: World) -> None:
     assert {d.as_of for d in world.deliveries} == {morning}
 
 
+@pytest.mark.slow
 def test_urgent_reminders_can_be_kept_out_of_the_night(tmp_path: Path) -> None:
     reminders = {**REMINDERS, "urgent_in_quiet_hours": False}
     site = make_site(tmp_path, reports=REPORTS, requests=REQUESTS, portal={**PORTAL, "reminders": reminders})
@@ -412,6 +415,7 @@ def tls_mail_site(tmp_path: Path, retries: int, **server: Any) -> Iterator[tuple
         controller.stop()
 
 
+@pytest.mark.slow
 def test_a_refused_login_is_tried_once_per_run(tmp_path: Path) -> None:
     from aiosmtpd.smtp import AuthResult
 
@@ -668,6 +672,7 @@ def test_a_reminder_past_its_moment_is_dropped(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_a_state_file_that_cannot_be_written_is_exit_2(world: World) -> None:
     blocker = world.state.parent
     blocker.write_text("a file where the state's folder should be", "utf-8")
@@ -692,6 +697,7 @@ def test_a_state_write_that_fails_half_way_leaves_no_temporary_file(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_a_server_that_offers_no_login_is_a_clear_error(tmp_path: Path) -> None:
     # aiosmtpd offers no AUTH mechanism at all
     with tls_mail_site(tmp_path, 0, auth_exclude_mechanism=["LOGIN", "PLAIN"]) as (site, box):

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import jinja2
+import pytest
 
 from portal.figures.tally import evaluate, tally
 from portal.model.dates import period_containing, resolve_as_of
@@ -30,6 +31,7 @@ def march_bulletin(tmp_path: Path, reports: dict[str, str]) -> Bulletin:
     return make_bulletin(ev, period_containing(date(2026, 3, 1)), lambda p: tally(ev, p))
 
 
+@pytest.mark.slow
 def test_a_bulletin_key_ignores_report_texts_only(tmp_path: Path) -> None:
     first = march_bulletin(tmp_path / "1", REPORTS)
     edited = march_bulletin(tmp_path / "2", {**REPORTS, "2026/03/a.md": REPORTS["2026/03/a.md"] + "补充。\n"})
@@ -43,6 +45,7 @@ def test_a_bulletin_key_ignores_report_texts_only(tmp_path: Path) -> None:
     assert len({bulletin_key(first), bulletin_key(retitled), bulletin_key(adopted)}) == 3
 
 
+@pytest.mark.slow
 def test_downloads_are_made_once_per_distinct_bulletin(tmp_path: Path) -> None:
     first = march_bulletin(tmp_path / "1", REPORTS)
     again = march_bulletin(tmp_path / "2", REPORTS)
@@ -109,6 +112,7 @@ def test_only_a_reports_own_page_shows_its_text() -> None:
     assert readers == {"page_items.py", "page_periodicals.py"}
 
 
+@pytest.mark.slow
 def test_downloads_made_in_a_worker_process_are_the_same_files(tmp_path: Path) -> None:
     bulletins = [
         march_bulletin(tmp_path / "1", REPORTS),

@@ -132,6 +132,7 @@ def test_a_clean_merge_request_passes_and_says_so(tmp_path: Path, forge: tuple[s
     assert posted[0]["body"]["body"].startswith("✅ 信息报送检查通过（0 个提醒）")
 
 
+@pytest.mark.slow
 def test_an_unreachable_forge_fails_the_job_with_a_chinese_line(tmp_path: Path) -> None:
     site = make_site(tmp_path, reports={"2026/03/a.md": report(date="2026-03-05")})
     done = job(site, "--forge", "gitlab", "--api", "http://127.0.0.1:9/api/v4", "--project", "1", "--number", "1")

@@ -96,6 +96,7 @@ def test_bulletin_breakdown_and_pass(built: Path) -> None:
     }
 
 
+@pytest.mark.slow
 def test_bulletin_reminds_of_incidents_and_honours_no_praise(built: Path) -> None:
     page = text(built / "bulletins" / "2026-03" / "index.html")
     assert "乙股：扣分事项“瞒报（2026年3月10日）”，请认真整改。" in page

@@ -186,6 +186,7 @@ def test_a_young_snapshot_a_symlink_or_a_damaged_file_means_a_full_load(
     assert len(walks) == 3
 
 
+@pytest.mark.slow
 def test_errors_and_warnings_come_back_from_the_snapshot(demo: Path, tmp_path: Path, walks: list[str]) -> None:
     """A repository with a broken report and an unknown field: the same messages and exit codes, file read or not."""
     folder = demo / "content/reports/2026/10"
